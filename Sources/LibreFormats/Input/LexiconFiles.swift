@@ -1,0 +1,14 @@
+/// Reads user lexicons from disk: one JSON file, or every `*.json` under a directory.
+public enum LexiconFiles {
+  public static func read(_ path: String) throws(InputError) -> [(path: String, bytes: [UInt8])] {
+    if PathWalker.isDirectory(path) {
+      var files: [(path: String, bytes: [UInt8])] = []
+      for file in PathWalker.files(under: path, extensions: ["json"]) {
+        files.append((file, try FileReader.read(file)))
+      }
+      if files.isEmpty { throw InputError(path: path, message: "no *.json lexicon files in this directory") }
+      return files
+    }
+    return [(path, try FileReader.read(path))]
+  }
+}

@@ -1,0 +1,32 @@
+/// A text to lint, as a loader hands it over.
+public struct Document: Sendable {
+  public var path: String
+  /// The input format (`text` for now).
+  public var format: String
+  /// The UTF-8 text to lint; offsets of findings point into it.
+  public var text: [UInt8]
+
+  public init(path: String, format: String, text: [UInt8]) {
+    self.path = path
+    self.format = format
+    self.text = text
+  }
+}
+
+/// Plain text and Markdown read as plain text: the bytes are the text.
+public enum PlainTextLoader {
+  /// Bytes that give a file away as binary rather than text.
+  static func looksBinary(_ bytes: [UInt8]) -> Int? {
+    bytes.prefix(1 << 16).firstIndex(of: 0)
+  }
+
+  /// Loads `bytes` read from `path`; a UTF-8 BOM is kept (the tokenizer ignores it) so
+  /// offsets stay those of the file.
+  public static func load(path: String, bytes: [UInt8]) throws(InputError) -> Document {
+    if let nul = looksBinary(bytes) {
+      let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+      throw InputError(path: path, line: line, message: "binary file (NUL byte), not text; skipped")
+    }
+    return Document(path: path, format: "text", text: bytes)
+  }
+}

@@ -1,0 +1,82 @@
+import LibreKit
+
+/// The JSON report of `DESIGN.md` (schema version 1): documents, errors, summary.
+public enum JSONReporter {
+  public static func render(_ run: RunReport) -> String {
+    let documents = run.documents.map(document)
+    let errors = run.errors.map { error -> JSONOutput in
+      var members: [(String, JSONOutput)] = [("path", .string(error.path))]
+      if let line = error.line { members.append(("line", .int(line))) }
+      members.append(("message", .string(error.message)))
+      return .object(members)
+    }
+    let root: JSONOutput = .object([
+      ("schemaVersion", .int(ToolInfo.jsonSchemaVersion)),
+      ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
+      ("documents", .array(documents)),
+      ("errors", .array(errors)),
+      (
+        "summary",
+        .object([
+          ("documents", .int(run.documents.count)), ("errors", .int(run.errors.count)),
+          ("findings", .int(run.findingCount)),
+        ])
+      ),
+    ])
+    return root.serialized(pretty: true) + "\n"
+  }
+
+  static func document(_ report: DocumentReport) -> JSONOutput {
+    let result = report.result
+    let metrics = result.metrics
+    return .object([
+      ("path", .string(report.path)),
+      ("format", .string(report.format)),
+      ("language", .string(result.language.rawValue)),
+      ("languageDetected", .bool(result.languageDetected)),
+      ("score", .int(result.score.score)),
+      ("grade", .string(result.score.grade)),
+      (
+        "subscores",
+        .object([
+          ("freedom", .int(result.score.freedom)), ("pressure", .int(result.score.pressure)),
+          ("engagement", .int(result.score.engagement)),
+        ])
+      ),
+      ("findings", .array(report.findings.map(finding))),
+      (
+        "metrics",
+        .object([
+          ("words", .int(metrics.words)), ("sentences", .int(metrics.sentences)),
+          ("questions", .int(metrics.questions)), ("exclamations", .int(metrics.exclamations)),
+        ])
+      ),
+      ("warnings", .array(report.warnings.map(JSONOutput.string))),
+    ])
+  }
+
+  static func finding(_ located: LocatedFinding) -> JSONOutput {
+    let rule = located.finding.rule
+    return .object([
+      ("rule", .string(rule.id)),
+      ("polarity", .string(rule.polarity.rawValue)),
+      ("category", .string(rule.category)),
+      ("severity", .string(rule.severity.rawValue)),
+      ("message", .string(rule.message)),
+      ("suggestion", .string(rule.suggestion)),
+      ("source", .string(rule.source)),
+      ("line", .int(located.line)),
+      ("column", .int(located.column)),
+      ("endLine", .int(located.endLine)),
+      ("endColumn", .int(located.endColumn)),
+      ("excerpt", .string(located.excerpt)),
+      ("part", .string("body")),
+      ("speaker", .null),
+      ("role", .null),
+      ("time", .null),
+      ("contribution", .number(located.finding.contribution)),
+      ("negatedFrom", located.finding.negatedFrom.map(JSONOutput.string) ?? .null),
+      ("note", located.finding.scoringNote.map(JSONOutput.string) ?? .null),
+    ])
+  }
+}

@@ -1,0 +1,69 @@
+/// Builds JSON text by hand: no Foundation on the report path, and keys in a fixed order.
+public struct JSONWriter {
+  public private(set) var text = ""
+
+  public init() {}
+
+  public static func quoted(_ value: String) -> String {
+    var out = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "\u{2028}": out += "\\u2028"
+      case "\u{2029}": out += "\\u2029"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  /// A number as JSON: integers without a fraction, others with at most 2 decimals.
+  public static func number(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int(value)) }
+    return String((value * 100).rounded() / 100)
+  }
+}
+
+/// A JSON value to write, built by reporters.
+public indirect enum JSONOutput {
+  case object([(String, JSONOutput)])
+  case array([JSONOutput])
+  case string(String)
+  case number(Double)
+  case int(Int)
+  case bool(Bool)
+  case null
+
+  /// Serializes with two-space indentation (`pretty`) or on one line.
+  public func serialized(pretty: Bool, indent: Int = 0) -> String {
+    let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
+    let close = pretty ? String(repeating: "  ", count: indent) : ""
+    let newline = pretty ? "\n" : ""
+    let colon = pretty ? ": " : ":"
+    switch self {
+    case .object(let members):
+      if members.isEmpty { return "{}" }
+      let body = members.map { pad + JSONWriter.quoted($0.0) + colon + $0.1.serialized(pretty: pretty, indent: indent + 1) }
+      return "{" + newline + body.joined(separator: "," + newline) + newline + close + "}"
+    case .array(let items):
+      if items.isEmpty { return "[]" }
+      let body = items.map { pad + $0.serialized(pretty: pretty, indent: indent + 1) }
+      return "[" + newline + body.joined(separator: "," + newline) + newline + close + "]"
+    case .string(let value): return JSONWriter.quoted(value)
+    case .number(let value): return JSONWriter.number(value)
+    case .int(let value): return String(value)
+    case .bool(let value): return value ? "true" : "false"
+    case .null: return "null"
+    }
+  }
+}

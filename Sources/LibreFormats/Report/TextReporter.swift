@@ -1,0 +1,67 @@
+import LibreKit
+
+/// Compiler-style text: `FILE:LINE:COL: severity: message [rule]`, the source line with
+/// carets under the span, the suggestion, then a score line per document.
+public struct TextReporter {
+  public var color: Bool
+
+  public init(color: Bool) { self.color = color }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  public func render(_ run: RunReport) -> String {
+    var out = ""
+    for document in run.documents {
+      for located in document.findings { out += finding(located, path: document.path) }
+      out += summary(document)
+    }
+    if run.documents.count + run.errors.count > 1 {
+      out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)\n"
+    }
+    return out
+  }
+
+  func finding(_ located: LocatedFinding, path: String) -> String {
+    let rule = located.finding.rule
+    let label: String
+    switch (rule.polarity, rule.severity) {
+    case (.freedom, _): label = paint("freedom", "32")
+    case (_, .error): label = paint("error", "1;31")
+    case (_, .warning): label = paint("warning", "33")
+    case (_, .info): label = paint("info", "36")
+    }
+    let contribution = located.finding.contribution
+    let points = contribution == 0 ? "" : " (\(contribution > 0 ? "+" : "−")\(JSONWriter.number(abs(contribution))))"
+    var out = paint("\(path):\(located.line):\(located.column):", "1") + " \(label): \(rule.message) "
+    out += paint("[\(rule.id)]", "2") + points + "\n"
+    let number = String(located.line)
+    let gutter = String(repeating: " ", count: number.count)
+    out += " \(number) | \(located.sourceLine)\n"
+    let lineLength = located.sourceLine.unicodeScalars.count
+    let lastColumn = located.endLine == located.line ? located.endColumn : lineLength
+    let width = max(1, lastColumn - located.column + 1)
+    let indent = String(repeating: " ", count: max(0, located.column - 1))
+    out += " \(gutter) | \(indent)\(paint(String(repeating: "^", count: width), rule.polarity == .freedom ? "32" : "33"))\n"
+    if let from = located.finding.negatedFrom {
+      out += " \(gutter) = negated match of \(from)\n"
+    }
+    if let note = located.finding.scoringNote {
+      out += " \(gutter) = note: \(note)\n"
+    }
+    out += " \(gutter) = \(paint("suggestion:", "1")) \(rule.suggestion)\n"
+    return out
+  }
+
+  func summary(_ document: DocumentReport) -> String {
+    let result = document.result
+    let score = result.score
+    let gradeColor = score.score >= 70 ? "1;32" : score.score >= 55 ? "1;33" : "1;31"
+    let language = result.language.rawValue + (result.languageDetected ? " (detected)" : "")
+    var out = paint("\(document.path):", "1") + " score " + paint("\(score.score)/100 (\(score.grade))", gradeColor)
+    out += " · freedom \(score.freedom) · pressure \(score.pressure) · engagement \(score.engagement)"
+    out += " · \(document.findings.count) finding(s) · \(result.metrics.words) words · \(language)\n"
+    return out
+  }
+}

@@ -1,0 +1,46 @@
+/// One thing Libre found in a text: a rule, the exact span, and what it did to the score.
+public struct Finding: Sendable {
+  /// The rule reported (after a negation flip, the rule the match became).
+  public var rule: Rule
+  /// Byte range in the text (start inclusive, end exclusive).
+  public var start: Int
+  public var end: Int
+  /// Index of the sentence the finding starts in (0-based).
+  public var sentence: Int
+  /// The rule whose negated match became this finding (`pressure.controlling.have-to` for
+  /// "you don't have to"), if any.
+  public var negatedFrom: String?
+  /// Points this finding added to (positive) or took from (negative) the score.
+  public var contribution: Double = 0
+  /// Why the scorer adjusted the credit or penalty, when it did.
+  public var scoringNote: String?
+
+  public init(rule: Rule, start: Int, end: Int, sentence: Int, negatedFrom: String? = nil) {
+    self.rule = rule
+    self.start = start
+    self.end = end
+    self.sentence = sentence
+    self.negatedFrom = negatedFrom
+  }
+}
+
+/// Counts about the text, beside the findings.
+public struct TextMetrics: Sendable, Equatable {
+  public var words = 0
+  public var sentences = 0
+  public var questions = 0
+  public var exclamations = 0
+
+  public init() {}
+}
+
+/// The result of linting one text.
+public struct LintResult: Sendable {
+  public var language: Language
+  /// Whether the language was detected rather than given.
+  public var languageDetected: Bool
+  public var findings: [Finding]
+  public var score: ScoreCard
+  public var metrics: TextMetrics
+  public var tokenizerReport: TokenizerReport
+}

@@ -1,0 +1,167 @@
+/// Lints texts with a set of compiled lexicons: tokenize, mark context, match, apply the
+/// rules, score. A `Linter` is immutable and can be shared by threads.
+public struct Linter: Sendable {
+  public let lexicons: CompiledLexicons
+  /// Texts longer than this are read in windows cut at paragraph breaks, so memory stays
+  /// flat whatever the size of the input.
+  public static let windowSize = 4 << 20
+
+  public init(lexicons: CompiledLexicons) { self.lexicons = lexicons }
+
+  /// Lints UTF-8 `text`; `language` nil means detect it from the stop words.
+  public func lint(_ text: UnsafeBufferPointer<UInt8>, language: Language? = nil) -> LintResult {
+    var workspace = LintWorkspace()
+    return lint(text, language: language, workspace: &workspace)
+  }
+
+  /// Lints `text` (UTF-8 bytes).
+  public func lint(_ text: [UInt8], language: Language? = nil) -> LintResult {
+    text.withUnsafeBufferPointer { lint($0, language: language) }
+  }
+
+  /// Lints `text`, reusing the buffers of `workspace`.
+  public func lint(
+    _ text: UnsafeBufferPointer<UInt8>, language: Language?, workspace: inout LintWorkspace
+  ) -> LintResult {
+    var chosen = language
+    var findings: [Finding] = []
+    var metrics = TextMetrics()
+    var report = TokenizerReport()
+    var windowStart = 0
+    var sentenceBase = 0
+    repeat {
+      let windowEnd = Linter.windowEnd(text, from: windowStart)
+      let window = UnsafeBufferPointer(rebasing: text[windowStart..<windowEnd])
+      let windowReport = tokenize(window, base: windowStart, into: &workspace)
+      report.invalidUTF8Sequences += windowReport.invalidUTF8Sequences
+      report.overlongWords += windowReport.overlongWords
+      if report.firstInvalidOffset == nil, let offset = windowReport.firstInvalidOffset {
+        report.firstInvalidOffset = offset + windowStart
+      }
+      if chosen == nil { chosen = detectLanguage(workspace.tokens) }
+      if let tables = lexicons.languages[chosen!] {
+        findings += analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
+      }
+      sentenceBase += count(&metrics, workspace.tokens)
+      windowStart = windowEnd
+    } while windowStart < text.count
+    let resolved = chosen ?? .english
+    findings += FalseFreedomRule.apply(to: &findings, language: resolved)
+    findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
+    let score = Scorer.score(&findings)
+    return LintResult(
+      language: resolved, languageDetected: language == nil, findings: findings, score: score, metrics: metrics,
+      tokenizerReport: report)
+  }
+
+  /// The tokens of `text` with their vocabulary ids (for tools and tests).
+  public func tokens(_ text: [UInt8]) -> [Token] {
+    var workspace = LintWorkspace()
+    text.withUnsafeBufferPointer { _ = tokenize($0, base: 0, into: &workspace) }
+    return workspace.tokens
+  }
+
+  /// The folded form of a token id (for tools and tests).
+  public func word(_ id: Int32) -> String { lexicons.vocabulary.word(id) }
+
+  private func tokenize(
+    _ window: UnsafeBufferPointer<UInt8>, base: Int, into workspace: inout LintWorkspace
+  ) -> TokenizerReport {
+    workspace.tokens.removeAll(keepingCapacity: true)
+    var recorder = TokenRecorder(
+      vocabulary: lexicons.vocabulary, prefixes: lexicons.prefixes, tokens: [], base: base)
+    swap(&recorder.tokens, &workspace.tokens)
+    let report = workspace.tokenizer.tokenize(window, into: &recorder)
+    swap(&recorder.tokens, &workspace.tokens)
+    return report
+  }
+
+  private func analyze(_ workspace: inout LintWorkspace, tables: LanguageTables, sentenceBase: Int) -> [Finding] {
+    ContextPass.mark(&workspace.tokens, tables: tables)
+    workspace.matches.removeAll(keepingCapacity: true)
+    workspace.tokens.withUnsafeBufferPointer { tokens in
+      tables.automaton.match(tokens, into: &workspace.matches, scratch: &workspace.scratch)
+    }
+    guard !workspace.matches.isEmpty else { return [] }
+    var sentenceOf = [Int32](repeating: 0, count: workspace.tokens.count)
+    var sentence = Int32(sentenceBase) - 1
+    for (index, token) in workspace.tokens.enumerated() {
+      if token.flags.contains(.sentenceStart) || index == 0 { sentence += 1 }
+      sentenceOf[index] = max(0, sentence)
+    }
+    return PhraseRules(lexicons: lexicons, tables: tables).findings(
+      tokens: workspace.tokens, matches: workspace.matches, sentenceOf: sentenceOf)
+  }
+
+  /// Counts words, sentences and questions; returns the number of sentences in the window.
+  private func count(_ metrics: inout TextMetrics, _ tokens: [Token]) -> Int {
+    var sentences = 0
+    for (index, token) in tokens.enumerated() {
+      if token.flags.contains(.sentenceStart) || index == 0 { sentences += 1 }
+      switch token.kind {
+      case .word: metrics.words += 1
+      case .punctuation:
+        if token.id != 0 && lexicons.vocabulary.word(token.id) == "?" {
+          metrics.questions += 1
+        }
+        if token.flags.contains(.shout) { metrics.exclamations += 1 }
+      default: break
+      }
+    }
+    metrics.sentences += sentences
+    return sentences
+  }
+
+  /// The language whose stop words are most frequent in `tokens` (English on a tie).
+  public func detectLanguage(_ tokens: [Token]) -> Language {
+    var best = Language.english
+    var bestCount = -1
+    for language in Language.allCases {
+      guard let tables = lexicons.languages[language] else { continue }
+      var hits = 0
+      for token in tokens where token.id != 0 && tables.role(token.id).contains(.stopword) { hits += 1 }
+      if hits > bestCount {
+        best = language
+        bestCount = hits
+      }
+    }
+    return best
+  }
+
+  /// Where the window starting at `start` ends: at a blank line, else a line break, else a
+  /// space, near `windowSize`; the whole rest when it is shorter.
+  static func windowEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    let limit = start + windowSize
+    guard limit < text.count else { return text.count }
+    let floor = start + windowSize / 2
+    var newline = -1
+    var space = -1
+    var index = limit
+    while index > floor {
+      let byte = text[index - 1]
+      if byte == 0x0A {
+        if index - 2 >= start, text[index - 2] == 0x0A { return index }
+        if newline < 0 { newline = index }
+      } else if byte == 0x20 && space < 0 {
+        space = index
+      }
+      index -= 1
+    }
+    if newline > 0 { return newline }
+    if space > 0 { return space }
+    // No break at all: cut at a scalar boundary.
+    var cut = limit
+    while cut > start + 1, text[cut] & 0xC0 == 0x80 { cut -= 1 }
+    return cut
+  }
+}
+
+/// Buffers reused from one lint to the next (one per thread).
+public struct LintWorkspace: ~Copyable {
+  let tokenizer = Tokenizer()
+  var tokens: [Token] = []
+  var matches: [RawMatch] = []
+  var scratch = MatcherScratch()
+
+  public init() {}
+}

@@ -1,0 +1,101 @@
+/// Classes of ASCII bytes for the tokenizer's fast path. Values `>= 0x30` are the
+/// folded byte of a letter or digit; the others name what the byte does.
+enum ASCIIClass {
+  static let apostrophe: UInt8 = 1
+  static let sentenceEnd: UInt8 = 2
+  static let clausePunctuation: UInt8 = 3
+  static let space: UInt8 = 4
+  static let newline: UInt8 = 5
+  static let hyphen: UInt8 = 6
+  static let symbol: UInt8 = 7
+
+  static let table: [UInt8] = {
+    var table = [UInt8](repeating: symbol, count: 128)
+    for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = byte }
+    for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = byte }
+    for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = byte | 0x20 }
+    for byte in [0x09, 0x0B, 0x0C, 0x0D, 0x20] { table[byte] = space }
+    table[0x0A] = newline
+    table[Int(UInt8(ascii: "'"))] = apostrophe
+    for byte in ".!?" { table[Int(byte.asciiValue!)] = sentenceEnd }
+    for byte in ",;:()[]" { table[Int(byte.asciiValue!)] = clausePunctuation }
+    table[Int(UInt8(ascii: "-"))] = hyphen
+    for byte in 0..<0x09 { table[byte] = space }
+    for byte in 0x0E..<0x20 { table[byte] = space }
+    table[0x7F] = space
+    return table
+  }()
+}
+
+/// What a non-ASCII scalar does in the text.
+enum ScalarRole {
+  case letter
+  case apostrophe
+  case space
+  case ignorable
+  case ellipsis
+  case clausePunctuation
+  case punctuation
+  case emoji
+}
+
+extension ScalarRole {
+  /// The role of a scalar at or above U+0080 (other than the Latin letters of the fold table).
+  static func of(_ value: UInt32) -> ScalarRole {
+    switch value {
+    case 0x2019, 0x2018, 0x02BC: return .apostrophe
+    case 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .space
+    case 0x200C, 0x200D, 0xFEFF, 0xAD, 0xFE00...0xFE0F: return .ignorable
+    case 0x2026: return .ellipsis
+    case 0x2013, 0x2014, 0x2015, 0x2022, 0x00B7: return .clausePunctuation
+    case 0x203C, 0x2049, 0x2122, 0x2139, 0x2194...0x2199, 0x21A9, 0x21AA, 0x231A, 0x231B, 0x2328,
+      0x23CF, 0x23E9...0x23FA, 0x24C2, 0x25AA, 0x25AB, 0x25B6, 0x25C0, 0x25FB...0x25FE,
+      0x2600...0x27BF, 0x2934, 0x2935, 0x2B05...0x2B07, 0x2B1B, 0x2B1C, 0x2B50, 0x2B55, 0x3030,
+      0x303D, 0x3297, 0x3299, 0x1F000...0x1FAFF:
+      return .emoji
+    default:
+      guard let scalar = Unicode.Scalar(value) else { return .punctuation }
+      return scalar.properties.isAlphabetic ? .letter : .punctuation
+    }
+  }
+
+  /// Scalars that continue an emoji: variation selectors, joiners, skin tones, keycaps, tags.
+  static func continuesEmoji(_ value: UInt32) -> Bool {
+    switch value {
+    case 0xFE0E, 0xFE0F, 0x20E3, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return true
+    default: return false
+    }
+  }
+}
+
+/// Abbreviations whose final period does not end a sentence.
+enum Abbreviations {
+  /// Never end a sentence: titles, and words that introduce what follows.
+  static let neverFinal: Set<UInt64> = keys([
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "messrs", "mme", "mmes", "mlle", "mlles",
+    "m", "mm", "me", "vs", "cf", "p", "pp", "no", "fig", "ex", "env", "tel", "ca", "ref", "att",
+    "e.g", "i.e", "p.ex", "a.m", "p.m", "n.b",
+  ])
+  /// End a sentence only when a capital letter or a line break follows (`etc. Then`).
+  static let finalBeforeCapital: Set<UInt64> = keys([
+    "etc", "inc", "ltd", "co", "corp", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "avr", "juil",
+  ])
+
+  /// Packs a folded word of at most 8 bytes into one integer, so a lookup builds no `String`.
+  @inline(__always)
+  static func key(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64? {
+    guard count > 0, count <= 8 else { return nil }
+    var key: UInt64 = 0
+    for index in 0..<count { key = key << 8 | UInt64(bytes[index]) }
+    return key
+  }
+
+  private static func keys(_ words: [String]) -> Set<UInt64> {
+    Set(
+      words.map { word in
+        var utf8 = Array(word.utf8)
+        return utf8.withUnsafeMutableBufferPointer { key($0.baseAddress!, count: $0.count)! }
+      })
+  }
+}

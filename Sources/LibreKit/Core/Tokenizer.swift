@@ -1,0 +1,245 @@
+/// Splits UTF-8 text into tokens in one pass over the bytes.
+///
+/// It folds each token (case, accents, ligatures, apostrophes), expands English
+/// contractions, splits French elisions, recognises placeholders, URLs, e-mail addresses
+/// and emoji, and marks sentence and clause boundaries. It allocates nothing per token:
+/// folded forms are written to a reused scratch buffer and handed to a `TokenSink`.
+/// Malformed UTF-8 never stops it: each bad sequence is a separator, counted in the report.
+public struct Tokenizer: ~Copyable {
+  /// Longest folded form kept per token; longer words keep their span but a cut form.
+  public static let foldCapacity = 256
+  let scratch: UnsafeMutablePointer<UInt8>
+  let spare: UnsafeMutablePointer<UInt8>
+
+  public init() {
+    scratch = .allocate(capacity: Tokenizer.foldCapacity + 16)
+    spare = .allocate(capacity: Tokenizer.foldCapacity + 16)
+  }
+
+  deinit {
+    scratch.deallocate()
+    spare.deallocate()
+  }
+
+  /// Tokenizes `text`, calling `sink` for each token in order.
+  @discardableResult
+  public func tokenize<Sink: TokenSink>(
+    _ text: UnsafeBufferPointer<UInt8>, into sink: inout Sink
+  ) -> TokenizerReport {
+    guard let base = text.baseAddress, !text.isEmpty else { return TokenizerReport() }
+    var scan = TokenScan(base: base, count: text.count, scratch: scratch, spare: spare)
+    scan.run(&sink)
+    return scan.report
+  }
+
+  /// Tokenizes `bytes`, calling `sink` for each token in order.
+  @discardableResult
+  public func tokenize<Sink: TokenSink>(_ bytes: [UInt8], into sink: inout Sink) -> TokenizerReport {
+    bytes.withUnsafeBufferPointer { tokenize($0, into: &sink) }
+  }
+}
+
+/// The state of one tokenizer pass.
+struct TokenScan {
+  let base: UnsafePointer<UInt8>
+  let count: Int
+  let scratch: UnsafeMutablePointer<UInt8>
+  let spare: UnsafeMutablePointer<UInt8>
+  var report = TokenizerReport()
+
+  /// Flags for the next token emitted.
+  var pending: TokenFlags = [.sentenceStart, .clauseStart]
+  /// The word being read: source start (-1 when none) and end, folded length.
+  var wordStart = -1
+  var wordEnd = 0
+  var length = 0
+  var upperCount = 0
+  var lowerCount = 0
+  var firstIsUpper = false
+  /// An apostrophe just read after a letter, not yet known to be inside the word.
+  var pendingApostrophe = -1
+  var pendingApostropheWidth = 0
+  /// Apostrophes inside the current word: source offset, width in bytes, folded offset.
+  var apostrophes = ApostropheList()
+  /// The last word emitted, for abbreviation checks: source end and folded key.
+  var lastWordEnd = -1
+  var lastWordKey: UInt64?
+  var lastWordWasInitial = false
+
+  init(
+    base: UnsafePointer<UInt8>, count: Int, scratch: UnsafeMutablePointer<UInt8>,
+    spare: UnsafeMutablePointer<UInt8>
+  ) {
+    self.base = base
+    self.count = count
+    self.scratch = scratch
+    self.spare = spare
+  }
+
+  mutating func run<Sink: TokenSink>(_ sink: inout Sink) {
+    let table = ASCIIClass.table
+    var index = 0
+    while index < count {
+      let byte = base[index]
+      if byte < 0x80 {
+        let role = table[Int(byte)]
+        if role >= 0x30 {
+          if wordStart < 0 {
+            if let end = urlEnd(at: index) {
+              emitWhole(index, end, .url, &sink)
+              index = end
+              continue
+            }
+            beginWord(at: index)
+          } else if pendingApostrophe >= 0 {
+            acceptPendingApostrophe()
+          }
+          append(role)
+          if byte >= 0x41 && byte <= 0x5A { noteUpper() } else if role >= 0x61 { lowerCount &+= 1 }
+          index &+= 1
+          wordEnd = index
+          continue
+        }
+        index = punctuation(byte, role, at: index, &sink)
+        continue
+      }
+      index = nonASCII(at: index, &sink)
+    }
+    settleApostrophe(&sink)
+    flushWord(&sink)
+  }
+
+  // MARK: Words
+
+  @inline(__always)
+  mutating func beginWord(at index: Int) {
+    wordStart = index
+    length = 0
+    upperCount = 0
+    lowerCount = 0
+    firstIsUpper = false
+    apostrophes.count = 0
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    if length < Tokenizer.foldCapacity {
+      scratch[length] = byte
+      length &+= 1
+    } else if length == Tokenizer.foldCapacity {
+      report.overlongWords += 1
+      length &+= 1
+    }
+  }
+
+  @inline(__always)
+  mutating func noteUpper() {
+    if upperCount == 0 && lowerCount == 0 { firstIsUpper = true }
+    upperCount &+= 1
+  }
+
+  mutating func acceptPendingApostrophe() {
+    apostrophes.append(
+      source: pendingApostrophe, width: pendingApostropheWidth, folded: min(length, Tokenizer.foldCapacity))
+    append(UInt8(ascii: "'"))
+    pendingApostrophe = -1
+  }
+
+  /// Reads a letter that is not ASCII: folds it through the table or the slow path.
+  mutating func appendLetter(_ value: UInt32) {
+    if value < 0x250 {
+      let folded = latinFoldTable[Int(value) - 0x80]
+      if folded & 0x8000 != 0 { noteUpper() } else { lowerCount &+= 1 }
+      append(UInt8(folded & 0x7F))
+      let second = UInt8((folded >> 8) & 0x7F)
+      if second != 0 { append(second) }
+      return
+    }
+    guard let scalar = Unicode.Scalar(value) else { return }
+    if scalar.properties.isUppercase { noteUpper() } else { lowerCount &+= 1 }
+    for lowered in scalar.properties.lowercaseMapping.utf8 { append(lowered) }
+  }
+
+  mutating func flushWord<Sink: TokenSink>(_ sink: inout Sink) {
+    guard wordStart >= 0 else { return }
+    if pendingApostrophe >= 0 {
+      pendingApostrophe = -1
+    }
+    let kind: TokenKind = scratch[0] < 0x3A ? .number : .word
+    var flags = pending
+    if upperCount >= 2 && lowerCount == 0 { flags.insert(.allCaps) }
+    if firstIsUpper { flags.insert(.capitalized) }
+    pending = []
+    let folded = min(length, Tokenizer.foldCapacity)
+    lastWordEnd = wordEnd
+    lastWordKey = Abbreviations.key(scratch, count: folded)
+    lastWordWasInitial = folded == 1 && firstIsUpper
+    if kind == .word {
+      emitWord(start: wordStart, end: wordEnd, folded: folded, flags: flags, &sink)
+    } else {
+      sink.token(
+        start: wordStart, end: wordEnd, kind: kind, flags: flags,
+        folded: UnsafeBufferPointer(start: scratch, count: folded))
+    }
+    wordStart = -1
+  }
+
+  /// Emits a token that is not a word (URL, e-mail, placeholder, emoji, punctuation).
+  mutating func emitWhole<Sink: TokenSink>(
+    _ start: Int, _ end: Int, _ kind: TokenKind, _ sink: inout Sink, extra: TokenFlags = []
+  ) {
+    flushWord(&sink)
+    let folded = foldVerbatim(start, end, kind: kind)
+    let flags = pending.union(extra)
+    pending = []
+    sink.token(
+      start: start, end: end, kind: kind, flags: flags,
+      folded: UnsafeBufferPointer(start: spare, count: folded))
+  }
+
+  /// The folded form of a non-word token: ASCII lowercased, emoji reduced to their first scalar.
+  mutating func foldVerbatim(_ start: Int, _ end: Int, kind: TokenKind) -> Int {
+    var width = min(end - start, Tokenizer.foldCapacity)
+    if kind == .emoji { width = min(width, utf8Width(base[start])) }
+    for offset in 0..<width {
+      let byte = base[start + offset]
+      spare[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+    return width
+  }
+}
+
+/// Up to eight apostrophe positions inside one word, without allocating.
+struct ApostropheList {
+  var count = 0
+  private var sources: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+  private var widths: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+  private var foldeds: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+  mutating func append(source: Int, width: Int, folded: Int) {
+    guard count < 8 else { return }
+    withUnsafeMutableBytes(of: &sources) { $0.storeBytes(of: source, toByteOffset: count * 8, as: Int.self) }
+    withUnsafeMutableBytes(of: &widths) { $0.storeBytes(of: width, toByteOffset: count * 8, as: Int.self) }
+    withUnsafeMutableBytes(of: &foldeds) { $0.storeBytes(of: folded, toByteOffset: count * 8, as: Int.self) }
+    count += 1
+  }
+
+  func source(_ index: Int) -> Int {
+    withUnsafeBytes(of: sources) { $0.load(fromByteOffset: index * 8, as: Int.self) }
+  }
+  func width(_ index: Int) -> Int {
+    withUnsafeBytes(of: widths) { $0.load(fromByteOffset: index * 8, as: Int.self) }
+  }
+  func folded(_ index: Int) -> Int {
+    withUnsafeBytes(of: foldeds) { $0.load(fromByteOffset: index * 8, as: Int.self) }
+  }
+}
+
+/// The number of bytes of the UTF-8 sequence that `lead` starts.
+@inline(__always)
+func utf8Width(_ lead: UInt8) -> Int {
+  if lead < 0x80 { return 1 }
+  if lead < 0xE0 { return 2 }
+  if lead < 0xF0 { return 3 }
+  return 4
+}

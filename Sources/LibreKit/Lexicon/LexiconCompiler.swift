@@ -1,0 +1,225 @@
+/// What a pattern entry of the automaton stands for.
+struct PatternEntry: Sendable {
+  /// Index into `CompiledLexicons.rules`.
+  var rule: Int
+  /// An `unless` pattern of that rule rather than one of its patterns.
+  var isException: Bool
+}
+
+/// The roles a word can play for the context pass, by vocabulary id.
+struct WordRole: OptionSet, Sendable {
+  let rawValue: UInt16
+  static let negator = WordRole(rawValue: 1 << 0)
+  static let particle = WordRole(rawValue: 1 << 1)
+  static let scopeBreaker = WordRole(rawValue: 1 << 2)
+  static let needsParticle = WordRole(rawValue: 1 << 3)
+  static let restrictiveAfter = WordRole(rawValue: 1 << 4)
+  static let firstPerson = WordRole(rawValue: 1 << 5)
+  static let secondPerson = WordRole(rawValue: 1 << 6)
+  static let thirdPerson = WordRole(rawValue: 1 << 7)
+  static let stopword = WordRole(rawValue: 1 << 8)
+}
+
+/// The compiled form of one language's lexicons.
+struct LanguageTables: Sendable {
+  let profile: LanguageProfile
+  let automaton: PatternAutomaton
+  let entries: [PatternEntry]
+  /// `roles[id]`: what the word with that id does for negation, subjects and detection.
+  let roles: [WordRole]
+
+  @inline(__always)
+  func role(_ id: Int32) -> WordRole {
+    Int(id) < roles.count ? roles[Int(id)] : []
+  }
+}
+
+/// All loaded lexicons, compiled once: one vocabulary shared by the languages, and one
+/// automaton per language holding every pattern of every rule.
+public struct CompiledLexicons: Sendable {
+  public let rules: [Rule]
+  let vocabulary: Vocabulary
+  let prefixes: PrefixTable
+  let languages: [Language: LanguageTables]
+
+  /// The languages that have rules.
+  public var availableLanguages: [Language] { languages.keys.sorted() }
+
+  /// The number of patterns (not counting exceptions) per language.
+  public func patternCount(_ language: Language) -> Int {
+    rules.filter { $0.language == language }.reduce(0) { $0 + $1.patterns.count }
+  }
+
+  /// The rule with this id in this language.
+  public func rule(_ id: String, language: Language) -> Rule? {
+    rules.first { $0.id == id && $0.language == language }
+  }
+
+  /// Compiles a lexicon set; throws every pattern mistake, each with its file:line:col.
+  public static func compile(_ set: LexiconSet) throws(LexiconErrors) -> CompiledLexicons {
+    var compiler = LexiconCompiler(set: set)
+    return try compiler.compile()
+  }
+
+  init(rules: [Rule], vocabulary: Vocabulary, prefixes: PrefixTable, languages: [Language: LanguageTables]) {
+    self.rules = rules
+    self.vocabulary = vocabulary
+    self.prefixes = prefixes
+    self.languages = languages
+  }
+}
+
+/// Turns parsed lexicons into automata.
+struct LexiconCompiler {
+  let set: LexiconSet
+  var vocabulary = Vocabulary()
+  var prefixes = PrefixTable()
+  var errors: [LexiconError] = []
+
+  init(set: LexiconSet) { self.set = set }
+
+  mutating func compile() throws(LexiconErrors) -> CompiledLexicons {
+    let rules = set.rules.sorted { ($0.language, $0.id) < ($1.language, $1.id) }
+    let languages = Set(rules.map(\.language)).union(set.profiles.keys)
+    // Parse everything first, so every word is in the vocabulary before ids are final.
+    var classes: [Language: [String: [PatternSyntax]]] = [:]
+    for language in languages {
+      let profile = set.profiles[language] ?? LanguageProfile(language: language)
+      classes[language] = parseClasses(profile)
+      for word in profileWords(profile) { for folded in PatternParser.foldedWords(word) { _ = vocabulary.intern(folded) } }
+    }
+    var parsed: [(rule: Int, syntax: PatternSyntax, isException: Bool, location: SourceLocation, text: String)] = []
+    for (index, rule) in rules.enumerated() {
+      for (number, pattern) in rule.patterns.enumerated() {
+        let location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
+        if let syntax = parse(pattern, rule: rule, at: location) {
+          parsed.append((index, syntax, false, location, pattern))
+        }
+      }
+      for (number, pattern) in rule.exceptions.enumerated() {
+        let location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
+        if let syntax = parse(pattern, rule: rule, at: location) {
+          parsed.append((index, syntax, true, location, pattern))
+        }
+      }
+      checkNegationTarget(rule, in: rules)
+    }
+    prefixes.finish(vocabulary: vocabulary)
+
+    var builders: [Language: (builder: AutomatonBuilder, entries: [PatternEntry])] = [:]
+    for language in languages { builders[language] = (AutomatonBuilder(), []) }
+    for item in parsed {
+      let rule = rules[item.rule]
+      let where_ = "rule '\(rule.id)', pattern '\(item.text)'"
+      guard let resolved = resolve(item.syntax, classes: classes[rule.language] ?? [:], at: item.location, context: where_)
+      else { continue }
+      let edges = resolved.edgeIsWildcard
+      if edges.first || edges.last {
+        fail(item.location, "\(where_): a pattern cannot start or end with '*' or a gap")
+        continue
+      }
+      if resolved.maximumLength > AutomatonBuilder.maximumPatternLength {
+        fail(item.location, "\(where_): longer than \(AutomatonBuilder.maximumPatternLength) tokens")
+        continue
+      }
+      var slot = builders[rule.language]!
+      let entry = Int32(slot.entries.count)
+      slot.entries.append(PatternEntry(rule: item.rule, isException: item.isException))
+      slot.builder.add(resolved, entry: entry)
+      if slot.builder.acceptsEmpty(entry: entry) {
+        fail(item.location, "\(where_): every part is optional, so it would match nothing")
+      }
+      builders[rule.language] = slot
+    }
+    guard errors.isEmpty else { throw LexiconErrors(errors) }
+
+    var tables: [Language: LanguageTables] = [:]
+    for (language, slot) in builders {
+      let profile = set.profiles[language] ?? LanguageProfile(language: language)
+      tables[language] = LanguageTables(
+        profile: profile, automaton: slot.builder.finish(prefixes: prefixes), entries: slot.entries,
+        roles: roles(for: profile))
+    }
+    return CompiledLexicons(rules: rules, vocabulary: vocabulary, prefixes: prefixes, languages: tables)
+  }
+
+  mutating func fail(_ location: SourceLocation, _ message: String) {
+    errors.append(LexiconError(location: location, message: message))
+  }
+
+  private mutating func parse(_ pattern: String, rule: Rule, at location: SourceLocation) -> PatternSyntax? {
+    do throws(PatternError) {
+      let syntax = try PatternParser.parse(pattern)
+      intern(syntax)
+      return syntax
+    } catch {
+      var at = location
+      at.column += error.offset
+      fail(at, "rule '\(rule.id)', pattern '\(pattern)': \(error.message)")
+      return nil
+    }
+  }
+
+  private mutating func parseClasses(_ profile: LanguageProfile) -> [String: [PatternSyntax]] {
+    var result: [String: [PatternSyntax]] = [:]
+    for (name, members) in profile.classes {
+      let location = profile.classLocations[name] ?? SourceLocation(file: "language.json", line: 1, column: 1)
+      var parsed: [PatternSyntax] = []
+      for member in members {
+        do throws(PatternError) {
+          let syntax = try PatternParser.parse(member)
+          intern(syntax)
+          parsed.append(syntax)
+        } catch {
+          fail(location, "class '@\(name)', member '\(member)': \(error.message)")
+        }
+      }
+      result[name] = parsed
+    }
+    return result
+  }
+
+  private mutating func intern(_ syntax: PatternSyntax) {
+    switch syntax {
+    case .word(let word): _ = vocabulary.intern(word)
+    case .prefix(let prefix): _ = prefixes.add(prefix)
+    case .sequence(let items), .choice(let items): for item in items { intern(item) }
+    case .optional(let inner): intern(inner)
+    default: break
+    }
+  }
+
+  private mutating func checkNegationTarget(_ rule: Rule, in rules: [Rule]) {
+    guard case .becomes(let target) = rule.whenNegated else { return }
+    if !rules.contains(where: { $0.id == target && $0.language == rule.language }) {
+      fail(rule.location, "rule '\(rule.id)': \"whenNegated\" names '\(target)', which is not a \(rule.language.rawValue) rule")
+    }
+  }
+
+  private func profileWords(_ profile: LanguageProfile) -> [String] {
+    profile.negators + profile.restrictiveAfter + profile.negatorsNeedingParticle + profile.negationParticles
+      + profile.scopeBreakers + profile.firstPerson + profile.secondPerson + profile.thirdPerson + profile.stopwords
+  }
+
+  private func roles(for profile: LanguageProfile) -> [WordRole] {
+    var roles = [WordRole](repeating: [], count: vocabulary.count + 1)
+    func mark(_ words: [String], _ role: WordRole) {
+      for word in words {
+        for folded in PatternParser.foldedWords(word) {
+          let id = vocabulary.lookup(folded)
+          if id > 0 { roles[Int(id)].insert(role) }
+        }
+      }
+    }
+    mark(profile.negators, .negator)
+    mark(profile.negatorsNeedingParticle, [.negator, .needsParticle])
+    mark(profile.negationParticles, .particle)
+    mark(profile.scopeBreakers, .scopeBreaker)
+    mark(profile.restrictiveAfter, .restrictiveAfter)
+    mark(profile.firstPerson, .firstPerson)
+    mark(profile.secondPerson, .secondPerson)
+    mark(profile.thirdPerson, .thirdPerson)
+    mark(profile.stopwords, .stopword)
+    return roles
+  }
+}

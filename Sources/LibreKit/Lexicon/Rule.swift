@@ -1,0 +1,116 @@
+/// Where something was written in a lexicon file.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(file: String, line: Int, column: Int) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// What happens to a match that sits in a negation scope.
+public enum NegationPolicy: Sendable, Hashable {
+  /// The match is dropped ("this isn't a limited-time offer").
+  case drop
+  /// Negation does not change it ("you must not wait").
+  case keep
+  /// The match becomes a finding of another rule ("you don't have to decide today" is freedom).
+  case becomes(String)
+}
+
+/// One rule of a lexicon: what it looks for and what it says.
+public struct Rule: Sendable {
+  /// `polarity.category.name`; English and French twins share it.
+  public var id: String
+  public var language: Language
+  public var polarity: Polarity
+  public var category: String
+  public var severity: Severity
+  /// Points of credit (freedom) or penalty (pressure), before the scorer's adjustments.
+  public var weight: Double
+  /// A stock phrase that spam filters count against the sender: its credit is cut.
+  public var boilerplate: Bool
+  public var message: String
+  public var suggestion: String
+  public var source: String
+  public var patterns: [String]
+  public var exceptions: [String]
+  public var whenNegated: NegationPolicy
+  /// Dropped when the nearest subject before the match is first or third person.
+  public var requiresAddressee: Bool
+  public var matchingExamples: [String]
+  public var nonMatchingExamples: [String]
+  public var location: SourceLocation
+  /// Where each pattern and each exception was written, for error messages.
+  public var patternLocations: [SourceLocation] = []
+  public var exceptionLocations: [SourceLocation] = []
+
+  public init(
+    id: String, language: Language, polarity: Polarity, category: String, severity: Severity,
+    weight: Double, boilerplate: Bool = false, message: String, suggestion: String, source: String,
+    patterns: [String], exceptions: [String] = [], whenNegated: NegationPolicy = .drop,
+    requiresAddressee: Bool = false, matchingExamples: [String] = [], nonMatchingExamples: [String] = [],
+    location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)
+  ) {
+    self.id = id
+    self.language = language
+    self.polarity = polarity
+    self.category = category
+    self.severity = severity
+    self.weight = weight
+    self.boilerplate = boilerplate
+    self.message = message
+    self.suggestion = suggestion
+    self.source = source
+    self.patterns = patterns
+    self.exceptions = exceptions
+    self.whenNegated = whenNegated
+    self.requiresAddressee = requiresAddressee
+    self.matchingExamples = matchingExamples
+    self.nonMatchingExamples = nonMatchingExamples
+    self.location = location
+  }
+}
+
+/// The settings of one language: word classes, negation and subject words, stop words.
+public struct LanguageProfile: Sendable {
+  public var language: Language
+  /// `@name` classes: each member is a pattern.
+  public var classes: [String: [String]]
+  public var negators: [String]
+  /// Words after which a negator is restrictive, not negative (French `plus que`).
+  public var restrictiveAfter: [String]
+  /// Negators that only negate after a particle in the same clause (French `ne … plus`).
+  public var negatorsNeedingParticle: [String] = []
+  /// Where each class was defined, for error messages.
+  public var classLocations: [String: SourceLocation] = [:]
+  public var negationParticles: [String]
+  public var scopeBreakers: [String]
+  public var firstPerson: [String]
+  public var secondPerson: [String]
+  public var thirdPerson: [String]
+  public var stopwords: [String]
+
+  public init(
+    language: Language, classes: [String: [String]] = [:], negators: [String] = [],
+    restrictiveAfter: [String] = [], negationParticles: [String] = [], scopeBreakers: [String] = [],
+    firstPerson: [String] = [], secondPerson: [String] = [], thirdPerson: [String] = [],
+    stopwords: [String] = []
+  ) {
+    self.language = language
+    self.classes = classes
+    self.negators = negators
+    self.restrictiveAfter = restrictiveAfter
+    self.negationParticles = negationParticles
+    self.scopeBreakers = scopeBreakers
+    self.firstPerson = firstPerson
+    self.secondPerson = secondPerson
+    self.thirdPerson = thirdPerson
+    self.stopwords = stopwords
+  }
+}

@@ -1,0 +1,198 @@
+/// Compiles many patterns into one automaton over tokens.
+///
+/// Each pattern becomes a small Thompson NFA; the empty moves are then closed over at build
+/// time, so at run time every state has only token-consuming transitions and the first
+/// tokens of all patterns are indexed by token id. Matching then steps all live states in
+/// lockstep, one token at a time, and never backtracks.
+struct AutomatonBuilder {
+  private var consuming: [[(test: TokenTest, target: Int)]] = []
+  private var empty: [[Int]] = []
+  private var accepting: [Int32] = []
+  private(set) var starts: [(state: Int, entry: Int32)] = []
+  private(set) var maximumLength = 0
+
+  /// Longest match a pattern may describe, in tokens.
+  static let maximumPatternLength = 32
+
+  private mutating func newState() -> Int {
+    consuming.append([])
+    empty.append([])
+    accepting.append(-1)
+    return consuming.count - 1
+  }
+
+  /// Adds one pattern, already resolved to tests; `entry` is what a match reports.
+  mutating func add(_ node: ResolvedPattern, entry: Int32) {
+    let start = newState()
+    let end = build(node, from: start)
+    accepting[end] = entry
+    starts.append((start, entry))
+    maximumLength = max(maximumLength, node.maximumLength)
+  }
+
+  private mutating func build(_ node: ResolvedPattern, from state: Int) -> Int {
+    switch node {
+    case .test(let test):
+      let target = newState()
+      consuming[state].append((test, target))
+      return target
+    case .sequence(let items):
+      var current = state
+      for item in items { current = build(item, from: current) }
+      return current
+    case .choice(let branches):
+      let end = newState()
+      for branch in branches { empty[build(branch, from: state)].append(end) }
+      return end
+    case .optional(let inner):
+      let end = build(inner, from: state)
+      empty[state].append(end)
+      return end
+    case .gap(let low, let high):
+      var current = state
+      var exits: [Int] = []
+      for step in 0..<high {
+        if step >= low { exits.append(current) }
+        let next = newState()
+        consuming[current].append((.any, next))
+        current = next
+      }
+      for exit in exits { empty[exit].append(current) }
+      return current
+    }
+  }
+
+  /// Closes over the empty moves and lays the automaton out in flat arrays.
+  func finish(prefixes: PrefixTable) -> PatternAutomaton {
+    let closures = (0..<consuming.count).map(closure)
+    // Keep the states a token can lead to, plus the starts; number them densely.
+    var keep = Set(starts.map(\.state))
+    for transitions in consuming { for transition in transitions { keep.insert(transition.target) } }
+    let kept = keep.sorted()
+    var number = [Int](repeating: -1, count: consuming.count)
+    for (index, state) in kept.enumerated() { number[state] = index }
+
+    var transitionStart: [Int32] = [0]
+    var tests: [UInt32] = []
+    var targets: [Int32] = []
+    var accept = [Int32](repeating: -1, count: kept.count)
+    for (index, state) in kept.enumerated() {
+      for member in closures[state] {
+        for transition in consuming[member] {
+          tests.append(transition.test.raw)
+          targets.append(Int32(number[transition.target]))
+        }
+        if accepting[member] >= 0 { accept[index] = accepting[member] }
+      }
+      transitionStart.append(Int32(tests.count))
+    }
+    var startIndex = StartIndex(idCount: prefixes.idCount)
+    for start in starts {
+      for member in closures[start.state] {
+        for transition in consuming[member] {
+          startIndex.add(test: transition.test, target: Int32(number[transition.target]), prefixes: prefixes)
+        }
+      }
+    }
+    return PatternAutomaton(
+      transitionStart: transitionStart, tests: tests, targets: targets, accept: accept,
+      startIndex: startIndex.finish(), prefixes: prefixes)
+  }
+
+  private func closure(_ state: Int) -> [Int] {
+    var seen: Set<Int> = [state]
+    var order = [state]
+    var stack = [state]
+    while let next = stack.popLast() {
+      for target in empty[next] where seen.insert(target).inserted {
+        order.append(target)
+        stack.append(target)
+      }
+    }
+    return order
+  }
+
+  /// Whether a pattern's start can accept without reading a token (it would match nothing).
+  func acceptsEmpty(entry: Int32) -> Bool {
+    guard let start = starts.last(where: { $0.entry == entry }) else { return false }
+    return closure(start.state).contains { accepting[$0] == entry }
+  }
+}
+
+/// The first transitions of all patterns, indexed by what can start them.
+struct StartIndex: Sendable {
+  private var byID: [[Int32]]
+  private var byKind: [[Int32]] = Array(repeating: [], count: TokenKind.allCases.count)
+  private var caps: [Int32] = []
+  private var shout: [Int32] = []
+
+  init(idCount: Int) { byID = Array(repeating: [], count: idCount) }
+
+  mutating func add(test: TokenTest, target: Int32, prefixes: PrefixTable) {
+    switch test.tag {
+    case TokenTest.wordTag: byID[Int(test.argument)].append(target)
+    case TokenTest.prefixTag:
+      for id in prefixes.ids(satisfying: Int(test.argument)) { byID[Int(id)].append(target) }
+    case TokenTest.kindTag: byKind[Int(test.argument)].append(target)
+    case TokenTest.capsTag: caps.append(target)
+    case TokenTest.shoutTag: shout.append(target)
+    default: break
+    }
+  }
+
+  /// Flattens the lists into one array with offsets per id and per kind.
+  func finish() -> FlatStartIndex {
+    var offsets: [Int32] = [0]
+    var targets: [Int32] = []
+    for list in byID {
+      targets += list
+      offsets.append(Int32(targets.count))
+    }
+    return FlatStartIndex(idOffsets: offsets, targets: targets, byKind: byKind, caps: caps, shout: shout)
+  }
+}
+
+struct FlatStartIndex: Sendable {
+  let idOffsets: [Int32]
+  let targets: [Int32]
+  let byKind: [[Int32]]
+  let caps: [Int32]
+  let shout: [Int32]
+}
+
+/// A pattern whose words, prefixes and classes are resolved to token tests.
+indirect enum ResolvedPattern: Sendable {
+  case test(TokenTest)
+  case sequence([ResolvedPattern])
+  case choice([ResolvedPattern])
+  case optional(ResolvedPattern)
+  case gap(Int, Int)
+
+  /// The most tokens a match can span.
+  var maximumLength: Int {
+    switch self {
+    case .test: return 1
+    case .sequence(let items): return items.reduce(0) { $0 + $1.maximumLength }
+    case .choice(let branches): return branches.map(\.maximumLength).max() ?? 0
+    case .optional(let inner): return inner.maximumLength
+    case .gap(_, let high): return high
+    }
+  }
+
+  /// Whether the pattern's first or last position is a gap or a lone `*`.
+  var edgeIsWildcard: (first: Bool, last: Bool) {
+    switch self {
+    case .test(let test): return (test == .any, test == .any)
+    case .gap: return (true, true)
+    case .sequence(let items):
+      guard let first = items.first, let last = items.last else { return (false, false) }
+      return (first.edgeIsWildcard.first, last.edgeIsWildcard.last)
+    case .choice(let branches):
+      return (
+        branches.contains { $0.edgeIsWildcard.first }, branches.contains { $0.edgeIsWildcard.last }
+      )
+    case .optional(let inner):
+      return inner.edgeIsWildcard
+    }
+  }
+}

@@ -1,0 +1,102 @@
+/// Turns raw automaton matches into findings: exceptions, negation, the subject check,
+/// then one finding per rule where matches of it overlap.
+struct PhraseRules {
+  /// How many tokens before a match a negator still negates it (in the same clause).
+  static let negationReach = 4
+  /// How many tokens before a match the subject check looks for a pronoun.
+  static let subjectReach = 5
+
+  let lexicons: CompiledLexicons
+  let tables: LanguageTables
+
+  func findings(tokens: [Token], matches: [RawMatch], sentenceOf: [Int32]) -> [Finding] {
+    var exceptions: [Int: [RawMatch]] = [:]
+    for match in matches where tables.entries[Int(match.entry)].isException {
+      exceptions[tables.entries[Int(match.entry)].rule, default: []].append(match)
+    }
+    var candidates: [(rule: Int, match: RawMatch, from: String?)] = []
+    for match in matches {
+      let entry = tables.entries[Int(match.entry)]
+      if entry.isException { continue }
+      let rule = lexicons.rules[entry.rule]
+      if let list = exceptions[entry.rule], list.contains(where: { $0.first <= match.last && match.first <= $0.last }) {
+        continue
+      }
+      if rule.requiresAddressee && !addressesReader(before: Int(match.first), tokens: tokens) { continue }
+      guard negated(match, tokens: tokens) else {
+        candidates.append((entry.rule, match, nil))
+        continue
+      }
+      switch rule.whenNegated {
+      case .drop: continue
+      case .keep: candidates.append((entry.rule, match, nil))
+      case .becomes(let target):
+        if let index = lexicons.rules.firstIndex(where: { $0.id == target && $0.language == rule.language }) {
+          candidates.append((index, match, rule.id))
+        }
+      }
+    }
+    // One finding per rule per overlapping run: the earliest start, then the longest.
+    candidates.sort { ($0.rule, $0.match.first, -$0.match.last) < ($1.rule, $1.match.first, -$1.match.last) }
+    var findings: [Finding] = []
+    var lastRule = -1
+    var lastEnd: Int32 = -1
+    for candidate in candidates {
+      if candidate.rule == lastRule && candidate.match.first <= lastEnd { continue }
+      lastRule = candidate.rule
+      lastEnd = candidate.match.last
+      let first = tokens[Int(candidate.match.first)]
+      let last = tokens[Int(candidate.match.last)]
+      findings.append(
+        Finding(
+          rule: lexicons.rules[candidate.rule], start: Int(first.start), end: Int(last.end),
+          sentence: Int(sentenceOf[Int(candidate.match.first)]), negatedFrom: candidate.from))
+    }
+    findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
+    return findings
+  }
+
+  /// A negator stepped over inside the match, one shortly before it in the same clause, or
+  /// one right after it (`you need not`, `vous ne devez rien`: with a particle, two tokens on).
+  private func negated(_ match: RawMatch, tokens: [Token]) -> Bool {
+    if match.negatedInside { return true }
+    let particleFrom = max(0, Int(match.first) - 1)
+    let hasParticle = tokens[particleFrom...Int(match.last)].contains { $0.flags.contains(.negationParticle) }
+    var after = Int(match.last) + 1
+    while after < tokens.count && after <= Int(match.last) + (hasParticle ? 2 : 1) {
+      let token = tokens[after]
+      if token.flags.contains(.clauseStart) || token.kind == .punctuation || token.flags.contains(.scopeBreaker) {
+        break
+      }
+      if token.flags.contains(.negator) { return true }
+      after += 1
+    }
+    var index = Int(match.first)
+    var steps = 0
+    while index > 0 && steps < PhraseRules.negationReach {
+      if tokens[index].flags.contains(.clauseStart) { return false }
+      index -= 1
+      steps += 1
+      let token = tokens[index]
+      if token.flags.contains(.scopeBreaker) || token.kind == .punctuation { return false }
+      if token.flags.contains(.negator) { return true }
+    }
+    return false
+  }
+
+  /// The nearest subject pronoun at or before `first`, in its clause, is second person (or
+  /// there is none: an imperative addresses the reader too).
+  private func addressesReader(before first: Int, tokens: [Token]) -> Bool {
+    var index = first
+    var steps = 0
+    while index >= 0 && steps <= PhraseRules.subjectReach {
+      let role = tables.role(tokens[index].id)
+      if role.contains(.secondPerson) { return true }
+      if role.contains(.firstPerson) || role.contains(.thirdPerson) { return false }
+      if tokens[index].flags.contains(.clauseStart) { break }
+      index -= 1
+      steps += 1
+    }
+    return true
+  }
+}

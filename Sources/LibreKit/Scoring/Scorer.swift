@@ -1,0 +1,123 @@
+/// The score of one document and how it was reached.
+public struct ScoreCard: Sendable, Equatable {
+  /// 0–100: higher respects the reader's freedom more.
+  public var score: Int
+  /// A ≥ 85, B ≥ 70, C ≥ 55, D ≥ 40, else F.
+  public var grade: String
+  /// Freedom credit earned, 0–100 (100 = the cap of `Scorer.freedomCap` points).
+  public var freedom: Int
+  /// Pressure applied, 0–100 (100 = `Scorer.pressureScale` points or more).
+  public var pressure: Int
+  /// Engagement cues (questions, empathy), 0–100; informational, not in the score.
+  public var engagement: Int
+  /// Total freedom credit and pressure penalty, in points.
+  public var freedomPoints: Double
+  public var pressurePoints: Double
+}
+
+/// Libre's score, v1. Every constant is here, with its reason; `docs/scoring.md` explains it.
+///
+///     score = clamp(base + min(freedom credit, freedomCap) − pressure penalty, 0, 100)
+///
+/// - Freedom credit: each freedom finding's weight, quartered for boilerplate, with
+///   diminishing returns within a category (the heaviest first: ×1, then ×0.3, then 0), and
+///   nothing for false freedom.
+/// - Pressure penalty: each pressure finding's weight × its severity factor, stacking within
+///   a category with diminishing factors (×1, ×0.75, ×0.5, then ×0.5 each).
+public enum Scorer {
+  /// A text with no findings: a neutral, acceptable email (grade B), with room above it for
+  /// freedom statements and room below for pressure.
+  public static let base = 70.0
+  /// Freedom credit is capped so that one "you're free to decline" cannot launder pressure
+  /// and so that base + cap = 100.
+  public static let freedomCap = 30.0
+  /// The penalty at which the pressure sub-score reads 100.
+  public static let pressureScale = 70.0
+  /// Research scoring idea 4: one freedom statement per ask; repetition reads as formula.
+  public static let freedomRepeatFactors = [1.0, 0.3, 0.0]
+  /// Research scoring idea 6: pressure stacks additively (SpamAssassin), softened so one
+  /// category cannot dominate alone.
+  public static let pressureRepeatFactors = [1.0, 0.75, 0.5]
+  /// Research scoring idea 5: spam filters count boilerplate freedom as spam evidence.
+  public static let boilerplateFactor = 0.25
+  /// Points per engagement cue in the engagement sub-score.
+  public static let engagementPointsPerCue = 20.0
+
+  public static func severityFactor(_ severity: Severity) -> Double {
+    switch severity {
+    case .info: return 0.5
+    case .warning: return 1.0
+    case .error: return 1.5
+    }
+  }
+
+  /// Sets each finding's contribution and returns the score card.
+  public static func score(_ findings: inout [Finding]) -> ScoreCard {
+    var freedom = 0.0
+    var pressure = 0.0
+    var engagement = 0.0
+    for (polarity, category) in Set(findings.map { PolarityCategory($0.rule.polarity, $0.rule.category) }).map({
+      ($0.polarity, $0.category)
+    }) {
+      // Heaviest first, so adding a finding never lowers the total of its category.
+      let members = findings.indices.filter { findings[$0].rule.polarity == polarity && findings[$0].rule.category == category }
+        .sorted { (-findings[$0].rule.weight, findings[$0].start) < (-findings[$1].rule.weight, findings[$1].start) }
+      for (rank, index) in members.enumerated() {
+        let rule = findings[index].rule
+        switch polarity {
+        case .freedom:
+          var credit = rule.weight * factor(freedomRepeatFactors, rank)
+          if rule.boilerplate { credit *= boilerplateFactor }
+          if findings[index].scoringNote != nil { credit = 0 }
+          findings[index].contribution = credit
+          freedom += credit
+        case .pressure:
+          let penalty = rule.weight * severityFactor(rule.severity) * factor(pressureRepeatFactors, rank)
+          findings[index].contribution = -penalty
+          pressure += penalty
+        case .engagement:
+          engagement += engagementPointsPerCue * factor(freedomRepeatFactors, rank)
+        case .hesitation:
+          break
+        }
+      }
+    }
+    let credited = min(freedom, freedomCap)
+    if freedom > freedomCap {
+      // Scale the credits so the contributions still add up to the score.
+      let ratio = credited / freedom
+      for index in findings.indices where findings[index].rule.polarity == .freedom {
+        findings[index].contribution *= ratio
+      }
+    }
+    let raw = base + credited - pressure
+    let score = Int(max(0, min(100, raw)).rounded())
+    return ScoreCard(
+      score: score, grade: grade(score), freedom: Int((credited / freedomCap * 100).rounded()),
+      pressure: Int((min(pressure, pressureScale) / pressureScale * 100).rounded()),
+      engagement: Int(min(100, engagement).rounded()), freedomPoints: credited, pressurePoints: pressure)
+  }
+
+  public static func grade(_ score: Int) -> String {
+    switch score {
+    case 85...: return "A"
+    case 70..<85: return "B"
+    case 55..<70: return "C"
+    case 40..<55: return "D"
+    default: return "F"
+    }
+  }
+
+  private static func factor(_ factors: [Double], _ rank: Int) -> Double {
+    factors[min(rank, factors.count - 1)]
+  }
+}
+
+private struct PolarityCategory: Hashable {
+  var polarity: Polarity
+  var category: String
+  init(_ polarity: Polarity, _ category: String) {
+    self.polarity = polarity
+    self.category = category
+  }
+}

@@ -1,0 +1,115 @@
+import LibreKit
+
+/// A mistake on the command line.
+struct UsageError: Error, CustomStringConvertible {
+  var description: String
+}
+
+/// The options of `libre lint`, read by a small hand-written parser.
+struct LintOptions {
+  enum Format: String { case text, json }
+  enum FailOn: String { case info, warning, error, none }
+
+  var paths: [String] = []
+  var format = Format.text
+  var language: Language?
+  var minimumScore: Int?
+  var failOn = FailOn.error
+  var lexicons: [String] = []
+  var color: Bool?
+
+  /// Parses the arguments after the command name.
+  static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
+    var options = LintOptions()
+    var index = 0
+    var onlyPaths = false
+    func value(_ flag: String) throws(UsageError) -> String {
+      if let equals = arguments[index].firstIndex(of: "=") {
+        return String(arguments[index][arguments[index].index(after: equals)...])
+      }
+      index += 1
+      guard index < arguments.count else { throw UsageError(description: "\(flag) needs a value") }
+      return arguments[index]
+    }
+    while index < arguments.count {
+      let argument = arguments[index]
+      let flag = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+      if onlyPaths || !argument.hasPrefix("-") || argument == "-" {
+        options.paths.append(argument)
+        index += 1
+        continue
+      }
+      switch flag {
+      case "--":
+        onlyPaths = true
+      case "--format", "-f":
+        let text = try value(flag)
+        guard let format = Format(rawValue: text) else {
+          throw UsageError(description: "unknown format '\(text)' (text, json)")
+        }
+        options.format = format
+      case "--lang":
+        let text = try value(flag)
+        if text == "auto" {
+          options.language = nil
+        } else if let language = Language(rawValue: text) {
+          options.language = language
+        } else {
+          throw UsageError(description: "unknown language '\(text)' (auto, en, fr)")
+        }
+      case "--min-score":
+        let text = try value(flag)
+        guard let score = Int(text), (0...100).contains(score) else {
+          throw UsageError(description: "--min-score takes a number from 0 to 100, not '\(text)'")
+        }
+        options.minimumScore = score
+      case "--fail-on":
+        let text = try value(flag)
+        guard let level = FailOn(rawValue: text) else {
+          throw UsageError(description: "unknown --fail-on level '\(text)' (info, warning, error, none)")
+        }
+        options.failOn = level
+      case "--lexicon":
+        options.lexicons.append(try value(flag))
+      case "--no-color":
+        options.color = false
+      case "--color":
+        options.color = true
+      default:
+        throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
+      }
+      index += 1
+    }
+    return options
+  }
+}
+
+enum HelpText {
+  static let usage = """
+    libre — finds where sales writing affirms the reader's freedom and where it applies pressure
+
+    USAGE
+      libre lint [OPTIONS] [PATH…|-]   lint texts (the default command; '-' or nothing = stdin)
+      libre rules [--lang en|fr]        list the rules
+      libre explain RULE-ID [--lang en|fr]
+                                        show a rule with its examples and source
+      libre --version | --help
+
+    OPTIONS (lint)
+      -f, --format text|json   output format (default text)
+      --lang auto|en|fr        language of the texts (default auto: stop-word detection)
+      --min-score N            exit 1 when a document scores below N (0–100)
+      --fail-on LEVEL          exit 1 on a finding of LEVEL or worse: info, warning, error
+                               (default), none
+      --lexicon PATH           add a lexicon file or folder (repeatable)
+      --no-color, --color      force colors off or on (NO_COLOR is honored)
+
+    Directories are walked for .txt, .text, .md and .markdown files.
+
+    EXIT CODES
+      0  no finding at or above --fail-on, and every score at or above --min-score
+      1  a finding or a score breached the threshold
+      2  usage, lexicon or input error (the other inputs are still linted)
+
+    """
+}

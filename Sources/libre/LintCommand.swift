@@ -1,0 +1,52 @@
+import LibreFormats
+import LibreKit
+
+/// `libre lint`: read each input, lint it, report, and gate the exit code.
+enum LintCommand {
+  static func run(_ arguments: [String]) -> Int32 {
+    let options: LintOptions
+    let linter: Linter
+    do throws(UsageError) {
+      options = try LintOptions.parse(arguments)
+      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons))
+    } catch {
+      Output.error(error.description)
+      return 2
+    }
+    var run = RunReport()
+    let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
+    for path in inputs {
+      let name = path == "-" ? "<stdin>" : path
+      do {
+        let bytes = try FileReader.read(path)
+        let document = try PlainTextLoader.load(path: name, bytes: bytes)
+        let result = document.text.withUnsafeBufferPointer { linter.lint($0, language: options.language) }
+        let report = DocumentReport(document: document, result: result)
+        for warning in report.warnings { Output.warning(warning) }
+        run.documents.append(report)
+      } catch {
+        Output.error(error.description)
+        run.errors.append(error)
+      }
+    }
+    switch options.format {
+    case .text: Output.standard(TextReporter(color: Output.wantsColor(options.color)).render(run))
+    case .json: Output.standard(JSONReporter.render(run))
+    }
+    if !run.errors.isEmpty { return 2 }
+    return gateFails(run, options) ? 1 : 0
+  }
+
+  /// Whether a finding at or above `--fail-on`, or a score under `--min-score`, fails the run.
+  static func gateFails(_ run: RunReport, _ options: LintOptions) -> Bool {
+    for document in run.documents {
+      if let minimum = options.minimumScore, document.result.score.score < minimum { return true }
+      guard let threshold = Severity(rawValue: options.failOn.rawValue) else { continue }
+      let failing = document.findings.contains {
+        $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
+      }
+      if failing { return true }
+    }
+    return false
+  }
+}

@@ -1,0 +1,65 @@
+import LibreKit
+
+/// `libre rules` and `libre explain ID`.
+enum RulesCommand {
+  static func list(_ arguments: [String]) -> Int32 {
+    do throws(UsageError) {
+      let (language, rest) = try languageOption(arguments)
+      guard rest.isEmpty else { throw UsageError(description: "unexpected argument '\(rest[0])'") }
+      let lexicons = try Lexicons.compile(extra: [])
+      var out = ""
+      for rule in lexicons.rules where language == nil || rule.language == language {
+        out += "\(rule.language.rawValue)  \(rule.id)  \(rule.severity.rawValue)  weight \(Int(rule.weight))  \(rule.patterns.count) pattern(s)\n"
+      }
+      Output.standard(out)
+      return 0
+    } catch {
+      Output.error(error.description)
+      return 2
+    }
+  }
+
+  static func explain(_ arguments: [String]) -> Int32 {
+    do throws(UsageError) {
+      let (language, rest) = try languageOption(arguments)
+      guard rest.count == 1 else { throw UsageError(description: "explain takes one rule id") }
+      let lexicons = try Lexicons.compile(extra: [])
+      let rules = lexicons.rules.filter { $0.id == rest[0] && (language == nil || $0.language == language) }
+      guard !rules.isEmpty else { throw UsageError(description: "no rule '\(rest[0])' (see libre rules)") }
+      var out = ""
+      for rule in rules {
+        out += "\(rule.id) [\(rule.language.rawValue)] — \(rule.polarity.rawValue), \(rule.category), "
+        out += "\(rule.severity.rawValue), weight \(Int(rule.weight))\(rule.boilerplate ? ", boilerplate" : "")\n"
+        out += "  \(rule.message)\n  suggestion: \(rule.suggestion)\n  source: \(rule.source)\n"
+        out += "  patterns:\n" + rule.patterns.map { "    \($0)\n" }.joined()
+        if !rule.exceptions.isEmpty { out += "  unless:\n" + rule.exceptions.map { "    \($0)\n" }.joined() }
+        out += "  matches:\n" + rule.matchingExamples.map { "    ✓ \($0)\n" }.joined()
+        out += "  does not match:\n" + rule.nonMatchingExamples.map { "    ✗ \($0)\n" }.joined() + "\n"
+      }
+      Output.standard(out)
+      return 0
+    } catch {
+      Output.error(error.description)
+      return 2
+    }
+  }
+
+  private static func languageOption(_ arguments: [String]) throws(UsageError) -> (Language?, [String]) {
+    var language: Language?
+    var rest: [String] = []
+    var index = 0
+    while index < arguments.count {
+      if arguments[index] == "--lang", index + 1 < arguments.count {
+        guard let parsed = Language(rawValue: arguments[index + 1]) else {
+          throw UsageError(description: "unknown language '\(arguments[index + 1])' (en, fr)")
+        }
+        language = parsed
+        index += 2
+      } else {
+        rest.append(arguments[index])
+        index += 1
+      }
+    }
+    return (language, rest)
+  }
+}

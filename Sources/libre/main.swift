@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import LibreFormats
+
+/// Dispatches to a command; `lint` is the default when the first argument is not one.
+func runLibre(_ arguments: [String]) -> Int32 {
+  guard let first = arguments.first else { return LintCommand.run([]) }
+  switch first {
+  case "--help", "-h", "help":
+    Output.standard(HelpText.usage)
+    return 0
+  case "--version":
+    Output.standard("\(ToolInfo.name) \(ToolInfo.version)\n")
+    return 0
+  case "lint": return LintCommand.run(Array(arguments.dropFirst()))
+  case "rules": return RulesCommand.list(Array(arguments.dropFirst()))
+  case "explain": return RulesCommand.explain(Array(arguments.dropFirst()))
+  default: return LintCommand.run(arguments)
+  }
+}
+
+signal(SIGPIPE, SIG_IGN)
+exit(runLibre(Array(CommandLine.arguments.dropFirst())))

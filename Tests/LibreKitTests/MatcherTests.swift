@@ -1,0 +1,143 @@
+import Testing
+
+@testable import LibreKit
+
+@Suite struct MatcherTests {
+  @Test func literalsMatchWhateverTheCaseAccentsAndApostrophes() throws {
+    let linter = try TestLexicons.linter(english: [TestLexicons.rule("freedom.choice.free", ["you are free to (say no | decline)"])])
+    #expect(linter.hits("Honestly, YOU’RE FREE to decline.") == ["freedom.choice.free=YOU’RE FREE to decline"])
+    #expect(linter.hits("You are free to say no") == ["freedom.choice.free=You are free to say no"])
+    #expect(linter.hits("You are free to leave") == [])
+  }
+
+  @Test func optionalGapsPrefixesClassesAndKinds() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.urgency.deadline", ["reply [back] *{0,2} @day"]),
+      TestLexicons.rule("pressure.scarcity.few", ["only <num> (spot* | seat*) left"]),
+      TestLexicons.rule("freedom.choice.oblig", ["no oblig*"]),
+      TestLexicons.rule("pressure.shout.caps", ["<caps> <caps> <shout>"]),
+    ])
+    #expect(linter.hits("Please reply today.") == ["pressure.urgency.deadline=reply today"])
+    #expect(linter.hits("Please reply back to me by Friday.") == ["pressure.urgency.deadline=reply back to me by Friday"])
+    #expect(linter.hits("Please reply to my note by the way today.") == [])
+    #expect(linter.hits("Only 3 spots left!") == ["pressure.scarcity.few=Only 3 spots left"])
+    #expect(linter.hits("only 2 seating left") == ["pressure.scarcity.few=only 2 seating left"])
+    #expect(linter.hits("No obligations at all") == ["freedom.choice.oblig=No obligations"])
+    #expect(linter.hits("ACT NOW!!!") == ["pressure.shout.caps=ACT NOW!!!"])
+    #expect(linter.hits("ACT NOW!") == [])
+  }
+
+  @Test func overlappingMatchesOfOneRuleKeepTheLongest() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.urgency.now", ["act now", "act now [or never]", "now or never"])
+    ])
+    #expect(linter.hits("Act now or never.") == ["pressure.urgency.now=Act now or never"])
+  }
+
+  @Test func overlappingMatchesOfDifferentRulesAreAllReported() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.urgency.now", ["act now"]),
+      TestLexicons.rule("pressure.urgency.never", ["now or never"]),
+    ])
+    #expect(linter.hits("Act now or never.") == ["pressure.urgency.now=Act now", "pressure.urgency.never=now or never"])
+  }
+
+  @Test func matchesNeverCrossSentences() throws {
+    let linter = try TestLexicons.linter(english: [TestLexicons.rule("pressure.urgency.now", ["act now"])])
+    #expect(linter.hits("Please act. Now we talk.") == [])
+    #expect(linter.hits("Act now. Act now!") == ["pressure.urgency.now=Act now", "pressure.urgency.now=Act now"])
+  }
+
+  @Test func manyPatternsCompileIntoOneAutomatonAndAllFire() throws {
+    let words = (0..<400).map { "w\($0)x" }
+    let rules = (0..<40).map { ruleIndex in
+      TestLexicons.rule(
+        "pressure.bulk.r\(ruleIndex)", (0..<10).map { "\(words[ruleIndex * 10 + $0]) (alpha | beta) [gamma]" })
+    }
+    let linter = try TestLexicons.linter(english: rules)
+    let text = (0..<400).map { "\(words[$0]) beta gamma." }.joined(separator: " ")
+    let findings = linter.lint(Array(text.utf8), language: .english).findings
+    #expect(findings.count == 400)
+    #expect(Set(findings.map(\.rule.id)).count == 40)
+    #expect(linter.lexicons.patternCount(.english) == 400)
+  }
+
+  @Test func unlessExceptionsDropOverlappingMatches() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.controlling.must", ["@you must"], unless: ["@you must have (been | had)"])
+    ])
+    #expect(linter.hits("You must sign today.") == ["pressure.controlling.must=You must"])
+    #expect(linter.hits("You must have had a busy week.") == [])
+  }
+
+  @Test func subjectCheckKeepsTheAddresseeOnly() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.controlling.must", ["must (sign | decide)"], subject: true)
+    ])
+    #expect(linter.hits("You must sign today.") == ["pressure.controlling.must=must sign"])
+    #expect(linter.hits("I must sign the form.") == [])
+    #expect(linter.hits("They must decide.") == [])
+    #expect(linter.hits("Must sign today.") == ["pressure.controlling.must=Must sign"])
+  }
+
+  @Test func linearTimeOnAdversarialText() throws {
+    // Every token keeps every gap state alive: the automaton still takes one step per token.
+    let linter = try TestLexicons.linter(english: [TestLexicons.rule("pressure.g.g", ["a *{0,8} a *{0,8} b"])])
+    let text = String(repeating: "a ", count: 20_000)
+    #expect(linter.lint(Array(text.utf8), language: .english).findings.isEmpty)
+  }
+}
+
+@Suite struct NegationTests {
+  static let english = [
+    TestLexicons.rule("pressure.controlling.have-to", ["@you (have | need) to"], whenNegated: "freedom.no-obligation.no-need"),
+    TestLexicons.rule("freedom.no-obligation.no-need", ["no need to"]),
+    TestLexicons.rule("pressure.scarcity.limited", ["limited time offer"]),
+    TestLexicons.rule("pressure.urgency.rush", ["rush you"]),
+    TestLexicons.rule("pressure.controlling.must", ["@you must"], whenNegated: "keep"),
+    TestLexicons.rule("pressure.fomo.miss", ["do not miss out"]),
+  ]
+  static let french = [
+    TestLexicons.rule("pressure.controlling.have-to", ["vous (devez | êtes obligé de)"], whenNegated: "freedom.no-obligation.no-need"),
+    TestLexicons.rule("freedom.no-obligation.no-need", ["rien ne vous oblige"]),
+    TestLexicons.rule("pressure.scarcity.limited", ["offre limitée", "reste plus que <num> places", "reste que <num> places"]),
+    TestLexicons.rule("pressure.urgency.rush", ["vous presser"]),
+  ]
+
+  @Test func englishNegationFlipsDropsOrKeeps() throws {
+    let linter = try TestLexicons.linter(english: NegationTests.english)
+    #expect(linter.hits("You have to decide today.") == ["pressure.controlling.have-to=You have to"])
+    #expect(linter.hits("You don't have to decide today.") == ["freedom.no-obligation.no-need=You don't have to"])
+    #expect(linter.hits("You do not need to reply.") == ["freedom.no-obligation.no-need=You do not need to"])
+    #expect(linter.hits("This isn't a limited time offer.") == [])
+    #expect(linter.hits("This is never a limited time offer.") == [])
+    #expect(linter.hits("I don't want to rush you.") == [])
+    #expect(linter.hits("You must not wait.") == ["pressure.controlling.must=You must"])
+    #expect(linter.hits("Don't miss out!") == ["pressure.fomo.miss=Don't miss out"])
+  }
+
+  @Test func negationStopsAtClauseAndScopeBreakers() throws {
+    let linter = try TestLexicons.linter(english: NegationTests.english)
+    #expect(linter.hits("Not now, but this is a limited time offer.") == ["pressure.scarcity.limited=limited time offer"])
+    #expect(linter.hits("No worries; you have to sign.") == ["pressure.controlling.have-to=you have to"])
+  }
+
+  @Test func frenchNegation() throws {
+    let linter = try TestLexicons.linter(french: NegationTests.french)
+    #expect(linter.hits("Vous devez signer.", .french) == ["pressure.controlling.have-to=Vous devez"])
+    #expect(linter.hits("Vous ne devez rien signer.", .french) == ["freedom.no-obligation.no-need=Vous ne devez"])
+    #expect(linter.hits("Vous n'êtes pas obligé de répondre.", .french) == [
+      "freedom.no-obligation.no-need=Vous n'êtes pas obligé de"
+    ])
+    #expect(linter.hits("Vous êtes jamais obligé de répondre.", .french) == [
+      "freedom.no-obligation.no-need=Vous êtes jamais obligé de"
+    ])
+    #expect(linter.hits("Ce n'est pas une offre limitée.", .french) == [])
+    #expect(linter.hits("C'est pas une offre limitée.", .french) == [])
+    #expect(linter.hits("C'est une offre sans offre limitée.", .french) == [])
+    #expect(linter.hits("Je ne veux pas vous presser.", .french) == [])
+    #expect(linter.hits("Il ne reste plus que 2 places.", .french) == ["pressure.scarcity.limited=reste plus que 2 places"])
+    #expect(linter.hits("Il ne reste que 2 places.", .french) == ["pressure.scarcity.limited=reste que 2 places"])
+    #expect(linter.hits("Rien ne vous oblige à signer.", .french) == ["freedom.no-obligation.no-need=Rien ne vous oblige"])
+  }
+}
