@@ -19,12 +19,19 @@ struct EmbedLexicons: BuildToolPlugin {
     ]
   }
 
+  private func folder(_ url: URL) -> String {
+    var path = url.deletingLastPathComponent().standardizedFileURL.path
+    while path.hasSuffix("/") { path.removeLast() }
+    return path
+  }
+
   private func lexiconFiles(under root: URL) -> [URL] {
     guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
       return []
     }
+    // Rule files live in one folder per language; `lexicons/schema.json` is for editors.
     return walker.compactMap { $0 as? URL }
-      .filter { $0.pathExtension == "json" }
+      .filter { $0.pathExtension == "json" && folder($0) != folder(root.appending(path: "x")) }
       .sorted { $0.path < $1.path }
   }
 }

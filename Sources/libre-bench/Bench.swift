@@ -1,1 +1,175 @@
-@main struct Bench { static func main() {} }
+#if canImport(Glibc)
+  import Glibc
+#endif
+import LibreFormats
+import LibreKit
+import LibreLexicons
+
+/// `libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint]`
+///
+/// Generates (or reads) a corpus and reports single-core MB/s for the tokenizer, the
+/// matcher (tokenize + context + automaton) and the whole lint (rules and score included),
+/// plus peak memory. Generated corpora are made and processed 1 MB at a time, so the peak
+/// shows what the pipeline itself holds.
+@main
+struct Bench {
+  static func main() { measure() }
+
+  /// The benchmark proper, off the main actor: a main-actor caller pays an executor check
+  /// in every callback it passes down.
+  nonisolated static func measure() {
+    var size = 100
+    var seed: UInt64 = 42
+    var file: String?
+    var phase = "all"
+    var emit: String?
+    var arguments = CommandLine.arguments.dropFirst().makeIterator()
+    while let argument = arguments.next() {
+      switch argument {
+      case "--size": size = Int(arguments.next() ?? "") ?? size
+      case "--seed": seed = UInt64(arguments.next() ?? "") ?? seed
+      case "--file": file = arguments.next()
+      case "--phase": phase = arguments.next() ?? phase
+      case "--emit": emit = arguments.next()
+      default:
+        print("usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH]")
+        exit(2)
+      }
+    }
+    let compileStart = ContinuousClock.now
+    let files = BuiltInLexicons.files.map { (path: $0.path, bytes: Array($0.text.utf8)) }
+    guard let set = try? LexiconLoader.load(files: files), let lexicons = try? CompiledLexicons.compile(set) else {
+      print("the built-in lexicons do not compile")
+      exit(2)
+    }
+    let linter = Linter(lexicons: lexicons)
+    let compileTime = ContinuousClock.now - compileStart
+    let patterns = lexicons.availableLanguages.map { "\($0.rawValue) \(lexicons.patternCount($0))" }
+    print("lexicons: \(lexicons.rules.count) rules, patterns \(patterns.joined(separator: ", ")), compiled in \(milliseconds(compileTime)) ms")
+
+    if let emit {
+      // Write the generated corpus to a file (for profiling and for comparing with other tools).
+      let descriptor = open(emit, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      var generator = CorpusGenerator(seed: seed)
+      var buffer: [UInt8] = []
+      var produced = 0
+      while produced < size << 20 {
+        buffer.removeAll(keepingCapacity: true)
+        // A form feed after each document lets `--file` split the corpus back into documents.
+        let ends = generator.fill(&buffer, bytes: 1 << 20)
+        for end in ends.reversed() { buffer.insert(0x0C, at: end) }
+        produced += buffer.count
+        _ = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      }
+      close(descriptor)
+      print("wrote \(produced) bytes to \(emit)")
+      return
+    }
+    var phases = Phases()
+    if let file {
+      guard let bytes = try? FileReader.read(file) else {
+        print("cannot read \(file)")
+        exit(2)
+      }
+      var ends = bytes.indices.filter { bytes[$0] == 0x0C }.map { $0 + 1 }
+      if ends.last != bytes.count { ends.append(bytes.count) }
+      phases.run(bytes, documentEnds: ends, linter: linter, phase: phase)
+    } else {
+      var generator = CorpusGenerator(seed: seed)
+      var buffer: [UInt8] = []
+      buffer.reserveCapacity(2 << 20)
+      var produced = 0
+      while produced < size << 20 {
+        buffer.removeAll(keepingCapacity: true)
+        let ends = generator.fill(&buffer, bytes: 1 << 20)
+        produced += buffer.count
+        phases.run(buffer, documentEnds: ends, linter: linter, phase: phase)
+      }
+    }
+    phases.report()
+    print("peak memory (max RSS): \(peakMemoryMB()) MB")
+  }
+
+  static func peakMemoryMB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Int(usage.ru_maxrss) / 1024
+  }
+}
+
+func milliseconds(_ duration: Duration) -> Int {
+  Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+}
+
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// Accumulated time and counts per phase.
+struct Phases: ~Copyable {
+  var bytes = 0
+  var documents = 0
+  var tokenizeTime = Duration.zero
+  var matchTime = Duration.zero
+  var lintTime = Duration.zero
+  var tokens = 0
+  var matches = 0
+  var findings = 0
+  var workspace = LintWorkspace()
+  let tokenizer = Tokenizer()
+
+  mutating func run(_ buffer: [UInt8], documentEnds: [Int], linter: Linter, phase: String) {
+    bytes += buffer.count
+    documents += documentEnds.count
+    buffer.withUnsafeBufferPointer { all in
+      if phase == "all" || phase == "tokenize" {
+        let start = ContinuousClock.now
+        let counted = tokenizer.countTokens(all)
+        tokenizeTime += ContinuousClock.now - start
+        tokens += counted.tokens
+      }
+      var begin = 0
+      if phase == "all" || phase == "match" {
+        let start = ContinuousClock.now
+        for end in documentEnds {
+          let document = UnsafeBufferPointer(rebasing: all[begin..<end])
+          let language = linter.detectLanguage(linter.tokens(Array(document.prefix(512))))
+          matches += linter.rawMatchCount(document, language: language, workspace: &workspace)
+          begin = end
+        }
+        matchTime += ContinuousClock.now - start
+      }
+      begin = 0
+      if phase == "all" || phase == "lint" {
+        let start = ContinuousClock.now
+        for end in documentEnds {
+          let result = linter.lint(UnsafeBufferPointer(rebasing: all[begin..<end]), language: nil, workspace: &workspace)
+          findings += result.findings.count
+          begin = end
+        }
+        lintTime += ContinuousClock.now - start
+      }
+    }
+  }
+
+  borrowing func report() {
+    let megabytes = Double(bytes) / 1_048_576
+    print("corpus: \(String(format2: megabytes)) MB, \(documents) documents, \(tokens) tokens")
+    func line(_ name: String, _ time: Duration, _ extra: String) {
+      guard time > .zero else { return }
+      let rate = megabytes / seconds(time)
+      print("\(name): \(String(format2: seconds(time))) s, \(String(format2: rate)) MB/s\(extra)")
+    }
+    line("tokenize", tokenizeTime, ", \(String(format2: Double(tokens) / seconds(tokenizeTime) / 1e6)) Mtok/s")
+    line("match (tokenize + ids + context + automaton)", matchTime, ", \(matches) raw matches")
+    line("lint end to end (rules, negation, score)", lintTime, ", \(findings) findings")
+  }
+}
+
+extension String {
+  init(format2 value: Double) {
+    let scaled = Int((value * 100).rounded())
+    let fraction = abs(scaled % 100)
+    self = "\(scaled / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+}

@@ -64,7 +64,7 @@ public struct Linter: Sendable {
   /// The folded form of a token id (for tools and tests).
   public func word(_ id: Int32) -> String { lexicons.vocabulary.word(id) }
 
-  private func tokenize(
+  func tokenize(
     _ window: UnsafeBufferPointer<UInt8>, base: Int, into workspace: inout LintWorkspace
   ) -> TokenizerReport {
     workspace.tokens.removeAll(keepingCapacity: true)
@@ -80,7 +80,7 @@ public struct Linter: Sendable {
     ContextPass.mark(&workspace.tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
     workspace.tokens.withUnsafeBufferPointer { tokens in
-      tables.automaton.match(tokens, into: &workspace.matches, scratch: &workspace.scratch)
+      tables.automaton.match(tokens, into: &workspace.matches, scratch: workspace.scratch)
     }
     guard !workspace.matches.isEmpty else { return [] }
     var sentenceOf = [Int32](repeating: 0, count: workspace.tokens.count)
@@ -161,7 +161,24 @@ public struct LintWorkspace: ~Copyable {
   let tokenizer = Tokenizer()
   var tokens: [Token] = []
   var matches: [RawMatch] = []
-  var scratch = MatcherScratch()
+  let scratch = MatcherScratch()
 
   public init() {}
+}
+
+extension Linter {
+  /// Tokenizes, marks context and runs the automaton, without rules or scoring; returns the
+  /// number of raw matches. For the benchmark's "match" phase.
+  public func rawMatchCount(
+    _ text: UnsafeBufferPointer<UInt8>, language: Language, workspace: inout LintWorkspace
+  ) -> Int {
+    _ = tokenize(text, base: 0, into: &workspace)
+    guard let tables = lexicons.languages[language] else { return 0 }
+    ContextPass.mark(&workspace.tokens, tables: tables)
+    workspace.matches.removeAll(keepingCapacity: true)
+    workspace.tokens.withUnsafeBufferPointer { tokens in
+      tables.automaton.match(tokens, into: &workspace.matches, scratch: workspace.scratch)
+    }
+    return workspace.matches.count
+  }
 }

@@ -9,6 +9,14 @@ enum ASCIIClass {
   static let hyphen: UInt8 = 6
   static let symbol: UInt8 = 7
 
+  /// The table as a pointer that lives as long as the process: no bounds checks or
+  /// reference counting in the hot loop.
+  nonisolated(unsafe) static let pointer: UnsafePointer<UInt8> = {
+    let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+    memory.initialize(from: table, count: 128)
+    return UnsafePointer(memory)
+  }()
+
   static let table: [UInt8] = {
     var table = [UInt8](repeating: symbol, count: 128)
     for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = byte }
@@ -48,6 +56,9 @@ extension ScalarRole {
     case 0x200C, 0x200D, 0xFEFF, 0xAD, 0xFE00...0xFE0F: return .ignorable
     case 0x2026: return .ellipsis
     case 0x2013, 0x2014, 0x2015, 0x2022, 0x00B7: return .clausePunctuation
+    case 0x80...0xBF, 0xD7, 0xF7, 0x2010...0x2012, 0x2016...0x201F, 0x2020, 0x2021, 0x2023...0x2025,
+      0x2027, 0x2030...0x205E, 0x20A0...0x20CF, 0x2100...0x2121, 0x2123...0x2138, 0x2190...0x2193:
+      return .punctuation
     case 0x203C, 0x2049, 0x2122, 0x2139, 0x2194...0x2199, 0x21A9, 0x21AA, 0x231A, 0x231B, 0x2328,
       0x23CF, 0x23E9...0x23FA, 0x24C2, 0x25AA, 0x25AB, 0x25B6, 0x25C0, 0x25FB...0x25FE,
       0x2600...0x27BF, 0x2934, 0x2935, 0x2B05...0x2B07, 0x2B1B, 0x2B1C, 0x2B50, 0x2B55, 0x3030,

@@ -22,9 +22,18 @@ extension TokenScan {
       emitWhole(index, index + 1, .punctuation, &sink)
       return index + 1
     }
-    settleApostrophe(&sink)
+    if role == ASCIIClass.space {
+      if pendingApostrophe >= 0 { settleApostrophe(&sink) }
+      flushWord(&sink)
+      return index + 1
+    }
+    if pendingApostrophe >= 0 { settleApostrophe(&sink) }
     if wordStart >= 0 {
-      if let next = continueWord(byte, at: index) { return next }
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":"),
+        let next = continueWord(byte, at: index)
+      {
+        return next
+      }
       if let end = emailEnd(from: wordStart, trigger: byte) {
         let start = wordStart
         wordStart = -1
@@ -33,9 +42,6 @@ extension TokenScan {
       }
     }
     switch role {
-    case ASCIIClass.space:
-      flushWord(&sink)
-      return index + 1
     case ASCIIClass.newline:
       flushWord(&sink)
       return lineBreak(at: index)
@@ -157,6 +163,13 @@ extension TokenScan {
 
   /// A run of `.`, `!`, `?` and `…`, with the closing quotes and brackets after it.
   mutating func sentenceEnd<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int {
+    if wordStart >= 0 {
+      lastWordKey = Abbreviations.key(scratch, count: min(length, Tokenizer.foldCapacity))
+      lastWordWasInitial = length == 1 && firstIsUpper
+    } else {
+      lastWordKey = nil
+      lastWordWasInitial = false
+    }
     flushWord(&sink)
     var end = index
     var dots = 0

@@ -41,9 +41,18 @@ extension TokenScan {
   /// The end of an e-mail address starting at `start`, checked when a word stops at one of
   /// the characters an address may hold; nil when there is none.
   func emailEnd(from start: Int, trigger: UInt8) -> Int? {
-    guard "@._+-%".utf8.contains(trigger) else { return nil }
+    switch trigger {
+    case UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"),
+      UInt8(ascii: "%"):
+      break
+    default:
+      return nil
+    }
     let isLocal = { (byte: UInt8) -> Bool in
-      ASCIIClass.table[Int(byte & 0x7F)] >= 0x30 && byte < 0x80 || "._%+-".utf8.contains(byte)
+      switch byte {
+      case UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "%"), UInt8(ascii: "+"), UInt8(ascii: "-"): return true
+      default: return byte < 0x80 && ASCIIClass.table[Int(byte)] >= 0x30
+      }
     }
     var at = start
     while at < count, isLocal(base[at]) { at += 1 }

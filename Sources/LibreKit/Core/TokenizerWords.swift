@@ -24,28 +24,26 @@ enum Contractions {
   static let would = Array("would".utf8)
   static let us = Array("us".utf8)
   static let possessive = Array("'s".utf8)
+  static let cannotKey = key("cannot")
+  static let tKey = key("t")
+  static let sKey = key("s")
+  static let letKey = key("let")
+
+  static let suffixExpansions: [(key: UInt64?, word: [UInt8])] = [
+    (key("re"), are), (key("ve"), have), (key("ll"), will), (key("m"), am), (key("d"), would),
+  ]
+  static let negatedStems: [(key: UInt64?, word: [UInt8])] = [
+    (key("wo"), will), (key("ca"), can), (key("sha"), shall), (key("ai"), isWord),
+  ]
 
   /// The word a suffix after an apostrophe stands for (`re` → `are`), or nil.
   static func expansion(ofSuffix suffix: UInt64?) -> [UInt8]? {
-    switch suffix {
-    case key("re"): return are
-    case key("ve"): return have
-    case key("ll"): return will
-    case key("m"): return am
-    case key("d"): return would
-    default: return nil
-    }
+    suffixExpansions.first { $0.key == suffix }?.word
   }
 
   /// The stem a `n't` contraction stands for (`wo` → `will`), or nil to keep it as written.
   static func stem(ofNegated base: UInt64?) -> [UInt8]? {
-    switch base {
-    case key("wo"): return will
-    case key("ca"): return can
-    case key("sha"): return shall
-    case key("ai"): return isWord
-    default: return nil
-    }
+    negatedStems.first { $0.key == base }?.word
   }
 
   static func key(_ word: String) -> UInt64? {
@@ -63,7 +61,7 @@ extension TokenScan {
   ) {
     var flags = flags
     if apostrophes.count == 0 {
-      if folded == 6, Abbreviations.key(scratch, count: 6) == Contractions.key("cannot") {
+      if folded == 6, Abbreviations.key(scratch, count: 6) == Contractions.cannotKey {
         part(start, start + 3, scratch, 3, &flags, &sink)
         emitFixed(start + 3, end, Contractions.not, &flags, &sink)
         return
@@ -113,7 +111,7 @@ extension TokenScan {
     let baseLength = foldedAt - segmentFolded
     let suffixLength = folded - foldedAt - 1
     let suffix = Abbreviations.key(scratch + foldedAt + 1, count: suffixLength)
-    if suffix == Contractions.key("t"), baseLength >= 2, base[baseLength - 1] == UInt8(ascii: "n") {
+    if suffix == Contractions.tKey, baseLength >= 2, base[baseLength - 1] == UInt8(ascii: "n") {
       let stemLength = baseLength - 1
       if let stem = Contractions.stem(ofNegated: Abbreviations.key(base, count: stemLength)) {
         emitFixed(segmentSource, source - 1, stem, &flags, &sink)
@@ -128,10 +126,10 @@ extension TokenScan {
       emitFixed(source, end, expansion, &flags, &sink)
       return true
     }
-    if suffix == Contractions.key("s") {
+    if suffix == Contractions.sKey {
       let baseKey = Abbreviations.key(base, count: baseLength)
       part(segmentSource, source, base, baseLength, &flags, &sink)
-      if baseKey == Contractions.key("let") {
+      if baseKey == Contractions.letKey {
         emitFixed(source, end, Contractions.us, &flags, &sink)
       } else if let baseKey, Contractions.sIsBases.contains(baseKey) {
         emitFixed(source, end, Contractions.isWord, &flags, &sink)

@@ -158,6 +158,22 @@ struct FlatStartIndex: Sendable {
   let byKind: [[Int32]]
   let caps: [Int32]
   let shout: [Int32]
+  /// Bit k set when some pattern starts with `<kind k>`.
+  let kindMask: UInt8
+
+  init(idOffsets: [Int32], targets: [Int32], byKind: [[Int32]], caps: [Int32], shout: [Int32]) {
+    self.idOffsets = idOffsets
+    self.targets = targets
+    self.byKind = byKind
+    self.caps = caps
+    self.shout = shout
+    var mask: UInt8 = 0
+    for (kind, list) in byKind.enumerated() where !list.isEmpty { mask |= 1 << UInt8(kind) }
+    kindMask = mask
+  }
+
+  @inline(__always)
+  func kindStarts(_ kind: TokenKind) -> Bool { kindMask & (1 << kind.rawValue) != 0 }
 }
 
 /// A pattern whose words, prefixes and classes are resolved to token tests.

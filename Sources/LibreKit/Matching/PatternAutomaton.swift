@@ -29,60 +29,76 @@ public struct PatternAutomaton: Sendable {
 
   /// Appends every match in `tokens` to `matches`; `scratch` is reused between calls.
   public func match(
-    _ tokens: UnsafeBufferPointer<Token>, into matches: inout [RawMatch], scratch: inout MatcherScratch
+    _ tokens: UnsafeBufferPointer<Token>, into matches: inout [RawMatch], scratch: MatcherScratch
   ) {
     scratch.prepare(stateCount: stateCount)
-    scratch.current.removeAll(keepingCapacity: true)
     let transparent: TokenFlags = [.negator, .negationParticle]
-    for position in 0..<tokens.count {
-      let token = tokens[position]
-      if token.flags.contains(.sentenceStart) { scratch.current.removeAll(keepingCapacity: true) }
-      scratch.next.removeAll(keepingCapacity: true)
-      scratch.stamp &+= 1
-      let here = Int32(position)
-      let steppedOver = !token.flags.isDisjoint(with: transparent)
-      for thread in scratch.current {
-        let low = Int(transitionStart[Int(thread.state)])
-        let high = Int(transitionStart[Int(thread.state) + 1])
-        var transition = low
-        while transition < high {
-          if passes(tests[transition], token) {
-            advance(to: targets[transition], from: thread.first, negated: thread.negated, at: here, &scratch, &matches)
+    let startFlags: TokenFlags = [.allCaps, .shout]
+    transitionStart.withUnsafeBufferPointer { transitionStart in
+      tests.withUnsafeBufferPointer { tests in
+        targets.withUnsafeBufferPointer { targets in
+          startIndex.idOffsets.withUnsafeBufferPointer { idOffsets in
+            startIndex.targets.withUnsafeBufferPointer { startTargets in
+              var live = 0
+              for position in 0..<tokens.count {
+                let token = tokens[position]
+                if token.flags.contains(.sentenceStart) { live = 0 }
+                let id = Int(token.id)
+                let starts = id + 1 < idOffsets.count ? Int(idOffsets[id + 1] - idOffsets[id]) : 0
+                // Most tokens start nothing and continue nothing: one test each.
+                if live == 0 && starts == 0 && !startIndex.kindStarts(token.kind)
+                  && token.flags.isDisjoint(with: startFlags)
+                {
+                  continue
+                }
+                scratch.beginStep()
+                let here = Int32(position)
+                let steppedOver = !token.flags.isDisjoint(with: transparent)
+                for index in 0..<live {
+                  let thread = scratch.current[index]
+                  var transition = Int(transitionStart[Int(thread.state)])
+                  let high = Int(transitionStart[Int(thread.state) + 1])
+                  while transition < high {
+                    if passes(tests[transition], token) {
+                      advance(to: targets[transition], from: thread.first, negated: thread.negated, at: here, scratch, &matches)
+                    }
+                    transition += 1
+                  }
+                  if steppedOver {
+                    let negated = thread.negated || token.flags.contains(.negator)
+                    scratch.add(Thread(state: thread.state, first: thread.first, negated: negated))
+                  }
+                }
+                if starts > 0 {
+                  for start in Int(idOffsets[id])..<Int(idOffsets[id + 1]) {
+                    advance(to: startTargets[start], from: here, negated: false, at: here, scratch, &matches)
+                  }
+                }
+                if startIndex.kindStarts(token.kind) {
+                  for target in startIndex.byKind[Int(token.kind.rawValue)] {
+                    advance(to: target, from: here, negated: false, at: here, scratch, &matches)
+                  }
+                }
+                if token.flags.contains(.allCaps) {
+                  for target in startIndex.caps { advance(to: target, from: here, negated: false, at: here, scratch, &matches) }
+                }
+                if token.flags.contains(.shout) {
+                  for target in startIndex.shout {
+                    advance(to: target, from: here, negated: false, at: here, scratch, &matches)
+                  }
+                }
+                live = scratch.endStep()
+              }
+            }
           }
-          transition += 1
-        }
-        if steppedOver {
-          let negated = thread.negated || token.flags.contains(.negator)
-          scratch.add(Thread(state: thread.state, first: thread.first, negated: negated))
         }
       }
-      let id = Int(token.id)
-      if id + 1 < startIndex.idOffsets.count {
-        var start = Int(startIndex.idOffsets[id])
-        let end = Int(startIndex.idOffsets[id + 1])
-        while start < end {
-          advance(to: startIndex.targets[start], from: here, negated: false, at: here, &scratch, &matches)
-          start += 1
-        }
-      }
-      for target in startIndex.byKind[Int(token.kind.rawValue)] {
-        advance(to: target, from: here, negated: false, at: here, &scratch, &matches)
-      }
-      if token.flags.contains(.allCaps) {
-        for target in startIndex.caps { advance(to: target, from: here, negated: false, at: here, &scratch, &matches) }
-      }
-      if token.flags.contains(.shout) {
-        for target in startIndex.shout {
-          advance(to: target, from: here, negated: false, at: here, &scratch, &matches)
-        }
-      }
-      swap(&scratch.current, &scratch.next)
     }
   }
 
   @inline(__always)
   private func advance(
-    to state: Int32, from first: Int32, negated: Bool, at position: Int32, _ scratch: inout MatcherScratch,
+    to state: Int32, from first: Int32, negated: Bool, at position: Int32, _ scratch: MatcherScratch,
     _ matches: inout [RawMatch]
   ) {
     guard scratch.add(Thread(state: state, first: first, negated: negated)) else { return }
@@ -114,32 +130,70 @@ struct Thread: Sendable {
 }
 
 /// Buffers the matcher reuses from one call to the next, so matching allocates nothing.
-public struct MatcherScratch: Sendable {
-  var current: [Thread] = []
-  var next: [Thread] = []
+/// One per thread: it is not shared.
+public final class MatcherScratch {
+  /// Threads of the current step, and those being built for the next.
+  fileprivate(set) var current: UnsafeMutablePointer<Thread>
+  private var next: UnsafeMutablePointer<Thread>
+  private var nextCount = 0
+  private var capacity = 0
   /// `seen[state * 2 + negated]` = the stamp of the step that last added that thread.
-  var seen: [UInt32] = []
-  var stamp: UInt32 = 0
+  private var seen: UnsafeMutablePointer<UInt32>
+  private var stamp: UInt32 = 0
 
-  public init() {}
+  public init() {
+    current = .allocate(capacity: 1)
+    next = .allocate(capacity: 1)
+    seen = .allocate(capacity: 1)
+  }
 
-  mutating func prepare(stateCount: Int) {
-    if seen.count < stateCount * 2 { seen = [UInt32](repeating: 0, count: stateCount * 2) }
-    if stamp > UInt32.max - 1_000_000 {
+  deinit {
+    current.deallocate()
+    next.deallocate()
+    seen.deallocate()
+  }
+
+  func prepare(stateCount: Int) {
+    if capacity < stateCount * 2 {
+      current.deallocate()
+      next.deallocate()
+      seen.deallocate()
+      capacity = stateCount * 2
+      current = .allocate(capacity: capacity)
+      next = .allocate(capacity: capacity)
+      seen = .allocate(capacity: capacity)
+      seen.initialize(repeating: 0, count: capacity)
       stamp = 0
-      for index in seen.indices { seen[index] = 0 }
     }
+  }
+
+  @inline(__always)
+  func beginStep() {
+    nextCount = 0
+    stamp &+= 1
+    if stamp == 0 {
+      seen.update(repeating: 0, count: capacity)
+      stamp = 1
+    }
+  }
+
+  /// Makes the threads built in this step current; returns how many there are.
+  @inline(__always)
+  func endStep() -> Int {
+    swap(&current, &next)
+    return nextCount
   }
 
   /// Adds a thread to the next step unless that state (with that negation) is already there;
   /// earlier threads were added first, so the one kept is the leftmost.
   @discardableResult
   @inline(__always)
-  mutating func add(_ thread: Thread) -> Bool {
+  func add(_ thread: Thread) -> Bool {
     let slot = Int(thread.state) &* 2 &+ (thread.negated ? 1 : 0)
     if seen[slot] == stamp { return false }
     seen[slot] = stamp
-    next.append(thread)
+    next[nextCount] = thread
+    nextCount &+= 1
     return true
   }
 }

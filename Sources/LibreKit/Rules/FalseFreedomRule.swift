@@ -10,14 +10,14 @@ enum FalseFreedomRule {
 
   /// Marks contradicted freedom findings and returns the findings to add.
   static func apply(to findings: inout [Finding], language: Language) -> [Finding] {
-    let pressure = findings.filter {
-      $0.rule.polarity == .pressure && contradictingCategories.contains($0.rule.category)
-    }
-    guard !pressure.isEmpty else { return [] }
+    let pressureSentences = Set(
+      findings.lazy.filter { $0.rule.polarity == .pressure && contradictingCategories.contains($0.rule.category) }
+        .map(\.sentence))
+    guard !pressureSentences.isEmpty else { return [] }
     var added: [Finding] = []
     for index in findings.indices where findings[index].rule.polarity == .freedom {
       let sentence = findings[index].sentence
-      guard pressure.contains(where: { abs($0.sentence - sentence) <= reach }) else { continue }
+      guard (sentence - reach...sentence + reach).contains(where: pressureSentences.contains) else { continue }
       findings[index].scoringNote = "false freedom: pressure in the same or the next sentence"
       var rule = Rule(
         id: BuiltInMessages.falseFreedomID, language: language, polarity: .pressure, category: "false-freedom",

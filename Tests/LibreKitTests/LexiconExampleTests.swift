@@ -1,0 +1,90 @@
+import LibreLexicons
+import Testing
+
+@testable import LibreKit
+
+/// The shipped lexicons, compiled once for all the example tests.
+enum ShippedLexicons {
+  static let linter: Linter = {
+    let files = BuiltInLexicons.files.map { (path: "lexicons/" + $0.path, bytes: Array($0.text.utf8)) }
+    do {
+      return Linter(lexicons: try CompiledLexicons.compile(try LexiconLoader.load(files: files)))
+    } catch {
+      fatalError("the shipped lexicons do not compile:\n\(error)")
+    }
+  }()
+}
+
+/// One example of one rule: a text where the rule must (or must not) fire.
+struct LexiconExample: Sendable, CustomTestStringConvertible {
+  var ruleID: String
+  var language: Language
+  var text: String
+  var mustMatch: Bool
+
+  var testDescription: String { "\(language.rawValue) \(ruleID) \(mustMatch ? "✓" : "✗") \(text)" }
+
+  static let all: [LexiconExample] = ShippedLexicons.linter.lexicons.rules.flatMap { rule in
+    rule.matchingExamples.map { LexiconExample(ruleID: rule.id, language: rule.language, text: $0, mustMatch: true) }
+      + rule.nonMatchingExamples.map {
+        LexiconExample(ruleID: rule.id, language: rule.language, text: $0, mustMatch: false)
+      }
+  }
+
+  /// The text without its `⟦ ⟧` markers, and the marked byte range if there is one.
+  var plain: (text: String, span: Range<Int>?) {
+    guard let open = text.firstIndex(of: "⟦"), let close = text.firstIndex(of: "⟧"), open < close else {
+      return (text, nil)
+    }
+    let before = String(text[..<open])
+    let inside = String(text[text.index(after: open)..<close])
+    let after = String(text[text.index(after: close)...])
+    let start = before.utf8.count
+    return (before + inside + after, start..<start + inside.utf8.count)
+  }
+}
+
+/// Findings of one rule in a text, as byte ranges.
+func spans(of ruleID: String, in text: String, _ language: Language) -> [Range<Int>] {
+  ShippedLexicons.linter.lint(Array(text.utf8), language: language).findings
+    .filter { $0.rule.id == ruleID }
+    .map { $0.start..<$0.end }
+}
+
+@Suite struct LexiconExampleTests {
+  @Test func everyLanguageHasRulesAndEveryRuleHasATwin() {
+    let rules = ShippedLexicons.linter.lexicons.rules
+    let english = Set(rules.filter { $0.language == .english }.map(\.id))
+    let french = Set(rules.filter { $0.language == .french }.map(\.id))
+    #expect(!english.isEmpty)
+    #expect(english == french, "rules without a twin: \(english.symmetricDifference(french).sorted())")
+    for rule in rules {
+      #expect(rule.matchingExamples.count >= 2, "\(rule.id) [\(rule.language.rawValue)] needs 2 matching examples")
+      #expect(!rule.nonMatchingExamples.isEmpty, "\(rule.id) [\(rule.language.rawValue)] needs a non-matching example")
+      #expect(!rule.source.isEmpty && !rule.suggestion.isEmpty && !rule.message.isEmpty)
+    }
+  }
+
+  @Test(arguments: LexiconExample.all)
+  func example(_ example: LexiconExample) {
+    let (text, span) = example.plain
+    let found = spans(of: example.ruleID, in: text, example.language)
+    if example.mustMatch {
+      #expect(!found.isEmpty, "should fire")
+      if let span { #expect(found.contains(span), "expected the span \(span), found \(found)") }
+    } else {
+      #expect(found.isEmpty, "should not fire, found \(found)")
+    }
+  }
+
+  /// A placeholder inserted before the text shifts every span by exactly its length.
+  @Test(arguments: LexiconExample.all.filter(\.mustMatch))
+  func placeholderMutationKeepsSpansRight(_ example: LexiconExample) {
+    let (text, _) = example.plain
+    let prefix = "{{first_name}} — "
+    let before = spans(of: example.ruleID, in: text, example.language)
+    let after = spans(of: example.ruleID, in: prefix + text, example.language)
+    let shift = prefix.utf8.count
+    #expect(after == before.map { ($0.lowerBound + shift)..<($0.upperBound + shift) })
+  }
+}
