@@ -1,15 +1,37 @@
 import Foundation
+import LibreKit
 
-// Build-time tool: writes the lexicon files given on the command line into one Swift source
-// file, each as a single raw string literal (array literals of many strings compile slowly).
+// Build-time tool: embeds the lexicon files in one Swift source file. Each file's JSON goes
+// in as one raw string literal (array literals of many strings compile slowly), and the
+// lexicons are compiled here, once, into a binary blob, so `libre` starts without parsing
+// JSON or building automata. A broken lexicon fails the build with FILE:LINE:COL.
 // Usage: EmbedLexiconsTool OUTPUT.swift LEXICON_ROOT FILE.json…
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 3 else {
-  FileHandle.standardError.write(Data("usage: EmbedLexiconsTool OUTPUT ROOT FILE…\n".utf8))
-  exit(2)
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data((message + "\n").utf8))
+  exit(1)
 }
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else { fail("usage: EmbedLexiconsTool OUTPUT ROOT FILE…") }
 let root = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path
+var files: [(path: String, text: String)] = []
+for path in arguments.dropFirst(3) {
+  let url = URL(fileURLWithPath: path).standardizedFileURL
+  guard let text = try? String(contentsOf: url, encoding: .utf8) else { fail("error: cannot read \(path) as UTF-8") }
+  var relative = url.path
+  if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
+  files.append((relative, text))
+}
+
+let compiled: CompiledLexicons
+do {
+  let set = try LexiconLoader.load(files: files.map { ("lexicons/" + $0.path, Array($0.text.utf8)) })
+  compiled = try CompiledLexicons.compile(set)
+} catch {
+  fail(error.errors.map { "\($0.location): error: \($0.message)" }.joined(separator: "\n"))
+}
+
 var source = """
   // Generated at build time from lexicons/ by the EmbedLexicons plugin; do not edit.
 
@@ -17,22 +39,15 @@ var source = """
     static let files: [(path: String, text: String)] = [
 
   """
-for path in arguments.dropFirst(3) {
-  let url = URL(fileURLWithPath: path).standardizedFileURL
-  guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-    FileHandle.standardError.write(Data("error: cannot read \(path) as UTF-8\n".utf8))
-    exit(1)
-  }
-  var relative = url.path
-  if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
+for file in files {
   var delimiter = "#"
-  while text.contains("\"" + delimiter) { delimiter += "#" }
-  source += "    (\"\(relative)\", \(delimiter)\"\"\"\n\(text)\n\"\"\"\(delimiter)),\n"
+  while file.text.contains("\"" + delimiter) { delimiter += "#" }
+  source += "    (\"\(file.path)\", \(delimiter)\"\"\"\n\(file.text)\n\"\"\"\(delimiter)),\n"
 }
-source += "  ]\n}\n"
+source += "  ]\n\n  /// The same lexicons, compiled (see `CompiledLexicons.binary()`), in base64.\n"
+source += "  static let compiled = \"\(Base64.encode(compiled.binary()))\"\n}\n"
 do {
   try source.write(toFile: arguments[1], atomically: true, encoding: .utf8)
 } catch {
-  FileHandle.standardError.write(Data("error: cannot write \(arguments[1]): \(error)\n".utf8))
-  exit(1)
+  fail("error: cannot write \(arguments[1]): \(error)")
 }

@@ -5,7 +5,10 @@ import LibreLexicons
 /// Loads the built-in lexicons plus the user's, and compiles them.
 enum Lexicons {
   static func compile(extra paths: [String]) throws(UsageError) -> CompiledLexicons {
-    var files = BuiltInLexicons.files.map { (path: "lexicons/" + $0.path, bytes: Array($0.text.utf8)) }
+    // The built-in lexicons alone were compiled at build time; only a user's lexicon makes
+    // Libre compile them again, merged with it.
+    if paths.isEmpty { return BuiltInLexicons.compiled() }
+    var files = BuiltInLexicons.sourceFiles
     for path in paths {
       do {
         files += try LexiconFiles.read(path)

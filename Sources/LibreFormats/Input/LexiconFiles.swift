@@ -3,7 +3,8 @@ public enum LexiconFiles {
   public static func read(_ path: String) throws(InputError) -> [(path: String, bytes: [UInt8])] {
     if PathWalker.isDirectory(path) {
       var files: [(path: String, bytes: [UInt8])] = []
-      for file in PathWalker.files(under: path, extensions: ["json"]) {
+      // `schema.json` describes lexicons for editors; it is not one.
+      for file in PathWalker.files(under: path, extensions: ["json"]) where !file.hasSuffix("/schema.json") {
         files.append((file, try FileReader.read(file)))
       }
       if files.isEmpty { throw InputError(path: path, message: "no *.json lexicon files in this directory") }

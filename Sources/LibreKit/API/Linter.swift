@@ -6,7 +6,13 @@ public struct Linter: Sendable {
   /// flat whatever the size of the input.
   public static let windowSize = 4 << 20
 
-  public init(lexicons: CompiledLexicons) { self.lexicons = lexicons }
+  /// The id of `?`, for counting questions without building strings.
+  let questionMark: Int32
+
+  public init(lexicons: CompiledLexicons) {
+    self.lexicons = lexicons
+    questionMark = lexicons.vocabulary.lookup("?")
+  }
 
   /// Lints UTF-8 `text`; `language` nil means detect it from the stop words.
   public func lint(_ text: UnsafeBufferPointer<UInt8>, language: Language? = nil) -> LintResult {
@@ -68,8 +74,7 @@ public struct Linter: Sendable {
     _ window: UnsafeBufferPointer<UInt8>, base: Int, into workspace: inout LintWorkspace
   ) -> TokenizerReport {
     workspace.tokens.removeAll(keepingCapacity: true)
-    var recorder = TokenRecorder(
-      vocabulary: lexicons.vocabulary, prefixes: lexicons.prefixes, tokens: [], base: base)
+    var recorder = TokenRecorder(lookup: lexicons.lookup, tokens: [], base: base)
     swap(&recorder.tokens, &workspace.tokens)
     let report = workspace.tokenizer.tokenize(window, into: &recorder)
     swap(&recorder.tokens, &workspace.tokens)
@@ -101,9 +106,7 @@ public struct Linter: Sendable {
       switch token.kind {
       case .word: metrics.words += 1
       case .punctuation:
-        if token.id != 0 && lexicons.vocabulary.word(token.id) == "?" {
-          metrics.questions += 1
-        }
+        if token.id != 0 && token.id == questionMark { metrics.questions += 1 }
         if token.flags.contains(.shout) { metrics.exclamations += 1 }
       default: break
       }
@@ -112,14 +115,18 @@ public struct Linter: Sendable {
     return sentences
   }
 
-  /// The language whose stop words are most frequent in `tokens` (English on a tie).
+  /// How many tokens language detection reads: plenty for a verdict, and bounded.
+  public static let detectionSample = 2000
+
+  /// The language whose stop words are most frequent in the first tokens (English on a tie).
   public func detectLanguage(_ tokens: [Token]) -> Language {
     var best = Language.english
     var bestCount = -1
+    let sample = tokens.prefix(Linter.detectionSample)
     for language in Language.allCases {
       guard let tables = lexicons.languages[language] else { continue }
       var hits = 0
-      for token in tokens where token.id != 0 && tables.role(token.id).contains(.stopword) { hits += 1 }
+      for token in sample where token.id != 0 && tables.role(token.id).contains(.stopword) { hits += 1 }
       if hits > bestCount {
         best = language
         bestCount = hits
@@ -170,10 +177,10 @@ extension Linter {
   /// Tokenizes, marks context and runs the automaton, without rules or scoring; returns the
   /// number of raw matches. For the benchmark's "match" phase.
   public func rawMatchCount(
-    _ text: UnsafeBufferPointer<UInt8>, language: Language, workspace: inout LintWorkspace
+    _ text: UnsafeBufferPointer<UInt8>, language: Language?, workspace: inout LintWorkspace
   ) -> Int {
     _ = tokenize(text, base: 0, into: &workspace)
-    guard let tables = lexicons.languages[language] else { return 0 }
+    guard let tables = lexicons.languages[language ?? detectLanguage(workspace.tokens)] else { return 0 }
     ContextPass.mark(&workspace.tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
     workspace.tokens.withUnsafeBufferPointer { tokens in

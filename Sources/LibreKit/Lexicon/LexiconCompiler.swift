@@ -41,6 +41,7 @@ public struct CompiledLexicons: Sendable {
   let vocabulary: Vocabulary
   let prefixes: PrefixTable
   let languages: [Language: LanguageTables]
+  let lookup: FrozenLookup
 
   /// The languages that have rules.
   public var availableLanguages: [Language] { languages.keys.sorted() }
@@ -66,6 +67,7 @@ public struct CompiledLexicons: Sendable {
     self.vocabulary = vocabulary
     self.prefixes = prefixes
     self.languages = languages
+    lookup = FrozenLookup(vocabulary: vocabulary, prefixes: prefixes)
   }
 }
 
@@ -82,8 +84,10 @@ struct LexiconCompiler {
     let rules = set.rules.sorted { ($0.language, $0.id) < ($1.language, $1.id) }
     let languages = Set(rules.map(\.language)).union(set.profiles.keys)
     // Parse everything first, so every word is in the vocabulary before ids are final.
+    // Sentence marks always get ids, so metrics can count them without building strings.
+    for mark in ["?", "!", "."] { _ = vocabulary.intern(mark) }
     var classes: [Language: [String: [PatternSyntax]]] = [:]
-    for language in languages {
+    for language in languages.sorted() {
       let profile = set.profiles[language] ?? LanguageProfile(language: language)
       classes[language] = parseClasses(profile)
       for word in profileWords(profile) { for folded in PatternParser.foldedWords(word) { _ = vocabulary.intern(folded) } }
@@ -122,14 +126,13 @@ struct LexiconCompiler {
         fail(item.location, "\(where_): longer than \(AutomatonBuilder.maximumPatternLength) tokens")
         continue
       }
-      var slot = builders[rule.language]!
-      let entry = Int32(slot.entries.count)
-      slot.entries.append(PatternEntry(rule: item.rule, isException: item.isException))
-      slot.builder.add(resolved, entry: entry)
-      if slot.builder.acceptsEmpty(entry: entry) {
+      // Mutated in place through the subscript: copying a builder per pattern is quadratic.
+      let entry = Int32(builders[rule.language]!.entries.count)
+      builders[rule.language]!.entries.append(PatternEntry(rule: item.rule, isException: item.isException))
+      builders[rule.language]!.builder.add(resolved, entry: entry)
+      if builders[rule.language]!.builder.acceptsEmpty(entry: entry) {
         fail(item.location, "\(where_): every part is optional, so it would match nothing")
       }
-      builders[rule.language] = slot
     }
     guard errors.isEmpty else { throw LexiconErrors(errors) }
 
@@ -162,7 +165,7 @@ struct LexiconCompiler {
 
   private mutating func parseClasses(_ profile: LanguageProfile) -> [String: [PatternSyntax]] {
     var result: [String: [PatternSyntax]] = [:]
-    for (name, members) in profile.classes {
+    for (name, members) in profile.classes.sorted(by: { $0.key < $1.key }) {
       let location = profile.classLocations[name] ?? SourceLocation(file: "language.json", line: 1, column: 1)
       var parsed: [PatternSyntax] = []
       for member in members {

@@ -10,6 +10,8 @@ struct AutomatonBuilder {
   private var accepting: [Int32] = []
   private(set) var starts: [(state: Int, entry: Int32)] = []
   private(set) var maximumLength = 0
+  /// The longest match of each entry, in tokens (not counting negations stepped over).
+  private var lengths: [Int] = []
 
   /// Longest match a pattern may describe, in tokens.
   static let maximumPatternLength = 32
@@ -27,6 +29,7 @@ struct AutomatonBuilder {
     let end = build(node, from: start)
     accepting[end] = entry
     starts.append((start, entry))
+    lengths.append(node.maximumLength)
     maximumLength = max(maximumLength, node.maximumLength)
   }
 
@@ -94,9 +97,15 @@ struct AutomatonBuilder {
         }
       }
     }
+    var entryStart = [Int32](repeating: 0, count: starts.count)
+    var entryLength = [Int32](repeating: 0, count: starts.count)
+    for start in starts {
+      entryStart[Int(start.entry)] = Int32(number[start.state])
+      entryLength[Int(start.entry)] = Int32(lengths[Int(start.entry)])
+    }
     return PatternAutomaton(
       transitionStart: transitionStart, tests: tests, targets: targets, accept: accept,
-      startIndex: startIndex.finish(), prefixes: prefixes)
+      startIndex: startIndex.finish(), prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
   }
 
   private func closure(_ state: Int) -> [Int] {

@@ -13,9 +13,12 @@ public struct RawMatch: Sendable, Hashable {
 
 /// All patterns of a language compiled into one automaton over token ids.
 ///
-/// Matching keeps the set of live states (each with the token where its match began) and
-/// advances all of them on each token: time is linear in the number of tokens, whatever the
-/// patterns, and it never backtracks. Matches never cross a sentence start.
+/// The automaton is a non-deterministic one without empty moves (`AutomatonBuilder`).
+/// Matching runs it as a lazily built deterministic automaton: each set of live states is
+/// a DFA state, made the first time it is reached and cached, so most tokens cost one
+/// table lookup and the time is linear in the number of tokens whatever the patterns.
+/// Where a match ends, its start is found by re-running that one pattern over at most
+/// its own length. Nothing backtracks, and matches never cross a sentence start.
 public struct PatternAutomaton: Sendable {
   let transitionStart: [Int32]
   let tests: [UInt32]
@@ -23,93 +26,191 @@ public struct PatternAutomaton: Sendable {
   let accept: [Int32]
   let startIndex: FlatStartIndex
   let prefixes: PrefixTable
+  /// The start state of each entry, and its longest match in tokens.
+  let entryStart: [Int32]
+  let entryLength: [Int32]
+  /// `relevant[id]`: some test of this automaton looks at that id.
+  let relevant: [Bool]
+  /// Token kinds some test looks at (bit per kind), and whether caps and shout matter.
+  let usedKinds: UInt8
+  let usesCaps: Bool
+  let usesShout: Bool
+  /// Tells the scratch caches of different automata apart.
+  let identity: Int
+
+  nonisolated(unsafe) private static var nextIdentity = 0
+
+  init(
+    transitionStart: [Int32], tests: [UInt32], targets: [Int32], accept: [Int32], startIndex: FlatStartIndex,
+    prefixes: PrefixTable, entryStart: [Int32], entryLength: [Int32]
+  ) {
+    self.transitionStart = transitionStart
+    self.tests = tests
+    self.targets = targets
+    self.accept = accept
+    self.startIndex = startIndex
+    self.prefixes = prefixes
+    self.entryStart = entryStart
+    self.entryLength = entryLength
+    var relevant = [Bool](repeating: false, count: prefixes.idCount + 1)
+    var kinds: UInt8 = 0
+    var caps = false
+    var shout = false
+    for raw in tests {
+      let test = TokenTest(raw: raw)
+      switch test.tag {
+      case TokenTest.wordTag: relevant[Int(test.argument)] = true
+      case TokenTest.prefixTag: for id in prefixes.ids(satisfying: Int(test.argument)) { relevant[Int(id)] = true }
+      case TokenTest.kindTag: kinds |= 1 << UInt8(test.argument)
+      case TokenTest.capsTag: caps = true
+      case TokenTest.shoutTag: shout = true
+      default: break
+      }
+    }
+    relevant[0] = false
+    self.relevant = relevant
+    usedKinds = kinds
+    usesCaps = caps
+    usesShout = shout
+    PatternAutomaton.nextIdentity += 1
+    identity = PatternAutomaton.nextIdentity
+  }
 
   /// The number of states.
   public var stateCount: Int { accept.count }
+
+  /// What the automaton can tell apart about a token, packed: the id if a test looks at
+  /// it, the kind if a test looks at kinds, caps and shout if tests look at them, and
+  /// whether it is a negator (2) or a negation particle (1). Tokens with the same symbol
+  /// take the same transitions.
+  @inline(__always)
+  func symbol(of token: Token) -> UInt32 {
+    let id = Int(token.id)
+    var symbol: UInt32 = id < relevant.count && relevant[id] ? UInt32(id) << 8 : 0
+    if usedKinds & (1 << token.kind.rawValue) != 0 { symbol |= UInt32(token.kind.rawValue + 1) << 4 }
+    if usesCaps && token.flags.contains(.allCaps) { symbol |= 8 }
+    if usesShout && token.flags.contains(.shout) { symbol |= 4 }
+    if token.flags.contains(.negator) {
+      symbol |= 2
+    } else if token.flags.contains(.negationParticle) {
+      symbol |= 1
+    }
+    return symbol
+  }
 
   /// Appends every match in `tokens` to `matches`; `scratch` is reused between calls.
   public func match(
     _ tokens: UnsafeBufferPointer<Token>, into matches: inout [RawMatch], scratch: MatcherScratch
   ) {
-    scratch.prepare(stateCount: stateCount)
-    let transparent: TokenFlags = [.negator, .negationParticle]
-    let startFlags: TokenFlags = [.allCaps, .shout]
-    transitionStart.withUnsafeBufferPointer { transitionStart in
-      tests.withUnsafeBufferPointer { tests in
-        targets.withUnsafeBufferPointer { targets in
-          startIndex.idOffsets.withUnsafeBufferPointer { idOffsets in
-            startIndex.targets.withUnsafeBufferPointer { startTargets in
-              var live = 0
-              for position in 0..<tokens.count {
-                let token = tokens[position]
-                if token.flags.contains(.sentenceStart) { live = 0 }
-                let id = Int(token.id)
-                let starts = id + 1 < idOffsets.count ? Int(idOffsets[id + 1] - idOffsets[id]) : 0
-                // Most tokens start nothing and continue nothing: one test each.
-                if live == 0 && starts == 0 && !startIndex.kindStarts(token.kind)
-                  && token.flags.isDisjoint(with: startFlags)
-                {
-                  continue
-                }
-                scratch.beginStep()
-                let here = Int32(position)
-                let steppedOver = !token.flags.isDisjoint(with: transparent)
-                for index in 0..<live {
-                  let thread = scratch.current[index]
-                  var transition = Int(transitionStart[Int(thread.state)])
-                  let high = Int(transitionStart[Int(thread.state) + 1])
-                  while transition < high {
-                    if passes(tests[transition], token) {
-                      advance(to: targets[transition], from: thread.first, negated: thread.negated, at: here, scratch, &matches)
-                    }
-                    transition += 1
-                  }
-                  if steppedOver {
-                    let negated = thread.negated || token.flags.contains(.negator)
-                    scratch.add(Thread(state: thread.state, first: thread.first, negated: negated))
-                  }
-                }
-                if starts > 0 {
-                  for start in Int(idOffsets[id])..<Int(idOffsets[id + 1]) {
-                    advance(to: startTargets[start], from: here, negated: false, at: here, scratch, &matches)
-                  }
-                }
-                if startIndex.kindStarts(token.kind) {
-                  for target in startIndex.byKind[Int(token.kind.rawValue)] {
-                    advance(to: target, from: here, negated: false, at: here, scratch, &matches)
-                  }
-                }
-                if token.flags.contains(.allCaps) {
-                  for target in startIndex.caps { advance(to: target, from: here, negated: false, at: here, scratch, &matches) }
-                }
-                if token.flags.contains(.shout) {
-                  for target in startIndex.shout {
-                    advance(to: target, from: here, negated: false, at: here, scratch, &matches)
-                  }
-                }
-                live = scratch.endStep()
-              }
-            }
-          }
-        }
+    let cache = scratch.cache(for: self)
+    var state: Int32 = 0
+    var sentenceFirst = 0
+    for position in 0..<tokens.count {
+      let token = tokens[position]
+      if token.flags.contains(.sentenceStart) {
+        state = 0
+        sentenceFirst = position
+      }
+      let symbol = symbol(of: token)
+      // From no live state, a token no pattern starts with leads nowhere: no lookup.
+      if state == 0 && symbol >> 2 == 0 { continue }
+      state = cache.next(from: state, symbol: symbol, token: token, automaton: self)
+      guard cache.hasAccepts(state) else { continue }
+      for accepted in cache.accepts(of: state) {
+        let entry = Int32(accepted >> 1)
+        let negated = accepted & 1 == 1
+        let first = leftmostStart(entry: entry, negated: negated, end: position, floor: sentenceFirst, tokens)
+        matches.append(RawMatch(entry: entry, first: Int32(first), last: Int32(position), negatedInside: negated))
       }
     }
   }
 
-  @inline(__always)
-  private func advance(
-    to state: Int32, from first: Int32, negated: Bool, at position: Int32, _ scratch: MatcherScratch,
-    _ matches: inout [RawMatch]
+  // MARK: Stepping sets of states
+
+  /// Advances the packed threads (`state << 1 | negated`) over `token`: transitions that
+  /// pass, negators and particles stepped over, and (with `starting`) the patterns the
+  /// token can start. Accepting transitions go to `accepts` as `entry << 1 | negated`.
+  func step(
+    _ threads: [UInt32], over token: Token, starting: Bool, into next: inout [UInt32], accepts: inout [UInt32]
   ) {
-    guard scratch.add(Thread(state: state, first: first, negated: negated)) else { return }
-    let entry = accept[Int(state)]
-    if entry >= 0 {
-      matches.append(RawMatch(entry: entry, first: first, last: position, negatedInside: negated))
+    let transparent = !token.flags.isDisjoint(with: [.negator, .negationParticle])
+    let isNegator = token.flags.contains(.negator)
+    for thread in threads {
+      let state = Int(thread >> 1)
+      let negated = thread & 1
+      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+      where passes(tests[transition], token) {
+        let target = UInt32(targets[transition])
+        next.append(target << 1 | negated)
+        let entry = accept[Int(target)]
+        if entry >= 0 { accepts.append(UInt32(entry) << 1 | negated) }
+      }
+      if transparent { next.append(UInt32(state) << 1 | (isNegator ? 1 : negated)) }
+    }
+    guard starting else { return }
+    var startTargets: [Int32] = []
+    let id = Int(token.id)
+    if id + 1 < startIndex.idOffsets.count {
+      startTargets += startIndex.targets[Int(startIndex.idOffsets[id])..<Int(startIndex.idOffsets[id + 1])]
+    }
+    startTargets += startIndex.byKind[Int(token.kind.rawValue)]
+    if token.flags.contains(.allCaps) { startTargets += startIndex.caps }
+    if token.flags.contains(.shout) { startTargets += startIndex.shout }
+    for target in startTargets {
+      next.append(UInt32(target) << 1)
+      let entry = accept[Int(target)]
+      if entry >= 0 { accepts.append(UInt32(entry) << 1) }
+    }
+  }
+
+  /// The first token of the leftmost match of `entry` ending at `end` with this negation:
+  /// the pattern alone is re-run from each candidate start, at most its length back.
+  private func leftmostStart(
+    entry: Int32, negated: Bool, end: Int, floor: Int, _ tokens: UnsafeBufferPointer<Token>
+  ) -> Int {
+    let transparent: TokenFlags = [.negator, .negationParticle]
+    var low = end
+    var counted = tokens[end].flags.isDisjoint(with: transparent) ? 1 : 0
+    while low > floor && counted < Int(entryLength[Int(entry)]) {
+      low -= 1
+      if tokens[low].flags.isDisjoint(with: transparent) { counted += 1 }
+    }
+    let wanted = UInt32(entry) << 1 | (negated ? 1 : 0)
+    var threads: [UInt32] = []
+    var next: [UInt32] = []
+    var accepts: [UInt32] = []
+    for first in low...end {
+      threads = [UInt32(entryStart[Int(entry)]) << 1]
+      for position in first...end {
+        next.removeAll(keepingCapacity: true)
+        accepts.removeAll(keepingCapacity: true)
+        if position == first {
+          // The start state is not carried over a negator: a match starts on a token it reads.
+          stepStart(threads[0] >> 1, over: tokens[position], into: &next, accepts: &accepts)
+        } else {
+          step(threads, over: tokens[position], starting: false, into: &next, accepts: &accepts)
+        }
+        if next.isEmpty { break }
+        swap(&threads, &next)
+        if position == end && accepts.contains(wanted) { return first }
+      }
+    }
+    return end
+  }
+
+  private func stepStart(_ state: UInt32, over token: Token, into next: inout [UInt32], accepts: inout [UInt32]) {
+    let state = Int(state)
+    for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+    where passes(tests[transition], token) {
+      let target = UInt32(targets[transition])
+      next.append(target << 1)
+      let entry = accept[Int(target)]
+      if entry >= 0 { accepts.append(UInt32(entry) << 1) }
     }
   }
 
   @inline(__always)
-  private func passes(_ raw: UInt32, _ token: Token) -> Bool {
+  func passes(_ raw: UInt32, _ token: Token) -> Bool {
     let argument = raw & 0x0FFF_FFFF
     switch raw >> 28 {
     case TokenTest.wordTag: return token.id == Int32(argument)
@@ -122,78 +223,17 @@ public struct PatternAutomaton: Sendable {
   }
 }
 
-/// A live state of the automaton: where it is, and where its match began.
-struct Thread: Sendable {
-  var state: Int32
-  var first: Int32
-  var negated: Bool
-}
-
-/// Buffers the matcher reuses from one call to the next, so matching allocates nothing.
-/// One per thread: it is not shared.
+/// Buffers and caches the matcher reuses from one text to the next. One per thread: it is
+/// not shared, and its deterministic states stay valid for as long as the automaton lives.
 public final class MatcherScratch {
-  /// Threads of the current step, and those being built for the next.
-  fileprivate(set) var current: UnsafeMutablePointer<Thread>
-  private var next: UnsafeMutablePointer<Thread>
-  private var nextCount = 0
-  private var capacity = 0
-  /// `seen[state * 2 + negated]` = the stamp of the step that last added that thread.
-  private var seen: UnsafeMutablePointer<UInt32>
-  private var stamp: UInt32 = 0
+  private var caches: [Int: DFACache] = [:]
 
-  public init() {
-    current = .allocate(capacity: 1)
-    next = .allocate(capacity: 1)
-    seen = .allocate(capacity: 1)
-  }
+  public init() {}
 
-  deinit {
-    current.deallocate()
-    next.deallocate()
-    seen.deallocate()
-  }
-
-  func prepare(stateCount: Int) {
-    if capacity < stateCount * 2 {
-      current.deallocate()
-      next.deallocate()
-      seen.deallocate()
-      capacity = stateCount * 2
-      current = .allocate(capacity: capacity)
-      next = .allocate(capacity: capacity)
-      seen = .allocate(capacity: capacity)
-      seen.initialize(repeating: 0, count: capacity)
-      stamp = 0
-    }
-  }
-
-  @inline(__always)
-  func beginStep() {
-    nextCount = 0
-    stamp &+= 1
-    if stamp == 0 {
-      seen.update(repeating: 0, count: capacity)
-      stamp = 1
-    }
-  }
-
-  /// Makes the threads built in this step current; returns how many there are.
-  @inline(__always)
-  func endStep() -> Int {
-    swap(&current, &next)
-    return nextCount
-  }
-
-  /// Adds a thread to the next step unless that state (with that negation) is already there;
-  /// earlier threads were added first, so the one kept is the leftmost.
-  @discardableResult
-  @inline(__always)
-  func add(_ thread: Thread) -> Bool {
-    let slot = Int(thread.state) &* 2 &+ (thread.negated ? 1 : 0)
-    if seen[slot] == stamp { return false }
-    seen[slot] = stamp
-    next[nextCount] = thread
-    nextCount &+= 1
-    return true
+  func cache(for automaton: PatternAutomaton) -> DFACache {
+    if let cache = caches[automaton.identity] { return cache }
+    let cache = DFACache(identity: automaton.identity)
+    caches[automaton.identity] = cache
+    return cache
   }
 }

@@ -36,6 +36,29 @@ struct PrefixTable: Sendable {
   private var words = 1
   private(set) var firstSyntheticID: Int32 = 0
 
+  init() {}
+
+  /// Rebuilds a finished table from its raw parts (precompiled lexicons).
+  init(
+    prefixes: [[UInt8]], children: [Int32], terminal: [Int32], satisfied: [UInt64], words: Int,
+    firstSyntheticID: Int32
+  ) {
+    self.prefixes = prefixes
+    self.children = children
+    self.terminal = terminal
+    self.satisfied = satisfied
+    self.words = words
+    self.firstSyntheticID = firstSyntheticID
+  }
+
+  /// All raw parts, for the precompiled lexicons.
+  var parts: (children: [Int32], terminal: [Int32], satisfied: [UInt64], words: Int) {
+    (children, terminal, satisfied, words)
+  }
+
+  /// The trie's raw tables, for `FrozenLookup`.
+  var trie: (children: [Int32], terminal: [Int32]) { (children, terminal) }
+
   /// Registers a prefix; returns its index.
   mutating func add(_ prefix: String) -> Int {
     let bytes = Array(prefix.utf8)

@@ -16,6 +16,20 @@ public struct Vocabulary: Sendable {
     mask = size - 1
   }
 
+  /// Rebuilds a vocabulary from its raw tables (precompiled lexicons).
+  init(arena: [UInt8], starts: [Int32], slots: [Int32], hashes: [UInt64]) {
+    self.arena = arena
+    self.starts = starts
+    self.slots = slots
+    self.hashes = hashes
+    mask = slots.count - 1
+  }
+
+  /// The raw tables, for `FrozenLookup`.
+  var table: (slots: [Int32], hashes: [UInt64], arena: [UInt8], starts: [Int32]) {
+    (slots, hashes, arena, starts)
+  }
+
   /// The number of words, which is also the largest id.
   public var count: Int { starts.count - 1 }
 

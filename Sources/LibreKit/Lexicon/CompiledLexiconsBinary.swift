@@ -1,0 +1,154 @@
+/// Compiled lexicons as bytes, so the built-in ones are compiled once at build time and
+/// the `libre` binary starts without parsing JSON or building automata.
+extension CompiledLexicons {
+  /// Bumped whenever the layout changes; a blob of another version is refused.
+  static let binaryVersion = 1
+
+  /// The compiled lexicons as bytes (see `init(binary:)`).
+  public func binary() -> [UInt8] {
+    var writer = BinaryWriter()
+    writer.int(CompiledLexicons.binaryVersion)
+    writer.int(rules.count)
+    for rule in rules { write(rule, to: &writer) }
+    let table = vocabulary.table
+    writer.array(table.arena)
+    writer.array(table.starts)
+    writer.array(table.slots)
+    writer.array(table.hashes)
+    writer.int(prefixes.prefixes.count)
+    for prefix in prefixes.prefixes { writer.array(prefix) }
+    let parts = prefixes.parts
+    writer.array(parts.children)
+    writer.array(parts.terminal)
+    writer.array(parts.satisfied)
+    writer.int(parts.words)
+    writer.int(Int(prefixes.firstSyntheticID))
+    writer.int(languages.count)
+    for language in languages.keys.sorted() {
+      let tables = languages[language]!
+      writer.string(language.rawValue)
+      writer.strings(tables.profile.stopwords)
+      writer.array(tables.entries.map { Int32($0.rule) })
+      writer.array(tables.entries.map { UInt8($0.isException ? 1 : 0) })
+      writer.array(tables.roles.map(\.rawValue))
+      let automaton = tables.automaton
+      writer.array(automaton.transitionStart)
+      writer.array(automaton.tests)
+      writer.array(automaton.targets)
+      writer.array(automaton.accept)
+      writer.array(automaton.entryStart)
+      writer.array(automaton.entryLength)
+      let starts = automaton.startIndex
+      writer.array(starts.idOffsets)
+      writer.array(starts.targets)
+      writer.int(starts.byKind.count)
+      for list in starts.byKind { writer.array(list) }
+      writer.array(starts.caps)
+      writer.array(starts.shout)
+    }
+    return writer.bytes
+  }
+
+  /// Reads compiled lexicons written by `binary()`; nil when the bytes are not such a blob.
+  public init?(binary bytes: [UInt8]) {
+    var reader = BinaryReader(bytes)
+    do {
+      guard try reader.int() == CompiledLexicons.binaryVersion else { return nil }
+      var rules: [Rule] = []
+      for _ in 0..<(try reader.int()) { rules.append(try CompiledLexicons.readRule(&reader)) }
+      let vocabulary = Vocabulary(
+        arena: try reader.array(), starts: try reader.array(), slots: try reader.array(), hashes: try reader.array())
+      var prefixList: [[UInt8]] = []
+      for _ in 0..<(try reader.int()) { prefixList.append(try reader.array()) }
+      let prefixes = PrefixTable(
+        prefixes: prefixList, children: try reader.array(), terminal: try reader.array(),
+        satisfied: try reader.array(), words: try reader.int(), firstSyntheticID: Int32(try reader.int()))
+      var languages: [Language: LanguageTables] = [:]
+      for _ in 0..<(try reader.int()) {
+        guard let language = Language(rawValue: try reader.string()) else { return nil }
+        let profile = LanguageProfile(language: language, stopwords: try reader.strings())
+        let ruleIndexes: [Int32] = try reader.array()
+        let exceptionFlags: [UInt8] = try reader.array()
+        guard ruleIndexes.count == exceptionFlags.count, ruleIndexes.allSatisfy({ Int($0) < rules.count }) else {
+          return nil
+        }
+        let entries = zip(ruleIndexes, exceptionFlags).map { PatternEntry(rule: Int($0), isException: $1 != 0) }
+        let roles = (try reader.array(of: UInt16.self)).map(WordRole.init(rawValue:))
+        let transitionStart: [Int32] = try reader.array()
+        let tests: [UInt32] = try reader.array()
+        let targets: [Int32] = try reader.array()
+        let accept: [Int32] = try reader.array()
+        let entryStart: [Int32] = try reader.array()
+        let entryLength: [Int32] = try reader.array()
+        let idOffsets: [Int32] = try reader.array()
+        let startTargets: [Int32] = try reader.array()
+        var byKind: [[Int32]] = []
+        for _ in 0..<(try reader.int()) { byKind.append(try reader.array()) }
+        let startIndex = FlatStartIndex(
+          idOffsets: idOffsets, targets: startTargets, byKind: byKind, caps: try reader.array(),
+          shout: try reader.array())
+        let automaton = PatternAutomaton(
+          transitionStart: transitionStart, tests: tests, targets: targets, accept: accept, startIndex: startIndex,
+          prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
+        languages[language] = LanguageTables(profile: profile, automaton: automaton, entries: entries, roles: roles)
+      }
+      guard reader.isAtEnd else { return nil }
+      self.init(rules: rules, vocabulary: vocabulary, prefixes: prefixes, languages: languages)
+    } catch {
+      return nil
+    }
+  }
+
+  private func write(_ rule: Rule, to writer: inout BinaryWriter) {
+    writer.string(rule.id)
+    writer.string(rule.language.rawValue)
+    writer.string(rule.polarity.rawValue)
+    writer.string(rule.category)
+    writer.string(rule.severity.rawValue)
+    writer.double(rule.weight)
+    writer.bool(rule.boilerplate)
+    writer.string(rule.message)
+    writer.string(rule.suggestion)
+    writer.string(rule.source)
+    writer.strings(rule.patterns)
+    writer.strings(rule.exceptions)
+    switch rule.whenNegated {
+    case .drop: writer.string("drop")
+    case .keep: writer.string("keep")
+    case .becomes(let target): writer.string(target)
+    }
+    writer.bool(rule.requiresAddressee)
+    writer.strings(rule.matchingExamples)
+    writer.strings(rule.nonMatchingExamples)
+    writer.string(rule.location.file)
+    writer.int(rule.location.line)
+    writer.int(rule.location.column)
+  }
+
+  private static func readRule(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> Rule {
+    let id = try reader.string()
+    guard let language = Language(rawValue: try reader.string()),
+      let polarity = Polarity(rawValue: try reader.string())
+    else { throw BinaryReader.Malformed() }
+    let category = try reader.string()
+    guard let severity = Severity(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
+    let weight = try reader.double()
+    let boilerplate = try reader.bool()
+    let message = try reader.string()
+    let suggestion = try reader.string()
+    let source = try reader.string()
+    let patterns = try reader.strings()
+    let exceptions = try reader.strings()
+    let negation = try reader.string()
+    let whenNegated: NegationPolicy = negation == "drop" ? .drop : negation == "keep" ? .keep : .becomes(negation)
+    let requiresAddressee = try reader.bool()
+    let matching = try reader.strings()
+    let nonMatching = try reader.strings()
+    let location = SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int())
+    return Rule(
+      id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
+      boilerplate: boilerplate, message: message, suggestion: suggestion, source: source, patterns: patterns,
+      exceptions: exceptions, whenNegated: whenNegated, requiresAddressee: requiresAddressee,
+      matchingExamples: matching, nonMatchingExamples: nonMatching, location: location)
+  }
+}
