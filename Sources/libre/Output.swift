@@ -6,7 +6,12 @@
 enum Output {
   static func standard(_ text: String) { write(text, to: 1) }
 
-  static func error(_ message: String) { write("libre: error: \(message)\n", to: 2) }
+  /// Each line of `message` is its own error line, so every one carries the prefix.
+  static func error(_ message: String) {
+    for line in message.split(separator: "\n", omittingEmptySubsequences: true) {
+      write("libre: error: \(line)\n", to: 2)
+    }
+  }
 
   static func warning(_ message: String) { write("libre: warning: \(message)\n", to: 2) }
 

@@ -69,9 +69,10 @@ enum CLI {
     throw CLIError.binaryNotFound(ancestors().first?.path ?? "?")
   }
 
-  /// The package root: the first folder above the binary holding `Package.swift`.
-  static func packageRoot() throws -> URL {
-    var folder = try binary().deletingLastPathComponent()
+  /// The package root: the first folder holding `Package.swift` above this source file
+  /// (the build folder may live elsewhere, with `--scratch-path`).
+  static func packageRoot(source: String = #filePath) throws -> URL {
+    var folder = URL(fileURLWithPath: source).deletingLastPathComponent()
     while folder.path != "/" {
       if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
       folder = folder.deletingLastPathComponent()

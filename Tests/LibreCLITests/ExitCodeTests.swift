@@ -192,7 +192,7 @@ func lineColumn(of needle: String, in text: String, plus: Int = 0) -> String {
     #expect(result.stderr.hasPrefix("libre: error: bad.json:\(location): rule 'pressure.custom.x': \"weight\""), "\(result.stderr)")
   }
 
-  @Test(.disabled("bug: only the first of several lexicon errors gets the `libre: error: ` prefix"))
+  @Test
   func everyLexiconErrorLineHasThePrefix() throws {
     let dir = try TempDir()
     defer { dir.remove() }

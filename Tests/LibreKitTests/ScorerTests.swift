@@ -137,7 +137,7 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
     }
   }
 
-  @Test(.disabled("bug: Scorer ranks a category's findings by raw weight, so a boilerplate finding takes the ×1 slot"))
+  @Test
   func addingABoilerplateFreedomPhraseNeverLowersTheScore() {
     // "No obligation" (boilerplate, weight 6, credit 1.5) sorts before "no need to" (weight 6,
     // credit 6) in the same category: the latter drops to ×0.3 and the total falls 6 → 3.3.
@@ -260,7 +260,7 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
     #expect(mixed.score.score == Int((Scorer.base - 18.5).rounded()))
   }
 
-  @Test(.disabled("bug: Scorer ranks pressure by weight, not by weight × severity, so a lighter finding can take the ×1 slot"))
+  @Test
   func addingALowSeverityPressureFindingNeverRaisesTheScore() throws {
     // Two error findings of weight 10 cost 15 + 11.25; adding an info one of weight 12 (penalty
     // 6) ranks it first: 6 + 11.25 + 7.5 = 24.75, and the score goes up from 44 to 45.

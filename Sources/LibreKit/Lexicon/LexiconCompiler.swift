@@ -96,13 +96,15 @@ struct LexiconCompiler {
     for (index, rule) in rules.enumerated() {
       for (number, pattern) in rule.patterns.enumerated() {
         let location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
-        if let syntax = parse(pattern, rule: rule, at: location) {
+        let written = number < rule.patternsAsWritten.count ? rule.patternsAsWritten[number] : pattern
+        if let syntax = parse(pattern, written: written, rule: rule, at: location) {
           parsed.append((index, syntax, false, location, pattern))
         }
       }
       for (number, pattern) in rule.exceptions.enumerated() {
         let location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
-        if let syntax = parse(pattern, rule: rule, at: location) {
+        let written = number < rule.exceptionsAsWritten.count ? rule.exceptionsAsWritten[number] : pattern
+        if let syntax = parse(pattern, written: written, rule: rule, at: location) {
           parsed.append((index, syntax, true, location, pattern))
         }
       }
@@ -146,18 +148,48 @@ struct LexiconCompiler {
     return CompiledLexicons(rules: rules, vocabulary: vocabulary, prefixes: prefixes, languages: tables)
   }
 
+  /// The column offset, in the JSON as written, of scalar `offset` of the decoded string:
+  /// an escape (`\\`, `\"`, `\u00e9`) is several characters in the file but one in the pattern.
+  static func writtenOffset(of offset: Int, in written: String) -> Int {
+    let scalars = Array(written.unicodeScalars)
+    var decoded = 0
+    var column = 0
+    while decoded < offset && column < scalars.count {
+      if scalars[column] == "\\" && column + 1 < scalars.count {
+        if scalars[column + 1] == "u" {
+          column += 6
+          // A surrogate pair is two escapes for one scalar.
+          if column + 1 < scalars.count, scalars[column] == "\\", scalars[column + 1] == "u",
+            let high = UInt32(String(String.UnicodeScalarView(scalars[(column - 4)..<column])), radix: 16),
+            (0xD800..<0xDC00).contains(high)
+          {
+            column += 6
+          }
+        } else {
+          column += 2
+        }
+      } else {
+        column += 1
+      }
+      decoded += 1
+    }
+    return column + (offset - decoded)
+  }
+
   mutating func fail(_ location: SourceLocation, _ message: String) {
     errors.append(LexiconError(location: location, message: message))
   }
 
-  private mutating func parse(_ pattern: String, rule: Rule, at location: SourceLocation) -> PatternSyntax? {
+  private mutating func parse(
+    _ pattern: String, written: String, rule: Rule, at location: SourceLocation
+  ) -> PatternSyntax? {
     do throws(PatternError) {
       let syntax = try PatternParser.parse(pattern)
       intern(syntax)
       return syntax
     } catch {
       var at = location
-      at.column += error.offset
+      at.column += LexiconCompiler.writtenOffset(of: error.offset, in: written)
       fail(at, "rule '\(rule.id)', pattern '\(pattern)': \(error.message)")
       return nil
     }
@@ -195,7 +227,7 @@ struct LexiconCompiler {
   private mutating func checkNegationTarget(_ rule: Rule, in rules: [Rule]) {
     guard case .becomes(let target) = rule.whenNegated else { return }
     if !rules.contains(where: { $0.id == target && $0.language == rule.language }) {
-      fail(rule.location, "rule '\(rule.id)': \"whenNegated\" names '\(target)', which is not a \(rule.language.rawValue) rule")
+      fail(rule.location, "rule '\(rule.id)': \"whenNegated\" names '\(target)', which is not a rule of the \(rule.language.rawValue) lexicons")
     }
   }
 

@@ -16,6 +16,7 @@ public struct LexiconSet: Sendable {
         continue
       }
       existing.classes.merge(profile.classes) { $0 + $1 }
+      existing.classLocations.merge(profile.classLocations) { first, _ in first }
       existing.negators += profile.negators
       existing.restrictiveAfter += profile.restrictiveAfter
       existing.negatorsNeedingParticle += profile.negatorsNeedingParticle
@@ -36,6 +37,8 @@ public struct LexiconSet: Sendable {
 public struct LexiconLoader {
   private let path: String
   private let lines: LineIndex
+  /// The file's bytes, to read a pattern as written (escapes and all) for error columns.
+  let source: [UInt8]
   private var errors: [LexiconError] = []
   var errorsSoFar: Int { errors.count }
 
@@ -44,7 +47,7 @@ public struct LexiconLoader {
     var set = LexiconSet()
     var errors: [LexiconError] = []
     for file in files {
-      var loader = LexiconLoader(path: file.path, lines: LineIndex(file.bytes))
+      var loader = LexiconLoader(path: file.path, lines: LineIndex(file.bytes), source: file.bytes)
       if let loaded = loader.load(file.bytes) { set.merge(loaded) }
       errors += loader.errors
     }
@@ -61,9 +64,20 @@ public struct LexiconLoader {
     return set
   }
 
-  private init(path: String, lines: LineIndex) {
+  private init(path: String, lines: LineIndex, source: [UInt8]) {
     self.path = path
     self.lines = lines
+    self.source = source
+  }
+
+  /// The text of the JSON string literal starting at `offset` (at its quote), as written.
+  func rawString(at offset: Int) -> String {
+    guard offset < source.count, source[offset] == UInt8(ascii: "\"") else { return "" }
+    var end = offset + 1
+    while end < source.count, source[end] != UInt8(ascii: "\"") {
+      end += source[end] == UInt8(ascii: "\\") ? 2 : 1
+    }
+    return String(decoding: source[offset + 1..<min(end, source.count)], as: UTF8.self)
   }
 
   func location(_ offset: Int) -> SourceLocation {

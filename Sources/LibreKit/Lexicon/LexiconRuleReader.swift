@@ -64,6 +64,8 @@ extension LexiconLoader {
       matchingExamples: matching, nonMatchingExamples: nonMatching, location: location(value.offset))
     rule.patternLocations = (value["patterns"]?.array ?? []).map { location($0.offset + 1) }
     rule.exceptionLocations = (value["unless"]?.array ?? []).map { location($0.offset + 1) }
+    rule.patternsAsWritten = (value["patterns"]?.array ?? []).map { rawString(at: $0.offset) }
+    rule.exceptionsAsWritten = (value["unless"]?.array ?? []).map { rawString(at: $0.offset) }
     return rule
   }
 

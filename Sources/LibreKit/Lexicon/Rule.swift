@@ -49,6 +49,10 @@ public struct Rule: Sendable {
   /// Where each pattern and each exception was written, for error messages.
   public var patternLocations: [SourceLocation] = []
   public var exceptionLocations: [SourceLocation] = []
+  /// Each pattern and exception as written in the JSON (with its escapes), so an error
+  /// inside a pattern points at the right column.
+  public var patternsAsWritten: [String] = []
+  public var exceptionsAsWritten: [String] = []
 
   public init(
     id: String, language: Language, polarity: Polarity, category: String, severity: Severity,

@@ -19,9 +19,9 @@ public struct ScoreCard: Sendable, Equatable {
 ///
 ///     score = clamp(base + min(freedom credit, freedomCap) − pressure penalty, 0, 100)
 ///
-/// - Freedom credit: each freedom finding's weight, quartered for boilerplate, with
-///   diminishing returns within a category (the heaviest first: ×1, then ×0.3, then 0), and
-///   nothing for false freedom.
+/// - Freedom credit: each freedom finding's weight, quartered for boilerplate, nothing for
+///   false freedom, with diminishing returns within a category (the largest first: ×1, then
+///   ×0.3, then 0).
 /// - Pressure penalty: each pressure finding's weight × its severity factor, stacking within
 ///   a category with diminishing factors (×1, ×0.75, ×0.5, then ×0.5 each).
 public enum Scorer {
@@ -59,20 +59,19 @@ public enum Scorer {
     for (polarity, category) in Set(findings.map { PolarityCategory($0.rule.polarity, $0.rule.category) }).map({
       ($0.polarity, $0.category)
     }) {
-      // Heaviest first, so adding a finding never lowers the total of its category.
+      // Largest full value first (credit after the boilerplate cut and false freedom, penalty
+      // after severity), so adding a finding never lowers the total of its category.
       let members = findings.indices.filter { findings[$0].rule.polarity == polarity && findings[$0].rule.category == category }
-        .sorted { (-findings[$0].rule.weight, findings[$0].start) < (-findings[$1].rule.weight, findings[$1].start) }
+        .sorted { (-fullValue(findings[$0]), findings[$0].start) < (-fullValue(findings[$1]), findings[$1].start) }
       for (rank, index) in members.enumerated() {
-        let rule = findings[index].rule
+        let value = fullValue(findings[index])
         switch polarity {
         case .freedom:
-          var credit = rule.weight * factor(freedomRepeatFactors, rank)
-          if rule.boilerplate { credit *= boilerplateFactor }
-          if findings[index].scoringNote != nil { credit = 0 }
+          let credit = value * factor(freedomRepeatFactors, rank)
           findings[index].contribution = credit
           freedom += credit
         case .pressure:
-          let penalty = rule.weight * severityFactor(rule.severity) * factor(pressureRepeatFactors, rank)
+          let penalty = value * factor(pressureRepeatFactors, rank)
           findings[index].contribution = -penalty
           pressure += penalty
         case .engagement:
@@ -96,6 +95,22 @@ public enum Scorer {
       score: score, grade: grade(score), freedom: Int((credited / freedomCap * 100).rounded()),
       pressure: Int((min(pressure, pressureScale) / pressureScale * 100).rounded()),
       engagement: Int(min(100, engagement).rounded()), freedomPoints: credited, pressurePoints: pressure)
+  }
+
+  /// What a finding is worth before diminishing returns: a freedom finding's credit (a
+  /// quarter for boilerplate, nothing for false freedom), a pressure finding's penalty
+  /// (weight × severity factor).
+  public static func fullValue(_ finding: Finding) -> Double {
+    let rule = finding.rule
+    switch rule.polarity {
+    case .freedom:
+      if finding.scoringNote != nil { return 0 }
+      return rule.boilerplate ? rule.weight * boilerplateFactor : rule.weight
+    case .pressure:
+      return rule.weight * severityFactor(rule.severity)
+    case .engagement, .hesitation:
+      return rule.weight
+    }
   }
 
   public static func grade(_ score: Int) -> String {
