@@ -19,7 +19,7 @@ let package = Package(
     .executableTarget(name: "EmbedLexiconsTool", dependencies: ["LibreKit"]),
     .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["EmbedLexiconsTool"]),
     .testTarget(name: "LibreKitTests", dependencies: ["LibreKit", "LibreLexicons"]),
-    .testTarget(name: "LibreFormatsTests", dependencies: ["LibreKit", "LibreFormats"]),
+    .testTarget(name: "LibreFormatsTests", dependencies: ["LibreKit", "LibreFormats", "LibreLexicons"]),
     .testTarget(name: "LibreCLITests", dependencies: ["LibreKit", "LibreLexicons"]),
   ]
 )

@@ -163,7 +163,9 @@ struct Phases: ~Copyable {
       let rate = megabytes / seconds(time)
       print("\(name): \(String(format2: seconds(time))) s, \(String(format2: rate)) MB/s\(extra)")
     }
-    line("tokenize", tokenizeTime, ", \(String(format2: Double(tokens) / seconds(tokenizeTime) / 1e6)) Mtok/s")
+    if tokenizeTime > .zero {
+      line("tokenize", tokenizeTime, ", \(String(format2: Double(tokens) / seconds(tokenizeTime) / 1e6)) Mtok/s")
+    }
     line("match (tokenize + ids + context + automaton)", matchTime, ", \(matches) raw matches")
     line("lint end to end (rules, negation, score)", lintTime, ", \(findings) findings")
   }
@@ -171,6 +173,10 @@ struct Phases: ~Copyable {
 
 extension String {
   init(format2 value: Double) {
+    guard value.isFinite else {
+      self = "n/a"
+      return
+    }
     let scaled = Int((value * 100).rounded())
     let fraction = abs(scaled % 100)
     self = "\(scaled / 100).\(fraction < 10 ? "0" : "")\(fraction)"

@@ -17,6 +17,7 @@ struct LintOptions {
   var failOn = FailOn.error
   var lexicons: [String] = []
   var color: Bool?
+  var includeQuoted = false
 
   /// Parses the arguments after the command name.
   static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
@@ -71,6 +72,8 @@ struct LintOptions {
         options.failOn = level
       case "--lexicon":
         options.lexicons.append(try value(flag))
+      case "--include-quoted":
+        options.includeQuoted = true
       case "--no-color":
         options.color = false
       case "--color":
@@ -103,6 +106,7 @@ enum HelpText {
                                (default), none
       --lexicon PATH           add a lexicon file or folder (repeatable)
       --no-color, --color      force colors off or on (NO_COLOR is honored)
+      --include-quoted         also lint quoted reply lines (starting with '>')
 
     Directories are walked for .txt, .text, .md and .markdown files.
 

@@ -19,7 +19,7 @@ enum LintCommand {
       let name = path == "-" ? "<stdin>" : path
       do {
         let bytes = try FileReader.read(path)
-        let document = try PlainTextLoader.load(path: name, bytes: bytes)
+        let document = try PlainTextLoader.load(path: name, bytes: bytes, includeQuoted: options.includeQuoted)
         let result = document.text.withUnsafeBufferPointer { linter.lint($0, language: options.language) }
         let report = DocumentReport(document: document, result: result)
         for warning in report.warnings { Output.warning(warning) }

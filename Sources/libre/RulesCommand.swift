@@ -1,3 +1,4 @@
+import LibreFormats
 import LibreKit
 
 /// `libre rules` and `libre explain ID`.
@@ -7,10 +8,24 @@ enum RulesCommand {
       let (language, rest) = try languageOption(arguments)
       guard rest.isEmpty else { throw UsageError(description: "unexpected argument '\(rest[0])'") }
       let lexicons = try Lexicons.compile(extra: [])
-      var out = ""
-      for rule in lexicons.rules where language == nil || rule.language == language {
-        out += "\(rule.language.rawValue)  \(rule.id)  \(rule.severity.rawValue)  weight \(Int(rule.weight))  \(rule.patterns.count) pattern(s)\n"
+      // One line per rule id, with the languages that define it (twins share the id).
+      let rules = lexicons.rules.filter { language == nil || $0.language == language }
+      var languages: [String: [String]] = [:]
+      var patterns: [String: Int] = [:]
+      for rule in rules {
+        languages[rule.id, default: []].append(rule.language.rawValue)
+        patterns[rule.id, default: 0] += rule.patterns.count
       }
+      let width = rules.map(\.id.count).max() ?? 0
+      var out = ""
+      var seen: Set<String> = []
+      for rule in rules.sorted(by: { $0.id < $1.id }) where seen.insert(rule.id).inserted {
+        let padding = String(repeating: " ", count: width - rule.id.count)
+        out += "\(rule.id)\(padding)  \(rule.polarity.rawValue)  \(rule.category)  \(rule.severity.rawValue)"
+        out += "  weight \(JSONWriter.number(rule.weight))  \(languages[rule.id]!.sorted().joined(separator: ","))"
+        out += "  \(patterns[rule.id]!) pattern(s)\n"
+      }
+      out += "\(seen.count) rule(s)\n"
       Output.standard(out)
       return 0
     } catch {

@@ -9,9 +9,18 @@ public struct Linter: Sendable {
   /// The id of `?`, for counting questions without building strings.
   let questionMark: Int32
 
+  /// Per id, a bit per language (in `Language.allCases` order) whose stop words hold it.
+  let stopwordLanguages: IDInfoTable
+
   public init(lexicons: CompiledLexicons) {
     self.lexicons = lexicons
     questionMark = lexicons.vocabulary.lookup("?")
+    var masks = [UInt8](repeating: 0, count: lexicons.vocabulary.count + 1)
+    for (index, language) in Language.allCases.enumerated() {
+      guard let tables = lexicons.languages[language] else { continue }
+      for id in masks.indices where tables.role(Int32(id)).contains(.stopword) { masks[id] |= 1 << UInt8(index) }
+    }
+    stopwordLanguages = IDInfoTable(masks)
   }
 
   /// Lints UTF-8 `text`; `language` nil means detect it from the stop words.
@@ -44,11 +53,11 @@ public struct Linter: Sendable {
       if report.firstInvalidOffset == nil, let offset = windowReport.firstInvalidOffset {
         report.firstInvalidOffset = offset + windowStart
       }
-      if chosen == nil { chosen = detectLanguage(workspace.tokens) }
+      if chosen == nil { chosen = detectLanguage(UnsafeBufferPointer(workspace.tokens.tokens)) }
       if let tables = lexicons.languages[chosen!] {
         findings += analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
       }
-      sentenceBase += count(&metrics, workspace.tokens)
+      sentenceBase += count(&metrics, UnsafeBufferPointer(workspace.tokens.tokens))
       windowStart = windowEnd
     } while windowStart < text.count
     let resolved = chosen ?? .english
@@ -64,7 +73,7 @@ public struct Linter: Sendable {
   public func tokens(_ text: [UInt8]) -> [Token] {
     var workspace = LintWorkspace()
     text.withUnsafeBufferPointer { _ = tokenize($0, base: 0, into: &workspace) }
-    return workspace.tokens
+    return Array(workspace.tokens.tokens)
   }
 
   /// The folded form of a token id (for tools and tests).
@@ -73,33 +82,29 @@ public struct Linter: Sendable {
   func tokenize(
     _ window: UnsafeBufferPointer<UInt8>, base: Int, into workspace: inout LintWorkspace
   ) -> TokenizerReport {
-    workspace.tokens.removeAll(keepingCapacity: true)
-    var recorder = TokenRecorder(lookup: lexicons.lookup, tokens: [], base: base)
-    swap(&recorder.tokens, &workspace.tokens)
-    let report = workspace.tokenizer.tokenize(window, into: &recorder)
-    swap(&recorder.tokens, &workspace.tokens)
-    return report
+    workspace.tokens.removeAll()
+    var recorder = TokenRecorder(lookup: lexicons.lookup, buffer: workspace.tokens, base: base)
+    return workspace.tokenizer.tokenize(window, into: &recorder)
   }
 
   private func analyze(_ workspace: inout LintWorkspace, tables: LanguageTables, sentenceBase: Int) -> [Finding] {
-    ContextPass.mark(&workspace.tokens, tables: tables)
+    let tokens = workspace.tokens.tokens
+    ContextPass.mark(tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
-    workspace.tokens.withUnsafeBufferPointer { tokens in
-      tables.automaton.match(tokens, into: &workspace.matches, scratch: workspace.scratch)
-    }
+    tables.automaton.match(UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch)
     guard !workspace.matches.isEmpty else { return [] }
-    var sentenceOf = [Int32](repeating: 0, count: workspace.tokens.count)
+    var sentenceOf = [Int32](repeating: 0, count: tokens.count)
     var sentence = Int32(sentenceBase) - 1
-    for (index, token) in workspace.tokens.enumerated() {
+    for (index, token) in tokens.enumerated() {
       if token.flags.contains(.sentenceStart) || index == 0 { sentence += 1 }
       sentenceOf[index] = max(0, sentence)
     }
     return PhraseRules(lexicons: lexicons, tables: tables).findings(
-      tokens: workspace.tokens, matches: workspace.matches, sentenceOf: sentenceOf)
+      tokens: UnsafeBufferPointer(tokens), matches: workspace.matches, sentenceOf: sentenceOf)
   }
 
   /// Counts words, sentences and questions; returns the number of sentences in the window.
-  private func count(_ metrics: inout TextMetrics, _ tokens: [Token]) -> Int {
+  private func count(_ metrics: inout TextMetrics, _ tokens: UnsafeBufferPointer<Token>) -> Int {
     var sentences = 0
     for (index, token) in tokens.enumerated() {
       if token.flags.contains(.sentenceStart) || index == 0 { sentences += 1 }
@@ -120,16 +125,25 @@ public struct Linter: Sendable {
 
   /// The language whose stop words are most frequent in the first tokens (English on a tie).
   public func detectLanguage(_ tokens: [Token]) -> Language {
+    tokens.withUnsafeBufferPointer { detectLanguage($0) }
+  }
+
+  func detectLanguage(_ tokens: UnsafeBufferPointer<Token>) -> Language {
+    // One pass over the sample; bit k of `stopwordLanguages[id]` = a stop word of language k.
+    var hits = [Int](repeating: 0, count: Language.allCases.count)
+    for token in UnsafeBufferPointer(rebasing: tokens.prefix(Linter.detectionSample)) where token.id != 0 {
+      var bits = stopwordLanguages[token.id]
+      while bits != 0 {
+        hits[bits.trailingZeroBitCount] += 1
+        bits &= bits - 1
+      }
+    }
     var best = Language.english
     var bestCount = -1
-    let sample = tokens.prefix(Linter.detectionSample)
-    for language in Language.allCases {
-      guard let tables = lexicons.languages[language] else { continue }
-      var hits = 0
-      for token in sample where token.id != 0 && tables.role(token.id).contains(.stopword) { hits += 1 }
-      if hits > bestCount {
+    for (index, language) in Language.allCases.enumerated() where lexicons.languages[language] != nil {
+      if hits[index] > bestCount {
         best = language
-        bestCount = hits
+        bestCount = hits[index]
       }
     }
     return best
@@ -166,7 +180,7 @@ public struct Linter: Sendable {
 /// Buffers reused from one lint to the next (one per thread).
 public struct LintWorkspace: ~Copyable {
   let tokenizer = Tokenizer()
-  var tokens: [Token] = []
+  let tokens = TokenBuffer()
   var matches: [RawMatch] = []
   let scratch = MatcherScratch()
 
@@ -180,12 +194,11 @@ extension Linter {
     _ text: UnsafeBufferPointer<UInt8>, language: Language?, workspace: inout LintWorkspace
   ) -> Int {
     _ = tokenize(text, base: 0, into: &workspace)
-    guard let tables = lexicons.languages[language ?? detectLanguage(workspace.tokens)] else { return 0 }
-    ContextPass.mark(&workspace.tokens, tables: tables)
+    let tokens = workspace.tokens.tokens
+    guard let tables = lexicons.languages[language ?? detectLanguage(UnsafeBufferPointer(tokens))] else { return 0 }
+    ContextPass.mark(tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
-    workspace.tokens.withUnsafeBufferPointer { tokens in
-      tables.automaton.match(tokens, into: &workspace.matches, scratch: workspace.scratch)
-    }
+    tables.automaton.match(UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch)
     return workspace.matches.count
   }
 }

@@ -2,7 +2,8 @@
 ///
 /// `folded` is the token's folded form (lowercase, accents and ligatures folded,
 /// apostrophes as `'`); it points into the tokenizer's scratch space and is only valid
-/// during the call, so a sink that keeps it must copy it.
+/// during the call, so a sink that keeps it must copy it. At least 8 bytes past its end are
+/// readable (padding), so a sink may load whole words.
 public protocol TokenSink {
   mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>)

@@ -85,7 +85,11 @@ struct TokenScan {
         let role = table[Int(byte)]
         if role >= 0x30 {
           if wordStart < 0 {
-            if let end = urlEnd(at: index) {
+            // Only `http…` and `www.` can start a URL: one byte test keeps most words off the check.
+            if role == UInt8(ascii: "h") || role == UInt8(ascii: "w"), index + 1 < count,
+              base[index + 1] | 0x20 == UInt8(ascii: "t") || base[index + 1] | 0x20 == UInt8(ascii: "w"),
+              let end = urlEnd(at: index)
+            {
               emitWhole(index, end, .url, &sink)
               index = end
               continue

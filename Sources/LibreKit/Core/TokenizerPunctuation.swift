@@ -208,7 +208,9 @@ extension TokenScan {
     flushWord(&sink)
     let flags = pending.union(bangs >= 2 ? .shout : [])
     pending = []
-    folded.withUnsafeBufferPointer { sink.token(start: index, end: end, kind: .punctuation, flags: flags, folded: $0) }
+    let length = copyToSpare(folded)
+    sink.token(
+      start: index, end: end, kind: .punctuation, flags: flags, folded: UnsafeBufferPointer(start: spare, count: length))
     pending = boundary ? [.sentenceStart, .clauseStart] : []
     return end
   }

@@ -155,8 +155,14 @@ extension TokenScan {
   private mutating func emitFixed<Sink: TokenSink>(
     _ start: Int, _ end: Int, _ word: [UInt8], _ flags: inout TokenFlags, _ sink: inout Sink
   ) {
-    word.withUnsafeBufferPointer { buffer in
-      part(start, end, buffer.baseAddress!, buffer.count, &flags, &sink)
-    }
+    // Copied into the padded spare buffer: a sink may read a little past a folded form.
+    let count = copyToSpare(word)
+    part(start, end, spare, count, &flags, &sink)
+  }
+
+  /// Copies a fixed folded form into `spare` (which has slack after it); returns its length.
+  mutating func copyToSpare(_ word: [UInt8]) -> Int {
+    word.withUnsafeBufferPointer { spare.update(from: $0.baseAddress!, count: $0.count) }
+    return word.count
   }
 }

@@ -46,7 +46,7 @@ final class FrozenLookup: @unchecked Sendable {
   /// longest pattern prefix it starts with, else 0.
   @inline(__always)
   func id(of bytes: UnsafeBufferPointer<UInt8>, isWord: Bool) -> Int32 {
-    let hash = Vocabulary.hash(bytes)
+    let hash = Vocabulary.paddedHash(bytes)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
       let id = slots[slot]

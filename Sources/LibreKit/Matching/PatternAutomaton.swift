@@ -37,6 +37,12 @@ public struct PatternAutomaton: Sendable {
   let usesShout: Bool
   /// Tells the scratch caches of different automata apart.
   let identity: Int
+  /// Per id: bit 0 = some test looks at it, bit 1 = some pattern starts with it. In raw
+  /// memory, read once per token on the hot path; shared and never written after init.
+  let idInfo: IDInfoTable
+  /// Token kinds that start a pattern, and whether caps or shout can.
+  let startKinds: UInt8
+  let flagsStart: TokenFlags
 
   nonisolated(unsafe) private static var nextIdentity = 0
 
@@ -69,6 +75,17 @@ public struct PatternAutomaton: Sendable {
     }
     relevant[0] = false
     self.relevant = relevant
+    var info = [UInt8](repeating: 0, count: relevant.count)
+    for id in relevant.indices {
+      if relevant[id] { info[id] |= 1 }
+      if id + 1 < startIndex.idOffsets.count, startIndex.idOffsets[id + 1] > startIndex.idOffsets[id] { info[id] |= 2 }
+    }
+    idInfo = IDInfoTable(info)
+    startKinds = startIndex.kindMask
+    var starting: TokenFlags = []
+    if !startIndex.caps.isEmpty { starting.insert(.allCaps) }
+    if !startIndex.shout.isEmpty { starting.insert(.shout) }
+    flagsStart = starting
     usedKinds = kinds
     usesCaps = caps
     usesShout = shout
@@ -85,8 +102,7 @@ public struct PatternAutomaton: Sendable {
   /// take the same transitions.
   @inline(__always)
   func symbol(of token: Token) -> UInt32 {
-    let id = Int(token.id)
-    var symbol: UInt32 = id < relevant.count && relevant[id] ? UInt32(id) << 8 : 0
+    var symbol: UInt32 = idInfo[token.id] & 1 != 0 ? UInt32(token.id) << 8 : 0
     if usedKinds & (1 << token.kind.rawValue) != 0 { symbol |= UInt32(token.kind.rawValue + 1) << 4 }
     if usesCaps && token.flags.contains(.allCaps) { symbol |= 8 }
     if usesShout && token.flags.contains(.shout) { symbol |= 4 }
@@ -111,9 +127,13 @@ public struct PatternAutomaton: Sendable {
         state = 0
         sentenceFirst = position
       }
-      let symbol = symbol(of: token)
       // From no live state, a token no pattern starts with leads nowhere: no lookup.
-      if state == 0 && symbol >> 2 == 0 { continue }
+      if state == 0 && idInfo[token.id] & 2 == 0 && startKinds & (1 << token.kind.rawValue) == 0
+        && token.flags.isDisjoint(with: flagsStart)
+      {
+        continue
+      }
+      let symbol = symbol(of: token)
       state = cache.next(from: state, symbol: symbol, token: token, automaton: self)
       guard cache.hasAccepts(state) else { continue }
       for accepted in cache.accepts(of: state) {
@@ -221,6 +241,25 @@ public struct PatternAutomaton: Sendable {
     default: return true
     }
   }
+}
+
+/// A read-only byte per id, in raw memory (no bounds or reference checks per token); ids
+/// past the end read as 0.
+final class IDInfoTable: @unchecked Sendable {
+  private let bytes: UnsafeMutablePointer<UInt8>
+  private let count: Int
+
+  init(_ values: [UInt8]) {
+    count = values.count
+    bytes = .allocate(capacity: max(1, values.count))
+    bytes.initialize(repeating: 0, count: max(1, values.count))
+    values.withUnsafeBufferPointer { bytes.update(from: $0.baseAddress!, count: values.count) }
+  }
+
+  deinit { bytes.deallocate() }
+
+  @inline(__always)
+  subscript(id: Int32) -> UInt8 { Int(id) < count && id >= 0 ? bytes[Int(id)] : 0 }
 }
 
 /// Buffers and caches the matcher reuses from one text to the next. One per thread: it is

@@ -110,6 +110,28 @@ public struct Vocabulary: Sendable {
     }
   }
 
+  /// The same hash as `hash(_:)`, for bytes followed by at least 8 readable bytes of
+  /// padding: the tail is one masked load instead of a byte loop.
+  @inline(__always)
+  static func paddedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    guard let base = bytes.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+      hash ^= hash >> 29
+      offset += 8
+    }
+    let remaining = bytes.count - offset
+    if remaining > 0 {
+      let tail = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & (~UInt64(0) >> UInt64(64 - remaining * 8))
+      hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+      hash ^= hash >> 29
+    }
+    return hash
+  }
+
   /// A multiply-xorshift hash over eight bytes at a time.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

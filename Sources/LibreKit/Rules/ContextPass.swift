@@ -6,33 +6,40 @@ enum ContextPass {
   /// How far a negator needing a particle looks back for it (`ne … plus`).
   static let particleLookBack = 6
 
-  static func mark(_ tokens: inout [Token], tables: LanguageTables) {
-    let clear: TokenFlags = [.negator, .negationParticle, .scopeBreaker]
-    for index in tokens.indices {
-      tokens[index].flags.subtract(clear)
-      let role = tables.role(tokens[index].id)
+  /// One pass: the tokenizer sets none of these flags, so nothing needs clearing. A
+  /// particle is confirmed when a negator follows it within reach in its clause.
+  static func mark(_ tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables) {
+    for index in 0..<tokens.count {
+      let id = tokens[index].id
+      if id == 0 { continue }
+      let role = tables.role(id)
       if role.isEmpty { continue }
       if role.contains(.scopeBreaker) { tokens[index].flags.insert(.scopeBreaker) }
       if role.contains(.negator) && isNegating(at: index, role: role, tokens: tokens, tables: tables) {
         tokens[index].flags.insert(.negator)
+        confirmParticles(before: index, tokens: tokens, tables: tables)
       }
     }
-    for index in tokens.indices where tables.role(tokens[index].id).contains(.particle) {
-      var ahead = index + 1
-      while ahead < tokens.count && ahead <= index + particleReach {
-        if tokens[ahead].flags.contains(.clauseStart) { break }
-        if tokens[ahead].flags.contains(.negator) {
-          tokens[index].flags.insert(.negationParticle)
-          break
-        }
-        ahead += 1
-      }
+  }
+
+  /// Marks the particles up to `particleReach` tokens before the negator at `index`, in
+  /// its clause (`do` in `do not`, `n'` in `n'êtes pas`).
+  private static func confirmParticles(
+    before index: Int, tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables
+  ) {
+    var back = index
+    while back > 0 && index - back < particleReach {
+      if tokens[back].flags.contains(.clauseStart) { return }
+      back -= 1
+      if tables.role(tokens[back].id).contains(.particle) { tokens[back].flags.insert(.negationParticle) }
     }
   }
 
   /// A negator that needs a particle (`plus`) negates only after one in its clause, and
   /// never before a restrictive word (`ne … plus que` means "only").
-  private static func isNegating(at index: Int, role: WordRole, tokens: [Token], tables: LanguageTables) -> Bool {
+  private static func isNegating(
+    at index: Int, role: WordRole, tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables
+  ) -> Bool {
     if index + 1 < tokens.count, tables.role(tokens[index + 1].id).contains(.restrictiveAfter),
       role.contains(.needsParticle)
     {

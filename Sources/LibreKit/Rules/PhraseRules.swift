@@ -9,7 +9,7 @@ struct PhraseRules {
   let lexicons: CompiledLexicons
   let tables: LanguageTables
 
-  func findings(tokens: [Token], matches: [RawMatch], sentenceOf: [Int32]) -> [Finding] {
+  func findings(tokens: UnsafeBufferPointer<Token>, matches: [RawMatch], sentenceOf: [Int32]) -> [Finding] {
     var exceptions: [Int: [RawMatch]] = [:]
     for match in matches where tables.entries[Int(match.entry)].isException {
       exceptions[tables.entries[Int(match.entry)].rule, default: []].append(match)
@@ -58,7 +58,7 @@ struct PhraseRules {
 
   /// A negator stepped over inside the match, one shortly before it in the same clause, or
   /// one right after it (`you need not`, `vous ne devez rien`: with a particle, two tokens on).
-  private func negated(_ match: RawMatch, tokens: [Token]) -> Bool {
+  private func negated(_ match: RawMatch, tokens: UnsafeBufferPointer<Token>) -> Bool {
     if match.negatedInside { return true }
     let particleFrom = max(0, Int(match.first) - 1)
     let hasParticle = tokens[particleFrom...Int(match.last)].contains { $0.flags.contains(.negationParticle) }
@@ -86,7 +86,7 @@ struct PhraseRules {
 
   /// The nearest subject pronoun at or before `first`, in its clause, is second person (or
   /// there is none: an imperative addresses the reader too).
-  private func addressesReader(before first: Int, tokens: [Token]) -> Bool {
+  private func addressesReader(before first: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     var index = first
     var steps = 0
     while index >= 0 && steps <= PhraseRules.subjectReach {

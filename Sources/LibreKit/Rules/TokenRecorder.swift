@@ -1,16 +1,50 @@
+/// A growable array of tokens in raw memory, reused from one text to the next: appending
+/// never checks uniqueness or copies, and clearing keeps the capacity.
+final class TokenBuffer {
+  private(set) var base: UnsafeMutablePointer<Token>
+  private(set) var count = 0
+  private var capacity: Int
+
+  init(capacity: Int = 4096) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  @inline(__always)
+  func append(_ token: Token) {
+    if count == capacity { grow() }
+    (base + count).initialize(to: token)
+    count &+= 1
+  }
+
+  func removeAll() { count = 0 }
+
+  private func grow() {
+    let larger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
+    larger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = larger
+    capacity *= 2
+  }
+
+  var tokens: UnsafeMutableBufferPointer<Token> { UnsafeMutableBufferPointer(start: base, count: count) }
+}
+
 /// The tokenizer sink of the lint path: gives each token its vocabulary id (or the id of
-/// the longest pattern prefix it starts with) and keeps it in a reused array.
+/// the longest pattern prefix it starts with) and keeps it in the reused buffer.
 struct TokenRecorder: TokenSink {
   let lookup: FrozenLookup
-  var tokens: [Token]
+  let buffer: TokenBuffer
   /// Added to every offset, when the text is a window of a larger buffer.
-  var base: Int
+  let base: Int
 
   @inline(__always)
   mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {
     let id = lookup.id(of: folded, isWord: kind == .word)
-    tokens.append(Token(start: Int32(start + base), end: Int32(end + base), id: id, kind: kind, flags: flags))
+    buffer.append(Token(start: Int32(start + base), end: Int32(end + base), id: id, kind: kind, flags: flags))
   }
 }

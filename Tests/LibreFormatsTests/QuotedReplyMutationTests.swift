@@ -1,0 +1,37 @@
+import LibreFormats
+import LibreLexicons
+import Testing
+
+@testable import LibreKit
+
+/// Every lexicon example that fires, written inside a quoted reply, must not fire: the
+/// sender did not write it. (The mutation SwiftLint applies by wrapping examples in comments.)
+@Suite struct QuotedReplyMutationTests {
+  static let linter = Linter(lexicons: BuiltInLexicons.compiled())
+
+  static let examples: [(id: String, language: Language, text: String)] = linter.lexicons.rules.flatMap { rule in
+    rule.matchingExamples.map { (rule.id, rule.language, $0.replacing("⟦", with: "").replacing("⟧", with: "")) }
+  }
+
+  @Test func everyMatchingExampleIsSilentInsideAQuotedReply() throws {
+    #expect(!QuotedReplyMutationTests.examples.isEmpty)
+    for example in QuotedReplyMutationTests.examples {
+      let plain = Array((example.text + "\n").utf8)
+      let fires = QuotedReplyMutationTests.linter.lint(plain, language: example.language).findings
+        .contains { $0.rule.id == example.id }
+      #expect(fires, "\(example.id): the example itself should fire: \(example.text)")
+      let reply = "Thanks for the note.\n\nOn Monday, Sam wrote:\n> " + example.text + "\n"
+      let document = try PlainTextLoader.load(path: "reply.txt", bytes: Array(reply.utf8))
+      let quoted = QuotedReplyMutationTests.linter.lint(document.text, language: example.language).findings
+      #expect(!quoted.contains { $0.rule.id == example.id }, "\(example.id) fired inside a quote: \(example.text)")
+      #expect(document.text.count == reply.utf8.count)
+    }
+  }
+
+  @Test func includeQuotedKeepsTheQuote() throws {
+    let document = try PlainTextLoader.load(path: "r.txt", bytes: Array("> Act now!\n".utf8), includeQuoted: true)
+    #expect(String(decoding: document.text, as: UTF8.self) == "> Act now!\n")
+    let blanked = try PlainTextLoader.load(path: "r.txt", bytes: Array("ok\n  > Act now!\r\nyes".utf8))
+    #expect(String(decoding: blanked.text, as: UTF8.self) == "ok\n" + String(repeating: " ", count: 12) + "\r\nyes")
+  }
+}
