@@ -96,6 +96,10 @@ enum HelpText {
       libre rules [--lang en|fr]        list the rules
       libre explain RULE-ID [--lang en|fr]
                                         show a rule with its examples and source
+      libre eval [OPTIONS] [CORPUS_DIR…] score the rules against an annotated corpus (default
+                                        corpora): span precision/recall/F1 per language,
+                                        polarity and category, label accuracy, pair order,
+                                        trap false alarms, misses and false alarms
       libre --version | --help
 
     OPTIONS (lint)
@@ -107,6 +111,14 @@ enum HelpText {
       --lexicon PATH           add a lexicon file or folder (repeatable)
       --no-color, --color      force colors off or on (NO_COLOR is honored)
       --include-quoted         also lint quoted reply lines (starting with '>')
+
+    OPTIONS (eval)
+      -f, --format text|json   output format (default text; json has schemaVersion 1)
+      --lang auto|en|fr        language given to the linter (default auto)
+      --lexicon PATH           add a lexicon file or folder (repeatable)
+      Each X.txt or X.md with an X.gold.json sidecar is evaluated (format: corpora/README.md).
+      eval exits 0 when it could evaluate everything, 2 on a usage or lexicon error, a bad
+      sidecar or an unreadable file (the other documents are still evaluated).
 
     Directories are walked for .txt, .text, .md and .markdown files.
 

@@ -16,6 +16,7 @@ func runLibre(_ arguments: [String]) -> Int32 {
   case "lint": return LintCommand.run(Array(arguments.dropFirst()))
   case "rules": return RulesCommand.list(Array(arguments.dropFirst()))
   case "explain": return RulesCommand.explain(Array(arguments.dropFirst()))
+  case "eval": return EvalCommand.run(Array(arguments.dropFirst()))
   default: return LintCommand.run(arguments)
   }
 }

@@ -141,3 +141,24 @@ import Testing
     #expect(linter.hits("Rien ne vous oblige à signer.", .french) == ["freedom.no-obligation.no-need=Rien ne vous oblige"])
   }
 }
+
+@Suite struct LazyDFATests {
+  /// A cache that must start over every few states finds exactly the same matches as one
+  /// that never does: the reset loses time, never matches.
+  @Test func resettingTheStateCacheChangesNoMatch() {
+    let linter = ShippedLexicons.linter
+    let texts = LexiconExample.all.map(\.plain.text) + [
+      "You must sign today. No obligation, but the price ends tonight! You don't have to decide today.",
+      "Vous n'êtes pas obligé de répondre. Il ne reste plus que 2 places, dépêchez-vous !",
+    ]
+    var small = LintWorkspace(dfaStateLimit: 3)
+    var large = LintWorkspace()
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let left = bytes.withUnsafeBufferPointer { linter.lint($0, language: nil, workspace: &small) }
+      let right = bytes.withUnsafeBufferPointer { linter.lint($0, language: nil, workspace: &large) }
+      #expect(left.findings.map(\.rule.id) == right.findings.map(\.rule.id), "\(text)")
+      #expect(left.findings.map(\.start) == right.findings.map(\.start), "\(text)")
+    }
+  }
+}

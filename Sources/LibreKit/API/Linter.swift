@@ -130,23 +130,19 @@ public struct Linter: Sendable {
 
   func detectLanguage(_ tokens: UnsafeBufferPointer<Token>) -> Language {
     // One pass over the sample; bit k of `stopwordLanguages[id]` = a stop word of language k.
-    var hits = [Int](repeating: 0, count: Language.allCases.count)
-    for token in UnsafeBufferPointer(rebasing: tokens.prefix(Linter.detectionSample)) where token.id != 0 {
-      var bits = stopwordLanguages[token.id]
-      while bits != 0 {
-        hits[bits.trailingZeroBitCount] += 1
-        bits &= bits - 1
-      }
+    var english = 0
+    var french = 0
+    for index in 0..<min(tokens.count, Linter.detectionSample) {
+      let id = tokens[index].id
+      if id == 0 { continue }
+      let bits = stopwordLanguages[id]
+      english &+= Int(bits & 1)
+      french &+= Int(bits >> 1 & 1)
     }
-    var best = Language.english
-    var bestCount = -1
-    for (index, language) in Language.allCases.enumerated() where lexicons.languages[language] != nil {
-      if hits[index] > bestCount {
-        best = language
-        bestCount = hits[index]
-      }
-    }
-    return best
+    let hasEnglish = lexicons.languages[.english] != nil
+    let hasFrench = lexicons.languages[.french] != nil
+    if hasFrench && (!hasEnglish || french > english) { return .french }
+    return .english
   }
 
   /// Where the window starting at `start` ends: at a blank line, else a line break, else a
@@ -182,9 +178,12 @@ public struct LintWorkspace: ~Copyable {
   let tokenizer = Tokenizer()
   let tokens = TokenBuffer()
   var matches: [RawMatch] = []
-  let scratch = MatcherScratch()
+  let scratch: MatcherScratch
 
-  public init() {}
+  public init() { scratch = MatcherScratch() }
+
+  /// A workspace whose matcher keeps at most `dfaStateLimit` states (for tests of the reset).
+  init(dfaStateLimit: Int) { scratch = MatcherScratch(dfaStateLimit: dfaStateLimit) }
 }
 
 extension Linter {

@@ -57,7 +57,7 @@ extension LexiconLoader {
     }
     let (matching, nonMatching) = readExamples(value["examples"], rule: name, at: value.offset)
     guard errorCount == errorsBefore, let polarity, let severity else { return nil }
-    var rule = Rule(
+    let rule = Rule(
       id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
       boilerplate: boilerplate, message: message, suggestion: suggestion, source: source, patterns: patterns,
       exceptions: exceptions, whenNegated: whenNegated, requiresAddressee: requiresAddressee,

@@ -24,7 +24,11 @@ public enum NegationPolicy: Sendable, Hashable {
 }
 
 /// One rule of a lexicon: what it looks for and what it says.
-public struct Rule: Sendable {
+///
+/// A class, so that the findings of a long batch share one copy of the rule's texts
+/// instead of copying a dozen strings each. Its properties are set while a lexicon is
+/// read and never changed after, which is what makes sharing it across threads safe.
+public final class Rule: @unchecked Sendable {
   /// `polarity.category.name`; English and French twins share it.
   public var id: String
   public var language: Language

@@ -2,25 +2,35 @@
 /// them: a cache, filled as texts need it and emptied if it grows past its limit (which
 /// keeps memory bounded and the time still linear).
 final class DFACache {
-  /// Past this many states the cache starts over.
-  static let stateLimit = 20_000
+  /// Past this many states the cache starts over (memory stays bounded; time stays linear).
+  static let defaultStateLimit = 20_000
+  let stateLimit: Int
 
   let identity: Int
   /// Each state's sorted threads and sorted accepted entries (both packed with negation).
   private var threads: [[UInt32]] = [[]]
   private var acceptLists: [[UInt32]] = [[]]
   private var index: [DFAStateKey: Int32] = [DFAStateKey(threads: [], accepts: []): 0]
-  /// Open addressing: key `state << 32 | symbol` (+1, so 0 means empty) → next state.
-  private var keys: [UInt64]
-  private var values: [Int32]
+  /// Open addressing: key `state << 32 | symbol` (+1, so 0 means empty) with the next
+  /// state beside it, so a lookup touches one cache line.
+  private var slots: [Slot]
   private var used = 0
+  /// From the empty state, on a plain word (no kind, emphasis or negation bits): indexed by
+  /// id, dense and small, since most lookups start there. -1 = not built yet.
+  private var fromEmpty: [Int32]
+
+  struct Slot {
+    var key: UInt64
+    var next: Int32
+  }
   private var next: [UInt32] = []
   private var accepted: [UInt32] = []
 
-  init(identity: Int) {
+  init(identity: Int, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
     self.identity = identity
-    keys = [UInt64](repeating: 0, count: 1 << 12)
-    values = [Int32](repeating: 0, count: 1 << 12)
+    self.stateLimit = max(2, stateLimit)
+    slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
+    fromEmpty = [Int32](repeating: -1, count: idCount + 1)
   }
 
   @inline(__always)
@@ -31,23 +41,35 @@ final class DFACache {
   /// The state reached from `state` on a token with this symbol (`token` is one such token).
   @inline(__always)
   func next(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+    if state == 0 && symbol & 0xFF == 0 {
+      let id = Int(symbol >> 8)
+      if id < fromEmpty.count {
+        let known = fromEmpty[id]
+        if known >= 0 { return known }
+        let built = build(from: 0, symbol: symbol, token: token, automaton: automaton)
+        fromEmpty[id] = built
+        return built
+      }
+    }
     let key = (UInt64(UInt32(bitPattern: state)) << 32 | UInt64(symbol)) &+ 1
-    let mask = keys.count - 1
+    let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     while true {
-      let found = keys[slot]
-      if found == key { return values[slot] }
-      if found == 0 { break }
+      let found = slots[slot]
+      if found.key == key { return found.next }
+      if found.key == 0 { break }
       slot = (slot + 1) & mask
     }
     return build(from: state, symbol: symbol, token: token, automaton: automaton)
   }
 
   private func build(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
-    if threads.count >= DFACache.stateLimit { reset() }
+    // The source threads are read before a reset, which renumbers every state.
+    let source = threads[Int(state)]
+    let wasReset = threads.count >= stateLimit
+    if wasReset { reset() }
     next.removeAll(keepingCapacity: true)
     accepted.removeAll(keepingCapacity: true)
-    let source = Int(state) < threads.count ? threads[Int(state)] : []
     automaton.step(source, over: token, starting: true, into: &next, accepts: &accepted)
     let key = DFAStateKey(threads: Array(Set(next)).sorted(), accepts: Array(Set(accepted)).sorted())
     let target: Int32
@@ -59,35 +81,28 @@ final class DFACache {
       acceptLists.append(key.accepts)
       index[key] = target
     }
-    if Int(state) < threads.count { insert(from: state, symbol: symbol, target: target) }
+    if !wasReset { insert(from: state, symbol: symbol, target: target) }
     return target
   }
 
   private func insert(from state: Int32, symbol: UInt32, target: Int32) {
-    if (used + 1) * 2 > keys.count { grow() }
+    if (used + 1) * 2 > slots.count { grow() }
     let key = (UInt64(UInt32(bitPattern: state)) << 32 | UInt64(symbol)) &+ 1
-    let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    while keys[slot] != 0 { slot = (slot + 1) & mask }
-    keys[slot] = key
-    values[slot] = target
+    place(Slot(key: key, next: target))
     used += 1
   }
 
+  private func place(_ entry: Slot) {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    while slots[slot].key != 0 { slot = (slot + 1) & mask }
+    slots[slot] = entry
+  }
+
   private func grow() {
-    let oldKeys = keys
-    let oldValues = values
-    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-    values = [Int32](repeating: 0, count: oldKeys.count * 2)
-    used = 0
-    let mask = keys.count - 1
-    for (slot, key) in oldKeys.enumerated() where key != 0 {
-      var target = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-      while keys[target] != 0 { target = (target + 1) & mask }
-      keys[target] = key
-      values[target] = oldValues[slot]
-      used += 1
-    }
+    let old = slots
+    slots = [Slot](repeating: Slot(key: 0, next: 0), count: old.count * 2)
+    for entry in old where entry.key != 0 { place(entry) }
   }
 
   /// Forgets every state but the empty one.
@@ -95,9 +110,9 @@ final class DFACache {
     threads = [[]]
     acceptLists = [[]]
     index = [DFAStateKey(threads: [], accepts: []): 0]
-    keys = [UInt64](repeating: 0, count: 1 << 12)
-    values = [Int32](repeating: 0, count: 1 << 12)
+    slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
     used = 0
+    for id in fromEmpty.indices { fromEmpty[id] = -1 }
   }
 }
 

@@ -266,12 +266,14 @@ final class IDInfoTable: @unchecked Sendable {
 /// not shared, and its deterministic states stay valid for as long as the automaton lives.
 public final class MatcherScratch {
   private var caches: [Int: DFACache] = [:]
+  private let stateLimit: Int
 
-  public init() {}
+  /// `dfaStateLimit`: how many deterministic states a cache keeps before starting over.
+  public init(dfaStateLimit: Int = 20_000) { stateLimit = dfaStateLimit }
 
   func cache(for automaton: PatternAutomaton) -> DFACache {
     if let cache = caches[automaton.identity] { return cache }
-    let cache = DFACache(identity: automaton.identity)
+    let cache = DFACache(identity: automaton.identity, idCount: automaton.relevant.count, stateLimit: stateLimit)
     caches[automaton.identity] = cache
     return cache
   }

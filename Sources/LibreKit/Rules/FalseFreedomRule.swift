@@ -19,15 +19,25 @@ enum FalseFreedomRule {
       let sentence = findings[index].sentence
       guard (sentence - reach...sentence + reach).contains(where: pressureSentences.contains) else { continue }
       findings[index].scoringNote = "false freedom: pressure in the same or the next sentence"
-      var rule = Rule(
-        id: BuiltInMessages.falseFreedomID, language: language, polarity: .pressure, category: "false-freedom",
-        severity: .warning, weight: 0, message: BuiltInMessages.falseFreedomMessage(language),
-        suggestion: BuiltInMessages.falseFreedomSuggestion(language), source: BuiltInMessages.falseFreedomSource,
-        patterns: [])
-      rule.location = SourceLocation(file: "<built-in>", line: 1, column: 1)
+      let rule = falseFreedomRule(language)
       added.append(
         Finding(rule: rule, start: findings[index].start, end: findings[index].end, sentence: sentence))
     }
     return added
   }
+
+  /// The built-in rule, made once per language.
+  private static let rules: [Language: Rule] = Dictionary(
+    uniqueKeysWithValues: Language.allCases.map { language in
+      (
+        language,
+        Rule(
+          id: BuiltInMessages.falseFreedomID, language: language, polarity: .pressure, category: "false-freedom",
+          severity: .warning, weight: 0, message: BuiltInMessages.falseFreedomMessage(language),
+          suggestion: BuiltInMessages.falseFreedomSuggestion(language), source: BuiltInMessages.falseFreedomSource,
+          patterns: [], location: SourceLocation(file: "<built-in>", line: 1, column: 1))
+      )
+    })
+
+  static func falseFreedomRule(_ language: Language) -> Rule { rules[language]! }
 }

@@ -56,29 +56,37 @@ public enum Scorer {
     var freedom = 0.0
     var pressure = 0.0
     var engagement = 0.0
-    for (polarity, category) in Set(findings.map { PolarityCategory($0.rule.polarity, $0.rule.category) }).map({
-      ($0.polarity, $0.category)
-    }) {
-      // Largest full value first (credit after the boilerplate cut and false freedom, penalty
-      // after severity), so adding a finding never lowers the total of its category.
-      let members = findings.indices.filter { findings[$0].rule.polarity == polarity && findings[$0].rule.category == category }
-        .sorted { (-fullValue(findings[$0]), findings[$0].start) < (-fullValue(findings[$1]), findings[$1].start) }
-      for (rank, index) in members.enumerated() {
-        let value = fullValue(findings[index])
-        switch polarity {
-        case .freedom:
-          let credit = value * factor(freedomRepeatFactors, rank)
-          findings[index].contribution = credit
-          freedom += credit
-        case .pressure:
-          let penalty = value * factor(pressureRepeatFactors, rank)
-          findings[index].contribution = -penalty
-          pressure += penalty
-        case .engagement:
-          engagement += engagementPointsPerCue * factor(freedomRepeatFactors, rank)
-        case .hesitation:
-          break
-        }
+    // Group by polarity and category, largest full value first, so each finding's rank in
+    // its group is its place in the diminishing returns; one sort, one pass.
+    let values = findings.map(fullValue)
+    let order = findings.indices.sorted { left, right in
+      let a = findings[left].rule
+      let b = findings[right].rule
+      if a.polarity != b.polarity { return a.polarity.rawValue < b.polarity.rawValue }
+      if a.category != b.category { return a.category < b.category }
+      if values[left] != values[right] { return values[left] > values[right] }
+      return findings[left].start < findings[right].start
+    }
+    var rank = 0
+    for (position, index) in order.enumerated() {
+      let rule = findings[index].rule
+      if position > 0 {
+        let previous = findings[order[position - 1]].rule
+        rank = previous.polarity == rule.polarity && previous.category == rule.category ? rank + 1 : 0
+      }
+      switch rule.polarity {
+      case .freedom:
+        let credit = values[index] * factor(freedomRepeatFactors, rank)
+        findings[index].contribution = credit
+        freedom += credit
+      case .pressure:
+        let penalty = values[index] * factor(pressureRepeatFactors, rank)
+        findings[index].contribution = -penalty
+        pressure += penalty
+      case .engagement:
+        engagement += engagementPointsPerCue * factor(freedomRepeatFactors, rank)
+      case .hesitation:
+        break
       }
     }
     let credited = min(freedom, freedomCap)
@@ -125,14 +133,5 @@ public enum Scorer {
 
   private static func factor(_ factors: [Double], _ rank: Int) -> Double {
     factors[min(rank, factors.count - 1)]
-  }
-}
-
-private struct PolarityCategory: Hashable {
-  var polarity: Polarity
-  var category: String
-  init(_ polarity: Polarity, _ category: String) {
-    self.polarity = polarity
-    self.category = category
   }
 }
