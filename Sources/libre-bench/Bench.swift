@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import LibreFormats
 import LibreKit
 import LibreLexicons
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint]`
 ///
@@ -49,7 +50,9 @@ struct Bench {
     _ = BuiltInLexicons.compiled()
     let loadTime = ContinuousClock.now - loadStart
     let patterns = lexicons.availableLanguages.map { "\($0.rawValue) \(lexicons.patternCount($0))" }
-    print("lexicons: \(lexicons.rules.count) rules, patterns \(patterns.joined(separator: ", ")), compiled from JSON in \(milliseconds(compileTime)) ms, loaded precompiled in \(String(format2: seconds(loadTime) * 1000)) ms")
+    print(
+      "lexicons: \(lexicons.rules.count) rules, patterns \(patterns.joined(separator: ", ")), compiled from JSON in \(milliseconds(compileTime)) ms, loaded precompiled in \(String(format2: seconds(loadTime) * 1000)) ms"
+    )
 
     if let emit {
       // Write the generated corpus to a file (for profiling and for comparing with other tools).
@@ -146,7 +149,8 @@ struct Phases: ~Copyable {
       if phase == "all" || phase == "lint" {
         let start = ContinuousClock.now
         for end in documentEnds {
-          let result = linter.lint(UnsafeBufferPointer(rebasing: all[begin..<end]), language: nil, workspace: &workspace)
+          let result = linter.lint(
+            UnsafeBufferPointer(rebasing: all[begin..<end]), language: nil, workspace: &workspace)
           findings += result.findings.count
           begin = end
         }

@@ -78,7 +78,9 @@ struct CorpusGenerator {
     let words = french ? CorpusGenerator.frenchWords : CorpusGenerator.englishWords
     let phrases = french ? CorpusGenerator.frenchPhrases : CorpusGenerator.englishPhrases
     let name = CorpusGenerator.names[below(CorpusGenerator.names.count)]
-    var text = french ? "Objet : \(words[skewed(words.count)]) \(words[skewed(words.count)])\n\nBonjour \(name),\n\n"
+    var text =
+      french
+      ? "Objet : \(words[skewed(words.count)]) \(words[skewed(words.count)])\n\nBonjour \(name),\n\n"
       : "Subject: \(words[skewed(words.count)]) \(words[skewed(words.count)])\n\nHi \(name),\n\n"
     for paragraph in 0..<(3 + below(4)) {
       for _ in 0..<(2 + below(4)) {

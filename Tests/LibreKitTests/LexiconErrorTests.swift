@@ -136,15 +136,18 @@ func lineColumn(of needle: String, in text: String, occurrence: Int = 1, plus: I
     let errors = F.errors(text)
     let at = lineColumn(of: "\"freedom.test.sample\"", in: text)
     #expect(errors.count == 2, "\(errors)")
-    #expect(errors.contains { $0.hasPrefix("\(F.file):\(at): ") && $0.contains("'freedom'") && $0.contains("'pressure'") })
+    #expect(
+      errors.contains { $0.hasPrefix("\(F.file):\(at): ") && $0.contains("'freedom'") && $0.contains("'pressure'") })
     #expect(errors.contains { $0.hasPrefix("\(F.file):\(at): ") && $0.contains("'test'") && $0.contains("'other'") })
   }
 
   @Test func unknownPolarityOrSeverity() {
     let text = F.rulesFile(F.rule(id: "praise.test.sample", polarity: "praise"))
-    #expect(F.errors(text).contains {
-      $0.hasPrefix("\(F.file):\(lineColumn(of: "\"praise\"", in: text)): ") && $0.contains("unknown polarity 'praise'")
-    })
+    #expect(
+      F.errors(text).contains {
+        $0.hasPrefix("\(F.file):\(lineColumn(of: "\"praise\"", in: text)): ")
+          && $0.contains("unknown polarity 'praise'")
+      })
   }
 
   @Test(arguments: ["25", "-1", "20.5", "\"5\""])
@@ -248,11 +251,12 @@ func lineColumn(of needle: String, in text: String, occurrence: Int = 1, plus: I
   func reportsRulePatternAndColumn(_ test: Case) throws {
     let text = F.rulesFile(F.rule(patterns: ["fine words", test.pattern]))
     let errors = F.errors(text)
-    let offset = test.at.map { piece in
-      let scalars = Array(test.pattern.unicodeScalars)
-      let target = Array(piece.unicodeScalars)
-      return (0...(scalars.count - target.count)).first { Array(scalars[$0..<$0 + target.count]) == target } ?? -1
-    } ?? 0
+    let offset =
+      test.at.map { piece in
+        let scalars = Array(test.pattern.unicodeScalars)
+        let target = Array(piece.unicodeScalars)
+        return (0...(scalars.count - target.count)).first { Array(scalars[$0..<$0 + target.count]) == target } ?? -1
+      } ?? 0
     try #require(offset >= 0, "bad test case")
     // The second pattern's string: the column of its first scalar is one past the quote.
     let at = lineColumn(of: "\"\(test.pattern)\"", in: text, plus: 1 + offset)
@@ -268,7 +272,9 @@ func lineColumn(of needle: String, in text: String, occurrence: Int = 1, plus: I
     let text = F.rulesFile(F.rule(extra: " \"unless\": [\"fine (words\"],"))
     let errors = F.errors(text)
     #expect(errors.count == 1)
-    #expect(errors.first?.hasPrefix("\(F.file):\(lineColumn(of: "\"fine (words\"", in: text, plus: 6)): ") == true, "\(errors)")
+    #expect(
+      errors.first?.hasPrefix("\(F.file):\(lineColumn(of: "\"fine (words\"", in: text, plus: 6)): ") == true,
+      "\(errors)")
     #expect(errors.first?.contains("pattern 'fine (words'") == true)
   }
 
@@ -306,7 +312,8 @@ func lineColumn(of needle: String, in text: String, occurrence: Int = 1, plus: I
   @Test func goodPatternsOfEveryKindCompile() {
     let patterns = [
       "sign (now | today)", "[really] sign", "a * b", "a *{0,3} b", "oblig* now", "@you must", "<num> days",
-      "<caps> now", "act <shout>", "\\\\( literal", "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 "
+      "<caps> now", "act <shout>", "\\\\( literal",
+      "w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16 "
         + "w17 w18 w19 w20 w21 w22 w23 w24 w25 w26 w27 w28 w29 w30 w31 w32",
     ]
     #expect(F.errors(F.rulesFile(F.rule(patterns: patterns))) == [])

@@ -77,9 +77,13 @@ enum ScoringTexts {
   /// The matching examples of the shipped rules of one polarity, without their `⟦ ⟧` marks.
   static func examples(_ polarity: Polarity, _ language: Language, boilerplate: Bool? = nil) -> [String] {
     ShippedLexicons.linter.lexicons.rules
-      .filter { $0.polarity == polarity && $0.language == language && (boilerplate == nil || $0.boilerplate == boilerplate!) }
+      .filter {
+        $0.polarity == polarity && $0.language == language && (boilerplate == nil || $0.boilerplate == boilerplate!)
+      }
       .flatMap { rule in
-        rule.matchingExamples.map { LexiconExample(ruleID: rule.id, language: language, text: $0, mustMatch: true).plain.text }
+        rule.matchingExamples.map {
+          LexiconExample(ruleID: rule.id, language: language, text: $0, mustMatch: true).plain.text
+        }
       }
   }
 }
@@ -91,7 +95,8 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
 @Suite struct ScorerTests {
   @Test(arguments: Language.allCases)
   func respectfulEmailOutscoresItsPushyTwin(language: Language) {
-    let respectful = lint(language == .english ? ScoringTexts.respectfulEnglish : ScoringTexts.respectfulFrench, language)
+    let respectful = lint(
+      language == .english ? ScoringTexts.respectfulEnglish : ScoringTexts.respectfulFrench, language)
     let pushy = lint(language == .english ? ScoringTexts.pushyEnglish : ScoringTexts.pushyFrench, language)
     #expect(respectful.score.score > pushy.score.score)
     #expect(respectful.score.score > Int(Scorer.base), "the respectful email earns freedom credit")
@@ -193,7 +198,8 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
           unclamped += 1
           #expect(abs(Double(card.score) - raw) <= 0.5, "\(text)")
         }
-        for finding in result.findings where finding.rule.polarity == .engagement || finding.rule.polarity == .hesitation {
+        for finding in result.findings
+        where finding.rule.polarity == .engagement || finding.rule.polarity == .hesitation {
           #expect(finding.contribution == 0)
         }
       }
@@ -242,7 +248,8 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
     // Another category does not diminish.
     #expect(lint("Free to decline. Take your time.", .english, linter).findings.map(\.contribution) == [10, 10])
     // The heaviest finding of a category gets the full credit, wherever it is.
-    #expect(lint("You can say no. You are free to decline.", .english, linter).findings.map(\.contribution) == [4 * 0.3, 10])
+    #expect(
+      lint("You can say no. You are free to decline.", .english, linter).findings.map(\.contribution) == [4 * 0.3, 10])
   }
 
   @Test func pressureStacksWithSeverityAndDiminishingFactors() throws {
@@ -251,7 +258,8 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
       TestLexicons.rule("pressure.urgency.final", ["final notice"], weight: 8, severity: "error"),
       TestLexicons.rule("pressure.nagging.ping", ["just checking"], weight: 4, severity: "info"),
     ])
-    #expect(lint("Act now. Act now. Act now. Act now.", .english, linter).findings.map(\.contribution) == [-6, -4.5, -3, -3])
+    #expect(
+      lint("Act now. Act now. Act now. Act now.", .english, linter).findings.map(\.contribution) == [-6, -4.5, -3, -3])
     #expect(lint("Final notice.", .english, linter).findings.map(\.contribution) == [-12])
     #expect(lint("Just checking.", .english, linter).findings.map(\.contribution) == [-2])
     let mixed = lint("Act now. Final notice. Just checking.", .english, linter)
@@ -277,7 +285,9 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
   @Test func scoreIsClampedToZeroAndAHundred() throws {
     let categories = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
     let linter = try TestLexicons.linter(
-      english: categories.map { TestLexicons.rule("pressure.\($0).x", ["\($0) pressure"], weight: 20, severity: "error") }
+      english: categories.map {
+        TestLexicons.rule("pressure.\($0).x", ["\($0) pressure"], weight: 20, severity: "error")
+      }
         + categories.map { TestLexicons.rule("freedom.\($0).x", ["\($0) freedom"], weight: 20) })
     let pressure = lint(categories.map { "\($0) pressure." }.joined(separator: " "), .english, linter).score
     #expect(pressure.score == 0)

@@ -46,8 +46,10 @@ enum TestLexicons {
     var files: [(path: String, bytes: [UInt8])] = [
       ("en/language.json", Array(englishProfile.utf8)), ("fr/language.json", Array(frenchProfile.utf8)),
     ]
-    files.append(("en/rules.json", Array("{ \"language\": \"en\", \"rules\": [\(english.joined(separator: ","))] }".utf8)))
-    files.append(("fr/rules.json", Array("{ \"language\": \"fr\", \"rules\": [\(french.joined(separator: ","))] }".utf8)))
+    files.append(
+      ("en/rules.json", Array("{ \"language\": \"en\", \"rules\": [\(english.joined(separator: ","))] }".utf8)))
+    files.append(
+      ("fr/rules.json", Array("{ \"language\": \"fr\", \"rules\": [\(french.joined(separator: ","))] }".utf8)))
     return Linter(lexicons: try CompiledLexicons.compile(try LexiconLoader.load(files: files)))
   }
 }

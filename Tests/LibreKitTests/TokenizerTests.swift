@@ -76,13 +76,16 @@ func sentenceStarts(_ text: String) -> [String] {
   @Test func recognisesTokenKinds() {
     let tokens = scan("Call 555 at 3.5 https://ex.com/a?b=1. Mail jo.doe@acme.io {{first_name}} 🔥 now")
     let kinds = tokens.map(\.kind)
-    #expect(tokens.map(\.source) == [
-      "Call", "555", "at", "3.5", "https://ex.com/a?b=1", ".", "Mail", "jo.doe@acme.io", "{{first_name}}", "🔥", "now",
-    ])
+    #expect(
+      tokens.map(\.source) == [
+        "Call", "555", "at", "3.5", "https://ex.com/a?b=1", ".", "Mail", "jo.doe@acme.io", "{{first_name}}", "🔥", "now",
+      ])
     #expect(kinds == [.word, .number, .word, .number, .url, .punctuation, .word, .email, .placeholder, .emoji, .word])
   }
 
-  @Test(arguments: ["{{first_name}}", "{{{ html }}}", "{% if x %}", "{first_name}", "*|FNAME|*", "%FIRSTNAME%", "[[company]]"])
+  @Test(arguments: [
+    "{{first_name}}", "{{{ html }}}", "{% if x %}", "{first_name}", "*|FNAME|*", "%FIRSTNAME%", "[[company]]",
+  ])
   func recognisesPlaceholders(syntax: String) {
     let tokens = scan("Hi \(syntax), hello")
     #expect(tokens[1].kind == .placeholder)
@@ -95,9 +98,10 @@ func sentenceStarts(_ text: String) -> [String] {
   }
 
   @Test func sentenceBoundariesSurviveAbbreviationsDecimalsAndTimes() {
-    #expect(sentenceStarts("Mr. Smith paid 3.5 dollars, e.g. today. M. Dupont arrive à 15 h 30. Merci.") == [
-      "mr", "m", "merci",
-    ])
+    #expect(
+      sentenceStarts("Mr. Smith paid 3.5 dollars, e.g. today. M. Dupont arrive à 15 h 30. Merci.") == [
+        "mr", "m", "merci",
+      ])
     #expect(sentenceStarts("We sell pens, cups, etc. and more. Then we stop.") == ["we", "then"])
     #expect(sentenceStarts("Bought pens etc. Then left.") == ["bought", "then"])
   }

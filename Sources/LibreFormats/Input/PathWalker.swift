@@ -52,7 +52,9 @@ public enum PathWalker {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       if isDirectory(path) {
         walk(path, into: &result, visited: &visited, extensions: extensions)
-      } else if let dot = name.lastIndex(of: "."), extensions.contains(String(name[name.index(after: dot)...]).lowercased()) {
+      } else if let dot = name.lastIndex(of: "."),
+        extensions.contains(String(name[name.index(after: dot)...]).lowercased())
+      {
         result.append(path)
       }
     }

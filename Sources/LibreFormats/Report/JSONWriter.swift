@@ -53,7 +53,9 @@ public indirect enum JSONOutput {
     switch self {
     case .object(let members):
       if members.isEmpty { return "{}" }
-      let body = members.map { pad + JSONWriter.quoted($0.0) + colon + $0.1.serialized(pretty: pretty, indent: indent + 1) }
+      let body = members.map {
+        pad + JSONWriter.quoted($0.0) + colon + $0.1.serialized(pretty: pretty, indent: indent + 1)
+      }
       return "{" + newline + body.joined(separator: "," + newline) + newline + close + "}"
     case .array(let items):
       if items.isEmpty { return "[]" }

@@ -43,7 +43,8 @@ public struct TextReporter {
     let lastColumn = located.endLine == located.line ? located.endColumn : lineLength
     let width = max(1, lastColumn - located.column + 1)
     let indent = String(repeating: " ", count: max(0, located.column - 1))
-    out += " \(gutter) | \(indent)\(paint(String(repeating: "^", count: width), rule.polarity == .freedom ? "32" : "33"))\n"
+    out +=
+      " \(gutter) | \(indent)\(paint(String(repeating: "^", count: width), rule.polarity == .freedom ? "32" : "33"))\n"
     if let from = located.finding.negatedFrom {
       out += " \(gutter) = negated match of \(from)\n"
     }

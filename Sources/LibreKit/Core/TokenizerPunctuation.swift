@@ -204,13 +204,15 @@ extension TokenScan {
     }
     let folded =
       questions > 0
-      ? SentenceMarks.question : bangs > 0 ? SentenceMarks.exclamation : dots >= 2 || ellipsis ? SentenceMarks.ellipsis : SentenceMarks.period
+      ? SentenceMarks.question
+      : bangs > 0 ? SentenceMarks.exclamation : dots >= 2 || ellipsis ? SentenceMarks.ellipsis : SentenceMarks.period
     flushWord(&sink)
     let flags = pending.union(bangs >= 2 ? .shout : [])
     pending = []
     let length = copyToSpare(folded)
     sink.token(
-      start: index, end: end, kind: .punctuation, flags: flags, folded: UnsafeBufferPointer(start: spare, count: length))
+      start: index, end: end, kind: .punctuation, flags: flags, folded: UnsafeBufferPointer(start: spare, count: length)
+    )
     pending = boundary ? [.sentenceStart, .clauseStart] : []
     return end
   }

@@ -6,7 +6,9 @@
 /// stay whole. Each part keeps the exact byte range it came from.
 enum Contractions {
   /// Folded prefixes that elide before a vowel in French (`l'`, `jusqu'`).
-  static let elisions: Set<UInt64> = keys(["l", "d", "j", "m", "t", "s", "n", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"])
+  static let elisions: Set<UInt64> = keys([
+    "l", "d", "j", "m", "t", "s", "n", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+  ])
   /// Bases after which `'s` means `is` (or `us`, for `let`).
   static let sIsBases: Set<UInt64> = keys([
     "it", "that", "there", "here", "what", "who", "where", "when", "how", "he", "she", "this",

@@ -90,7 +90,9 @@ struct LexiconCompiler {
     for language in languages.sorted() {
       let profile = set.profiles[language] ?? LanguageProfile(language: language)
       classes[language] = parseClasses(profile)
-      for word in profileWords(profile) { for folded in PatternParser.foldedWords(word) { _ = vocabulary.intern(folded) } }
+      for word in profileWords(profile) {
+        for folded in PatternParser.foldedWords(word) { _ = vocabulary.intern(folded) }
+      }
     }
     var parsed: [(rule: Int, syntax: PatternSyntax, isException: Bool, location: SourceLocation, text: String)] = []
     for (index, rule) in rules.enumerated() {
@@ -116,16 +118,17 @@ struct LexiconCompiler {
     for language in languages { builders[language] = (AutomatonBuilder(), []) }
     for item in parsed {
       let rule = rules[item.rule]
-      let where_ = "rule '\(rule.id)', pattern '\(item.text)'"
-      guard let resolved = resolve(item.syntax, classes: classes[rule.language] ?? [:], at: item.location, context: where_)
+      let context = "rule '\(rule.id)', pattern '\(item.text)'"
+      guard
+        let resolved = resolve(item.syntax, classes: classes[rule.language] ?? [:], at: item.location, context: context)
       else { continue }
       let edges = resolved.edgeIsWildcard
       if edges.first || edges.last {
-        fail(item.location, "\(where_): a pattern cannot start or end with '*' or a gap")
+        fail(item.location, "\(context): a pattern cannot start or end with '*' or a gap")
         continue
       }
       if resolved.maximumLength > AutomatonBuilder.maximumPatternLength {
-        fail(item.location, "\(where_): longer than \(AutomatonBuilder.maximumPatternLength) tokens")
+        fail(item.location, "\(context): longer than \(AutomatonBuilder.maximumPatternLength) tokens")
         continue
       }
       // Mutated in place through the subscript: copying a builder per pattern is quadratic.
@@ -133,7 +136,7 @@ struct LexiconCompiler {
       builders[rule.language]!.entries.append(PatternEntry(rule: item.rule, isException: item.isException))
       builders[rule.language]!.builder.add(resolved, entry: entry)
       if builders[rule.language]!.builder.acceptsEmpty(entry: entry) {
-        fail(item.location, "\(where_): every part is optional, so it would match nothing")
+        fail(item.location, "\(context): every part is optional, so it would match nothing")
       }
     }
     guard errors.isEmpty else { throw LexiconErrors(errors) }
@@ -227,7 +230,10 @@ struct LexiconCompiler {
   private mutating func checkNegationTarget(_ rule: Rule, in rules: [Rule]) {
     guard case .becomes(let target) = rule.whenNegated else { return }
     if !rules.contains(where: { $0.id == target && $0.language == rule.language }) {
-      fail(rule.location, "rule '\(rule.id)': \"whenNegated\" names '\(target)', which is not a rule of the \(rule.language.rawValue) lexicons")
+      fail(
+        rule.location,
+        "rule '\(rule.id)': \"whenNegated\" names '\(target)', which is not a rule of the \(rule.language.rawValue) lexicons"
+      )
     }
   }
 

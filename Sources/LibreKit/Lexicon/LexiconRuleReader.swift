@@ -38,7 +38,11 @@ extension LexiconLoader {
     }
     var boilerplate = false
     if let field = value["boilerplate"] {
-      if let flag = field.bool { boilerplate = flag } else { fail(field.offset, "\(name): \"boilerplate\" must be true or false") }
+      if let flag = field.bool {
+        boilerplate = flag
+      } else {
+        fail(field.offset, "\(name): \"boilerplate\" must be true or false")
+      }
     }
     let message = requiredString(value, "message", rule: name) ?? ""
     let suggestion = requiredString(value, "suggestion", rule: name) ?? ""
@@ -89,7 +93,8 @@ extension LexiconLoader {
     let wellFormed =
       parts.count == 3
       && parts.allSatisfy { part in
-        !part.isEmpty && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        !part.isEmpty
+          && part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
       }
     guard wellFormed else {
       fail(offset, "rule id '\(id)' must be polarity.category.name in lowercase letters, digits and '-'")

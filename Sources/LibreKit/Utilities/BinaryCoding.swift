@@ -83,7 +83,8 @@ struct BinaryReader {
     guard offset + size <= bytes.count else { throw Malformed() }
     let values = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
       bytes.withUnsafeBytes { raw in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + size]))
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(
+          from: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + size]))
       }
       initialized = count
     }

@@ -91,9 +91,15 @@ public struct JSONParser {
     case UInt8(ascii: "{"): return JSONValue(content: try object(), offset: start)
     case UInt8(ascii: "["): return JSONValue(content: try array(), offset: start)
     case UInt8(ascii: "\""): return JSONValue(content: .string(try string()), offset: start)
-    case UInt8(ascii: "t"): try literal("true"); return JSONValue(content: .bool(true), offset: start)
-    case UInt8(ascii: "f"): try literal("false"); return JSONValue(content: .bool(false), offset: start)
-    case UInt8(ascii: "n"): try literal("null"); return JSONValue(content: .null, offset: start)
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return JSONValue(content: .bool(true), offset: start)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return JSONValue(content: .bool(false), offset: start)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return JSONValue(content: .null, offset: start)
     default: return JSONValue(content: .number(try number()), offset: start)
     }
   }
