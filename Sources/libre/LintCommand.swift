@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import LibreFormats
 import LibreKit
 
@@ -11,6 +14,11 @@ enum LintCommand {
       linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons))
     } catch {
       Output.error(error.description)
+      return 2
+    }
+    if options.paths.isEmpty && isatty(0) == 1 {
+      // Nothing named and nothing piped: waiting on the keyboard would look like a hang.
+      Output.error("no input: name files or folders, or pipe text in (see libre --help)")
       return 2
     }
     var run = RunReport()

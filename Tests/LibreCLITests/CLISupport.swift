@@ -121,8 +121,17 @@ enum CLI {
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
   }
 
-  /// Runs `libre` with its stdout on a pseudo-terminal; returns what it wrote there.
-  static func runOnTerminal(_ arguments: [String], in directory: URL, environment: [String: String]) throws -> String {
+  /// Runs `libre` with its stdout (and, with `input`, its stdin and stderr too) on a
+  /// pseudo-terminal; returns what it wrote there.
+  static func runOnTerminal(
+    _ arguments: [String], in directory: URL, environment: [String: String], input: Bool = false
+  ) throws -> String {
+    try runOnTerminalWithStatus(arguments, in: directory, environment: environment, input: input).output
+  }
+
+  static func runOnTerminalWithStatus(
+    _ arguments: [String], in directory: URL, environment: [String: String], input: Bool
+  ) throws -> (output: String, status: Int32) {
     // `posix_openpt` and friends need _XOPEN_SOURCE, which the Glibc module does not set:
     // look them up in the C library at run time.
     typealias OpenPT = @convention(c) (Int32) -> Int32
@@ -149,9 +158,9 @@ enum CLI {
     process.arguments = arguments
     process.environment = environment
     process.currentDirectoryURL = directory
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = input ? terminal : FileHandle.nullDevice
     process.standardOutput = terminal
-    process.standardError = FileHandle.nullDevice
+    process.standardError = input ? terminal : FileHandle.nullDevice
     do {
       try process.run()
     } catch {
@@ -169,7 +178,7 @@ enum CLI {
       bytes += buffer[0..<count]
     }
     process.waitUntilExit()
-    return String(decoding: bytes, as: UTF8.self)
+    return (String(decoding: bytes, as: UTF8.self), process.terminationStatus)
   }
 }
 

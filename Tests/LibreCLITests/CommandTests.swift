@@ -19,13 +19,21 @@ import Testing
     }
   }
 
-  /// `libre rules` as (language, id, severity) triples.
+  /// `libre rules` as (language, id, severity) triples, one per language a rule exists in.
+  /// A line is `ID POLARITY CATEGORY SEVERITY weight N LANGUAGES N pattern(s)`; the last line
+  /// counts the rules.
   func rules(_ arguments: [String] = []) throws -> [(language: String, id: String, severity: String)] {
     let result = try CLI.run(["rules"] + arguments)
     #expect(result.status == 0)
-    return result.stdout.split(separator: "\n").map { line in
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.last?.hasSuffix("rule(s)") == true)
+    return lines.dropLast().flatMap { line in
       let fields = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-      return (fields.first ?? "", fields.count > 1 ? fields[1] : "", fields.count > 2 ? fields[2] : "")
+      #expect(fields.count == 9, "\(line)")
+      guard fields.count == 9 else { return [(language: String, id: String, severity: String)]() }
+      #expect(fields[0].split(separator: ".").first.map(String.init) == fields[1], "polarity column")
+      #expect(fields[0].split(separator: ".").dropFirst().first.map(String.init) == fields[2], "category column")
+      return fields[6].split(separator: ",").map { (String($0), fields[0], fields[3]) }
     }
   }
 
@@ -120,5 +128,14 @@ import Testing
     }
     #expect(pairs >= 2)
     #expect(languages.isSuperset(of: ["en", "fr"]))
+  }
+
+  /// `libre lint` with nothing named and a keyboard on stdin says so instead of hanging.
+  @Test func noInputOnATerminalIsAUsageError() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    let result = try CLI.runOnTerminalWithStatus(["lint"], in: dir.url, environment: CLI.environment(), input: true)
+    #expect(result.status == 2)
+    #expect(result.output.contains("libre: error: no input"))
   }
 }
