@@ -53,9 +53,9 @@ import Testing
     let result = SpanMatcher.compare(gold: [0..<10], predicted: [0..<4, 5..<10])
     #expect(result.counts == SpanCounts(truePositives: 1, falsePositives: 0, falseNegatives: 0, redundant: 1))
     // One finding across two gold spans: one hit, one miss.
-    let wide = SpanMatcher.compare(gold: [0..<10, 12..<20], predicted: [5..<15])
+    let wide = SpanMatcher.compare(gold: [0..<10, 12..<20], predicted: [8..<16])
     #expect(wide.counts == SpanCounts(truePositives: 1, falseNegatives: 1))
-    #expect(wide.missed == [0], "the larger overlap (3 bytes with the second span) wins")
+    #expect(wide.missed == [0], "the larger overlap (4 bytes with the second span) wins")
     // A finding far from every gold span is a false alarm.
     let far = SpanMatcher.compare(gold: [0..<10], predicted: [30..<35, 2..<4])
     #expect(far.counts == SpanCounts(truePositives: 1, falsePositives: 1))

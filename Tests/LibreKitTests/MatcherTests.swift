@@ -175,3 +175,56 @@ import Testing
     }
   }
 }
+
+/// The lazy DFA (with its shortcuts: the empty-state table, the per-state word filter, the
+/// cache) against a plain simulation of the same automaton, token by token.
+@Suite struct DFADifferentialTests {
+  struct Event: Hashable {
+    var entry: Int32
+    var last: Int32
+    var negated: Bool
+  }
+
+  static func reference(_ automaton: PatternAutomaton, _ tokens: [Token]) -> Set<Event> {
+    var events: Set<Event> = []
+    var threads: [UInt32] = []
+    for (position, token) in tokens.enumerated() {
+      if token.flags.contains(.sentenceStart) { threads = [] }
+      var next: [UInt32] = []
+      var accepts: [UInt32] = []
+      automaton.step(threads, over: token, starting: true, into: &next, accepts: &accepts)
+      threads = Array(Set(next)).sorted()
+      for accepted in accepts {
+        events.insert(Event(entry: Int32(accepted >> 1), last: Int32(position), negated: accepted & 1 == 1))
+      }
+    }
+    return events
+  }
+
+  @Test func dfaFindsExactlyWhatTheSimulationFinds() throws {
+    let linter = ShippedLexicons.linter
+    let texts =
+      LexiconExample.all.map(\.plain.text) + [
+        "You don't have to decide today, but you must reply by Friday!!! ACT NOW 🔥",
+        "Vous n'êtes pas obligé, mais il ne reste plus que 2 places : dépêchez-vous !",
+      ]
+    var checked = 0
+    for language in [Language.english, .french] {
+      let tables = try #require(linter.lexicons.languages[language])
+      // One scratch for all texts, so later texts run on states cached by earlier ones.
+      let scratch = MatcherScratch(dfaStateLimit: 500)
+      for text in texts {
+        var tokens = linter.tokens(Array(text.utf8))
+        tokens.withUnsafeMutableBufferPointer { ContextPass.mark($0, tables: tables) }
+        var matches: [RawMatch] = []
+        tokens.withUnsafeBufferPointer {
+          tables.automaton.match($0, into: &matches, scratch: scratch)
+        }
+        let found = Set(matches.map { Event(entry: $0.entry, last: $0.last, negated: $0.negatedInside) })
+        #expect(found == DFADifferentialTests.reference(tables.automaton, tokens), "\(language): \(text)")
+        checked += 1
+      }
+    }
+    #expect(checked > 100)
+  }
+}

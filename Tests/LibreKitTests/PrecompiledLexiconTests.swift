@@ -42,3 +42,20 @@ import Testing
     #expect(Base64.decode(Base64.encode(bytes)) == bytes)
   }
 }
+
+@Suite struct Base64Tests {
+  @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7, 100, 1000])
+  func roundTripsEveryLength(length: Int) {
+    let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+    #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+  }
+
+  @Test func knownVectorsAndInvalidInput() {
+    #expect(Base64.encode(Array("Man".utf8)) == "TWFu")
+    #expect(Base64.encode(Array("Ma".utf8)) == "TWE=")
+    #expect(Base64.decode("TWE=") == Array("Ma".utf8))
+    #expect(Base64.decode("TQ==") == Array("M".utf8))
+    #expect(Base64.decode("TW!u") == nil)
+    #expect(Base64.decode("T") == nil)
+  }
+}

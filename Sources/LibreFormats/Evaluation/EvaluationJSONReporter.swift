@@ -28,9 +28,9 @@ public enum EvaluationJSONReporter {
     return root.serialized(pretty: true) + "\n"
   }
 
+  /// A rate, written with two decimals (`JSONWriter.number`); null when undefined.
   static func rate(_ value: Double?) -> JSONOutput {
-    guard let value else { return .null }
-    return .number((value * 10_000).rounded() / 10_000)
+    value.map(JSONOutput.number) ?? .null
   }
 
   static func counts(_ counts: SpanCounts) -> [(String, JSONOutput)] {

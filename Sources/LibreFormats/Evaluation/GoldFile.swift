@@ -154,7 +154,7 @@ public enum GoldFile {
     } else {
       fail(root.offset, "missing \"spans\" (use [] for a text with nothing to mark)")
     }
-    if !errors.isEmpty { return .failure(GoldErrors(errors: errors)) }
+    if !errors.isEmpty { return .failure(GoldErrors(errors: sortedByLine(errors))) }
     return .success(GoldDocument(language: language, label: label, kind: kind, pair: pair, trap: trap, spans: spans))
   }
 
@@ -209,6 +209,11 @@ public enum GoldFile {
     }
     return GoldSpan(
       start: start, end: start + text.utf8.count, polarity: polarity, category: category, rule: rule, text: text)
+  }
+
+  /// Errors in file order (a stable sort, so errors of one line keep their order).
+  static func sortedByLine(_ errors: [InputError]) -> [InputError] {
+    errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
   }
 
   static func isIdentifierPart(_ text: String) -> Bool {

@@ -82,13 +82,13 @@ extension ScalarRole {
 /// Abbreviations whose final period does not end a sentence.
 enum Abbreviations {
   /// Never end a sentence: titles, and words that introduce what follows.
-  static let neverFinal: Set<UInt64> = keys([
+  static let neverFinal = KeySet([
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "messrs", "mme", "mmes", "mlle", "mlles",
     "m", "mm", "me", "vs", "cf", "p", "pp", "no", "fig", "ex", "env", "tel", "ca", "ref", "att",
     "e.g", "i.e", "p.ex", "a.m", "p.m", "n.b",
   ])
   /// End a sentence only when a capital letter or a line break follows (`etc. Then`).
-  static let finalBeforeCapital: Set<UInt64> = keys([
+  static let finalBeforeCapital = KeySet([
     "etc", "inc", "ltd", "co", "corp", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "avr", "juil",
   ])
@@ -102,11 +102,27 @@ enum Abbreviations {
     return key
   }
 
-  private static func keys(_ words: [String]) -> Set<UInt64> {
-    Set(
-      words.map { word in
-        var utf8 = Array(word.utf8)
-        return utf8.withUnsafeMutableBufferPointer { key($0.baseAddress!, count: $0.count)! }
-      })
+}
+
+/// A small set of packed words (`Abbreviations.key`), searched by bisection: no hashing
+/// on the path of every sentence end.
+struct KeySet: Sendable {
+  private let sorted: [UInt64]
+
+  init(_ words: [String]) {
+    sorted = words.compactMap { word in
+      var utf8 = Array(word.utf8)
+      return utf8.withUnsafeMutableBufferPointer { Abbreviations.key($0.baseAddress!, count: $0.count) }
+    }.sorted()
+  }
+
+  func contains(_ key: UInt64) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == key
   }
 }

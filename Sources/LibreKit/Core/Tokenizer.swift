@@ -53,8 +53,12 @@ struct TokenScan {
   var wordStart = -1
   var wordEnd = 0
   var length = 0
+  /// Non-ASCII letters of the word by case (ASCII case is read from `asciiBits`).
   var upperCount = 0
   var lowerCount = 0
+  /// The OR of the word's ASCII letter and digit bytes: bit 0x20 clear = no lowercase
+  /// letter and no digit among them.
+  var asciiBits: UInt8 = 0
   var firstIsUpper = false
   /// An apostrophe just read after a letter, not yet known to be inside the word.
   var pendingApostrophe = -1
@@ -95,7 +99,9 @@ struct TokenScan {
               continue
             }
             wordStart = index
-            firstIsUpper = false
+            firstIsUpper = byte &- 0x41 < 26
+            upperCount = 0
+            lowerCount = 0
             apostrophes.count = 0
             index = asciiRun(from: index, table: table, fresh: true)
             continue
@@ -123,38 +129,52 @@ struct TokenScan {
   // MARK: Words
 
   /// Reads a run of ASCII letters and digits into the current word, in local variables:
-  /// the hot loop of the tokenizer.
+  /// the hot loop of the tokenizer. Case is gathered as one OR of the bytes.
   @inline(__always)
   mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool) -> Int {
     var index = start
     // A fresh word starts from zeros held in registers, not from fields just stored.
     var folded = fresh ? 0 : length
-    var upper = fresh ? 0 : upperCount
-    var lower = fresh ? 0 : lowerCount
-    let capacity = Tokenizer.foldCapacity
-    while index < count {
+    var bits: UInt8 = fresh ? 0 : asciiBits
+    let limit = min(count, index + max(0, Tokenizer.foldCapacity - folded))
+    // Eight bytes at a time while they are lowercase letters, which fold to themselves: the
+    // common case, copied whole (scratch has room past its capacity for the spare bytes).
+    while index + 8 <= limit {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let high: UInt64 = 0x8080_8080_8080_8080
+      let atLeastA = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & high
+      let pastZ = (word &+ 0x0505_0505_0505_0505) & high
+      let notLower = (word & high) | (atLeastA ^ high) | pastZ
+      let run = notLower == 0 ? 8 : notLower.trailingZeroBitCount >> 3
+      UnsafeMutableRawPointer(scratch + folded).storeBytes(of: word, as: UInt64.self)
+      folded &+= run
+      index &+= run
+      if run > 0 { bits |= 0x61 }
+      if run < 8 { break }
+    }
+    while index < limit {
       let byte = base[index]
       if byte >= 0x80 { break }
       let role = table[Int(byte)]
       if role < 0x30 { break }
-      if folded < capacity {
-        scratch[folded] = role
-        folded &+= 1
-      } else if folded == capacity {
-        report.overlongWords += 1
-        folded &+= 1
-      }
-      if byte &- 0x41 < 26 {
-        if upper == 0 && lower == 0 { firstIsUpper = true }
-        upper &+= 1
-      } else if role >= 0x61 {
-        lower &+= 1
-      }
+      scratch[folded] = role
+      folded &+= 1
+      bits |= byte
       index &+= 1
     }
+    if index == limit && index < count && folded >= Tokenizer.foldCapacity {
+      // An overlong word: the rest keeps its span, not its folded form.
+      while index < count, base[index] < 0x80, table[Int(base[index])] >= 0x30 {
+        bits |= base[index]
+        index &+= 1
+      }
+      if folded == Tokenizer.foldCapacity {
+        report.overlongWords += 1
+        folded += 1
+      }
+    }
     length = folded
-    upperCount = upper
-    lowerCount = lower
+    asciiBits = bits
     wordEnd = index
     return index
   }
@@ -165,6 +185,7 @@ struct TokenScan {
     length = 0
     upperCount = 0
     lowerCount = 0
+    asciiBits = 0
     firstIsUpper = false
     apostrophes.count = 0
   }
@@ -182,7 +203,7 @@ struct TokenScan {
 
   @inline(__always)
   mutating func noteUpper() {
-    if upperCount == 0 && lowerCount == 0 { firstIsUpper = true }
+    if length == 0 { firstIsUpper = true }
     upperCount &+= 1
   }
 
@@ -215,7 +236,9 @@ struct TokenScan {
     }
     let kind: TokenKind = scratch[0] < 0x3A ? .number : .word
     var flags = pending
-    if upperCount >= 2 && lowerCount == 0 { flags.insert(.allCaps) }
+    if length >= 2 && lowerCount == 0 && asciiBits & 0x20 == 0 && (asciiBits != 0 || upperCount >= 2) {
+      flags.insert(.allCaps)
+    }
     if firstIsUpper { flags.insert(.capitalized) }
     pending = []
     let folded = min(length, Tokenizer.foldCapacity)

@@ -1,11 +1,3 @@
-/// The folded forms of sentence-ending runs: `?!` folds to `?`, `!!!` to `!`, `…` to `...`.
-enum SentenceMarks {
-  static let question = Array("?".utf8)
-  static let exclamation = Array("!".utf8)
-  static let ellipsis = Array("...".utf8)
-  static let period = Array(".".utf8)
-}
-
 /// Everything between words: punctuation, boundaries, and the non-ASCII scalars.
 extension TokenScan {
   /// Handles an ASCII byte that is not a letter or digit; returns where to go on.
@@ -34,7 +26,10 @@ extension TokenScan {
       {
         return next
       }
-      if let end = emailEnd(from: wordStart, trigger: byte) {
+      // An address goes on with a letter or digit right after the mark; a sentence end does not.
+      if index + 1 < count, base[index + 1] < 0x80, ASCIIClass.pointer[Int(base[index + 1])] >= 0x30,
+        let end = emailEnd(from: wordStart, trigger: byte)
+      {
         let start = wordStart
         wordStart = -1
         emitWhole(start, end, .email, &sink)
@@ -202,14 +197,21 @@ extension TokenScan {
     } else {
       boundary = periodEndsSentence(at: index, next: end)
     }
-    let folded =
-      questions > 0
-      ? SentenceMarks.question
-      : bangs > 0 ? SentenceMarks.exclamation : dots >= 2 || ellipsis ? SentenceMarks.ellipsis : SentenceMarks.period
     flushWord(&sink)
     let flags = pending.union(bangs >= 2 ? .shout : [])
     pending = []
-    let length = copyToSpare(folded)
+    // The run folds to one mark: `?!` to `?`, `!!!` to `!`, `…` and `...` to `...`.
+    var length = 1
+    if questions > 0 {
+      spare[0] = UInt8(ascii: "?")
+    } else if bangs > 0 {
+      spare[0] = UInt8(ascii: "!")
+    } else if dots >= 2 || ellipsis {
+      spare.update(repeating: UInt8(ascii: "."), count: 3)
+      length = 3
+    } else {
+      spare[0] = UInt8(ascii: ".")
+    }
     sink.token(
       start: index, end: end, kind: .punctuation, flags: flags, folded: UnsafeBufferPointer(start: spare, count: length)
     )

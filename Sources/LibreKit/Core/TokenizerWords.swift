@@ -6,11 +6,11 @@
 /// stay whole. Each part keeps the exact byte range it came from.
 enum Contractions {
   /// Folded prefixes that elide before a vowel in French (`l'`, `jusqu'`).
-  static let elisions: Set<UInt64> = keys([
+  static let elisions = KeySet([
     "l", "d", "j", "m", "t", "s", "n", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
   ])
   /// Bases after which `'s` means `is` (or `us`, for `let`).
-  static let sIsBases: Set<UInt64> = keys([
+  static let sIsBases = KeySet([
     "it", "that", "there", "here", "what", "who", "where", "when", "how", "he", "she", "this",
     "everything", "nothing", "something", "someone", "everyone", "why",
   ])
@@ -53,7 +53,6 @@ enum Contractions {
     return bytes.withUnsafeMutableBufferPointer { Abbreviations.key($0.baseAddress!, count: $0.count) }
   }
 
-  private static func keys(_ words: [String]) -> Set<UInt64> { Set(words.compactMap(key)) }
 }
 
 extension TokenScan {

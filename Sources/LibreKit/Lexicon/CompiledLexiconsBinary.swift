@@ -18,7 +18,11 @@ extension CompiledLexicons {
     writer.int(prefixes.prefixes.count)
     for prefix in prefixes.prefixes { writer.array(prefix) }
     let parts = prefixes.parts
-    writer.array(parts.children)
+    // The trie's child table is dense (256 slots a node) but nearly empty: only its edges
+    // are written, as node << 8 | byte → child, and the table is rebuilt on load.
+    let edges = parts.children.indices.filter { parts.children[$0] >= 0 }
+    writer.array(edges.map { Int32($0) })
+    writer.array(edges.map { parts.children[$0] })
     writer.array(parts.terminal)
     writer.array(parts.satisfied)
     writer.int(parts.words)
@@ -60,8 +64,17 @@ extension CompiledLexicons {
         arena: try reader.array(), starts: try reader.array(), slots: try reader.array(), hashes: try reader.array())
       var prefixList: [[UInt8]] = []
       for _ in 0..<(try reader.int()) { prefixList.append(try reader.array()) }
+      let edgeSlots: [Int32] = try reader.array()
+      let edgeTargets: [Int32] = try reader.array()
+      let terminal: [Int32] = try reader.array()
+      guard edgeSlots.count == edgeTargets.count else { return nil }
+      var children = [Int32](repeating: -1, count: max(1, terminal.count) * 256)
+      for (slot, target) in zip(edgeSlots, edgeTargets) {
+        guard slot >= 0, Int(slot) < children.count, target >= 0, Int(target) < terminal.count else { return nil }
+        children[Int(slot)] = target
+      }
       let prefixes = PrefixTable(
-        prefixes: prefixList, children: try reader.array(), terminal: try reader.array(),
+        prefixes: prefixList, children: terminal.isEmpty ? [] : children, terminal: terminal,
         satisfied: try reader.array(), words: try reader.int(), firstSyntheticID: Int32(try reader.int()))
       var languages: [Language: LanguageTables] = [:]
       for _ in 0..<(try reader.int()) {

@@ -46,6 +46,12 @@ public struct CompiledLexicons: Sendable {
   /// The languages that have rules.
   public var availableLanguages: [Language] { languages.keys.sorted() }
 
+  /// The size of a language's automaton: states and transitions.
+  public func automatonSize(_ language: Language) -> (states: Int, transitions: Int) {
+    guard let automaton = languages[language]?.automaton else { return (0, 0) }
+    return (automaton.stateCount, automaton.tests.count)
+  }
+
   /// The number of patterns (not counting exceptions) per language.
   public func patternCount(_ language: Language) -> Int {
     rules.filter { $0.language == language }.reduce(0) { $0 + $1.patterns.count }

@@ -19,12 +19,20 @@ final class DFACache {
   /// id, dense and small, since most lookups start there. -1 = not built yet.
   private var fromEmpty: [Int32]
 
+  /// Per state, which plain words could move one of its threads: bit `id & 63` for each
+  /// word a transition names; all bits when a transition tests something else (a prefix,
+  /// a kind, a gap). A word outside the filter leaves every thread behind, so the next
+  /// state is the one the word reaches from the empty state: no hash lookup.
+  private var wordFilter: [UInt64] = [0]
+
   struct Slot {
     var key: UInt64
     var next: Int32
   }
   private var next: [UInt32] = []
   private var accepted: [UInt32] = []
+  /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
+  var anchor = AnchorScratch()
 
   init(identity: Int, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
     self.identity = identity
@@ -41,6 +49,9 @@ final class DFACache {
   /// The state reached from `state` on a token with this symbol (`token` is one such token).
   @inline(__always)
   func next(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+    if state != 0 && symbol & 0xFF == 0 && wordFilter[Int(state)] & (1 << UInt64(symbol >> 8 & 63)) == 0 {
+      return next(from: 0, symbol: symbol, token: token, automaton: automaton)
+    }
     if state == 0 && symbol & 0xFF == 0 {
       let id = Int(symbol >> 8)
       if id < fromEmpty.count {
@@ -79,6 +90,7 @@ final class DFACache {
       target = Int32(threads.count)
       threads.append(key.threads)
       acceptLists.append(key.accepts)
+      wordFilter.append(automaton.wordFilter(of: key.threads))
       index[key] = target
     }
     if !wasReset { insert(from: state, symbol: symbol, target: target) }
@@ -109,6 +121,7 @@ final class DFACache {
   private func reset() {
     threads = [[]]
     acceptLists = [[]]
+    wordFilter = [0]
     index = [DFAStateKey(threads: [], accepts: []): 0]
     slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
     used = 0

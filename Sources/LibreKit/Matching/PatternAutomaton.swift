@@ -139,7 +139,8 @@ public struct PatternAutomaton: Sendable {
       for accepted in cache.accepts(of: state) {
         let entry = Int32(accepted >> 1)
         let negated = accepted & 1 == 1
-        let first = leftmostStart(entry: entry, negated: negated, end: position, floor: sentenceFirst, tokens)
+        let first = leftmostStart(
+          entry: entry, negated: negated, end: position, floor: sentenceFirst, tokens, scratch: &cache.anchor)
         matches.append(RawMatch(entry: entry, first: Int32(first), last: Int32(position), negatedInside: negated))
       }
     }
@@ -183,10 +184,26 @@ public struct PatternAutomaton: Sendable {
     }
   }
 
+  /// The words that can move one of `threads` (see `DFACache`): bit `id & 63` per word a
+  /// transition names, every bit when a transition tests anything but a word.
+  func wordFilter(of threads: [UInt32]) -> UInt64 {
+    var filter: UInt64 = 0
+    for thread in threads {
+      let state = Int(thread >> 1)
+      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1]) {
+        let test = TokenTest(raw: tests[transition])
+        guard test.tag == TokenTest.wordTag else { return ~0 }
+        filter |= 1 << UInt64(test.argument & 63)
+      }
+    }
+    return filter
+  }
+
   /// The first token of the leftmost match of `entry` ending at `end` with this negation:
   /// the pattern alone is re-run from each candidate start, at most its length back.
   private func leftmostStart(
-    entry: Int32, negated: Bool, end: Int, floor: Int, _ tokens: UnsafeBufferPointer<Token>
+    entry: Int32, negated: Bool, end: Int, floor: Int, _ tokens: UnsafeBufferPointer<Token>,
+    scratch: inout AnchorScratch
   ) -> Int {
     let transparent: TokenFlags = [.negator, .negationParticle]
     var low = end
@@ -196,23 +213,31 @@ public struct PatternAutomaton: Sendable {
       if tokens[low].flags.isDisjoint(with: transparent) { counted += 1 }
     }
     let wanted = UInt32(entry) << 1 | (negated ? 1 : 0)
-    var threads: [UInt32] = []
-    var next: [UInt32] = []
-    var accepts: [UInt32] = []
     for first in low...end {
-      threads = [UInt32(entryStart[Int(entry)]) << 1]
+      scratch.threads.removeAll(keepingCapacity: true)
+      scratch.threads.append(UInt32(entryStart[Int(entry)]) << 1)
       for position in first...end {
-        next.removeAll(keepingCapacity: true)
-        accepts.removeAll(keepingCapacity: true)
+        scratch.next.removeAll(keepingCapacity: true)
+        scratch.accepts.removeAll(keepingCapacity: true)
         if position == first {
           // The start state is not carried over a negator: a match starts on a token it reads.
-          stepStart(threads[0] >> 1, over: tokens[position], into: &next, accepts: &accepts)
+          stepStart(scratch.threads[0] >> 1, over: tokens[position], into: &scratch.next, accepts: &scratch.accepts)
         } else {
-          step(threads, over: tokens[position], starting: false, into: &next, accepts: &accepts)
+          step(scratch.threads, over: tokens[position], starting: false, into: &scratch.next, accepts: &scratch.accepts)
         }
-        if next.isEmpty { break }
-        swap(&threads, &next)
-        if position == end && accepts.contains(wanted) { return first }
+        if scratch.next.isEmpty { break }
+        if scratch.next.count > 1 {
+          // Threads that converge on one state stay one thread.
+          scratch.next.sort()
+          var kept = 1
+          for index in 1..<scratch.next.count where scratch.next[index] != scratch.next[kept - 1] {
+            scratch.next[kept] = scratch.next[index]
+            kept += 1
+          }
+          scratch.next.removeLast(scratch.next.count - kept)
+        }
+        swap(&scratch.threads, &scratch.next)
+        if position == end && scratch.accepts.contains(wanted) { return first }
       }
     }
     return end
@@ -241,6 +266,13 @@ public struct PatternAutomaton: Sendable {
     default: return true
     }
   }
+}
+
+/// Buffers for re-running one pattern to find where its match starts, reused.
+struct AnchorScratch {
+  var threads: [UInt32] = []
+  var next: [UInt32] = []
+  var accepts: [UInt32] = []
 }
 
 /// A read-only byte per id, in raw memory (no bounds or reference checks per token); ids

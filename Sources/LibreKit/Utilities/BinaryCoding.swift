@@ -114,26 +114,64 @@ public enum Base64 {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// Decodes base64 text; nil on a character outside the alphabet.
+  /// Decodes base64 text; nil on a character outside the alphabet. Runs on every start of
+  /// `libre` (the embedded lexicons), so it works on the contiguous UTF-8 in one loop.
   public static func decode(_ text: String) -> [UInt8]? {
+    var text = text
+    return text.withUTF8 { decode(bytes: $0) }
+  }
+
+  private static let table: [UInt8] = {
     var table = [UInt8](repeating: 0xFF, count: 256)
     for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count / 4 * 3)
-    var accumulator: UInt32 = 0
-    var bits = 0
-    for character in text.utf8 {
-      if character == UInt8(ascii: "=") { break }
-      if character == 0x0A || character == 0x0D { continue }
-      let value = table[Int(character)]
-      if value == 0xFF { return nil }
-      accumulator = accumulator << 6 | UInt32(value)
-      bits += 6
-      if bits >= 8 {
-        bits -= 8
-        out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+    return table
+  }()
+
+  private static func decode(bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var length = bytes.count
+    while length > 0 && (bytes[length - 1] == UInt8(ascii: "=") || bytes[length - 1] == 0x0A) { length -= 1 }
+    let table = Base64.table
+    var failed = false
+    let decoded = [UInt8](unsafeUninitializedCapacity: length / 4 * 3 + 3) { out, written in
+      table.withUnsafeBufferPointer { table in
+        var input = 0
+        var output = 0
+        // Four characters make three bytes; an invalid character sets the high bit.
+        while input + 4 <= length {
+          let a = UInt32(table[Int(bytes[input])])
+          let b = UInt32(table[Int(bytes[input + 1])])
+          let c = UInt32(table[Int(bytes[input + 2])])
+          let d = UInt32(table[Int(bytes[input + 3])])
+          if (a | b | c | d) & 0x80 != 0 {
+            failed = true
+            break
+          }
+          let value = a << 18 | b << 12 | c << 6 | d
+          out[output] = UInt8(truncatingIfNeeded: value >> 16)
+          out[output + 1] = UInt8(truncatingIfNeeded: value >> 8)
+          out[output + 2] = UInt8(truncatingIfNeeded: value)
+          input += 4
+          output += 3
+        }
+        let rest = length - input
+        if !failed && rest > 0 {
+          var value: UInt32 = 0
+          for offset in 0..<rest {
+            let digit = table[Int(bytes[input + offset])]
+            if digit & 0x80 != 0 || rest == 1 { failed = true }
+            value = value << 6 | UInt32(digit & 0x3F)
+          }
+          value <<= UInt32(6 * (4 - rest))
+          out[output] = UInt8(truncatingIfNeeded: value >> 16)
+          output += 1
+          if rest == 3 {
+            out[output] = UInt8(truncatingIfNeeded: value >> 8)
+            output += 1
+          }
+        }
+        written = output
       }
     }
-    return out
+    return failed ? nil : decoded
   }
 }
