@@ -120,7 +120,8 @@ enum HelpText {
       eval exits 0 when it could evaluate everything, 2 on a usage or lexicon error, a bad
       sidecar or an unreadable file (the other documents are still evaluated).
 
-    Directories are walked for .txt, .text, .md and .markdown files.
+    Directories are walked for .txt, .text, .md and .markdown files (README files, which
+    describe a folder, are skipped; name one to lint it).
 
     EXIT CODES
       0  no finding at or above --fail-on, and every score at or above --min-score

@@ -9,13 +9,15 @@ import Testing
     defer { dir.remove() }
     for name in [
       "b.txt", "a.md", "notes.markdown", "x.text", "Upper.TXT", "z.json", "image.png", "noext", ".hidden.txt",
-      "sub/c.txt", "sub/deeper/d.md", "sub/e.eml", ".git/f.txt", "sub2/g.txt",
+      "sub/c.txt", "sub/deeper/d.md", "sub/e.eml", ".git/f.txt", "sub2/g.txt", "README.md", "sub/readme.txt",
     ] {
       try dir.write(name, "text")
     }
     let found = PathWalker.expand([dir.path])
     let expected = ["Upper.TXT", "a.md", "b.txt", "notes.markdown", "sub/c.txt", "sub/deeper/d.md", "sub2/g.txt", "x.text"]
     #expect(found == expected.map { dir.path + "/" + $0 })
+    // A README named on the command line is linted like any file.
+    #expect(PathWalker.expand([dir.path + "/README.md"]) == [dir.path + "/README.md"])
   }
 
   @Test func keepsEveryNamedPathInOrder() throws {

@@ -45,6 +45,8 @@ public enum PathWalker {
         $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
       }
       if name == "." || name == ".." || name.hasPrefix(".") { continue }
+      // A folder's README documents the folder; it is not one of the texts in it.
+      if PathWalker.isReadme(name) { continue }
       names.append(name)
     }
     closedir(handle)
@@ -58,6 +60,13 @@ public enum PathWalker {
         result.append(path)
       }
     }
+  }
+
+  /// `README`, `README.md`, `readme.txt`…: skipped when walking a directory (naming the
+  /// file itself still lints it).
+  public static func isReadme(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    return lowered == "readme" || lowered.hasPrefix("readme.")
   }
 
   static func isDirectory(_ path: String) -> Bool {

@@ -32,7 +32,7 @@ final class DFACache {
   private var next: [UInt32] = []
   private var accepted: [UInt32] = []
   /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
-  var anchor = AnchorScratch()
+  let anchor = AnchorScratch()
 
   init(identity: Int, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
     self.identity = identity
@@ -41,14 +41,18 @@ final class DFACache {
     fromEmpty = [Int32](repeating: -1, count: idCount + 1)
   }
 
-  @inline(__always)
-  func hasAccepts(_ state: Int32) -> Bool { !acceptLists[Int(state)].isEmpty }
+  /// Set on a state id whose state accepts: the matcher tests the id, not a table.
+  static let acceptFlag: Int32 = 1 << 30
 
-  func accepts(of state: Int32) -> [UInt32] { acceptLists[Int(state)] }
+  @inline(__always)
+  func hasAccepts(_ state: Int32) -> Bool { state & DFACache.acceptFlag != 0 }
+
+  func accepts(of state: Int32) -> [UInt32] { acceptLists[Int(state & ~DFACache.acceptFlag)] }
 
   /// The state reached from `state` on a token with this symbol (`token` is one such token).
   @inline(__always)
-  func next(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+  func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+    let state = flagged & ~DFACache.acceptFlag
     if state != 0 && symbol & 0xFF == 0 && wordFilter[Int(state)] & (1 << UInt64(symbol >> 8 & 63)) == 0 {
       return next(from: 0, symbol: symbol, token: token, automaton: automaton)
     }
@@ -87,7 +91,7 @@ final class DFACache {
     if let known = index[key] {
       target = known
     } else {
-      target = Int32(threads.count)
+      target = Int32(threads.count) | (key.accepts.isEmpty ? 0 : DFACache.acceptFlag)
       threads.append(key.threads)
       acceptLists.append(key.accepts)
       wordFilter.append(automaton.wordFilter(of: key.threads))

@@ -140,7 +140,7 @@ public struct PatternAutomaton: Sendable {
         let entry = Int32(accepted >> 1)
         let negated = accepted & 1 == 1
         let first = leftmostStart(
-          entry: entry, negated: negated, end: position, floor: sentenceFirst, tokens, scratch: &cache.anchor)
+          entry: entry, negated: negated, end: position, floor: sentenceFirst, tokens, scratch: cache.anchor)
         matches.append(RawMatch(entry: entry, first: Int32(first), last: Int32(position), negatedInside: negated))
       }
     }
@@ -203,7 +203,7 @@ public struct PatternAutomaton: Sendable {
   /// the pattern alone is re-run from each candidate start, at most its length back.
   private func leftmostStart(
     entry: Int32, negated: Bool, end: Int, floor: Int, _ tokens: UnsafeBufferPointer<Token>,
-    scratch: inout AnchorScratch
+    scratch: AnchorScratch
   ) -> Int {
     let transparent: TokenFlags = [.negator, .negationParticle]
     var low = end
@@ -268,8 +268,9 @@ public struct PatternAutomaton: Sendable {
   }
 }
 
-/// Buffers for re-running one pattern to find where its match starts, reused.
-struct AnchorScratch {
+/// Buffers for re-running one pattern to find where its match starts, reused. A class, so
+/// the matcher reaches it without an exclusive `inout` access per match.
+final class AnchorScratch {
   var threads: [UInt32] = []
   var next: [UInt32] = []
   var accepts: [UInt32] = []
