@@ -22,68 +22,99 @@ struct LintOptions {
   /// Parses the arguments after the command name.
   static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
     var options = LintOptions()
-    var index = 0
-    var onlyPaths = false
-    func value(_ flag: String) throws(UsageError) -> String {
-      if let equals = arguments[index].firstIndex(of: "=") {
-        return String(arguments[index][arguments[index].index(after: equals)...])
-      }
-      index += 1
-      guard index < arguments.count else { throw UsageError(description: "\(flag) needs a value") }
-      return arguments[index]
-    }
-    while index < arguments.count {
-      let argument = arguments[index]
-      let flag = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-      if onlyPaths || !argument.hasPrefix("-") || argument == "-" {
-        options.paths.append(argument)
-        index += 1
+    var reader = ArgumentReader(arguments)
+    while let item = reader.next() {
+      guard case .option(let flag, let argument) = item else {
+        if case .path(let path) = item { options.paths.append(path) }
         continue
       }
       switch flag {
-      case "--":
-        onlyPaths = true
-      case "--format", "-f":
-        let text = try value(flag)
-        guard let format = Format(rawValue: text) else {
-          throw UsageError(description: "unknown format '\(text)' (text, json)")
-        }
-        options.format = format
-      case "--lang":
-        let text = try value(flag)
-        if text == "auto" {
-          options.language = nil
-        } else if let language = Language(rawValue: text) {
-          options.language = language
-        } else {
-          throw UsageError(description: "unknown language '\(text)' (auto, en, fr)")
-        }
+      case "--format", "-f": options.format = try ArgumentReader.format(try reader.value(for: flag))
+      case "--lang": options.language = try ArgumentReader.language(try reader.value(for: flag))
       case "--min-score":
-        let text = try value(flag)
+        let text = try reader.value(for: flag)
         guard let score = Int(text), (0...100).contains(score) else {
           throw UsageError(description: "--min-score takes a number from 0 to 100, not '\(text)'")
         }
         options.minimumScore = score
       case "--fail-on":
-        let text = try value(flag)
+        let text = try reader.value(for: flag)
         guard let level = FailOn(rawValue: text) else {
           throw UsageError(description: "unknown --fail-on level '\(text)' (info, warning, error, none)")
         }
         options.failOn = level
-      case "--lexicon":
-        options.lexicons.append(try value(flag))
-      case "--include-quoted":
-        options.includeQuoted = true
-      case "--no-color":
-        options.color = false
-      case "--color":
-        options.color = true
-      default:
-        throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
+      case "--lexicon": options.lexicons.append(try reader.value(for: flag))
+      case "--include-quoted": options.includeQuoted = true
+      case "--no-color": options.color = false
+      case "--color": options.color = true
+      default: throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
       }
-      index += 1
     }
     return options
+  }
+}
+
+/// Walks command-line arguments for the commands' small hand-written parsers: options,
+/// their values (`--lang fr` or `--lang=fr`), and paths (`-` is a path; after `--`, all are).
+struct ArgumentReader {
+  enum Item {
+    /// An option: its name without any `=value`, and the argument as written.
+    case option(String, String)
+    case path(String)
+  }
+
+  private let arguments: [String]
+  private var index = 0
+  private var onlyPaths = false
+  /// The `=value` part of the current option, if it had one.
+  private var attached: String?
+
+  init(_ arguments: [String]) { self.arguments = arguments }
+
+  mutating func next() -> Item? {
+    while index < arguments.count {
+      let argument = arguments[index]
+      index += 1
+      if onlyPaths || !argument.hasPrefix("-") || argument == "-" { return .path(argument) }
+      if argument == "--" {
+        onlyPaths = true
+        continue
+      }
+      if let equals = argument.firstIndex(of: "=") {
+        attached = String(argument[argument.index(after: equals)...])
+        return .option(String(argument[..<equals]), argument)
+      }
+      attached = nil
+      return .option(argument, argument)
+    }
+    return nil
+  }
+
+  /// The value of the option just read.
+  mutating func value(for flag: String) throws(UsageError) -> String {
+    if let attached {
+      self.attached = nil
+      return attached
+    }
+    guard index < arguments.count else { throw UsageError(description: "\(flag) needs a value") }
+    index += 1
+    return arguments[index - 1]
+  }
+
+  static func format(_ text: String) throws(UsageError) -> LintOptions.Format {
+    guard let format = LintOptions.Format(rawValue: text) else {
+      throw UsageError(description: "unknown format '\(text)' (text, json)")
+    }
+    return format
+  }
+
+  /// `auto` (nil: detect) or a language code.
+  static func language(_ text: String) throws(UsageError) -> Language? {
+    if text == "auto" { return nil }
+    guard let language = Language(rawValue: text) else {
+      throw UsageError(description: "unknown language '\(text)' (auto, en, fr)")
+    }
+    return language
   }
 }
 

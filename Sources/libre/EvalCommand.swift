@@ -10,45 +10,17 @@ struct EvalOptions {
 
   static func parse(_ arguments: [String]) throws(UsageError) -> EvalOptions {
     var options = EvalOptions()
-    var index = 0
-    var onlyPaths = false
-    func value(_ flag: String) throws(UsageError) -> String {
-      if let equals = arguments[index].firstIndex(of: "=") {
-        return String(arguments[index][arguments[index].index(after: equals)...])
+    var reader = ArgumentReader(arguments)
+    while let item = reader.next() {
+      switch item {
+      case .path(let path): options.paths.append(path)
+      case .option("--format", _), .option("-f", _):
+        options.format = try ArgumentReader.format(try reader.value(for: "--format"))
+      case .option("--lang", _): options.language = try ArgumentReader.language(try reader.value(for: "--lang"))
+      case .option("--lexicon", _): options.lexicons.append(try reader.value(for: "--lexicon"))
+      case .option(_, let argument):
+        throw UsageError(description: "unknown option '\(argument)' for eval (see libre --help)")
       }
-      index += 1
-      guard index < arguments.count else { throw UsageError(description: "\(flag) needs a value") }
-      return arguments[index]
-    }
-    while index < arguments.count {
-      let argument = arguments[index]
-      let flag = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-      if onlyPaths || !argument.hasPrefix("-") {
-        options.paths.append(argument)
-        index += 1
-        continue
-      }
-      switch flag {
-      case "--": onlyPaths = true
-      case "--format", "-f":
-        let text = try value(flag)
-        guard let format = LintOptions.Format(rawValue: text) else {
-          throw UsageError(description: "unknown format '\(text)' (text, json)")
-        }
-        options.format = format
-      case "--lang":
-        let text = try value(flag)
-        if text == "auto" {
-          options.language = nil
-        } else if let language = Language(rawValue: text) {
-          options.language = language
-        } else {
-          throw UsageError(description: "unknown language '\(text)' (auto, en, fr)")
-        }
-      case "--lexicon": options.lexicons.append(try value(flag))
-      default: throw UsageError(description: "unknown option '\(argument)' for eval (see libre --help)")
-      }
-      index += 1
     }
     if options.paths.isEmpty { options.paths = ["corpora"] }
     return options

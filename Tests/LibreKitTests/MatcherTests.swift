@@ -228,3 +228,26 @@ import Testing
     #expect(checked > 100)
   }
 }
+
+@Suite struct VocabularyTests {
+  /// The lookup table is built with `hash` and probed with `paddedHash`: they must agree on
+  /// every length, or words would silently stop matching.
+  @Test func paddedHashEqualsTheByteHash() {
+    for length in 0...40 {
+      var bytes = (0..<length).map { UInt8(truncatingIfNeeded: 97 + $0 * 7) }
+      let plain = bytes.withUnsafeBufferPointer { Vocabulary.hash($0) }
+      bytes += [UInt8](repeating: 0xAB, count: 8)
+      let padded = bytes.withUnsafeBufferPointer { Vocabulary.paddedHash(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+      #expect(plain == padded, "length \(length)")
+    }
+  }
+
+  @Test func internAndLookup() {
+    var vocabulary = Vocabulary(capacity: 2)
+    let ids = (0..<100).map { vocabulary.intern("word\($0)") }
+    #expect(Set(ids).count == 100)
+    #expect(vocabulary.lookup("word42") == ids[42])
+    #expect(vocabulary.lookup("absent") == 0)
+    #expect(vocabulary.word(ids[7]) == "word7")
+  }
+}

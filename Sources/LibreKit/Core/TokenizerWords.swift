@@ -12,7 +12,7 @@ enum Contractions {
   /// Bases after which `'s` means `is` (or `us`, for `let`).
   static let sIsBases = KeySet([
     "it", "that", "there", "here", "what", "who", "where", "when", "how", "he", "she", "this",
-    "everything", "nothing", "something", "someone", "everyone", "why",
+    "everything", "nothing", "something", "someone", "everyone", "why", "now",
   ])
 
   static let not = Array("not".utf8)

@@ -102,21 +102,6 @@ struct PrefixTable: Sendable {
     }
   }
 
-  /// The synthetic id of the longest pattern prefix `bytes` starts with, or 0.
-  @inline(__always)
-  func syntheticID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-    guard !prefixes.isEmpty else { return 0 }
-    var node = 0
-    var best: Int32 = -1
-    for byte in bytes {
-      let child = children[node << 8 | Int(byte)]
-      if child < 0 { break }
-      node = Int(child)
-      if terminal[node] >= 0 { best = terminal[node] }
-    }
-    return best < 0 ? 0 : firstSyntheticID + best
-  }
-
   @inline(__always)
   func satisfies(_ id: Int32, prefix index: UInt32) -> Bool {
     guard id > 0, Int(id) * words < satisfied.count else { return false }

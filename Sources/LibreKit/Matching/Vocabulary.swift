@@ -114,6 +114,26 @@ public struct Vocabulary: Sendable {
   /// padding: the tail is one masked load instead of a byte loop.
   @inline(__always)
   static func paddedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    hash(bytes) { raw, offset, remaining in
+      raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & (~UInt64(0) >> UInt64(64 - remaining * 8))
+    }
+  }
+
+  /// A multiply-xorshift hash over eight bytes at a time.
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    hash(bytes) { raw, offset, remaining in
+      var tail: UInt64 = 0
+      for index in 0..<remaining { tail |= UInt64(raw.load(fromByteOffset: offset + index, as: UInt8.self)) << (8 * index) }
+      return tail
+    }
+  }
+
+  /// The hash, with the last 1–7 bytes read (little-endian) by `tail(raw, offset, count)`.
+  @inline(__always)
+  private static func hash(
+    _ bytes: UnsafeBufferPointer<UInt8>, tail: (UnsafeRawPointer, Int, Int) -> UInt64
+  ) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
     guard let base = bytes.baseAddress else { return hash }
     let raw = UnsafeRawPointer(base)
@@ -125,34 +145,7 @@ public struct Vocabulary: Sendable {
     }
     let remaining = bytes.count - offset
     if remaining > 0 {
-      let tail = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & (~UInt64(0) >> UInt64(64 - remaining * 8))
-      hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-      hash ^= hash >> 29
-    }
-    return hash
-  }
-
-  /// A multiply-xorshift hash over eight bytes at a time.
-  @inline(__always)
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    guard let base = bytes.baseAddress else { return hash }
-    let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= bytes.count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-      hash ^= hash >> 29
-      offset += 8
-    }
-    if offset < bytes.count {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while offset < bytes.count {
-        tail |= UInt64(base[offset]) << shift
-        shift += 8
-        offset += 1
-      }
-      hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+      hash = (hash ^ tail(raw, offset, remaining)) &* 0xC4CE_B9FE_1A85_EC53
       hash ^= hash >> 29
     }
     return hash
