@@ -88,3 +88,38 @@ func spans(of ruleID: String, in text: String, _ language: Language) -> [Range<I
     #expect(after == before.map { ($0.lowerBound + shift)..<($0.upperBound + shift) })
   }
 }
+
+/// Negated, a pressure example must not fire as pressure: a negator put right before the
+/// marked span either drops the match or turns it into its declared opposite (rules that keep
+/// their meaning under negation, like "you must not wait", are left out).
+@Suite struct NegationMutationTests {
+  static let negatable: [LexiconExample] = LexiconExample.all.filter { example in
+    guard example.mustMatch, example.plain.span != nil,
+      let rule = ShippedLexicons.linter.lexicons.rule(example.ruleID, language: example.language),
+      rule.polarity == .pressure
+    else { return false }
+    if case .keep = rule.whenNegated { return false }
+    return true
+  }
+
+  @Test func thereAreNegatableExamplesInBothLanguages() {
+    #expect(NegationMutationTests.negatable.filter { $0.language == .english }.count >= 20)
+    #expect(NegationMutationTests.negatable.filter { $0.language == .french }.count >= 20)
+  }
+
+  @Test(arguments: NegationMutationTests.negatable)
+  func negatedExampleDoesNotFireAsPressure(_ example: LexiconExample) throws {
+    let (text, span) = example.plain
+    let range = try #require(span)
+    let bytes = Array(text.utf8)
+    let negator = example.language == .english ? "never " : "pas "
+    let mutated = String(decoding: bytes[..<range.lowerBound], as: UTF8.self) + negator
+      + String(decoding: bytes[range.lowerBound...], as: UTF8.self)
+    let shift = negator.utf8.count
+    let findings = ShippedLexicons.linter.lint(Array(mutated.utf8), language: example.language).findings
+    let onSpan = findings.filter {
+      $0.rule.id == example.ruleID && $0.start < range.upperBound + shift && $0.end > range.lowerBound + shift
+    }
+    #expect(onSpan.isEmpty, "negated, still fires: \(mutated)")
+  }
+}
