@@ -83,6 +83,11 @@ struct LexiconCompiler {
   var vocabulary = Vocabulary()
   var prefixes = PrefixTable()
   var errors: [LexiconError] = []
+  /// Folds every literal of this compile with one tokenizer.
+  let words = WordFolder()
+  /// Classes already resolved, for the language being resolved (cleared between languages).
+  var resolvedClasses: [String: ResolvedPattern] = [:]
+  private var resolvingLanguage: Language?
 
   init(set: LexiconSet) { self.set = set }
 
@@ -97,7 +102,7 @@ struct LexiconCompiler {
       let profile = set.profiles[language] ?? LanguageProfile(language: language)
       classes[language] = parseClasses(profile)
       for word in profileWords(profile) {
-        for folded in PatternParser.foldedWords(word) { _ = vocabulary.intern(folded) }
+        for folded in words.fold(word) { _ = vocabulary.intern(folded) }
       }
     }
     var parsed: [(rule: Int, syntax: PatternSyntax, isException: Bool, location: SourceLocation, text: String)] = []
@@ -124,6 +129,10 @@ struct LexiconCompiler {
     for language in languages { builders[language] = (AutomatonBuilder(), []) }
     for item in parsed {
       let rule = rules[item.rule]
+      if resolvingLanguage != rule.language {
+        resolvingLanguage = rule.language
+        resolvedClasses = [:]
+      }
       let context = "rule '\(rule.id)', pattern '\(item.text)'"
       guard
         let resolved = resolve(item.syntax, classes: classes[rule.language] ?? [:], at: item.location, context: context)
@@ -193,7 +202,7 @@ struct LexiconCompiler {
     _ pattern: String, written: String, rule: Rule, at location: SourceLocation
   ) -> PatternSyntax? {
     do throws(PatternError) {
-      let syntax = try PatternParser.parse(pattern)
+      let syntax = try PatternParser.parse(pattern, words: words)
       intern(syntax)
       return syntax
     } catch {
@@ -211,7 +220,7 @@ struct LexiconCompiler {
       var parsed: [PatternSyntax] = []
       for member in members {
         do throws(PatternError) {
-          let syntax = try PatternParser.parse(member)
+          let syntax = try PatternParser.parse(member, words: words)
           intern(syntax)
           parsed.append(syntax)
         } catch {
@@ -250,9 +259,9 @@ struct LexiconCompiler {
 
   private func roles(for profile: LanguageProfile) -> [WordRole] {
     var roles = [WordRole](repeating: [], count: vocabulary.count + 1)
-    func mark(_ words: [String], _ role: WordRole) {
-      for word in words {
-        for folded in PatternParser.foldedWords(word) {
+    func mark(_ list: [String], _ role: WordRole) {
+      for word in list {
+        for folded in words.fold(word) {
           let id = vocabulary.lookup(folded)
           if id > 0 { roles[Int(id)].insert(role) }
         }

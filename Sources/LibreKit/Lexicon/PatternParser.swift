@@ -39,10 +39,16 @@ public struct PatternParser {
 
   private let scalars: [Unicode.Scalar]
   private var index = 0
+  private let words: WordFolder
 
   /// Parses `pattern` into syntax, tokenizing its literal words with the text tokenizer.
   public static func parse(_ pattern: String) throws(PatternError) -> PatternSyntax {
-    var parser = PatternParser(scalars: Array(pattern.unicodeScalars))
+    try parse(pattern, words: WordFolder())
+  }
+
+  /// Parses `pattern`, folding its literals with `words`.
+  static func parse(_ pattern: String, words: WordFolder) throws(PatternError) -> PatternSyntax {
+    var parser = PatternParser(scalars: Array(pattern.unicodeScalars), words: words)
     let syntax = try parser.alternation(closing: nil)
     guard parser.index == parser.scalars.count else {
       throw PatternError(message: "unexpected '\(parser.scalars[parser.index])'", offset: parser.index)
@@ -50,7 +56,10 @@ public struct PatternParser {
     return syntax
   }
 
-  private init(scalars: [Unicode.Scalar]) { self.scalars = scalars }
+  private init(scalars: [Unicode.Scalar], words: WordFolder) {
+    self.scalars = scalars
+    self.words = words
+  }
 
   private mutating func alternation(closing: Unicode.Scalar?) throws(PatternError) -> PatternSyntax {
     let start = index
@@ -84,7 +93,7 @@ public struct PatternParser {
     func flushLiteral(prefix: Bool) throws(PatternError) {
       defer { literal = "" }
       guard !literal.isEmpty else { return }
-      var words = PatternParser.foldedWords(literal)
+      var words = self.words.fold(literal)
       if prefix {
         guard let last = words.popLast(), last.unicodeScalars.count >= 3 else {
           throw PatternError(message: "a prefix needs at least 3 letters before '*'", offset: literalStart)
@@ -190,11 +199,32 @@ public struct PatternParser {
   }
 
   /// The folded tokens of a literal run, as the text tokenizer sees them.
-  static func foldedWords(_ text: String) -> [String] {
-    var collector = FoldedWordCollector()
-    let tokenizer = Tokenizer()
-    tokenizer.tokenize(Array(text.utf8), into: &collector)
+  static func foldedWords(_ text: String, with words: WordFolder = WordFolder()) -> [String] {
+    words.fold(text)
+  }
+}
+
+/// A tokenizer kept for folding the many literals of one compile, instead of one per literal.
+/// Not shared between threads: each compile makes its own.
+final class WordFolder {
+  private let tokenizer = Tokenizer()
+
+  func fold(_ text: String) -> [String] {
+    var collector = FoldedWordList()
+    var text = text
+    text.withUTF8 { tokenizer.tokenize($0, into: &collector) }
     return collector.words
+  }
+}
+
+/// A sink that keeps only the folded forms, as strings.
+struct FoldedWordList: TokenSink {
+  var words: [String] = []
+
+  mutating func token(
+    start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
+  ) {
+    words.append(String(decoding: folded, as: UTF8.self))
   }
 }
 

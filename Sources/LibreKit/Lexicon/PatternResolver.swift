@@ -37,6 +37,7 @@ extension LexiconCompiler {
         fail(location, "\(context): class members cannot use other classes ('@\(name)')")
         return nil
       }
+      if let cached = resolvedClasses[name] { return cached }
       guard let members = classes[name] else {
         let known = classes.keys.sorted().map { "@" + $0 }.joined(separator: ", ")
         fail(location, "\(context): unknown class '@\(name)' (known: \(known.isEmpty ? "none" : known))")
@@ -48,7 +49,10 @@ extension LexiconCompiler {
         else { return nil }
         resolved.append(part)
       }
-      return resolved.count == 1 ? resolved[0] : .choice(resolved)
+      let result: ResolvedPattern = resolved.count == 1 ? resolved[0] : .choice(resolved)
+      // A class resolves the same way everywhere in its language: once is enough.
+      resolvedClasses[name] = result
+      return result
     }
   }
 }

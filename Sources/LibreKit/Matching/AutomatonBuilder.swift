@@ -67,7 +67,8 @@ struct AutomatonBuilder {
 
   /// Closes over the empty moves and lays the automaton out in flat arrays.
   func finish(prefixes: PrefixTable) -> PatternAutomaton {
-    let closures = (0..<consuming.count).map(closure)
+    var seen = [Int](repeating: -1, count: consuming.count)
+    let closures = (0..<consuming.count).map { closure($0, seen: &seen) }
     // Keep the states a token can lead to, plus the starts; number them densely.
     var keep = Set(starts.map(\.state))
     for transitions in consuming { for transition in transitions { keep.insert(transition.target) } }
@@ -108,6 +109,24 @@ struct AutomatonBuilder {
       startIndex: startIndex.finish(), prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
   }
 
+  /// The states reachable from `state` by empty moves; `seen` (one slot per state, holding
+  /// the state last closed over) is reused across calls instead of a set per call.
+  private func closure(_ state: Int, seen: inout [Int]) -> [Int] {
+    if empty[state].isEmpty { return [state] }
+    seen[state] = state
+    var order = [state]
+    var stack = [state]
+    while let next = stack.popLast() {
+      for target in empty[next] where seen[target] != state {
+        seen[target] = state
+        order.append(target)
+        stack.append(target)
+      }
+    }
+    return order
+  }
+
+  /// The same, for one state: a set sized to what it reaches, not to the automaton.
   private func closure(_ state: Int) -> [Int] {
     var seen: Set<Int> = [state]
     var order = [state]

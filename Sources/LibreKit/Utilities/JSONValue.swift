@@ -81,7 +81,12 @@ public struct JSONParser {
   }
 
   private mutating func skipSpace() {
-    while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
   }
 
   private mutating func value() throws(JSONSyntaxError) -> JSONValue {
@@ -179,7 +184,20 @@ public struct JSONParser {
 
   private mutating func string() throws(JSONSyntaxError) -> String {
     index += 1
-    var scalars: [UInt8] = []
+    // Most strings have no escape: one scan, one String, no byte buffer.
+    var end = index
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+      bytes[end] >= 0x20
+    {
+      end += 1
+    }
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      let text = String(decoding: bytes[index..<end], as: UTF8.self)
+      index = end + 1
+      return text
+    }
+    var scalars: [UInt8] = Array(bytes[index..<end])
+    index = end
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
@@ -244,8 +262,16 @@ public struct JSONParser {
   private mutating func number() throws(JSONSyntaxError) -> Double {
     let start = index
     if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
-    let allowed = Set("0123456789.eE+-".utf8)
-    while index < bytes.count, allowed.contains(bytes[index]) { index += 1 }
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+        UInt8(ascii: "+"), UInt8(ascii: "-"):
+        index += 1
+        continue
+      default: break
+      }
+      break
+    }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     guard index > start, let value = Double(text), value.isFinite else {
       throw error("unexpected character; expected a value", at: start)
