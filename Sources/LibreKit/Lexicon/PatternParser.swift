@@ -212,7 +212,7 @@ final class WordFolder {
   func fold(_ text: String) -> [String] {
     var collector = FoldedWordList()
     var text = text
-    text.withUTF8 { tokenizer.tokenize($0, into: &collector) }
+    _ = text.withUTF8 { tokenizer.tokenize($0, into: &collector) }
     return collector.words
   }
 }

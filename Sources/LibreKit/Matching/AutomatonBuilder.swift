@@ -10,7 +10,8 @@ struct AutomatonBuilder {
   private var accepting: [Int32] = []
   private(set) var starts: [(state: Int, entry: Int32)] = []
   private(set) var maximumLength = 0
-  /// The longest match of each entry, in tokens (not counting negations stepped over).
+  /// The longest match of each entry, in tokens (not counting negations stepped over),
+  /// negated when every match of the entry has that length.
   private var lengths: [Int] = []
 
   /// Longest match a pattern may describe, in tokens.
@@ -29,7 +30,8 @@ struct AutomatonBuilder {
     let end = build(node, from: start)
     accepting[end] = entry
     starts.append((start, entry))
-    lengths.append(node.maximumLength)
+    // A negative length marks a pattern of fixed length (the start search takes a shortcut).
+    lengths.append(node.minimumLength == node.maximumLength ? -node.maximumLength : node.maximumLength)
     maximumLength = max(maximumLength, node.maximumLength)
   }
 
@@ -211,6 +213,17 @@ indirect enum ResolvedPattern: Sendable {
   case choice([ResolvedPattern])
   case optional(ResolvedPattern)
   case gap(Int, Int)
+
+  /// The fewest tokens a match can span.
+  var minimumLength: Int {
+    switch self {
+    case .test: return 1
+    case .sequence(let items): return items.reduce(0) { $0 + $1.minimumLength }
+    case .choice(let branches): return branches.map(\.minimumLength).min() ?? 0
+    case .optional: return 0
+    case .gap(let low, _): return low
+    }
+  }
 
   /// The most tokens a match can span.
   var maximumLength: Int {

@@ -1,6 +1,7 @@
 /// The deterministic states built so far for one automaton, and the transitions between
 /// them: a cache, filled as texts need it and emptied if it grows past its limit (which
-/// keeps memory bounded and the time still linear).
+/// keeps memory bounded and the time still linear). One per thread, never shared, so its
+/// properties skip the runtime's exclusivity checks (a measurable cost per token).
 final class DFACache {
   /// Past this many states the cache starts over (memory stays bounded; time stays linear).
   static let defaultStateLimit = 20_000
@@ -8,29 +9,29 @@ final class DFACache {
 
   let identity: Int
   /// Each state's sorted threads and sorted accepted entries (both packed with negation).
-  private var threads: [[UInt32]] = [[]]
-  private var acceptLists: [[UInt32]] = [[]]
-  private var index: [DFAStateKey: Int32] = [DFAStateKey(threads: [], accepts: []): 0]
+  @exclusivity(unchecked) private var threads: [[UInt32]] = [[]]
+  @exclusivity(unchecked) private var acceptLists: [[UInt32]] = [[]]
+  @exclusivity(unchecked) private var index: [DFAStateKey: Int32] = [DFAStateKey(threads: [], accepts: []): 0]
   /// Open addressing: key `state << 32 | symbol` (+1, so 0 means empty) with the next
   /// state beside it, so a lookup touches one cache line.
-  private var slots: [Slot]
-  private var used = 0
+  @exclusivity(unchecked) private var slots: [Slot]
+  @exclusivity(unchecked) private var used = 0
   /// From the empty state, on a plain word (no kind, emphasis or negation bits): indexed by
   /// id, dense and small, since most lookups start there. -1 = not built yet.
-  private var fromEmpty: [Int32]
+  @exclusivity(unchecked) private var fromEmpty: [Int32]
 
   /// Per state, which plain words could move one of its threads: bit `id & 63` for each
   /// word a transition names; all bits when a transition tests something else (a prefix,
   /// a kind, a gap). A word outside the filter leaves every thread behind, so the next
   /// state is the one the word reaches from the empty state: no hash lookup.
-  private var wordFilter: [UInt64] = [0]
+  @exclusivity(unchecked) private var wordFilter: [UInt64] = [0]
 
   struct Slot {
     var key: UInt64
     var next: Int32
   }
-  private var next: [UInt32] = []
-  private var accepted: [UInt32] = []
+  @exclusivity(unchecked) private var next: [UInt32] = []
+  @exclusivity(unchecked) private var accepted: [UInt32] = []
   /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
   let anchor = AnchorScratch()
 

@@ -26,7 +26,8 @@ public struct PatternAutomaton: Sendable {
   let accept: [Int32]
   let startIndex: FlatStartIndex
   let prefixes: PrefixTable
-  /// The start state of each entry, and its longest match in tokens.
+  /// The start state of each entry, and its longest match in tokens (negative: every match
+  /// has that length).
   let entryStart: [Int32]
   let entryLength: [Int32]
   /// `relevant[id]`: some test of this automaton looks at that id.
@@ -206,52 +207,62 @@ public struct PatternAutomaton: Sendable {
     scratch: AnchorScratch
   ) -> Int {
     let transparent: TokenFlags = [.negator, .negationParticle]
+    let length = Int(entryLength[Int(entry)])
+    if length < 0 && !negated && end + length + 1 >= floor {
+      // A fixed-length pattern with no negation stepped over starts exactly `length` back.
+      let first = end + length + 1
+      if (first...end).allSatisfy({ tokens[$0].flags.isDisjoint(with: transparent) }) { return first }
+    }
     var low = end
     var counted = tokens[end].flags.isDisjoint(with: transparent) ? 1 : 0
-    while low > floor && counted < Int(entryLength[Int(entry)]) {
+    while low > floor && counted < abs(length) {
       low -= 1
       if tokens[low].flags.isDisjoint(with: transparent) { counted += 1 }
     }
+    // One pass over the window, as a Pike machine for this pattern alone: each live state
+    // keeps the earliest token its match began on, so the first accept is the leftmost.
     let wanted = UInt32(entry) << 1 | (negated ? 1 : 0)
-    for first in low...end {
-      scratch.threads.removeAll(keepingCapacity: true)
-      scratch.threads.append(UInt32(entryStart[Int(entry)]) << 1)
-      for position in first...end {
-        scratch.next.removeAll(keepingCapacity: true)
-        scratch.accepts.removeAll(keepingCapacity: true)
-        if position == first {
-          // The start state is not carried over a negator: a match starts on a token it reads.
-          stepStart(scratch.threads[0] >> 1, over: tokens[position], into: &scratch.next, accepts: &scratch.accepts)
-        } else {
-          step(scratch.threads, over: tokens[position], starting: false, into: &scratch.next, accepts: &scratch.accepts)
-        }
-        if scratch.next.isEmpty { break }
-        if scratch.next.count > 1 {
-          // Threads that converge on one state stay one thread.
-          scratch.next.sort()
-          var kept = 1
-          for index in 1..<scratch.next.count where scratch.next[index] != scratch.next[kept - 1] {
-            scratch.next[kept] = scratch.next[index]
-            kept += 1
+    let start = UInt32(entryStart[Int(entry)])
+    scratch.threads.removeAll(keepingCapacity: true)
+    scratch.firsts.removeAll(keepingCapacity: true)
+    for position in low...end {
+      scratch.nextThreads.removeAll(keepingCapacity: true)
+      scratch.nextFirsts.removeAll(keepingCapacity: true)
+      let token = tokens[position]
+      let transparent = !token.flags.isDisjoint(with: [.negator, .negationParticle])
+      let isNegator = token.flags.contains(.negator)
+      var acceptedFirst = -1
+      for (index, thread) in scratch.threads.enumerated() {
+        let first = scratch.firsts[index]
+        let state = Int(thread >> 1)
+        let threadNegated = thread & 1
+        for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+        where passes(tests[transition], token) {
+          let target = UInt32(targets[transition])
+          scratch.add(target << 1 | threadNegated, first: first)
+          if position == end, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 | threadNegated == wanted,
+            acceptedFirst < 0
+          {
+            acceptedFirst = first
           }
-          scratch.next.removeLast(scratch.next.count - kept)
         }
-        swap(&scratch.threads, &scratch.next)
-        if position == end && scratch.accepts.contains(wanted) { return first }
+        if transparent { scratch.add(UInt32(state) << 1 | (isNegator ? 1 : threadNegated), first: first) }
       }
+      // A new match may begin here (on a token it reads, never on a skipped negator).
+      let state = Int(start)
+      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+      where passes(tests[transition], token) {
+        let target = UInt32(targets[transition])
+        scratch.add(target << 1, first: position)
+        if position == end, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 == wanted, acceptedFirst < 0 {
+          acceptedFirst = position
+        }
+      }
+      if position == end && acceptedFirst >= 0 { return acceptedFirst }
+      swap(&scratch.threads, &scratch.nextThreads)
+      swap(&scratch.firsts, &scratch.nextFirsts)
     }
     return end
-  }
-
-  private func stepStart(_ state: UInt32, over token: Token, into next: inout [UInt32], accepts: inout [UInt32]) {
-    let state = Int(state)
-    for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-    where passes(tests[transition], token) {
-      let target = UInt32(targets[transition])
-      next.append(target << 1)
-      let entry = accept[Int(target)]
-      if entry >= 0 { accepts.append(UInt32(entry) << 1) }
-    }
   }
 
   @inline(__always)
@@ -271,9 +282,19 @@ public struct PatternAutomaton: Sendable {
 /// Buffers for re-running one pattern to find where its match starts, reused. A class, so
 /// the matcher reaches it without an exclusive `inout` access per match.
 final class AnchorScratch {
-  var threads: [UInt32] = []
-  var next: [UInt32] = []
-  var accepts: [UInt32] = []
+  @exclusivity(unchecked) var threads: [UInt32] = []
+  @exclusivity(unchecked) var firsts: [Int] = []
+  @exclusivity(unchecked) var nextThreads: [UInt32] = []
+  @exclusivity(unchecked) var nextFirsts: [Int] = []
+
+  /// Adds a thread for the next position unless its state is there already (the one kept,
+  /// added first, began earliest).
+  @inline(__always)
+  func add(_ thread: UInt32, first: Int) {
+    if nextThreads.contains(thread) { return }
+    nextThreads.append(thread)
+    nextFirsts.append(first)
+  }
 }
 
 /// A read-only byte per id, in raw memory (no bounds or reference checks per token); ids

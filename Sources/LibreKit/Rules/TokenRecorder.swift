@@ -1,9 +1,9 @@
 /// A growable array of tokens in raw memory, reused from one text to the next: appending
 /// never checks uniqueness or copies, and clearing keeps the capacity.
 final class TokenBuffer {
-  private(set) var base: UnsafeMutablePointer<Token>
-  private(set) var count = 0
-  private var capacity: Int
+  @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<Token>
+  @exclusivity(unchecked) private(set) var count = 0
+  @exclusivity(unchecked) private var capacity: Int
 
   init(capacity: Int = 4096) {
     self.capacity = capacity
