@@ -51,7 +51,8 @@ struct Bench {
     let loadTime = ContinuousClock.now - loadStart
     let patterns = lexicons.availableLanguages.map { language in
       let size = lexicons.automatonSize(language)
-      return "\(language.rawValue) \(lexicons.patternCount(language)) (\(size.states) states, \(size.transitions) transitions)"
+      return
+        "\(language.rawValue) \(lexicons.patternCount(language)) (\(size.states) states, \(size.transitions) transitions)"
     }
     print(
       "lexicons: \(lexicons.rules.count) rules, patterns \(patterns.joined(separator: ", ")), compiled from JSON in \(milliseconds(compileTime)) ms, loaded precompiled in \(String(format2: seconds(loadTime) * 1000)) ms"

@@ -1,8 +1,9 @@
+import LibreFormats
+import LibreKit
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import LibreFormats
-import LibreKit
 
 /// `libre lint`: read each input, lint it, report, and gate the exit code.
 enum LintCommand {

@@ -1,7 +1,8 @@
+import LibreFormats
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import LibreFormats
 
 /// Dispatches to a command; `lint` is the default when the first argument is not one.
 func runLibre(_ arguments: [String]) -> Int32 {

@@ -15,7 +15,8 @@ struct CLIResult {
   /// stdout parsed as the JSON report.
   func json(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
     let value = try JSONSerialization.jsonObject(with: Data(stdoutBytes))
-    return try #require(value as? [String: Any], "stdout is not a JSON object: \(stdout)", sourceLocation: sourceLocation)
+    return try #require(
+      value as? [String: Any], "stdout is not a JSON object: \(stdout)", sourceLocation: sourceLocation)
   }
 
   /// The documents of the JSON report.

@@ -78,7 +78,9 @@ import Testing
     #expect(!examples.isEmpty)
     for example in examples {
       let result = try CLI.run(["lint", "--format", "json", "--lang", "en", "-"], stdin: example)
-      #expect(try result.documents()[0].findings().contains { $0.string("rule") == "pressure.urgency.deadline" }, "\(example)")
+      #expect(
+        try result.documents()[0].findings().contains { $0.string("rule") == "pressure.urgency.deadline" }, "\(example)"
+      )
     }
   }
 
@@ -113,8 +115,10 @@ import Testing
         let twin = String(name.dropLast("-respectful.txt".count)) + "-pushy.txt"
         guard names.contains(twin) else { continue }
         let result = try CLI.run(
-          ["lint", "--format", "json", "--fail-on", "none", folder.appendingPathComponent(name).path,
-           folder.appendingPathComponent(twin).path])
+          [
+            "lint", "--format", "json", "--fail-on", "none", folder.appendingPathComponent(name).path,
+            folder.appendingPathComponent(twin).path,
+          ])
         #expect(result.status == 0)
         let documents = try result.documents()
         try #require(documents.count == 2)

@@ -4,10 +4,13 @@ import Testing
 /// `libre eval` on a tiny annotated corpus written for each test.
 @Suite struct EvalCommandTests {
   /// Phrases the shipped lexicons have always flagged (the lint tests rely on them too).
-  static let respectful = "Hi Jordan,\n\nWould you be open to a short call next week? You are free to say no, of course.\n\nBest,\nAlex\n"
+  static let respectful =
+    "Hi Jordan,\n\nWould you be open to a short call next week? You are free to say no, of course.\n\nBest,\nAlex\n"
   static let pushy = "Hi Jordan,\n\nPlease reply by Friday, because the offer expires at midnight. Act now!\n\nAlex\n"
 
-  static func sidecar(label: String, pair: String? = nil, trap: Bool = false, spans: [(String, String, String)]) -> String {
+  static func sidecar(label: String, pair: String? = nil, trap: Bool = false, spans: [(String, String, String)])
+    -> String
+  {
     let items = spans.map { #"{ "text": "\#($0.0)", "polarity": "\#($0.1)", "category": "\#($0.2)" }"# }
     var fields = [#""language": "en""#, #""kind": "email""#, #""label": "\#(label)""#]
     if let pair { fields.append(#""pair": "\#(pair)""#) }
@@ -32,7 +35,8 @@ import Testing
           ("reply by Friday", "pressure", "urgency"), ("the offer expires at midnight", "pressure", "urgency"),
           ("Act now", "pressure", "urgency"),
         ]))
-    try dir.write("corpus/en/traps/ltd.txt", "Hi Sam,\n\nOur company is now called Tally Software Ltd.\n\nBest,\nAlex\n")
+    try dir.write(
+      "corpus/en/traps/ltd.txt", "Hi Sam,\n\nOur company is now called Tally Software Ltd.\n\nBest,\nAlex\n")
     try dir.write("corpus/en/traps/ltd.gold.json", sidecar(label: "neutral", trap: true, spans: []))
     try dir.write("corpus/en/notes.md", "Notes without annotations.\n")
     return dir
@@ -102,10 +106,12 @@ import Testing
     try dir.write("corpus/en/broken.txt", "Hello there.\n")
     try dir.write(
       "corpus/en/broken.gold.json",
-      #"{"language": "en", "label": "neutral",\#n "spans": [{"text": "Goodbye", "polarity": "pressure", "category": "urgency"}]}"#)
+      #"{"language": "en", "label": "neutral",\#n "spans": [{"text": "Goodbye", "polarity": "pressure", "category": "urgency"}]}"#
+    )
     let result = try dir.run(["eval", "--format", "json", "corpus", "corpus/missing.txt"])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("libre: error: corpus/en/broken.gold.json:2: excerpt \"Goodbye\" is not in the document"))
+    #expect(
+      result.stderr.contains("libre: error: corpus/en/broken.gold.json:2: excerpt \"Goodbye\" is not in the document"))
     #expect(result.stderr.contains("corpus/missing.txt"))
     let root = try result.json()
     #expect((root["errors"] as? [Any])?.count == 2)
@@ -115,7 +121,9 @@ import Testing
   @Test func usageErrors() throws {
     let dir = try TempDir()
     defer { dir.remove() }
-    for arguments in [["eval", "--format", "xml"], ["eval", "--lang", "de"], ["eval", "--bogus"], ["eval", "--lexicon"]] {
+    for arguments in [
+      ["eval", "--format", "xml"], ["eval", "--lang", "de"], ["eval", "--bogus"], ["eval", "--lexicon"],
+    ] {
       let result = try dir.run(arguments)
       #expect(result.status == 2, "\(arguments)")
       #expect(result.stderr.hasPrefix("libre: error: "), "\(arguments)")

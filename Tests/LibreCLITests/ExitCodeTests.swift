@@ -160,11 +160,12 @@ func lineColumn(of needle: String, in text: String, plus: Int = 0) -> String {
     """
   }
 
-  @Test(arguments: [
-    ("sign (now | today", "(", "missing ')'"),
-    ("hello @nope", nil, "unknown class '@nope'"),
-    ("call <foo> now", "<foo>", "unknown token kind '<foo>'"),
-  ] as [(String, String?, String)])
+  @Test(
+    arguments: [
+      ("sign (now | today", "(", "missing ')'"),
+      ("hello @nope", nil, "unknown class '@nope'"),
+      ("call <foo> now", "<foo>", "unknown token kind '<foo>'"),
+    ] as [(String, String?, String)])
   func aBadPatternNamesFileLineColumnRuleAndPattern(pattern: String, at: String?, message: String) throws {
     let dir = try TempDir()
     defer { dir.remove() }
@@ -189,7 +190,9 @@ func lineColumn(of needle: String, in text: String, plus: Int = 0) -> String {
     let result = try dir.run(["lint", "--lexicon", "bad.json", "-"], stdin: "hello")
     #expect(result.status == 2)
     let location = lineColumn(of: "50", in: json)
-    #expect(result.stderr.hasPrefix("libre: error: bad.json:\(location): rule 'pressure.custom.x': \"weight\""), "\(result.stderr)")
+    #expect(
+      result.stderr.hasPrefix("libre: error: bad.json:\(location): rule 'pressure.custom.x': \"weight\""),
+      "\(result.stderr)")
   }
 
   @Test

@@ -94,7 +94,9 @@ func fileLines(_ text: String) -> [[Unicode.Scalar]] {
     let dir = try TempDir()
     defer { dir.remove() }
     try dir.write("mail.txt", text)
-    for arguments in [["lint", "--format", "json", "mail.txt"], ["lint", "--format", "json", "--lang", "auto", "mail.txt"]] {
+    for arguments in [
+      ["lint", "--format", "json", "mail.txt"], ["lint", "--format", "json", "--lang", "auto", "mail.txt"],
+    ] {
       let document = try dir.run(arguments).documents()[0]
       #expect(document.string("language") == language)
       #expect(document["languageDetected"] as? Bool == true)
@@ -130,18 +132,24 @@ func fileLines(_ text: String) -> [[Unicode.Scalar]] {
   @Test func directoriesAreWalkedSortedForTextAndMarkdown() throws {
     let dir = try TempDir()
     defer { dir.remove() }
-    for name in ["in/b.txt", "in/a.md", "in/sub/c.txt", "in/sub/d.markdown", "in/notes.json", "in/mail.eml", "in/e.text"] {
+    for name in [
+      "in/b.txt", "in/a.md", "in/sub/c.txt", "in/sub/d.markdown", "in/notes.json", "in/mail.eml", "in/e.text",
+    ] {
       try dir.write(name, Texts.neutral)
     }
     let result = try dir.run(["lint", "--format", "json", "in"])
     #expect(result.status == 0)
-    #expect(try result.documents().map { $0.string("path") } == ["in/a.md", "in/b.txt", "in/e.text", "in/sub/c.txt", "in/sub/d.markdown"])
+    #expect(
+      try result.documents().map { $0.string("path") } == [
+        "in/a.md", "in/b.txt", "in/e.text", "in/sub/c.txt", "in/sub/d.markdown",
+      ])
   }
 
   @Test func malformedUTF8IsAWarningNotAFailure() throws {
     let dir = try TempDir()
     defer { dir.remove() }
-    try dir.write("odd.txt", bytes: Array("Hello Sam.\nThe caf".utf8) + [0xE9] + Array(" is open, you must come.\n".utf8))
+    try dir.write(
+      "odd.txt", bytes: Array("Hello Sam.\nThe caf".utf8) + [0xE9] + Array(" is open, you must come.\n".utf8))
     let result = try dir.run(["lint", "--format", "json", "odd.txt"])
     #expect(result.status == 0)
     #expect(result.stderr.hasPrefix("libre: warning: odd.txt:2:8: "), "\(result.stderr)")
@@ -167,11 +175,14 @@ func fileLines(_ text: String) -> [[Unicode.Scalar]] {
       let column = try #require(finding.int("column"))
       let width = try #require(finding.int("endColumn")) - column + 1
       let label = finding.string("polarity") == "freedom" ? "freedom" : finding.string("severity") ?? "?"
-      let header = "mail.txt:\(line):\(column): \(label): \(finding.string("message") ?? "") [\(finding.string("rule") ?? "")]"
+      let header =
+        "mail.txt:\(line):\(column): \(label): \(finding.string("message") ?? "") [\(finding.string("rule") ?? "")]"
       let at = try #require(lines.firstIndex { $0.hasPrefix(header) }, "no line \(header)")
       #expect(lines[at + 1] == " \(line) | \(sourceLines[line - 1])")
       let gutter = String(repeating: " ", count: String(line).count)
-      #expect(lines[at + 2] == " \(gutter) | " + String(repeating: " ", count: column - 1) + String(repeating: "^", count: width))
+      #expect(
+        lines[at + 2] == " \(gutter) | " + String(repeating: " ", count: column - 1)
+          + String(repeating: "^", count: width))
       let after = lines[(at + 3)..<min(lines.count, at + 6)]
       #expect(after.contains { $0.hasPrefix(" \(gutter) = suggestion: ") })
     }
@@ -191,7 +202,8 @@ func fileLines(_ text: String) -> [[Unicode.Scalar]] {
     let terminal = try CLI.runOnTerminal(["lint", "mail.txt"], in: dir.url, environment: plain)
     #expect(terminal.contains("mail.txt"), "the terminal got the report")
     #expect(terminal.contains("\u{1B}["), "colors on a terminal")
-    let noColor = try CLI.runOnTerminal(["lint", "mail.txt"], in: dir.url, environment: CLI.environment(["NO_COLOR": "1"]))
+    let noColor = try CLI.runOnTerminal(
+      ["lint", "mail.txt"], in: dir.url, environment: CLI.environment(["NO_COLOR": "1"]))
     #expect(noColor.contains("mail.txt"))
     #expect(!noColor.contains("\u{1B}"), "NO_COLOR is honored")
     let flag = try CLI.runOnTerminal(["lint", "--no-color", "mail.txt"], in: dir.url, environment: plain)

@@ -42,7 +42,9 @@ import Testing
     #expect(second.rule == "pressure.urgency.act-now")
     #expect(gold.spans[1].start == 18 && gold.spans[1].end == 18 + "Prenez votre temps".utf8.count)
     // Matching is exact: "act now" (lower case) is another excerpt.
-    let lower = try parse(#"{"language":"en","label":"neutral","spans":[{"text":"act now","polarity":"pressure","category":"urgency"}]}"#).get()
+    let lower = try parse(
+      #"{"language":"en","label":"neutral","spans":[{"text":"act now","polarity":"pressure","category":"urgency"}]}"#
+    ).get()
     #expect(lower.spans[0].start == Array("Subject: Act now\n\nPrenez votre temps. Act now, or ".utf8).count)
   }
 

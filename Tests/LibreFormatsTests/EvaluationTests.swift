@@ -11,7 +11,9 @@ enum Synthetic {
     GoldSpan(start: start, end: end, polarity: polarity, category: category, text: "x")
   }
 
-  static func found(_ start: Int, _ end: Int, _ polarity: Polarity, _ category: String, rule: String? = nil) -> PredictedSpan {
+  static func found(_ start: Int, _ end: Int, _ polarity: Polarity, _ category: String, rule: String? = nil)
+    -> PredictedSpan
+  {
     PredictedSpan(
       start: start, end: end, polarity: polarity, category: category,
       rule: rule ?? "\(polarity.rawValue).\(category).rule", line: 1, column: start + 1, excerpt: "x")
@@ -22,7 +24,8 @@ enum Synthetic {
     gold: [GoldSpan] = [], predicted: [PredictedSpan] = [], score: Int = 70, penalty: Double = 0
   ) -> EvaluatedDocument {
     EvaluatedDocument(
-      path: path, gold: GoldDocument(language: language, label: label, kind: "email", pair: pair, trap: trap, spans: gold),
+      path: path,
+      gold: GoldDocument(language: language, label: label, kind: "email", pair: pair, trap: trap, spans: gold),
       text: text, predicted: predicted, score: score, pressurePenalty: penalty)
   }
 }
@@ -31,7 +34,8 @@ enum Synthetic {
   @Test func spansArePooledPerLanguageAndPolarity() throws {
     let evaluation = Evaluation(documents: [
       Synthetic.document(
-        "a.txt", label: .pushy, gold: [Synthetic.gold(0, 15, .pressure, "urgency"), Synthetic.gold(41, 52, .pressure, "scarcity")],
+        "a.txt", label: .pushy,
+        gold: [Synthetic.gold(0, 15, .pressure, "urgency"), Synthetic.gold(41, 52, .pressure, "scarcity")],
         predicted: [Synthetic.found(6, 15, .pressure, "urgency"), Synthetic.found(17, 39, .pressure, "controlling")],
         score: 40, penalty: 30),
       Synthetic.document(

@@ -14,7 +14,9 @@ import Testing
       try dir.write(name, "text")
     }
     let found = PathWalker.expand([dir.path])
-    let expected = ["Upper.TXT", "a.md", "b.txt", "notes.markdown", "sub/c.txt", "sub/deeper/d.md", "sub2/g.txt", "x.text"]
+    let expected = [
+      "Upper.TXT", "a.md", "b.txt", "notes.markdown", "sub/c.txt", "sub/deeper/d.md", "sub2/g.txt", "x.text",
+    ]
     #expect(found == expected.map { dir.path + "/" + $0 })
     // A README named on the command line is linted like any file.
     #expect(PathWalker.expand([dir.path + "/README.md"]) == [dir.path + "/README.md"])
@@ -54,7 +56,8 @@ import Testing
   @Test func readsTheExactBytes() throws {
     let dir = try TempDirectory()
     defer { dir.remove() }
-    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("é\r\n".utf8) + [0x00, 0xFF, 0xC3] + Array(repeating: 0x61, count: 70_000)
+    let bytes: [UInt8] =
+      [0xEF, 0xBB, 0xBF] + Array("é\r\n".utf8) + [0x00, 0xFF, 0xC3] + Array(repeating: 0x61, count: 70_000)
     let path = try dir.write("raw.txt", bytes)
     #expect(try FileReader.read(path) == bytes)
     #expect(try FileReader.read(try dir.write("empty.txt", [])) == [])

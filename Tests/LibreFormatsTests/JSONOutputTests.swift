@@ -47,12 +47,14 @@ func parseJSON(_ text: String) throws -> Any {
 }
 
 @Suite struct JSONOutputTests {
-  static var sample: JSONOutput { .object([
-    ("zeta", .int(1)),
-    ("alpha", .string("quote \" and \\ and \n and \u{2028}")),
-    ("list", .array([.int(-2), .number(2.5), .bool(true), .bool(false), .null, .array([]), .object([])])),
-    ("nested", .object([("é", .string("🎉"))])),
-  ]) }
+  static var sample: JSONOutput {
+    .object([
+      ("zeta", .int(1)),
+      ("alpha", .string("quote \" and \\ and \n and \u{2028}")),
+      ("list", .array([.int(-2), .number(2.5), .bool(true), .bool(false), .null, .array([]), .object([])])),
+      ("nested", .object([("é", .string("🎉"))])),
+    ])
+  }
 
   @Test(arguments: [true, false])
   func serializationParsesBack(pretty: Bool) throws {
@@ -84,7 +86,8 @@ func parseJSON(_ text: String) throws -> Any {
 
   @Test func reporterOutputHasTheDocumentedShape() throws {
     var run = RunReport()
-    run.documents.append(Fixtures.report("Hello.\nYou must reply by Friday.\nThe report is here. The team is here. Be free to decline.\n"))
+    run.documents.append(
+      Fixtures.report("Hello.\nYou must reply by Friday.\nThe report is here. The team is here. Be free to decline.\n"))
     run.errors.append(InputError(path: "broken.txt", line: 3, message: "binary file"))
     run.errors.append(InputError(path: "gone.txt", message: "cannot open"))
     let root = try #require(try parseJSON(JSONReporter.render(run)) as? [String: Any])
@@ -100,7 +103,10 @@ func parseJSON(_ text: String) throws -> Any {
     #expect(document["score"] as? Int == result.score.score)
     #expect(document["grade"] as? String == result.score.grade)
     let subscores = try #require(document["subscores"] as? [String: Int])
-    #expect(subscores == ["freedom": result.score.freedom, "pressure": result.score.pressure, "engagement": result.score.engagement])
+    #expect(
+      subscores == [
+        "freedom": result.score.freedom, "pressure": result.score.pressure, "engagement": result.score.engagement,
+      ])
     let findings = try #require(document["findings"] as? [[String: Any]])
     #expect(findings.count == run.documents[0].findings.count && findings.count == 3)
     for (json, located) in zip(findings, run.documents[0].findings) {

@@ -12,7 +12,9 @@ func expectedLocation(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: In
 
 @Suite struct LineIndexTests {
   @Test func countsLinesAndScalarsWithMultibyteText() {
-    let text = Array("Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — x\nl\u{2019}offre \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} y\n\nend".utf8)
+    let text = Array(
+      "Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — x\nl\u{2019}offre \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} y\n\nend"
+        .utf8)
     let index = LineIndex(text)
     for offset in 0...text.count where offset == text.count || text[offset] & 0xC0 != 0x80 {
       let (line, column) = index.location(of: offset)
@@ -46,7 +48,8 @@ func expectedLocation(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: In
 }
 
 @Suite struct DocumentReportTests {
-  static let text = "Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — you must reply.\r\nNothing here.\n\nPlease sign\nthe form today. Reply \u{1F44B} by Friday"
+  static let text =
+    "Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — you must reply.\r\nNothing here.\n\nPlease sign\nthe form today. Reply \u{1F44B} by Friday"
 
   @Test func findingsPointAtTheirExcerptInTheFile() throws {
     let bytes = Array(DocumentReportTests.text.utf8)
@@ -64,7 +67,8 @@ func expectedLocation(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: In
     let must = try #require(report.findings.first { $0.finding.rule.id == "pressure.controlling.must" })
     #expect((must.line, must.column, must.endLine, must.endColumn) == (1, 12, 1, 19))
     #expect(must.excerpt == "you must")
-    #expect(must.sourceLine == "Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — you must reply.", "the CR is not part of the line")
+    #expect(
+      must.sourceLine == "Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — you must reply.", "the CR is not part of the line")
     let deadline = try #require(report.findings.first { $0.finding.rule.id == "pressure.urgency.deadline" })
     #expect((deadline.line, deadline.column, deadline.endColumn) == (5, 25, 33), "a span at the very end of the file")
     #expect(deadline.excerpt == "by Friday")
@@ -98,7 +102,9 @@ func expectedLocation(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: In
   }
 
   @Test func caretsSitUnderTheSpan() throws {
-    let text = String(repeating: "Filler line.\n", count: 11) + "Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — you must reply.\nPlease sign\nthe form today."
+    let text =
+      String(repeating: "Filler line.\n", count: 11)
+      + "Zo\u{EB} \u{2615}\u{FE0F} \u{1F389} — you must reply.\nPlease sign\nthe form today."
     let (report, lines) = render(text)
     #expect(report.findings.count == 2)
     for located in report.findings {
@@ -125,7 +131,9 @@ func expectedLocation(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: In
         #expect(marks.count == source.count, "a span over several lines is underlined to the end of its first line")
         #expect(located.excerpt.hasPrefix(covered))
       }
-      #expect(lines[at + 3] == " " + String(repeating: " ", count: String(located.line).count) + " = suggestion: \(rule.suggestion)")
+      #expect(
+        lines[at + 3] == " " + String(repeating: " ", count: String(located.line).count)
+          + " = suggestion: \(rule.suggestion)")
     }
     let must = try #require(report.findings.first { $0.finding.rule.id == "pressure.controlling.must" })
     #expect(must.line == 12)

@@ -113,7 +113,8 @@ func spans(of ruleID: String, in text: String, _ language: Language) -> [Range<I
     let range = try #require(span)
     let bytes = Array(text.utf8)
     let negator = example.language == .english ? "never " : "pas "
-    let mutated = String(decoding: bytes[..<range.lowerBound], as: UTF8.self) + negator
+    let mutated =
+      String(decoding: bytes[..<range.lowerBound], as: UTF8.self) + negator
       + String(decoding: bytes[range.lowerBound...], as: UTF8.self)
     let shift = negator.utf8.count
     let findings = ShippedLexicons.linter.lint(Array(mutated.utf8), language: example.language).findings

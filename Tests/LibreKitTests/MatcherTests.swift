@@ -237,7 +237,9 @@ import Testing
       var bytes = (0..<length).map { UInt8(truncatingIfNeeded: 97 + $0 * 7) }
       let plain = bytes.withUnsafeBufferPointer { Vocabulary.hash($0) }
       bytes += [UInt8](repeating: 0xAB, count: 8)
-      let padded = bytes.withUnsafeBufferPointer { Vocabulary.paddedHash(UnsafeBufferPointer(rebasing: $0[0..<length])) }
+      let padded = bytes.withUnsafeBufferPointer {
+        Vocabulary.paddedHash(UnsafeBufferPointer(rebasing: $0[0..<length]))
+      }
       #expect(plain == padded, "length \(length)")
     }
   }

@@ -110,7 +110,9 @@ public struct CategoryKey: Sendable, Hashable, Comparable {
   }
   public static func < (left: CategoryKey, right: CategoryKey) -> Bool {
     let order = Polarity.allCases
-    return (order.firstIndex(of: left.polarity)!, left.category) < (order.firstIndex(of: right.polarity)!, right.category)
+    return (order.firstIndex(of: left.polarity)!, left.category) < (
+      order.firstIndex(of: right.polarity)!, right.category
+    )
   }
 }
 
@@ -176,7 +178,9 @@ public struct Evaluation: Sendable {
       for polarity in Polarity.allCases {
         let result = Evaluation.compare(document, polarity: polarity, category: nil)
         summary.polarities[polarity, default: SpanCounts()] += result.counts
-        misses += result.missed.map { Miss(path: document.path, position: document.goldPositions[$0], span: gold.spans[$0]) }
+        misses += result.missed.map {
+          Miss(path: document.path, position: document.goldPositions[$0], span: gold.spans[$0])
+        }
         for alarm in result.alarms {
           let first = document.predicted[alarm.members[0]]
           let isTrap = gold.trap && polarity == .pressure
@@ -185,13 +189,17 @@ public struct Evaluation: Sendable {
             FalseAlarm(
               path: document.path, position: FilePosition(line: first.line, column: first.column), polarity: polarity,
               category: first.category, rules: alarm.members.map { document.predicted[$0].rule },
-              excerpt: alarm.members.count == 1 ? first.excerpt : Evaluation.longest(alarm.members.map { document.predicted[$0].excerpt }),
+              excerpt: alarm.members.count == 1
+                ? first.excerpt : Evaluation.longest(alarm.members.map { document.predicted[$0].excerpt }),
               trap: isTrap))
         }
       }
-      let keys = Set(gold.spans.map { CategoryKey($0.polarity, $0.category) } + document.predicted.map { CategoryKey($0.polarity, $0.category) })
+      let keys = Set(
+        gold.spans.map { CategoryKey($0.polarity, $0.category) }
+          + document.predicted.map { CategoryKey($0.polarity, $0.category) })
       for key in keys {
-        summary.categories[key, default: SpanCounts()] += Evaluation.compare(document, polarity: key.polarity, category: key.category).counts
+        summary.categories[key, default: SpanCounts()] +=
+          Evaluation.compare(document, polarity: key.polarity, category: key.category).counts
       }
       let predictedLabel = policy.label(score: document.score, pressurePenalty: document.pressurePenalty)
       summary.labels.total += 1
@@ -253,7 +261,8 @@ public struct Evaluation: Sendable {
       let respectful = members.filter { $0.goldLabel == .respectful }
       let pushy = members.filter { $0.goldLabel == .pushy }
       if respectful.isEmpty || pushy.isEmpty {
-        warnings.append("pair \(key) has \(respectful.isEmpty ? "no respectful" : "no pushy") document; it is not compared")
+        warnings.append(
+          "pair \(key) has \(respectful.isEmpty ? "no respectful" : "no pushy") document; it is not compared")
         continue
       }
       for kind in respectful {

@@ -12,7 +12,8 @@ public enum EvaluationJSONReporter {
         "labelPolicy",
         .object([
           ("pushyBelow", .int(policy.pushyBelow)), ("pushyPenalty", .number(policy.pushyPenalty)),
-          ("respectfulFrom", .int(policy.respectfulFrom)), ("respectfulMaxPenalty", .number(policy.respectfulMaxPenalty)),
+          ("respectfulFrom", .int(policy.respectfulFrom)),
+          ("respectfulMaxPenalty", .number(policy.respectfulMaxPenalty)),
         ])
       ),
       ("languages", .array(evaluation.languages.map(summary))),
@@ -36,7 +37,8 @@ public enum EvaluationJSONReporter {
   static func counts(_ counts: SpanCounts) -> [(String, JSONOutput)] {
     [
       ("gold", .int(counts.gold)), ("predicted", .int(counts.predicted)), ("truePositives", .int(counts.truePositives)),
-      ("falsePositives", .int(counts.falsePositives)), ("falseNegatives", .int(counts.falseNegatives)), ("redundant", .int(counts.redundant)),
+      ("falsePositives", .int(counts.falsePositives)), ("falseNegatives", .int(counts.falseNegatives)),
+      ("redundant", .int(counts.redundant)),
       ("precision", rate(counts.precision)), ("recall", rate(counts.recall)), ("f1", rate(counts.f1)),
     ]
   }
@@ -48,7 +50,9 @@ public enum EvaluationJSONReporter {
   static func summary(_ summary: EvaluationSummary) -> JSONOutput {
     let polarities = Polarity.allCases.map { ($0.rawValue, JSONOutput.object(counts(summary.counts($0)))) }
     let categories = summary.categories.keys.sorted().map { key -> JSONOutput in
-      .object([("polarity", .string(key.polarity.rawValue)), ("category", .string(key.category))] + counts(summary.categories[key]!))
+      .object(
+        [("polarity", .string(key.polarity.rawValue)), ("category", .string(key.category))]
+          + counts(summary.categories[key]!))
     }
     var confusion: [(String, JSONOutput)] = []
     for gold in DocumentLabel.allCases {
@@ -61,7 +65,13 @@ public enum EvaluationJSONReporter {
       ("kinds", .object(summary.kinds.keys.sorted().map { ($0, .int(summary.kinds[$0]!)) })),
       ("polarities", .object(polarities)),
       ("categories", .array(categories)),
-      ("labels", .object([("correct", .int(summary.labels.correct)), ("total", .int(summary.labels.total)), ("accuracy", rate(summary.labels.value)), ("confusion", .object(confusion))])),
+      (
+        "labels",
+        .object([
+          ("correct", .int(summary.labels.correct)), ("total", .int(summary.labels.total)),
+          ("accuracy", rate(summary.labels.value)), ("confusion", .object(confusion)),
+        ])
+      ),
       ("pairs", ratio(summary.pairs)),
       ("traps", .object([("documents", .int(summary.trapDocuments)), ("falseAlarms", .int(summary.trapFalseAlarms))])),
       ("languageMismatches", .int(summary.languageMismatches)),

@@ -53,12 +53,16 @@ public enum SpanMatcher {
   /// same words are one prediction, not one hit and one false alarm). Returns the merged
   /// ranges in text order with the indices of the ranges each one holds.
   public static func merge(_ ranges: [Range<Int>]) -> [(range: Range<Int>, members: [Int])] {
-    let order = ranges.indices.sorted { (ranges[$0].lowerBound, ranges[$0].upperBound, $0) < (ranges[$1].lowerBound, ranges[$1].upperBound, $1) }
+    let order = ranges.indices.sorted {
+      (ranges[$0].lowerBound, ranges[$0].upperBound, $0) < (ranges[$1].lowerBound, ranges[$1].upperBound, $1)
+    }
     var merged: [(range: Range<Int>, members: [Int])] = []
     for index in order {
       let range = ranges[index]
       if let last = merged.last, overlaps(last.range, range) {
-        merged[merged.count - 1] = (last.range.lowerBound..<max(last.range.upperBound, range.upperBound), last.members + [index])
+        merged[merged.count - 1] = (
+          last.range.lowerBound..<max(last.range.upperBound, range.upperBound), last.members + [index]
+        )
       } else {
         merged.append((range, [index]))
       }
@@ -73,7 +77,8 @@ public enum SpanMatcher {
     var candidates: [(overlap: Int, gold: Int, predicted: Int)] = []
     for (goldIndex, goldRange) in gold.enumerated() {
       for (predictedIndex, predictedRange) in predicted.enumerated() where overlaps(goldRange, predictedRange) {
-        let shared = min(goldRange.upperBound, predictedRange.upperBound) - max(goldRange.lowerBound, predictedRange.lowerBound)
+        let shared =
+          min(goldRange.upperBound, predictedRange.upperBound) - max(goldRange.lowerBound, predictedRange.lowerBound)
         candidates.append((shared, goldIndex, predictedIndex))
       }
     }
@@ -85,7 +90,8 @@ public enum SpanMatcher {
     var goldUsed = Set<Int>()
     var predictedUsed = Set<Int>()
     var pairs: [(gold: Int, predicted: Int)] = []
-    for candidate in candidates where !goldUsed.contains(candidate.gold) && !predictedUsed.contains(candidate.predicted) {
+    for candidate in candidates where !goldUsed.contains(candidate.gold) && !predictedUsed.contains(candidate.predicted)
+    {
       goldUsed.insert(candidate.gold)
       predictedUsed.insert(candidate.predicted)
       pairs.append((candidate.gold, candidate.predicted))

@@ -11,8 +11,10 @@ public enum EvaluationTextReporter {
     if !errors.isEmpty { out += "; \(errors.count) error(s)" }
     out += "\n"
     let policy = evaluation.policy
-    out += "labels from findings: pushy if score < \(policy.pushyBelow) or pressure penalty ≥ \(JSONWriter.number(policy.pushyPenalty)); "
-    out += "respectful if score ≥ \(policy.respectfulFrom) and pressure penalty < \(JSONWriter.number(policy.respectfulMaxPenalty)); else neutral\n"
+    out +=
+      "labels from findings: pushy if score < \(policy.pushyBelow) or pressure penalty ≥ \(JSONWriter.number(policy.pushyPenalty)); "
+    out +=
+      "respectful if score ≥ \(policy.respectfulFrom) and pressure penalty < \(JSONWriter.number(policy.respectfulMaxPenalty)); else neutral\n"
     out += "spans: found = hit + false; dup = extra findings inside a gold span already hit (not counted)\n"
     for summary in evaluation.languages { out += "\n" + table(summary) }
     if evaluation.languages.count > 1 { out += "\n" + table(evaluation.overall) }
@@ -20,25 +22,30 @@ public enum EvaluationTextReporter {
     if !unordered.isEmpty {
       out += "\npairs out of order (\(unordered.count)): the respectful version must score strictly higher\n"
       for pair in unordered {
-        out += "  \(pair.language.rawValue)/\(pair.pair): \(pair.respectfulPath) \(pair.respectfulScore) ≤ \(pair.pushyPath) \(pair.pushyScore)\n"
+        out +=
+          "  \(pair.language.rawValue)/\(pair.pair): \(pair.respectfulPath) \(pair.respectfulScore) ≤ \(pair.pushyPath) \(pair.pushyScore)\n"
       }
     }
     if !evaluation.misses.isEmpty {
       out += "\nmisses (\(evaluation.misses.count)): gold spans no finding of their polarity overlaps\n"
       for miss in evaluation.misses {
         let rule = miss.span.rule.map { " [\($0)]" } ?? ""
-        out += "  \(miss.path):\(miss.position.line):\(miss.position.column): \(miss.span.polarity.rawValue).\(miss.span.category)\(rule) “\(oneLine(miss.span.text))”\n"
+        out +=
+          "  \(miss.path):\(miss.position.line):\(miss.position.column): \(miss.span.polarity.rawValue).\(miss.span.category)\(rule) “\(oneLine(miss.span.text))”\n"
       }
     }
     if !evaluation.falseAlarms.isEmpty {
       out += "\nfalse alarms (\(evaluation.falseAlarms.count)): findings that overlap no gold span of their polarity\n"
       for alarm in evaluation.falseAlarms {
-        out += "  \(alarm.path):\(alarm.position.line):\(alarm.position.column): \(alarm.rules.joined(separator: ", ")) “\(oneLine(alarm.excerpt))”\(alarm.trap ? " (trap)" : "")\n"
+        out +=
+          "  \(alarm.path):\(alarm.position.line):\(alarm.position.column): \(alarm.rules.joined(separator: ", ")) “\(oneLine(alarm.excerpt))”\(alarm.trap ? " (trap)" : "")\n"
       }
     }
     if !evaluation.misses.isEmpty || !evaluation.falseAlarms.isEmpty {
       out += "\n"
-      out += "most missed (polarity.category): " + top(evaluation.misses.map { "\($0.span.polarity.rawValue).\($0.span.category)" }) + "\n"
+      out +=
+        "most missed (polarity.category): "
+        + top(evaluation.misses.map { "\($0.span.polarity.rawValue).\($0.span.category)" }) + "\n"
       out += "most false alarms (rule): " + top(evaluation.falseAlarms.map { $0.rules[0] }) + "\n"
     }
     for warning in evaluation.warnings { out += "warning: \(warning)\n" }
@@ -49,9 +56,12 @@ public enum EvaluationTextReporter {
     let title = summary.language.map { "\($0.rawValue)" } ?? "all languages"
     let kinds = summary.kinds.keys.sorted().map { "\($0) \(summary.kinds[$0]!)" }.joined(separator: ", ")
     var out = "== \(title): \(summary.documents) document(s)\(kinds.isEmpty ? "" : " (\(kinds))") ==\n"
-    let names = Polarity.allCases.map(\.rawValue) + summary.categories.keys.map { "\($0.polarity.rawValue).\($0.category)" }
+    let names =
+      Polarity.allCases.map(\.rawValue) + summary.categories.keys.map { "\($0.polarity.rawValue).\($0.category)" }
     let width = max(24, (names.map(\.count).max() ?? 0) + 4)
-    let header = pad("", width) + ["gold", "found", "hit", "miss", "false", "dup", "prec", "recall", "f1"].map { left($0, 7) }.joined()
+    let header =
+      pad("", width)
+      + ["gold", "found", "hit", "miss", "false", "dup", "prec", "recall", "f1"].map { left($0, 7) }.joined()
     out += "  spans by polarity" + String(header.dropFirst(18)) + "\n"
     for polarity in Polarity.allCases { out += row(polarity.rawValue, summary.counts(polarity), width) }
     out += "  by category\n"
@@ -65,9 +75,11 @@ public enum EvaluationTextReporter {
       out += "    " + pad(gold.rawValue, 15) + cells + "\n"
     }
     out += "  matched pairs     \(ratio(summary.pairs)) ordered (respectful > pushy)\n"
-    out += "  traps             \(summary.trapDocuments) document(s), \(summary.trapFalseAlarms) pressure false alarm(s)\n"
+    out +=
+      "  traps             \(summary.trapDocuments) document(s), \(summary.trapFalseAlarms) pressure false alarm(s)\n"
     if summary.languageMismatches > 0 {
-      out += "  language          \(summary.languageMismatches) document(s) linted in another language than their sidecar's\n"
+      out +=
+        "  language          \(summary.languageMismatches) document(s) linted in another language than their sidecar's\n"
     }
     return out
   }
@@ -75,7 +87,8 @@ public enum EvaluationTextReporter {
   static func row(_ name: String, _ counts: SpanCounts, _ width: Int) -> String {
     let cells = [
       String(counts.gold), String(counts.predicted), String(counts.truePositives), String(counts.falseNegatives),
-      String(counts.falsePositives), String(counts.redundant), fixed(counts.precision), fixed(counts.recall), fixed(counts.f1),
+      String(counts.falsePositives), String(counts.redundant), fixed(counts.precision), fixed(counts.recall),
+      fixed(counts.f1),
     ]
     return "  " + pad(name, width - 2) + cells.map { left($0, 7) }.joined() + "\n"
   }

@@ -1,9 +1,10 @@
+import LibreKit
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import LibreKit
 
 /// A document's overall tone: what an annotator says, and what Libre's findings predict.
 public enum DocumentLabel: String, Sendable, CaseIterable, Comparable {
@@ -105,17 +106,23 @@ public enum GoldFile {
       root = try JSONParser.parse(bytes)
     } catch {
       let at = lines.location(of: error.offset)
-      return .failure(GoldErrors(errors: [InputError(path: path, line: at.line, message: "column \(at.column): \(error.message)")]))
+      return .failure(
+        GoldErrors(errors: [InputError(path: path, line: at.line, message: "column \(at.column): \(error.message)")]))
     }
     guard let members = root.members else {
-      return .failure(GoldErrors(errors: [InputError(path: path, line: 1, message: "expected an object, found \(root.typeName)")]))
+      return .failure(
+        GoldErrors(errors: [InputError(path: path, line: 1, message: "expected an object, found \(root.typeName)")]))
     }
     for member in members where !topKeys.contains(member.key) {
       fail(member.keyOffset, "unknown key \"\(member.key)\" (expected: \(topKeys.sorted().joined(separator: ", ")))")
     }
     var language = Language.english
     if let value = root["language"] {
-      if let parsed = value.string.flatMap(Language.init(rawValue:)) { language = parsed } else { fail(value.offset, "\"language\" must be \"en\" or \"fr\"") }
+      if let parsed = value.string.flatMap(Language.init(rawValue:)) {
+        language = parsed
+      } else {
+        fail(value.offset, "\"language\" must be \"en\" or \"fr\"")
+      }
     } else {
       fail(root.offset, "missing \"language\"")
     }
@@ -131,11 +138,19 @@ public enum GoldFile {
     }
     var kind: String?
     if let value = root["kind"] {
-      if let text = value.string, kinds.contains(text) { kind = text } else { fail(value.offset, "\"kind\" must be one of \(kinds.sorted().joined(separator: ", "))") }
+      if let text = value.string, kinds.contains(text) {
+        kind = text
+      } else {
+        fail(value.offset, "\"kind\" must be one of \(kinds.sorted().joined(separator: ", "))")
+      }
     }
     var pair: String?
     if let value = root["pair"] {
-      if let text = value.string, !text.isEmpty { pair = text } else { fail(value.offset, "\"pair\" must be a non-empty string") }
+      if let text = value.string, !text.isEmpty {
+        pair = text
+      } else {
+        fail(value.offset, "\"pair\" must be a non-empty string")
+      }
     }
     var trap = false
     if let value = root["trap"] {
@@ -169,23 +184,32 @@ public enum GoldFile {
       valid = false
     }
     for member in members where !spanKeys.contains(member.key) {
-      bad(member.keyOffset, "unknown span key \"\(member.key)\" (expected: \(spanKeys.sorted().joined(separator: ", ")))")
+      bad(
+        member.keyOffset, "unknown span key \"\(member.key)\" (expected: \(spanKeys.sorted().joined(separator: ", ")))")
     }
     let text = item["text"]?.string ?? ""
     if text.isEmpty { bad(item["text"]?.offset ?? item.offset, "a span needs a non-empty \"text\"") }
     var occurrence = 1
     if let value = item["occurrence"] {
-      if let number = value.number, number >= 1, number == number.rounded() { occurrence = Int(number) } else { bad(value.offset, "\"occurrence\" must be a whole number from 1") }
+      if let number = value.number, number >= 1, number == number.rounded() {
+        occurrence = Int(number)
+      } else {
+        bad(value.offset, "\"occurrence\" must be a whole number from 1")
+      }
     }
     var polarity = Polarity.freedom
     if let parsed = item["polarity"]?.string.flatMap(Polarity.init(rawValue:)) {
       polarity = parsed
     } else {
-      bad(item["polarity"]?.offset ?? item.offset, "a span needs a \"polarity\": freedom, pressure, engagement or hesitation")
+      bad(
+        item["polarity"]?.offset ?? item.offset,
+        "a span needs a \"polarity\": freedom, pressure, engagement or hesitation")
     }
     let category = item["category"]?.string ?? ""
     if !isIdentifierPart(category) {
-      bad(item["category"]?.offset ?? item.offset, "a span needs a \"category\" in lowercase letters, digits and '-' (\"urgency\")")
+      bad(
+        item["category"]?.offset ?? item.offset,
+        "a span needs a \"category\" in lowercase letters, digits and '-' (\"urgency\")")
     }
     var rule: String?
     if let value = item["rule"] {
@@ -193,7 +217,9 @@ public enum GoldFile {
       if parts.count == 3, parts[0] == polarity.rawValue, parts[1] == category, isIdentifierPart(parts[2]) {
         rule = value.string
       } else {
-        bad(value.offset, "\"rule\" must be \(polarity.rawValue).\(category).NAME, matching the span's polarity and category")
+        bad(
+          value.offset,
+          "\"rule\" must be \(polarity.rawValue).\(category).NAME, matching the span's polarity and category")
       }
     }
     guard valid else { return nil }

@@ -124,7 +124,9 @@ public struct Vocabulary: Sendable {
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     hash(bytes) { raw, offset, remaining in
       var tail: UInt64 = 0
-      for index in 0..<remaining { tail |= UInt64(raw.load(fromByteOffset: offset + index, as: UInt8.self)) << (8 * index) }
+      for index in 0..<remaining {
+        tail |= UInt64(raw.load(fromByteOffset: offset + index, as: UInt8.self)) << (8 * index)
+      }
       return tail
     }
   }
