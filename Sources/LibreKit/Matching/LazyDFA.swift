@@ -20,11 +20,12 @@ final class DFACache {
   /// id, dense and small, since most lookups start there. -1 = not built yet.
   @exclusivity(unchecked) private var fromEmpty: [Int32]
 
-  /// Per state, which plain words could move one of its threads: bit `id & 63` for each
+  /// Per state (four words each), which plain words could move one of its threads: bit
+  /// `id & 255` for each
   /// word a transition names; all bits when a transition tests something else (a prefix,
   /// a kind, a gap). A word outside the filter leaves every thread behind, so the next
   /// state is the one the word reaches from the empty state: no hash lookup.
-  @exclusivity(unchecked) private var wordFilter: [UInt64] = [0]
+  @exclusivity(unchecked) private var wordFilter: [UInt64] = [0, 0, 0, 0]
 
   struct Slot {
     var key: UInt64
@@ -54,7 +55,8 @@ final class DFACache {
   @inline(__always)
   func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     let state = flagged & ~DFACache.acceptFlag
-    if state != 0 && symbol & 0xFF == 0 && wordFilter[Int(state)] & (1 << UInt64(symbol >> 8 & 63)) == 0 {
+    let bit = Int(symbol >> 8 & 255)
+    if state != 0 && symbol & 0xFF == 0 && wordFilter[Int(state) << 2 | bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
       return next(from: 0, symbol: symbol, token: token, automaton: automaton)
     }
     if state == 0 && symbol & 0xFF == 0 {
@@ -95,7 +97,7 @@ final class DFACache {
       target = Int32(threads.count) | (key.accepts.isEmpty ? 0 : DFACache.acceptFlag)
       threads.append(key.threads)
       acceptLists.append(key.accepts)
-      wordFilter.append(automaton.wordFilter(of: key.threads))
+      wordFilter += automaton.wordFilter(of: key.threads)
       index[key] = target
     }
     if !wasReset { insert(from: state, symbol: symbol, target: target) }
@@ -126,7 +128,7 @@ final class DFACache {
   private func reset() {
     threads = [[]]
     acceptLists = [[]]
-    wordFilter = [0]
+    wordFilter = [0, 0, 0, 0]
     index = [DFAStateKey(threads: [], accepts: []): 0]
     slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
     used = 0

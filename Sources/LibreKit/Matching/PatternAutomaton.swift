@@ -185,16 +185,17 @@ public struct PatternAutomaton: Sendable {
     }
   }
 
-  /// The words that can move one of `threads` (see `DFACache`): bit `id & 63` per word a
-  /// transition names, every bit when a transition tests anything but a word.
-  func wordFilter(of threads: [UInt32]) -> UInt64 {
-    var filter: UInt64 = 0
+  /// The words that can move one of `threads` (see `DFACache`): bit `id & 255` (over four
+  /// words) per word a transition names, every bit when a transition tests anything but a word.
+  func wordFilter(of threads: [UInt32]) -> [UInt64] {
+    var filter: [UInt64] = [0, 0, 0, 0]
     for thread in threads {
       let state = Int(thread >> 1)
       for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1]) {
         let test = TokenTest(raw: tests[transition])
-        guard test.tag == TokenTest.wordTag else { return ~0 }
-        filter |= 1 << UInt64(test.argument & 63)
+        guard test.tag == TokenTest.wordTag else { return [~0, ~0, ~0, ~0] }
+        let bit = Int(test.argument & 255)
+        filter[bit >> 6] |= 1 << UInt64(bit & 63)
       }
     }
     return filter
