@@ -159,4 +159,31 @@ func sentenceStarts(_ text: String) -> [String] {
       #expect(report.invalidUTF8Sequences <= 4)
     }
   }
+
+  @Test func emphasisReadsCaseAcrossScriptsAndNotDigits() {
+    let tokens = scan("ÉTÉ Été Q3 OK 2024 DON'T I")
+    let caps = tokens.filter { $0.flags.contains(.allCaps) }.map(\.source)
+    #expect(caps == ["ÉTÉ", "OK", "DO", "N'T"])
+    #expect(tokens.filter { $0.flags.contains(.capitalized) }.map(\.source) == ["ÉTÉ", "Été", "Q3", "OK", "DO", "I"])
+  }
+
+  @Test func overlongWordsKeepTheirSpanAndAreCounted() {
+    let word = String(repeating: "a", count: 300) + "B" + String(repeating: "c", count: 40)
+    var collector = FoldedWordCollector()
+    let bytes = Array("x \(word) y".utf8)
+    let report = Tokenizer().tokenize(bytes, into: &collector)
+    #expect(collector.tokens.count == 3)
+    #expect(collector.tokens[1].end - collector.tokens[1].start == 341)
+    #expect(collector.tokens[1].folded.utf8.count == Tokenizer.foldCapacity)
+    #expect(report.overlongWords == 1)
+  }
+
+  @Test func eightByteRunsFoldLikeTheByteLoop() {
+    // Long lowercase runs go eight bytes at a time; mixed case, digits and accents do not.
+    #expect(
+      folded("internationalization Internationalization interNATIONALization") == [
+        "internationalization", "internationalization", "internationalization",
+      ])
+    #expect(folded("abcdefgh1ijklmnop éléphantesque") == ["abcdefgh1ijklmnop", "elephantesque"])
+  }
 }
