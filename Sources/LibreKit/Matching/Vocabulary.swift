@@ -53,8 +53,8 @@ public struct Vocabulary: Sendable {
 
   /// The id of `word`, adding it if it is new.
   public mutating func intern(_ word: String) -> Int32 {
-    var bytes = Array(word.utf8)
-    return bytes.withUnsafeMutableBufferPointer { intern(UnsafeBufferPointer($0)) }
+    var word = word
+    return word.withUTF8 { intern($0) }
   }
 
   /// The id of `bytes`, or 0 when no pattern uses that word.
@@ -86,8 +86,8 @@ public struct Vocabulary: Sendable {
 
   /// The id of `word`, or 0.
   public func lookup(_ word: String) -> Int32 {
-    var bytes = Array(word.utf8)
-    return bytes.withUnsafeMutableBufferPointer { lookup(UnsafeBufferPointer($0)) }
+    var word = word
+    return word.withUTF8 { lookup($0) }
   }
 
   private mutating func insert(id: Int32, hash: UInt64) {
