@@ -123,7 +123,6 @@ struct LexiconCompiler {
       }
       checkNegationTarget(rule, in: rules)
     }
-    prefixes.finish(vocabulary: vocabulary)
 
     var builders: [Language: (builder: AutomatonBuilder, entries: [PatternEntry])] = [:]
     for language in languages { builders[language] = (AutomatonBuilder(), []) }
@@ -155,6 +154,8 @@ struct LexiconCompiler {
       }
     }
     guard errors.isEmpty else { throw LexiconErrors(errors) }
+    // Every word is in the vocabulary now (resolving interned them): ids are final.
+    prefixes.finish(vocabulary: vocabulary)
 
     var tables: [Language: LanguageTables] = [:]
     for (language, slot) in builders {
@@ -202,9 +203,7 @@ struct LexiconCompiler {
     _ pattern: String, written: String, rule: Rule, at location: SourceLocation
   ) -> PatternSyntax? {
     do throws(PatternError) {
-      let syntax = try PatternParser.parse(pattern, words: words)
-      intern(syntax)
-      return syntax
+      return try PatternParser.parse(pattern, words: words)
     } catch {
       var at = location
       at.column += LexiconCompiler.writtenOffset(of: error.offset, in: written)
@@ -220,9 +219,7 @@ struct LexiconCompiler {
       var parsed: [PatternSyntax] = []
       for member in members {
         do throws(PatternError) {
-          let syntax = try PatternParser.parse(member, words: words)
-          intern(syntax)
-          parsed.append(syntax)
+          parsed.append(try PatternParser.parse(member, words: words))
         } catch {
           fail(location, "class '@\(name)', member '\(member)': \(error.message)")
         }
@@ -230,16 +227,6 @@ struct LexiconCompiler {
       result[name] = parsed
     }
     return result
-  }
-
-  private mutating func intern(_ syntax: PatternSyntax) {
-    switch syntax {
-    case .word(let word): _ = vocabulary.intern(word)
-    case .prefix(let prefix): _ = prefixes.add(prefix)
-    case .sequence(let items), .choice(let items): for item in items { intern(item) }
-    case .optional(let inner): intern(inner)
-    default: break
-    }
   }
 
   private mutating func checkNegationTarget(_ rule: Rule, in rules: [Rule]) {

@@ -1,11 +1,12 @@
 extension LexiconCompiler {
-  /// Replaces words by vocabulary ids, prefixes by prefix indexes and classes by their members.
+  /// Replaces words by vocabulary ids (interning them), prefixes by prefix indexes and
+  /// classes by their members.
   mutating func resolve(
     _ syntax: PatternSyntax, classes: [String: [PatternSyntax]], at location: SourceLocation, context: String,
     insideClass: Bool = false
   ) -> ResolvedPattern? {
     switch syntax {
-    case .word(let word): return .test(.word(vocabulary.lookup(word)))
+    case .word(let word): return .test(.word(vocabulary.intern(word)))
     case .prefix(let prefix): return .test(.prefix(prefixes.add(prefix)))
     case .kind(let kind): return .test(.kind(kind))
     case .caps: return .test(.caps)
