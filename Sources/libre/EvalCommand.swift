@@ -43,6 +43,7 @@ enum EvalCommand {
     var evaluated: [EvaluatedDocument] = []
     var errors: [InputError] = []
     var unannotated: [String] = []
+    var workspace = LintWorkspace()
     for path in PathWalker.expand(options.paths) {
       let sidecar = GoldFile.sidecarPath(for: path)
       do {
@@ -56,7 +57,9 @@ enum EvalCommand {
         case .failure(let failure):
           errors += failure.errors
         case .success(let gold):
-          let result = document.text.withUnsafeBufferPointer { linter.lint($0, language: options.language) }
+          let result = document.text.withUnsafeBufferPointer {
+            linter.lint($0, language: options.language, workspace: &workspace)
+          }
           let report = DocumentReport(document: document, result: result)
           evaluated.append(EvaluatedDocument(document: document, gold: gold, report: report))
         }
