@@ -155,6 +155,22 @@ import Testing
 }
 
 @Suite struct LazyDFATests {
+  /// One workspace used by two linters keeps one cache per automaton: neither sees the
+  /// other's states.
+  @Test func aWorkspaceSharedByTwoLintersKeepsTheirCachesApart() throws {
+    let shipped = ShippedLexicons.linter
+    let small = try TestLexicons.linter(english: [TestLexicons.rule("pressure.urgency.now", ["act now"])])
+    let text = Array("Act now, you must sign today. No pressure, you're free to say no.".utf8)
+    var shared = LintWorkspace()
+    for _ in 0..<3 {
+      for linter in [shipped, small] {
+        let together = text.withUnsafeBufferPointer { linter.lint($0, language: .english, workspace: &shared) }
+        let alone = linter.lint(text, language: .english)
+        #expect(together.findings.map(\.rule.id) == alone.findings.map(\.rule.id))
+      }
+    }
+  }
+
   /// A cache that must start over every few states finds exactly the same matches as one
   /// that never does: the reset loses time, never matches.
   @Test func resettingTheStateCacheChangesNoMatch() {

@@ -7,7 +7,8 @@ final class DFACache {
   static let defaultStateLimit = 20_000
   let stateLimit: Int
 
-  let identity: Int
+  /// The automaton this cache belongs to.
+  let owner: IdentityToken
   /// Each state's sorted threads and sorted accepted entries (both packed with negation).
   @exclusivity(unchecked) private var threads: [[UInt32]] = [[]]
   @exclusivity(unchecked) private var acceptLists: [[UInt32]] = [[]]
@@ -36,8 +37,8 @@ final class DFACache {
   /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
   let anchor = AnchorScratch()
 
-  init(identity: Int, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
-    self.identity = identity
+  init(owner: IdentityToken, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
+    self.owner = owner
     self.stateLimit = max(2, stateLimit)
     slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
     fromEmpty = [Int32](repeating: -1, count: idCount + 1)

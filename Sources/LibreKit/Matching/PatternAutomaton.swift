@@ -37,7 +37,7 @@ public struct PatternAutomaton: Sendable {
   let usesCaps: Bool
   let usesShout: Bool
   /// Tells the scratch caches of different automata apart.
-  let identity: Int
+  var identity: ObjectIdentifier { ObjectIdentifier(identityToken) }
   /// Per id: bit 0 = some test looks at it, bit 1 = some pattern starts with it. In raw
   /// memory, read once per token on the hot path; shared and never written after init.
   let idInfo: IDInfoTable
@@ -45,7 +45,9 @@ public struct PatternAutomaton: Sendable {
   let startKinds: UInt8
   let flagsStart: TokenFlags
 
-  nonisolated(unsafe) private static var nextIdentity = 0
+  /// An object only this automaton (and its copies) holds: its identity keys the caches,
+  /// with no shared counter to race on when automata are compiled on several threads.
+  let identityToken = IdentityToken()
 
   init(
     transitionStart: [Int32], tests: [UInt32], targets: [Int32], accept: [Int32], startIndex: FlatStartIndex,
@@ -90,8 +92,6 @@ public struct PatternAutomaton: Sendable {
     usedKinds = kinds
     usesCaps = caps
     usesShout = shout
-    PatternAutomaton.nextIdentity += 1
-    identity = PatternAutomaton.nextIdentity
   }
 
   /// The number of states.
@@ -280,6 +280,9 @@ public struct PatternAutomaton: Sendable {
   }
 }
 
+/// Marks one automaton; see `PatternAutomaton.identityToken`.
+final class IdentityToken: Sendable {}
+
 /// Buffers for re-running one pattern to find where its match starts, reused. A class, so
 /// the matcher reaches it without an exclusive `inout` access per match.
 final class AnchorScratch {
@@ -320,15 +323,16 @@ final class IDInfoTable: @unchecked Sendable {
 /// Buffers and caches the matcher reuses from one text to the next. One per thread: it is
 /// not shared, and its deterministic states stay valid for as long as the automaton lives.
 public final class MatcherScratch {
-  private var caches: [Int: DFACache] = [:]
+  private var caches: [ObjectIdentifier: DFACache] = [:]
   private let stateLimit: Int
 
   /// `dfaStateLimit`: how many deterministic states a cache keeps before starting over.
   public init(dfaStateLimit: Int = 20_000) { stateLimit = dfaStateLimit }
 
   func cache(for automaton: PatternAutomaton) -> DFACache {
-    if let cache = caches[automaton.identity] { return cache }
-    let cache = DFACache(identity: automaton.identity, idCount: automaton.relevant.count, stateLimit: stateLimit)
+    // The cache holds the token, so an address reused by a later automaton is never mistaken.
+    if let cache = caches[automaton.identity], cache.owner === automaton.identityToken { return cache }
+    let cache = DFACache(owner: automaton.identityToken, idCount: automaton.relevant.count, stateLimit: stateLimit)
     caches[automaton.identity] = cache
     return cache
   }
