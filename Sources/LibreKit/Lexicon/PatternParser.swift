@@ -86,23 +86,45 @@ public struct PatternParser {
     return branches.count == 1 ? branches[0] : .choice(branches)
   }
 
+  /// A run of literal text inside a sequence, as UTF-8, until a special character ends it.
+  private struct Literal {
+    var bytes: [UInt8] = []
+    var start = 0
+    var lastIsSpace = false
+
+    mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
+      if bytes.isEmpty { start = offset }
+      if scalar.isASCII {
+        bytes.append(UInt8(scalar.value))
+        lastIsSpace = scalar == " " || scalar == "\t"
+      } else {
+        bytes.append(contentsOf: String(scalar).utf8)
+        lastIsSpace = scalar.properties.isWhitespace
+      }
+    }
+  }
+
+  /// Folds a pending literal into word items (the last one a prefix, when `prefix`).
+  private func flush(_ literal: inout Literal, into items: inout [PatternSyntax], prefix: Bool) throws(PatternError) {
+    defer { literal.bytes.removeAll(keepingCapacity: true) }
+    guard !literal.bytes.isEmpty else { return }
+    var folded = words.fold(bytes: literal.bytes)
+    if prefix {
+      guard let last = folded.popLast(), last.unicodeScalars.count >= 3 else {
+        throw PatternError(message: "a prefix needs at least 3 letters before '*'", offset: literal.start)
+      }
+      items += folded.map(PatternSyntax.word)
+      items.append(.prefix(last))
+    } else {
+      items += folded.map(PatternSyntax.word)
+    }
+  }
+
   private mutating func sequence() throws(PatternError) -> PatternSyntax {
     var items: [PatternSyntax] = []
-    var literal = ""
-    var literalStart = index
+    var literal = Literal()
     func flushLiteral(prefix: Bool) throws(PatternError) {
-      defer { literal = "" }
-      guard !literal.isEmpty else { return }
-      var words = self.words.fold(literal)
-      if prefix {
-        guard let last = words.popLast(), last.unicodeScalars.count >= 3 else {
-          throw PatternError(message: "a prefix needs at least 3 letters before '*'", offset: literalStart)
-        }
-        items += words.map(PatternSyntax.word)
-        items.append(.prefix(last))
-      } else {
-        items += words.map(PatternSyntax.word)
-      }
+      try flush(&literal, into: &items, prefix: prefix)
     }
     while index < scalars.count {
       let scalar = scalars[index]
@@ -117,7 +139,7 @@ public struct PatternParser {
         index += 1
         items.append(scalar == "(" ? inner : .optional(inner))
       case "*":
-        let attached = !literal.isEmpty && !(literal.unicodeScalars.last!.properties.isWhitespace)
+        let attached = !literal.bytes.isEmpty && !literal.lastIsSpace
         if attached {
           try flushLiteral(prefix: true)
           index += 1
@@ -148,12 +170,10 @@ public struct PatternParser {
         items.append(kind)
       case "\\":
         guard index + 1 < scalars.count else { throw PatternError(message: "'\\' at the end", offset: index) }
-        if literal.isEmpty { literalStart = index }
-        literal.unicodeScalars.append(scalars[index + 1])
+        literal.append(scalars[index + 1], at: index)
         index += 2
       default:
-        if literal.isEmpty { literalStart = index }
-        literal.unicodeScalars.append(scalar)
+        literal.append(scalar, at: index)
         index += 1
       }
     }
@@ -210,9 +230,17 @@ final class WordFolder {
   private let tokenizer = Tokenizer()
 
   func fold(_ text: String) -> [String] {
-    var collector = FoldedWordList()
     var text = text
-    _ = text.withUTF8 { tokenizer.tokenize($0, into: &collector) }
+    return text.withUTF8 { fold(buffer: $0) }
+  }
+
+  func fold(bytes: [UInt8]) -> [String] {
+    bytes.withUnsafeBufferPointer { fold(buffer: $0) }
+  }
+
+  private func fold(buffer: UnsafeBufferPointer<UInt8>) -> [String] {
+    var collector = FoldedWordList()
+    tokenizer.tokenize(buffer, into: &collector)
     return collector.words
   }
 }
