@@ -109,14 +109,14 @@ struct LexiconCompiler {
     for (index, rule) in rules.enumerated() {
       for (number, pattern) in rule.patterns.enumerated() {
         let location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
-        let written = number < rule.patternsAsWritten.count ? rule.patternsAsWritten[number] : pattern
+        let written = number < rule.patternsAsWritten.count ? rule.patternsAsWritten[number] : ""
         if let syntax = parse(pattern, written: written, rule: rule, at: location) {
           parsed.append((index, syntax, false, location, pattern))
         }
       }
       for (number, pattern) in rule.exceptions.enumerated() {
         let location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
-        let written = number < rule.exceptionsAsWritten.count ? rule.exceptionsAsWritten[number] : pattern
+        let written = number < rule.exceptionsAsWritten.count ? rule.exceptionsAsWritten[number] : ""
         if let syntax = parse(pattern, written: written, rule: rule, at: location) {
           parsed.append((index, syntax, true, location, pattern))
         }
@@ -206,7 +206,7 @@ struct LexiconCompiler {
       return try PatternParser.parse(pattern, words: words)
     } catch {
       var at = location
-      at.column += LexiconCompiler.writtenOffset(of: error.offset, in: written)
+      at.column += written.isEmpty ? error.offset : LexiconCompiler.writtenOffset(of: error.offset, in: written)
       fail(at, "rule '\(rule.id)', pattern '\(pattern)': \(error.message)")
       return nil
     }

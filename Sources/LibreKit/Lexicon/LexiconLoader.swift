@@ -70,13 +70,21 @@ public struct LexiconLoader {
     self.source = source
   }
 
-  /// The text of the JSON string literal starting at `offset` (at its quote), as written.
+  /// The text of the JSON string literal starting at `offset` (at its quote), as written,
+  /// or "" when it has no escape (then it reads exactly as its value).
   func rawString(at offset: Int) -> String {
     guard offset < source.count, source[offset] == UInt8(ascii: "\"") else { return "" }
     var end = offset + 1
+    var escaped = false
     while end < source.count, source[end] != UInt8(ascii: "\"") {
-      end += source[end] == UInt8(ascii: "\\") ? 2 : 1
+      if source[end] == UInt8(ascii: "\\") {
+        escaped = true
+        end += 2
+      } else {
+        end += 1
+      }
     }
+    guard escaped else { return "" }
     return String(decoding: source[offset + 1..<min(end, source.count)], as: UTF8.self)
   }
 

@@ -80,7 +80,7 @@ extension LexiconLoader {
       fail(object.offset, "\(rule.map { $0 + ": " } ?? "")missing \"\(key)\"")
       return nil
     }
-    guard let text = field.string, !text.trimmingSpaces().isEmpty else {
+    guard let text = field.string, text.utf8.contains(where: { $0 > 0x20 }) else {
       fail(field.offset, "\(rule.map { $0 + ": " } ?? "")\"\(key)\" must be a non-empty string")
       return nil
     }

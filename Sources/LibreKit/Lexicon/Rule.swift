@@ -53,8 +53,8 @@ public final class Rule: @unchecked Sendable {
   /// Where each pattern and each exception was written, for error messages.
   public var patternLocations: [SourceLocation] = []
   public var exceptionLocations: [SourceLocation] = []
-  /// Each pattern and exception as written in the JSON (with its escapes), so an error
-  /// inside a pattern points at the right column.
+  /// Each pattern and exception as written in the JSON when it has escapes ("" when it reads
+  /// as its value), so an error inside a pattern points at the right column.
   public var patternsAsWritten: [String] = []
   public var exceptionsAsWritten: [String] = []
 
