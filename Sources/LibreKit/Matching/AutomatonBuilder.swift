@@ -70,13 +70,16 @@ struct AutomatonBuilder {
   /// Closes over the empty moves and lays the automaton out in flat arrays.
   func finish(prefixes: PrefixTable) -> PatternAutomaton {
     var seen = [Int](repeating: -1, count: consuming.count)
-    let closures = (0..<consuming.count).map { closure($0, seen: &seen) }
-    // Keep the states a token can lead to, plus the starts; number them densely.
-    var keep = Set(starts.map(\.state))
-    for transitions in consuming { for transition in transitions { keep.insert(transition.target) } }
-    let kept = keep.sorted()
+    // Keep the states a token can lead to, plus the starts; number them densely (in order).
+    var isKept = [Bool](repeating: false, count: consuming.count)
+    for start in starts { isKept[start.state] = true }
+    for transitions in consuming { for transition in transitions { isKept[transition.target] = true } }
+    let kept = isKept.indices.filter { isKept[$0] }
     var number = [Int](repeating: -1, count: consuming.count)
     for (index, state) in kept.enumerated() { number[state] = index }
+    // Only kept states need their closure.
+    var closures = [[Int]](repeating: [], count: consuming.count)
+    for state in kept { closures[state] = closure(state, seen: &seen) }
 
     var transitionStart: [Int32] = [0]
     var tests: [UInt32] = []
