@@ -1,9 +1,5 @@
-/// Builds JSON text by hand: no Foundation on the report path, and keys in a fixed order.
-public struct JSONWriter {
-  public private(set) var text = ""
-
-  public init() {}
-
+/// Writes JSON scalars by hand: no Foundation on the report path.
+public enum JSONWriter {
   public static func quoted(_ value: String) -> String {
     var out = "\""
     for scalar in value.unicodeScalars {

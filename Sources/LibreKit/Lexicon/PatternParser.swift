@@ -258,17 +258,16 @@ struct FoldedWordList: TokenSink {
 
 /// A sink that keeps each token's folded form as a `String` (for patterns and tests, not the hot path).
 public struct FoldedWordCollector: TokenSink {
-  public var words: [String] = []
   public var tokens: [(start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: String)] = []
+  /// The folded forms alone.
+  public var words: [String] { tokens.map(\.folded) }
 
   public init() {}
 
   public mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {
-    let word = String(decoding: folded, as: UTF8.self)
-    words.append(word)
-    tokens.append((start, end, kind, flags, word))
+    tokens.append((start, end, kind, flags, String(decoding: folded, as: UTF8.self)))
   }
 }
 

@@ -30,8 +30,8 @@ public struct PatternAutomaton: Sendable {
   /// has that length).
   let entryStart: [Int32]
   let entryLength: [Int32]
-  /// `relevant[id]`: some test of this automaton looks at that id.
-  let relevant: [Bool]
+  /// The number of ids (vocabulary and synthetic, plus 0) the automaton knows.
+  let idCount: Int
   /// Token kinds some test looks at (bit per kind), and whether caps and shout matter.
   let usedKinds: UInt8
   let usesCaps: Bool
@@ -77,7 +77,7 @@ public struct PatternAutomaton: Sendable {
       }
     }
     relevant[0] = false
-    self.relevant = relevant
+    idCount = relevant.count
     var info = [UInt8](repeating: 0, count: relevant.count)
     for id in relevant.indices {
       if relevant[id] { info[id] |= 1 }
@@ -149,25 +149,35 @@ public struct PatternAutomaton: Sendable {
 
   // MARK: Stepping sets of states
 
+  /// Calls `visit` with each thread `thread` becomes on `token`: the targets of the passing
+  /// transitions (with the entry they accept, packed with negation, if any), and the thread
+  /// itself carried over a negator or particle (accepting nothing).
+  @inline(__always)
+  func advance(_ thread: UInt32, over token: Token, _ visit: (UInt32, UInt32?) -> Void) {
+    let state = Int(thread >> 1)
+    let negated = thread & 1
+    for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+    where passes(tests[transition], token) {
+      let target = UInt32(targets[transition])
+      let entry = accept[Int(target)]
+      visit(target << 1 | negated, entry >= 0 ? UInt32(entry) << 1 | negated : nil)
+    }
+    if !token.flags.isDisjoint(with: [.negator, .negationParticle]) {
+      visit(UInt32(state) << 1 | (token.flags.contains(.negator) ? 1 : negated), nil)
+    }
+  }
+
   /// Advances the packed threads (`state << 1 | negated`) over `token`: transitions that
   /// pass, negators and particles stepped over, and (with `starting`) the patterns the
   /// token can start. Accepting transitions go to `accepts` as `entry << 1 | negated`.
   func step(
     _ threads: [UInt32], over token: Token, starting: Bool, into next: inout [UInt32], accepts: inout [UInt32]
   ) {
-    let transparent = !token.flags.isDisjoint(with: [.negator, .negationParticle])
-    let isNegator = token.flags.contains(.negator)
     for thread in threads {
-      let state = Int(thread >> 1)
-      let negated = thread & 1
-      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-      where passes(tests[transition], token) {
-        let target = UInt32(targets[transition])
-        next.append(target << 1 | negated)
-        let entry = accept[Int(target)]
-        if entry >= 0 { accepts.append(UInt32(entry) << 1 | negated) }
+      advance(thread, over: token) { successor, accepted in
+        next.append(successor)
+        if let accepted { accepts.append(accepted) }
       }
-      if transparent { next.append(UInt32(state) << 1 | (isNegator ? 1 : negated)) }
     }
     guard starting else { return }
     var startTargets: [Int32] = []
@@ -230,24 +240,13 @@ public struct PatternAutomaton: Sendable {
       scratch.nextThreads.removeAll(keepingCapacity: true)
       scratch.nextFirsts.removeAll(keepingCapacity: true)
       let token = tokens[position]
-      let transparent = !token.flags.isDisjoint(with: [.negator, .negationParticle])
-      let isNegator = token.flags.contains(.negator)
       var acceptedFirst = -1
       for (index, thread) in scratch.threads.enumerated() {
         let first = scratch.firsts[index]
-        let state = Int(thread >> 1)
-        let threadNegated = thread & 1
-        for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-        where passes(tests[transition], token) {
-          let target = UInt32(targets[transition])
-          scratch.add(target << 1 | threadNegated, first: first)
-          if position == end, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 | threadNegated == wanted,
-            acceptedFirst < 0
-          {
-            acceptedFirst = first
-          }
+        advance(thread, over: token) { successor, accepted in
+          scratch.add(successor, first: first)
+          if position == end && accepted == wanted && acceptedFirst < 0 { acceptedFirst = first }
         }
-        if transparent { scratch.add(UInt32(state) << 1 | (isNegator ? 1 : threadNegated), first: first) }
       }
       // A new match may begin here (on a token it reads, never on a skipped negator).
       let state = Int(start)
@@ -332,7 +331,7 @@ public final class MatcherScratch {
   func cache(for automaton: PatternAutomaton) -> DFACache {
     // The cache holds the token, so an address reused by a later automaton is never mistaken.
     if let cache = caches[automaton.identity], cache.owner === automaton.identityToken { return cache }
-    let cache = DFACache(owner: automaton.identityToken, idCount: automaton.relevant.count, stateLimit: stateLimit)
+    let cache = DFACache(owner: automaton.identityToken, idCount: automaton.idCount, stateLimit: stateLimit)
     caches[automaton.identity] = cache
     return cache
   }
