@@ -1,17 +1,4 @@
-/// A text to lint, as a loader hands it over.
-public struct Document: Sendable {
-  public var path: String
-  /// The input format (`text` for now).
-  public var format: String
-  /// The UTF-8 text to lint; offsets of findings point into it.
-  public var text: [UInt8]
-
-  public init(path: String, format: String, text: [UInt8]) {
-    self.path = path
-    self.format = format
-    self.text = text
-  }
-}
+import LibreKit
 
 /// Plain text and Markdown read as plain text: the bytes are the text.
 public enum PlainTextLoader {
@@ -29,7 +16,8 @@ public enum PlainTextLoader {
       let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
       throw InputError(path: path, line: line, message: "binary file (NUL byte), not text; skipped")
     }
-    return Document(path: path, format: "text", text: includeQuoted ? bytes : blankingQuotedLines(bytes))
+    let text = includeQuoted ? bytes : blankingQuotedLines(bytes)
+    return Document(path: path, format: "text", mapped: MappedText(bytes: text, map: .identity), original: bytes)
   }
 
   /// `bytes` with every line that starts with `>` (after spaces) turned into spaces.

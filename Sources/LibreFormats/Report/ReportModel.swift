@@ -23,29 +23,50 @@ public struct DocumentReport: Sendable {
   /// Problems that did not stop the lint (malformed UTF-8), already located.
   public var warnings: [String]
 
-  /// Places each finding of `result` in `document`.
+  /// Places each finding of `result` in `document`: offsets in the extracted text go
+  /// through the document's source map to lines and columns of the original file.
   public init(document: Document, result: LintResult) {
     path = document.path
     format = document.format
     self.result = result
-    let lines = LineIndex(document.text)
+    let singleByte = document.originalEncoding == .singleByte
+    let lines = LineIndex(document.original, singleByte: singleByte)
+    let map = document.sourceMap
+    let original = document.original
     findings = result.findings.map { finding in
-      let start = lines.location(of: finding.start)
-      let end = lines.location(of: finding.end)
+      let span = map.originalRange(finding.start..<finding.end)
+      let start = lines.location(of: span.lowerBound)
+      let end = lines.location(of: span.upperBound)
       let lineRange = lines.lineRange(start.line)
       return LocatedFinding(
         finding: finding, line: start.line, column: start.column, endLine: end.line,
         endColumn: max(end.column - 1, end.line == start.line ? start.column : 1),
         excerpt: String(decoding: document.text[finding.start..<finding.end], as: UTF8.self),
-        sourceLine: String(decoding: document.text[lineRange], as: UTF8.self))
+        sourceLine: DocumentReport.decode(original[lineRange], singleByte: singleByte))
     }
     warnings = []
     let report = result.tokenizerReport
     if report.invalidUTF8Sequences > 0, let offset = report.firstInvalidOffset {
-      let at = lines.location(of: offset)
+      let at = lines.location(of: map.originalOffset(offset))
       warnings.append(
         "\(document.path):\(at.line):\(at.column): \(BuiltInMessages.invalidUTF8(report.invalidUTF8Sequences))")
     }
+    for warning in document.warnings {
+      if let offset = warning.originalOffset {
+        let at = lines.location(of: offset)
+        warnings.append("\(document.path):\(at.line):\(at.column): \(warning.message)")
+      } else {
+        warnings.append("\(document.path): \(warning.message)")
+      }
+    }
+  }
+
+  /// A line of the original file as text (Latin-1 when the file is single-byte).
+  static func decode(_ bytes: ArraySlice<UInt8>, singleByte: Bool) -> String {
+    guard singleByte else { return String(decoding: bytes, as: UTF8.self) }
+    var text = ""
+    text.unicodeScalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+    return text
   }
 }
 

@@ -284,8 +284,11 @@ public struct JSONParser {
 public struct LineIndex: Sendable {
   private let lineStarts: [Int]
   private let bytes: [UInt8]
+  /// Whether every byte is a character (a single-byte charset) rather than UTF-8.
+  private let singleByte: Bool
 
-  public init(_ bytes: [UInt8]) {
+  public init(_ bytes: [UInt8], singleByte: Bool = false) {
+    self.singleByte = singleByte
     var starts = [0]
     for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
     lineStarts = starts
@@ -305,7 +308,7 @@ public struct LineIndex: Sendable {
     var at = lineStart
     let end = min(offset, bytes.count)
     while at < end {
-      if bytes[at] & 0xC0 != 0x80 { column += 1 }
+      if singleByte || bytes[at] & 0xC0 != 0x80 { column += 1 }
       at += 1
     }
     return (low + 1, column)

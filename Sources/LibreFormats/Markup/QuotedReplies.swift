@@ -1,0 +1,6 @@
+import LibreKit
+
+/// STUB (to be replaced): removes quoted replies and signatures.
+public enum QuotedReplies {
+  public static func strip(_ input: MappedText) -> MappedText { input }
+}
