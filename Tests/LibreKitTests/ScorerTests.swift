@@ -166,20 +166,22 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
     let freedom = try #require(result.findings.first { $0.rule.polarity == .freedom })
     #expect(freedom.contribution == 0)
     #expect(freedom.scoringNote != nil)
-    let flag = try #require(result.findings.first { $0.rule.id == BuiltInMessages.falseFreedomID })
+    let flag = try #require(result.findings.first { $0.rule.id == BuiltInRules.falseFreedomID })
     #expect(flag.start == freedom.start && flag.end == freedom.end)
     #expect(flag.rule.polarity == .pressure && flag.rule.language == language)
     #expect(result.score.score == lint(pressureOnly, language).score.score, "the freedom phrase adds nothing")
   }
 
-  @Test func freedomFarFromPressureIsNotContradicted() throws {
+  @Test func pressureAnywhereInAnEmailTakesTheFreedomBack() throws {
+    // Issue 4: "a freedom statement in the same email as urgency…": the whole message counts.
     let text = "No obligation. The report is attached. The team is in Paris. The price ends tonight."
     let result = lint(text, .english)
     let freedom = try #require(result.findings.first { $0.rule.polarity == .freedom })
-    #expect(freedom.contribution > 0)
-    #expect(!result.findings.contains { $0.rule.id == BuiltInMessages.falseFreedomID })
-    let near = lint("The report is attached. The team is in Paris. No obligation. The price ends tonight.", .english)
-    #expect(near.findings.contains { $0.rule.id == BuiltInMessages.falseFreedomID }, "the next sentence is near")
+    #expect(freedom.contribution == 0)
+    #expect(result.findings.contains { $0.rule.id == BuiltInRules.falseFreedomID })
+    let calm = lint("No obligation. The report is attached. The team is in Paris.", .english)
+    #expect(!calm.findings.contains { $0.rule.id == BuiltInRules.falseFreedomID })
+    #expect(try #require(calm.findings.first { $0.rule.polarity == .freedom }).contribution > 0)
   }
 
   @Test func contributionsAddUpToTheScore() {

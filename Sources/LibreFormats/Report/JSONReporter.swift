@@ -51,6 +51,10 @@ public enum JSONReporter {
           ("questions", .int(metrics.questions)), ("exclamations", .int(metrics.exclamations)),
         ])
       ),
+      ("form", result.form.map(JSONMetrics.form) ?? .null),
+      ("call", result.conversation.map(JSONMetrics.conversation) ?? .null),
+      ("roles", result.roles.map(JSONMetrics.roles) ?? .null),
+      ("speakers", .array(result.speakerScores.map(JSONMetrics.speaker))),
       ("warnings", .array(report.warnings.map(JSONOutput.string))),
     ])
   }
@@ -70,10 +74,11 @@ public enum JSONReporter {
       ("endLine", .int(located.endLine)),
       ("endColumn", .int(located.endColumn)),
       ("excerpt", .string(located.excerpt)),
-      ("part", .string("body")),
-      ("speaker", .null),
-      ("role", .null),
-      ("time", .null),
+      ("part", .string(located.part.rawValue)),
+      ("speaker", located.speaker.map(JSONOutput.string) ?? .null),
+      ("role", located.role.map { .string($0.rawValue) } ?? .null),
+      ("time", located.time.map(JSONOutput.number) ?? .null),
+      ("detail", located.finding.detail.map(JSONOutput.string) ?? .null),
       ("contribution", .number(located.finding.contribution)),
       ("negatedFrom", located.finding.negatedFrom.map(JSONOutput.string) ?? .null),
       ("note", located.finding.scoringNote.map(JSONOutput.string) ?? .null),

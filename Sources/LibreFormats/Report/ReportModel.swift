@@ -12,6 +12,12 @@ public struct LocatedFinding: Sendable {
   public var excerpt: String
   /// The whole first line of the finding, for the caret display.
   public var sourceLine: String
+  /// The part of the document (subject, body, turn) and, in a call, who spoke and when.
+  public var part: Part = .body
+  public var speaker: String?
+  public var role: Role?
+  /// Seconds from the start of the recording, when the transcript has times.
+  public var time: Double?
 }
 
 /// Everything Libre has to say about one document.
@@ -33,16 +39,25 @@ public struct DocumentReport: Sendable {
     let lines = LineIndex(document.original, singleByte: singleByte)
     let map = document.sourceMap
     let original = document.original
+    let segments = document.effectiveSegments
     findings = result.findings.map { finding in
       let span = map.originalRange(finding.start..<finding.end)
       let start = lines.location(of: span.lowerBound)
       let end = lines.location(of: span.upperBound)
       let lineRange = lines.lineRange(start.line)
-      return LocatedFinding(
+      var located = LocatedFinding(
         finding: finding, line: start.line, column: start.column, endLine: end.line,
         endColumn: max(end.column - 1, end.line == start.line ? start.column : 1),
         excerpt: String(decoding: document.text[finding.start..<finding.end], as: UTF8.self),
         sourceLine: DocumentReport.decode(original[lineRange], singleByte: singleByte))
+      if finding.segment < segments.count {
+        let segment = segments[finding.segment]
+        located.part = segment.part
+        located.speaker = segment.speaker
+        located.role = finding.segment < result.segmentRoles.count ? result.segmentRoles[finding.segment] : nil
+        located.time = DocumentReport.time(of: finding.start, in: segment)
+      }
+      return located
     }
     warnings = []
     let report = result.tokenizerReport
@@ -59,6 +74,18 @@ public struct DocumentReport: Sendable {
         warnings.append("\(document.path): \(warning.message)")
       }
     }
+  }
+
+  /// The start time of the cue holding `offset`, else of its segment.
+  static func time(of offset: Int, in segment: Segment) -> Double? {
+    segment.cueStarts.last { $0.textOffset <= offset }?.time ?? segment.startTime
+  }
+
+  /// `hh:mm:ss` for a time in seconds.
+  public static func clock(_ seconds: Double) -> String {
+    let whole = max(0, Int(seconds))
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(two(whole / 3600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
   }
 
   /// A line of the original file as text (Latin-1 when the file is single-byte).

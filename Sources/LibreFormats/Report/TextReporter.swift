@@ -34,7 +34,8 @@ public struct TextReporter {
     }
     let contribution = located.finding.contribution
     let points = contribution == 0 ? "" : " (\(contribution > 0 ? "+" : "−")\(JSONWriter.number(abs(contribution))))"
-    var out = paint("\(path):\(located.line):\(located.column):", "1") + " \(label): \(rule.message) "
+    var out = paint("\(path):\(located.line):\(located.column):", "1") + TextReporter.context(located)
+    out += " \(label): \(rule.message) "
     out += paint("[\(rule.id)]", "2") + points + "\n"
     let number = String(located.line)
     let gutter = String(repeating: " ", count: number.count)
@@ -48,11 +49,23 @@ public struct TextReporter {
     if let from = located.finding.negatedFrom {
       out += " \(gutter) = negated match of \(from)\n"
     }
+    if let detail = located.finding.detail {
+      out += " \(gutter) = \(detail)\n"
+    }
     if let note = located.finding.scoringNote {
       out += " \(gutter) = note: \(note)\n"
     }
     out += " \(gutter) = \(paint("suggestion:", "1")) \(rule.suggestion)\n"
     return out
+  }
+
+  /// ` [00:03:12 Sam]` for a finding in a call, ` [subject]` in a subject line, else nothing.
+  static func context(_ located: LocatedFinding) -> String {
+    var parts: [String] = []
+    if let time = located.time { parts.append(DocumentReport.clock(time)) }
+    if let speaker = located.speaker { parts.append(speaker) }
+    if located.part == .subject { parts.append("subject") }
+    return parts.isEmpty ? "" : " [\(parts.joined(separator: " "))]"
   }
 
   func summary(_ document: DocumentReport) -> String {
@@ -63,6 +76,13 @@ public struct TextReporter {
     var out = paint("\(document.path):", "1") + " score " + paint("\(score.score)/100 (\(score.grade))", gradeColor)
     out += " · freedom \(score.freedom) · pressure \(score.pressure) · engagement \(score.engagement)"
     out += " · \(document.findings.count) finding(s) · \(result.metrics.words) words · \(language)\n"
+    if let form = result.form { out += "  " + MetricsText.form(form, language: result.language) + "\n" }
+    if let roles = result.roles { out += "  roles: " + MetricsText.roles(roles) + "\n" }
+    if let call = result.conversation { out += "  " + MetricsText.conversation(call) + "\n" }
+    for speaker in result.speakerScores {
+      out += "  \(speaker.speaker) (\(speaker.role?.rawValue ?? "unknown")): score \(speaker.score.score)"
+      out += " (\(speaker.score.grade)) · \(speaker.words) words · \(speaker.findings) finding(s)\n"
+    }
     return out
   }
 }

@@ -14,6 +14,10 @@ public struct Finding: Sendable {
   public var contribution: Double = 0
   /// Why the scorer adjusted the credit or penalty, when it did.
   public var scoringNote: String?
+  /// The index of the document segment (email part, call turn) the finding starts in.
+  public var segment = 0
+  /// What a document rule found, in words ("3 pressure tactics: urgency, scarcity, guilt").
+  public var detail: String?
 
   public init(rule: Rule, start: Int, end: Int, sentence: Int, negatedFrom: String? = nil) {
     self.rule = rule
@@ -43,4 +47,14 @@ public struct LintResult: Sendable {
   public var score: ScoreCard
   public var metrics: TextMetrics
   public var tokenizerReport: TokenizerReport
+  /// Email form metrics (length, questions, subject, focus, reading ease); nil for calls.
+  public var form: FormMetrics?
+  /// Call metrics (talk ratio, questions, monologues, hesitation handling); nil for emails.
+  public var conversation: ConversationMetrics?
+  /// For a call: the roles given to each speaker and why.
+  public var roles: RoleAssignment?
+  /// For a call: each speaker's own score over their own words.
+  public var speakerScores: [SpeakerScore] = []
+  /// For a call: the role given to each segment of the document, in order.
+  public var segmentRoles: [Role?] = []
 }

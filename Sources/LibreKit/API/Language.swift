@@ -33,4 +33,7 @@ public enum Polarity: String, Sendable, CaseIterable {
   case engagement
   /// The other party hesitates (transcripts, replies): informational.
   case hesitation
+  /// A request or call to action ("can we book a call?"): not reported itself; the
+  /// document rules use it to ask for a freedom statement next to each request.
+  case request
 }

@@ -34,13 +34,31 @@ public struct Linter: Sendable {
     text.withUnsafeBufferPointer { lint($0, language: language) }
   }
 
-  /// Lints `text`, reusing the buffers of `workspace`.
+  /// Lints `text` as one email body, reusing the buffers of `workspace`.
   public func lint(
     _ text: UnsafeBufferPointer<UInt8>, language: Language?, workspace: inout LintWorkspace
   ) -> LintResult {
+    lint(
+      text, segments: [Segment(range: 0..<text.count, part: .body)], options: DocumentOptions(language: language),
+      workspace: &workspace)
+  }
+
+  /// What one pass over a text gives: the phrase findings and the counts.
+  struct TextScan {
+    var language: Language
+    var findings: [Finding]
+    var counter: TextCounter
+    var report: TokenizerReport
+  }
+
+  /// Tokenizes, matches and counts `text` window by window.
+  func scan(
+    _ text: UnsafeBufferPointer<UInt8>, language: Language?, segments: [Range<Int>], countSyllables: Bool,
+    workspace: inout LintWorkspace
+  ) -> TextScan {
     var chosen = language
     var findings: [Finding] = []
-    var metrics = TextMetrics()
+    var counter = TextCounter(segments: segments, countSyllables: countSyllables)
     var report = TokenizerReport()
     var windowStart = 0
     var sentenceBase = 0
@@ -53,20 +71,17 @@ public struct Linter: Sendable {
       if report.firstInvalidOffset == nil, let offset = windowReport.firstInvalidOffset {
         report.firstInvalidOffset = offset + windowStart
       }
-      if chosen == nil { chosen = detectLanguage(UnsafeBufferPointer(workspace.tokens.tokens)) }
-      if let tables = lexicons.languages[chosen!] {
+      let tokens = UnsafeBufferPointer(workspace.tokens.tokens)
+      if chosen == nil { chosen = detectLanguage(tokens) }
+      let tables = lexicons.languages[chosen!]
+      if let tables {
         findings += analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
       }
-      sentenceBase += count(&metrics, UnsafeBufferPointer(workspace.tokens.tokens))
+      sentenceBase += counter.count(
+        UnsafeBufferPointer(workspace.tokens.tokens), text: text, questionMark: questionMark, tables: tables)
       windowStart = windowEnd
     } while windowStart < text.count
-    let resolved = chosen ?? .english
-    findings += FalseFreedomRule.apply(to: &findings, language: resolved)
-    findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
-    let score = Scorer.score(&findings)
-    return LintResult(
-      language: resolved, languageDetected: language == nil, findings: findings, score: score, metrics: metrics,
-      tokenizerReport: report)
+    return TextScan(language: chosen ?? .english, findings: findings, counter: counter, report: report)
   }
 
   /// The tokens of `text` with their vocabulary ids (for tools and tests).
@@ -101,23 +116,6 @@ public struct Linter: Sendable {
     }
     return PhraseRules(lexicons: lexicons, tables: tables).findings(
       tokens: UnsafeBufferPointer(tokens), matches: workspace.matches, sentenceOf: sentenceOf)
-  }
-
-  /// Counts words, sentences and questions; returns the number of sentences in the window.
-  private func count(_ metrics: inout TextMetrics, _ tokens: UnsafeBufferPointer<Token>) -> Int {
-    var sentences = 0
-    for (index, token) in tokens.enumerated() {
-      if token.flags.contains(.sentenceStart) || index == 0 { sentences += 1 }
-      switch token.kind {
-      case .word: metrics.words += 1
-      case .punctuation:
-        if token.id != 0 && token.id == questionMark { metrics.questions += 1 }
-        if token.flags.contains(.shout) { metrics.exclamations += 1 }
-      default: break
-      }
-    }
-    metrics.sentences += sentences
-    return sentences
   }
 
   /// How many tokens language detection reads: plenty for a verdict, and bounded.

@@ -85,7 +85,7 @@ public enum Scorer {
         pressure += penalty
       case .engagement:
         engagement += engagementPointsPerCue * factor(freedomRepeatFactors, rank)
-      case .hesitation:
+      case .hesitation, .request:
         break
       }
     }
@@ -116,7 +116,7 @@ public enum Scorer {
       return rule.boilerplate ? rule.weight * boilerplateFactor : rule.weight
     case .pressure:
       return rule.weight * severityFactor(rule.severity)
-    case .engagement, .hesitation:
+    case .engagement, .hesitation, .request:
       return rule.weight
     }
   }

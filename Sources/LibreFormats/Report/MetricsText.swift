@@ -1,0 +1,50 @@
+import LibreKit
+
+/// The metrics lines of the text report, with the reference ranges they are read against.
+enum MetricsText {
+  /// Boomerang's 2016 study of 40 million emails (../shared/research/anchors-domain.md §5).
+  static let wordRange = 50...125
+  static let questionRange = 1...3
+  static let subjectRange = 3...4
+
+  static func form(_ form: FormMetrics, language: Language) -> String {
+    var parts = ["form: \(form.words) words\(mark(form.words, wordRange))"]
+    parts.append("\(form.questions) question(s)\(mark(form.questions, questionRange))")
+    if let subject = form.subjectWords { parts.append("subject \(subject) word(s)\(mark(subject, subjectRange))") }
+    parts.append("you/I \(form.secondPerson)/\(form.firstPerson)")
+    if let ease = form.readingEase {
+      parts.append("reading ease \(Int(ease.rounded())) (\(form.readingFormula))")
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  /// ` (ok: 50–125)` inside the range, ` (outside 50–125)` outside.
+  static func mark(_ value: Int, _ range: ClosedRange<Int>) -> String {
+    range.contains(value) ? "" : " (outside \(range.lowerBound)–\(range.upperBound))"
+  }
+
+  static func roles(_ roles: RoleAssignment) -> String {
+    if roles.everyone { return "everyone linted (--role all); rep: \(roles.reps.joined(separator: ", "))" }
+    return "rep \(roles.reps.joined(separator: ", ")) (\(roles.reason))"
+  }
+
+  static func conversation(_ call: ConversationMetrics) -> String {
+    var parts = ["call: \(call.turns) turn(s), \(call.speakers) speaker(s)"]
+    if let ratio = call.repTalkRatio {
+      let percent = Int((ratio * 100).rounded())
+      let flag = ratio > ConversationMetricsReference.talkRatioLimit ? ", above 65%" : ""
+      parts.append("rep talk \(percent)% by \(call.unit == .seconds ? "time" : "words") (reference 43%\(flag))")
+    }
+    parts.append("rep questions \(call.repQuestions) (\(call.repOpenQuestions) open)")
+    let unit = call.unit == .seconds ? "s" : " words"
+    parts.append("longest rep monologue \(amount(call.repLongestMonologue))\(unit)")
+    parts.append("longest prospect stretch \(amount(call.prospectLongestStretch))\(unit)")
+    if let rate = call.pressureAfterHesitationRate {
+      parts.append(
+        "pressure after hesitation \(call.pressureAfterHesitation)/\(call.hesitations) (\(Int((rate * 100).rounded()))%)")
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  static func amount(_ value: Double) -> String { String(Int(value.rounded())) }
+}

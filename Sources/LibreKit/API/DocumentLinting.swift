@@ -1,0 +1,84 @@
+/// How to lint a document beyond its text.
+public struct DocumentOptions: Sendable {
+  /// nil: detect the language from the text.
+  public var language: Language?
+  /// The rep's speaker names in a call (`--rep`, `speakers.rep`), matched without case.
+  public var reps: [String]
+  /// `--role all`: lint every speaker alike instead of the rep only.
+  public var everyone: Bool
+
+  public init(language: Language? = nil, reps: [String] = [], everyone: Bool = false) {
+    self.language = language
+    self.reps = reps
+    self.everyone = everyone
+  }
+}
+
+extension Linter {
+  /// Lints a document as a whole: its text, then the rules of its kind (email or call),
+  /// then the score. Findings carry the index of their segment.
+  public func lint(_ document: Document, options: DocumentOptions, workspace: inout LintWorkspace) -> LintResult {
+    document.text.withUnsafeBufferPointer {
+      lint($0, segments: document.effectiveSegments, options: options, workspace: &workspace)
+    }
+  }
+
+  /// Lints `document` with a fresh workspace.
+  public func lint(_ document: Document, options: DocumentOptions = DocumentOptions()) -> LintResult {
+    var workspace = LintWorkspace()
+    return lint(document, options: options, workspace: &workspace)
+  }
+
+  func lint(
+    _ text: UnsafeBufferPointer<UInt8>, segments given: [Segment], options: DocumentOptions,
+    workspace: inout LintWorkspace
+  ) -> LintResult {
+    var segments = given
+    let isCall = segments.contains { $0.speaker != nil }
+    let scan = self.scan(
+      text, language: options.language, segments: segments.map(\.range), countSyllables: !isCall,
+      workspace: &workspace)
+    let language = scan.language
+    var findings = scan.findings
+    Linter.assignSegments(&findings, segments)
+    var result = LintResult(
+      language: language, languageDetected: options.language == nil, findings: [], score: Scorer.score(&findings),
+      metrics: scan.counter.metrics, tokenizerReport: scan.report)
+    if isCall {
+      let roles = RoleAssigner.assign(&segments, findings: findings, counts: scan.counter.counts, options: options)
+      result.roles = roles
+      result.segmentRoles = segments.map(\.role)
+      result.speakerScores = SpeakerScoring.scores(findings, segments: segments, counts: scan.counter.counts)
+      if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }
+      findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1))
+      var metrics = ConversationRules.metrics(segments: segments, counts: scan.counter.counts, findings: findings)
+      findings += ConversationRules.afterHesitation(
+        findings, segments: segments, language: language, metrics: &metrics)
+      result.conversation = metrics
+    } else {
+      findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .document)
+      findings += EmailRules.apply(findings, language: language)
+      result.form = EmailRules.formMetrics(segments: segments, counts: scan.counter.counts, language: language)
+    }
+    findings.removeAll { $0.rule.polarity == .request && $0.rule.id != BuiltInRules.requestWithoutFreedomID }
+    findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
+    result.score = Scorer.score(&findings)
+    result.findings = findings
+    return result
+  }
+
+  /// Sets each finding's segment: the segment its start falls in.
+  static func assignSegments(_ findings: inout [Finding], _ segments: [Segment]) {
+    guard segments.count > 1 else { return }
+    for index in findings.indices {
+      let start = findings[index].start
+      var low = 0
+      var high = segments.count - 1
+      while low < high {
+        let middle = (low + high + 1) / 2
+        if segments[middle].range.lowerBound <= start { low = middle } else { high = middle - 1 }
+      }
+      findings[index].segment = low
+    }
+  }
+}

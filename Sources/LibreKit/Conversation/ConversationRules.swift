@@ -1,0 +1,86 @@
+/// Rules and metrics of a call: who pressed when the other side hesitated, who talked how
+/// much, who asked what.
+enum ConversationRules {
+  /// By default the rep's words are linted and the prospect's feed hesitation detection:
+  /// "I need to decide today" from the prospect is never pressure.
+  static func keepingRoleFindings(_ findings: [Finding], segments: [Segment]) -> [Finding] {
+    findings.filter { finding in
+      switch segments[finding.segment].role {
+      case .rep: return finding.rule.polarity != .hesitation
+      case .prospect: return finding.rule.polarity == .hesitation
+      case nil: return true
+      }
+    }
+  }
+
+  /// Talk ratio, questions, monologues; hesitation counts are filled by `afterHesitation`.
+  static func metrics(segments: [Segment], counts: [SegmentCounts], findings: [Finding]) -> ConversationMetrics {
+    var metrics = ConversationMetrics()
+    metrics.turns = segments.count
+    metrics.speakers = Set(segments.compactMap { $0.speaker.map(RoleAssigner.key) }).count
+    let timed = segments.allSatisfy { $0.startTime != nil && $0.endTime != nil }
+    metrics.unit = timed ? .seconds : .words
+    var repTotal = 0.0
+    var total = 0.0
+    for (index, segment) in segments.enumerated() where index < counts.count {
+      let amount =
+        timed ? max(0, segment.endTime! - segment.startTime!) : Double(counts[index].words)
+      total += amount
+      switch segment.role {
+      case .rep:
+        repTotal += amount
+        metrics.repQuestions += counts[index].questions
+        metrics.repLongestMonologue = max(metrics.repLongestMonologue, amount)
+      case .prospect:
+        metrics.prospectLongestStretch = max(metrics.prospectLongestStretch, amount)
+      case nil: break
+      }
+    }
+    if total > 0 { metrics.repTalkRatio = repTotal / total }
+    let openSentences = Set(
+      findings.lazy.filter { $0.rule.category == "open-question" && segments[$0.segment].role == .rep }
+        .map(\.sentence))
+    metrics.repOpenQuestions = min(openSentences.count, metrics.repQuestions)
+    return metrics
+  }
+
+  /// For each prospect turn with a hesitation cue, the rep's next turn: pressure there is
+  /// reported (high severity), freedom there earns credit.
+  static func afterHesitation(
+    _ findings: [Finding], segments: [Segment], language: Language, metrics: inout ConversationMetrics
+  ) -> [Finding] {
+    var bySegment: [Int: [Finding]] = [:]
+    for finding in findings { bySegment[finding.segment, default: []].append(finding) }
+    var added: [Finding] = []
+    var answered: Set<Int> = []
+    for (index, segment) in segments.enumerated() where segment.role == .prospect {
+      guard let cue = bySegment[index]?.first(where: { $0.rule.polarity == .hesitation }) else { continue }
+      guard let next = segments[(index + 1)...].firstIndex(where: { $0.role == .rep }) else { continue }
+      // Two hesitations before one rep turn: the turn answers them once.
+      guard answered.insert(next).inserted else { continue }
+      metrics.hesitations += 1
+      let turn = (bySegment[next] ?? []).sorted { $0.start < $1.start }
+      let who = segment.speaker ?? "the prospect"
+      if let push = turn.first(where: {
+        $0.rule.polarity == .pressure && !EmailRules.derivedCategories.contains($0.rule.category)
+      }) {
+        metrics.pressureAfterHesitation += 1
+        added.append(flag(BuiltInRules.pressureAfterHesitationID, on: push, after: who, cue: cue, language))
+      } else if let room = turn.first(where: { $0.rule.polarity == .freedom && $0.scoringNote == nil }) {
+        metrics.freedomAfterHesitation += 1
+        added.append(flag(BuiltInRules.freedomAfterHesitationID, on: room, after: who, cue: cue, language))
+      }
+    }
+    return added
+  }
+
+  private static func flag(_ id: String, on finding: Finding, after who: String, cue: Finding, _ language: Language)
+    -> Finding
+  {
+    var flag = Finding(
+      rule: BuiltInRules.rule(id, language), start: finding.start, end: finding.end, sentence: finding.sentence)
+    flag.segment = finding.segment
+    flag.detail = "answers \(who)'s hesitation (\(cue.rule.id))"
+    return flag
+  }
+}

@@ -1,0 +1,84 @@
+/// Rules that judge an email as a whole: a request needs a freedom statement at its side,
+/// and pressure tactics should not pile up.
+enum EmailRules {
+  /// Distinct pressure categories that make a message "stacked".
+  static let stackedCategoryCount = 3
+  /// Categories that are not a tactic of their own (they are made by other rules).
+  static let derivedCategories: Set<String> = ["false-freedom", "stacked", "after-hesitation"]
+
+  static func apply(_ findings: [Finding], language: Language) -> [Finding] {
+    requestsWithoutFreedom(findings, language: language) + stackedPressure(findings, language: language)
+  }
+
+  /// A request with no (credited) freedom statement in the same or the next sentence.
+  static func requestsWithoutFreedom(_ findings: [Finding], language: Language) -> [Finding] {
+    let freedomSentences = Set(
+      findings.lazy.filter { $0.rule.polarity == .freedom && $0.scoringNote == nil }.map(\.sentence))
+    var added: [Finding] = []
+    var reported: Set<Int> = []
+    for finding in findings where finding.rule.polarity == .request {
+      let sentence = finding.sentence
+      guard !freedomSentences.contains(sentence), !freedomSentences.contains(sentence + 1) else { continue }
+      guard reported.insert(sentence).inserted else { continue }
+      var flag = Finding(
+        rule: BuiltInRules.rule(BuiltInRules.requestWithoutFreedomID, language), start: finding.start,
+        end: finding.end, sentence: sentence)
+      flag.segment = finding.segment
+      added.append(flag)
+    }
+    return added
+  }
+
+  /// One finding when three or more pressure categories meet in a message, placed on the
+  /// first finding of the category that made the count.
+  static func stackedPressure(_ findings: [Finding], language: Language) -> [Finding] {
+    var seen: [String] = []
+    var third: Finding?
+    for finding in findings.sorted(by: { $0.start < $1.start })
+    where finding.rule.polarity == .pressure && !derivedCategories.contains(finding.rule.category) {
+      guard !seen.contains(finding.rule.category) else { continue }
+      seen.append(finding.rule.category)
+      if seen.count == stackedCategoryCount { third = finding }
+    }
+    guard let third else { return [] }
+    var flag = Finding(
+      rule: BuiltInRules.rule(BuiltInRules.stackedPressureID, language), start: third.start, end: third.end,
+      sentence: third.sentence)
+    flag.segment = third.segment
+    flag.detail = "\(seen.count) pressure categories: \(seen.joined(separator: ", "))"
+    return [flag]
+  }
+
+  /// Length, questions, subject, focus and reading ease of the body and subject.
+  static func formMetrics(segments: [Segment], counts: [SegmentCounts], language: Language) -> FormMetrics {
+    var form = FormMetrics()
+    var sentences = 0
+    var syllables = 0
+    for (index, segment) in segments.enumerated() where index < counts.count {
+      let count = counts[index]
+      if segment.part == .subject {
+        form.subjectWords = (form.subjectWords ?? 0) + count.words
+        continue
+      }
+      form.words += count.words
+      form.questions += count.questions
+      form.firstPerson += count.firstPerson
+      form.secondPerson += count.secondPerson
+      sentences += count.sentences
+      syllables += count.syllables
+    }
+    if form.words > 0 && sentences > 0 {
+      let wordsPerSentence = Double(form.words) / Double(sentences)
+      let syllablesPerWord = Double(syllables) / Double(form.words)
+      switch language {
+      case .english:
+        form.readingFormula = "Flesch"
+        form.readingEase = 206.835 - 1.015 * wordsPerSentence - 84.6 * syllablesPerWord
+      case .french:
+        form.readingFormula = "Kandel-Moles"
+        form.readingEase = 207 - 1.015 * wordsPerSentence - 73.6 * syllablesPerWord
+      }
+    }
+    return form
+  }
+}
