@@ -82,6 +82,12 @@ public enum WebVTTParser {
                 at: lineStart)
             }
           } else {
+            // The spec ends the block here and rereads the line as the next block's first.
+            if !inHeader {
+              collector.warn(
+                "line \(TextLines.lineNumber(bytes, at: lineStart)): a timing line inside a cue; it starts a new cue",
+                at: lineStart)
+            }
             position = previous
             break
           }
