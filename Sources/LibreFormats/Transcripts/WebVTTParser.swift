@@ -4,13 +4,17 @@ import LibreKit
 /// the `WEBVTT` signature, a header block, then blocks that are cues (an optional
 /// identifier, a timing line, the payload) or anything else (`NOTE`, `STYLE`, `REGION`),
 /// which is skipped. A block with malformed timings is skipped with a warning. Lines end at
-/// LF, CR or CRLF; NUL bytes read as U+FFFD. Works on the bytes in one pass.
+/// LF, CR or CRLF; NUL bytes read as U+FFFD. Cues without a voice span that start with
+/// `Name:` get that speaker (see `SpeakerNames`). Works on the bytes in one pass.
 public enum WebVTTParser {
   /// The cues of `bytes` (UTF-8, a BOM allowed). Throws when the signature is missing.
   public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> TranscriptCues {
     var parser = Parser(bytes: bytes, collector: CueCollector(path: path, original: bytes))
     try parser.file()
-    return try parser.collector.result()
+    var cues = try parser.collector.result()
+    // Zoom and other meeting tools write `Name: text` cues instead of voice spans.
+    SpeakerNames.applyPrefixes(&cues)
+    return cues
   }
 
   fileprivate struct Parser {
