@@ -31,6 +31,36 @@ import Testing
     }
   }
 
+  /// The same mutation through every wrapper `QuotedReplies` and `HTMLText` know: a quote in
+  /// HTML, a French attribution, an Outlook block, a signature, a mobile signature.
+  @Test func everyMatchingExampleIsSilentAfterEveryKindOfSeparator() {
+    let wrappers: [(html: Bool, before: String, after: String)] = [
+      (true, "<p>Thanks for the note.</p><blockquote type=\"cite\"><p>", "</p></blockquote>"),
+      (true, "<div>Thanks.</div><div class=\"gmail_quote\"><div>", "</div></div>"),
+      (false, "Merci.\n\nLe lun. 3 juin 2024 à 10:00, Sam <sam@exemple.fr> a écrit :\n", "\n"),
+      (false, "Thanks.\n\nFrom: Sam\nSent: Monday, June 3, 2024 10:00 AM\nSubject: Offer\n\n", "\n"),
+      (false, "Thanks.\n-- \nSam Smith\n", "\n"),
+      (false, "Thanks.\n\nSent from my iPhone\n\n", "\n"),
+    ]
+    let linter = QuotedReplyMutationTests.linter
+    for example in QuotedReplyMutationTests.examples {
+      let plain = Array((example.text + "\n").utf8)
+      // Examples that do not fire on their own are the lexicon tests' business.
+      guard linter.lint(plain, language: example.language).findings.contains(where: { $0.rule.id == example.id })
+      else { continue }
+      for wrapper in wrappers {
+        let message = wrapper.before + example.text + wrapper.after
+        var text = MappedText(original: Array(message.utf8))
+        if wrapper.html { text = HTMLText.extract(text) }
+        let stripped = QuotedReplies.strip(text)
+        let start = wrapper.before.utf8.count
+        let quoted = linter.lint(stripped.bytes, language: example.language).findings
+          .filter { stripped.originalOffset($0.start) >= start && $0.rule.id == example.id }
+        #expect(quoted.isEmpty, "\(example.id) fired after \(wrapper.before.debugDescription): \(example.text)")
+      }
+    }
+  }
+
   @Test func includeQuotedKeepsTheQuote() throws {
     let document = try PlainTextLoader.load(path: "r.txt", bytes: Array("> Act now!\n".utf8), includeQuoted: true)
     #expect(String(decoding: document.text, as: UTF8.self) == "> Act now!\n")
