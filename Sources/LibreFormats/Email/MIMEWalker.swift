@@ -1,0 +1,140 @@
+import LibreKit
+
+/// Walks a MIME tree and gathers the texts a reader would see, the way a mail client shows a
+/// message: text/plain preferred in alternatives, text/html otherwise, attachments and
+/// machine parts skipped. Deep or huge trees end in a warning, never a crash or a blow-up.
+struct MIMEWalker {
+  let options: LoadOptions
+  private(set) var warnings: [DocumentWarning] = []
+  private var partCount = 0
+  private var warnedParts = false
+  private var warnedDepth = false
+
+  init(options: LoadOptions) { self.options = options }
+
+  /// A warning at `offset`, once per message text.
+  mutating func warn(_ message: String, at offset: Int?) {
+    if !warnings.contains(where: { $0.message == message }) {
+      warnings.append(DocumentWarning(originalOffset: offset, message: message))
+    }
+  }
+
+  /// The texts of `entity` at nesting depth `depth`, in order.
+  mutating func texts(of entity: MIMEEntity, depth: Int) -> [MappedText] {
+    partCount += 1
+    if partCount > EmailLoader.maximumParts {
+      if !warnedParts {
+        warnedParts = true
+        warn("more than \(EmailLoader.maximumParts) MIME parts; the rest is skipped", at: entity.originalOffset)
+      }
+      return []
+    }
+    if entity.isAttachment { return [] }
+    let type = entity.contentType
+    switch type.type {
+    case "multipart":
+      guard let children = children(of: entity, depth: depth) else { return leafText(entity, html: false) }
+      if type.subtype == "alternative" { return alternative(children, depth: depth + 1) }
+      var texts: [MappedText] = []
+      for child in children { texts += self.texts(of: child, depth: depth + 1) }
+      return texts
+    case "message":
+      guard ["rfc822", "global", "news"].contains(type.subtype) else { return [] }
+      guard checkDepth(depth, entity) else { return [] }
+      let inner: MIMEEntity
+      if entity.transferEncoding == .identity {
+        inner = MIMEEntity(source: entity.source, range: entity.body, defaultType: "text/plain")
+      } else {
+        let decoded = entity.decodedBody
+        inner = MIMEEntity(source: decoded, range: 0..<decoded.bytes.count, defaultType: "text/plain")
+      }
+      return texts(of: inner, depth: depth + 1)
+    case "text":
+      switch type.subtype {
+      case "plain", "enriched", "richtext", "": return leafText(entity, html: false)
+      case "html", "xhtml+xml": return leafText(entity, html: true)
+      default: return []
+      }
+    default: return []
+    }
+  }
+
+  /// Whether `depth` is within the limit; warns once when it is not.
+  private mutating func checkDepth(_ depth: Int, _ entity: MIMEEntity) -> Bool {
+    guard depth >= EmailLoader.maximumDepth else { return true }
+    if !warnedDepth {
+      warnedDepth = true
+      warn("MIME parts nested deeper than \(EmailLoader.maximumDepth) levels are skipped", at: entity.originalOffset)
+    }
+    return false
+  }
+
+  /// The body parts of a multipart entity, or nil when it has no delimiter at all (the body
+  /// is then read as plain text, the best guess for a mislabelled message).
+  private mutating func children(of entity: MIMEEntity, depth: Int) -> [MIMEEntity]? {
+    guard checkDepth(depth, entity) else { return [] }
+    let bytes = entity.source.bytes
+    var boundary = entity.contentType["boundary"].map { Array($0.utf8) } ?? []
+    if boundary.isEmpty {
+      guard let guessed = MultipartSplitter.guessBoundary(bytes, entity.body) else {
+        warn("multipart part without a boundary; read as plain text", at: entity.originalOffset)
+        return nil
+      }
+      warn("multipart part without a boundary parameter; boundary guessed from the body", at: entity.originalOffset)
+      boundary = guessed
+    }
+    let limit = max(EmailLoader.maximumParts - partCount + 1, 1)
+    var split = MultipartSplitter.split(bytes, entity.body, boundary: boundary, limit: limit)
+    if split.firstDelimiter == nil {
+      // A boundary parameter that does not match the body (a typo, a mangled relay): the
+      // body's own first `--` line is the next best guess.
+      if let guessed = MultipartSplitter.guessBoundary(bytes, entity.body), guessed != boundary {
+        split = MultipartSplitter.split(bytes, entity.body, boundary: guessed, limit: limit)
+      }
+      guard split.firstDelimiter != nil else {
+        warn("multipart part whose boundary never occurs; read as plain text", at: entity.originalOffset)
+        return nil
+      }
+      warn("multipart part whose boundary never occurs; boundary guessed from the body", at: entity.originalOffset)
+    }
+    if !split.closed && split.parts.count < limit {
+      warn("multipart part without its closing boundary (truncated message?)", at: entity.originalOffset)
+    }
+    let defaultType = entity.contentType.subtype == "digest" ? "message/rfc822" : "text/plain"
+    return split.parts.map { MIMEEntity(source: entity.source, range: $0, defaultType: defaultType) }
+  }
+
+  /// multipart/alternative: the first text/plain child with some text, else the first
+  /// nested multipart or message that yields text, else the first text/html child.
+  private mutating func alternative(_ children: [MIMEEntity], depth: Int) -> [MappedText] {
+    func rank(_ child: MIMEEntity) -> Int {
+      let type = child.contentType
+      switch type.type {
+      case "text": return type.subtype == "plain" || type.subtype.isEmpty ? 0 : type.subtype == "html" ? 2 : 3
+      case "multipart", "message": return 1
+      default: return 3
+      }
+    }
+    for wanted in 0..<3 {
+      for child in children where rank(child) == wanted {
+        let texts = self.texts(of: child, depth: depth)
+        if texts.contains(where: { !EmailBytes.isBlank($0.bytes) }) { return texts }
+      }
+    }
+    return []
+  }
+
+  /// A text part decoded down to the words: transfer encoding, charset, HTML, and quoted
+  /// replies left out unless asked for.
+  private mutating func leafText(_ entity: MIMEEntity, html: Bool) -> [MappedText] {
+    if case .unknown(let name) = entity.transferEncoding {
+      warn("unsupported transfer encoding \"\(name)\"; part kept as is", at: entity.originalOffset)
+    }
+    let charset = entity.contentType["charset"].map { Charset.normalizedName($0.utf8) }
+    let (decoded, problem) = Charsets.decode(entity.decodedBody, charset: charset)
+    if let problem { warn(problem, at: entity.originalOffset) }
+    var text = html ? HTMLText.extract(decoded) : decoded
+    if !options.includeQuoted { text = QuotedReplies.strip(text) }
+    return [text]
+  }
+}

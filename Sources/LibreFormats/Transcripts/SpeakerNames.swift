@@ -1,0 +1,116 @@
+/// Recognises speaker names written at the start of a line or cue (`Sam: …`,
+/// `Jean-Pierre Dubois: …`), the way call transcripts and captions label who speaks.
+///
+/// A candidate is 1–4 words and at most 40 characters, starts with a letter, holds letters,
+/// digits, spaces and `.-'’_` only and does not end with `.`; it counts as a speaker when it
+/// recurs in the file or is capitalized, and is not a label word such as `Note`, `Subject`
+/// or `Price` (see `labels`).
+enum SpeakerNames {
+  /// Words that commonly start a line with a colon without naming a speaker (English and French).
+  static let labels: Set<String> = [
+    "note", "notes", "nb", "n.b", "ps", "p.s", "pps", "subject", "objet", "re", "fwd", "tr", "from", "de", "to", "à",
+    "a", "cc", "bcc", "cci", "date", "time", "heure", "summary", "résumé", "agenda", "ordre du jour", "price", "prix",
+    "total", "cost", "coût", "email", "e-mail", "mail", "courriel", "phone", "tel", "tél", "téléphone", "mobile",
+    "address", "adresse", "website", "site", "url", "link", "lien", "step", "étape", "warning", "attention",
+    "important", "update", "edit", "tip", "astuce", "example", "exemple", "pros", "cons", "result", "résultat",
+    "http", "https", "mailto", "ftp", "www", "action items", "next steps", "prochaines étapes", "title", "titre",
+    "language", "kind", "style", "region", "location", "lieu", "attendees", "participants", "duration", "durée",
+  ]
+
+  /// A candidate name at the start of `range` ending at a `:` followed by a space or the end:
+  /// the name's byte range and where the text after it starts.
+  static func prefix(_ bytes: [UInt8], _ range: Range<Int>) -> (name: Range<Int>, textStart: Int)? {
+    var index = range.lowerBound
+    while index < range.upperBound, TextLines.isSpace(bytes[index]) { index += 1 }
+    let nameStart = index
+    guard index < range.upperBound, TextLines.isLetterStart(bytes[index]) else { return nil }
+    let limit = min(range.upperBound, nameStart + 80)
+    while index < limit, bytes[index] != UInt8(ascii: ":") {
+      let byte = bytes[index]
+      if byte == 0x0A || byte == 0x0D { return nil }
+      index += 1
+    }
+    guard index < limit else { return nil }
+    let nameRange = nameStart..<index
+    let after = index + 1
+    guard after == range.upperBound || TextLines.isSpace(bytes[after]) || bytes[after] == 0x0A || bytes[after] == 0x0D
+    else { return nil }
+    guard isName(bytes, nameRange) else { return nil }
+    var textStart = after
+    while textStart < range.upperBound, TextLines.isSpace(bytes[textStart]) { textStart += 1 }
+    return (nameRange, textStart)
+  }
+
+  /// Whether `bytes[range]` (trimmed) can be a name: the shape rules above, label words aside.
+  static func isName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let range = TextLines.trimmed(bytes, range)
+    guard !range.isEmpty, TextLines.isLetterStart(bytes[range.lowerBound]) else { return false }
+    var words = 1
+    var characters = 0
+    var previousSpace = false
+    for index in range {
+      let byte = bytes[index]
+      if byte & 0xC0 != 0x80 { characters += 1 }
+      if byte == 0x20 {
+        if previousSpace { return false }
+        words += 1
+        previousSpace = true
+        continue
+      }
+      previousSpace = false
+      let allowed =
+        TextLines.isLetterStart(byte) || TextLines.isDigit(byte) || byte >= 0x80 || byte == UInt8(ascii: ".")
+        || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "_")
+      if !allowed { return false }
+    }
+    guard words <= 4, characters <= 40, bytes[range.upperBound - 1] != UInt8(ascii: ".") else { return false }
+    return !labels.contains(String(decoding: bytes[range], as: UTF8.self).lowercased())
+  }
+
+  /// Whether a name starts with a capital letter (ASCII, or a Latin-1 capital such as É).
+  static func isCapitalized(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first else { return false }
+    return first.properties.isUppercase
+  }
+
+  /// The names of `counts` that count as speakers: recurring or capitalized.
+  static func accepted(_ counts: [String: Int]) -> Set<String> {
+    Set(counts.filter { $0.value >= 2 || isCapitalized($0.key) }.keys)
+  }
+
+  /// Finds `Name:` prefixes at the start of cues without a speaker (SRT, WebVTT without
+  /// voice spans), moves the cue text past them and sets the speaker; once a file uses such
+  /// prefixes, a cue without one continues the last speaker (captions name a speaker only
+  /// when the speaker changes).
+  static func applyPrefixes(_ cues: inout TranscriptCues) {
+    let bytes = cues.text.bytes
+    var counts: [String: Int] = [:]
+    for cue in cues.cues where cue.speaker == nil {
+      if let found = prefix(bytes, cue.range) {
+        counts[String(decoding: bytes[found.name], as: UTF8.self), default: 0] += 1
+      }
+    }
+    guard !counts.isEmpty else { return }
+    let names = accepted(counts)
+    guard !names.isEmpty else { return }
+    var current: String?
+    var voiced = false
+    for index in cues.cues.indices {
+      let cue = cues.cues[index]
+      if cue.speaker != nil {
+        voiced = true
+        continue
+      }
+      if let found = prefix(bytes, cue.range) {
+        let name = String(decoding: bytes[found.name], as: UTF8.self)
+        if names.contains(name) {
+          current = name
+          cues.cues[index].range = found.textStart..<cue.range.upperBound
+          cues.cues[index].speaker = name
+          continue
+        }
+      }
+      if !voiced { cues.cues[index].speaker = current }
+    }
+  }
+}

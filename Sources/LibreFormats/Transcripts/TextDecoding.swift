@@ -1,0 +1,127 @@
+/// Turns the bytes of a transcript file into UTF-8: UTF-16 (with or without a BOM) and
+/// Windows-1252 files are transcoded whole, so the transcoded bytes can stand as the
+/// document's original (lines and columns count characters, which transcoding keeps).
+enum TextDecoding {
+  struct Decoded {
+    var bytes: [UInt8]
+    /// Why the bytes were transcoded when it was a guess, for a document warning.
+    var note: String?
+  }
+
+  static func utf8(_ bytes: [UInt8]) -> Decoded {
+    if bytes.starts(with: [0xFF, 0xFE]) { return Decoded(bytes: fromUTF16(bytes, littleEndian: true), note: nil) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return Decoded(bytes: fromUTF16(bytes, littleEndian: false), note: nil) }
+    if let littleEndian = bomlessUTF16(bytes) {
+      return Decoded(
+        bytes: fromUTF16(bytes, littleEndian: littleEndian),
+        note: "read as UTF-16\(littleEndian ? "LE" : "BE") without a byte order mark")
+    }
+    if isValidUTF8(bytes) { return Decoded(bytes: bytes, note: nil) }
+    return Decoded(bytes: fromWindows1252(bytes), note: "not valid UTF-8; read as Windows-1252")
+  }
+
+  /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII text; WebVTT files may
+  /// hold a few NULs, so only a strong pattern counts.
+  static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+    let count = min(bytes.count, 1024) & ~1
+    guard count >= 4 else { return nil }
+    var evenZeros = 0
+    var oddZeros = 0
+    for index in stride(from: 0, to: count, by: 2) {
+      if bytes[index] == 0 { evenZeros += 1 }
+      if bytes[index + 1] == 0 { oddZeros += 1 }
+    }
+    let pairs = count / 2
+    if oddZeros * 10 >= pairs * 7 && evenZeros * 20 <= pairs { return true }
+    if evenZeros * 10 >= pairs * 7 && oddZeros * 20 <= pairs { return false }
+    return nil
+  }
+
+  static func fromUTF16(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var index = 0
+    while index + 1 < bytes.count {
+      let first = UInt16(bytes[index])
+      let second = UInt16(bytes[index + 1])
+      units.append(littleEndian ? second << 8 | first : first << 8 | second)
+      index += 2
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(units.count + units.count / 2)
+    // The BOM becomes U+FEFF, kept like a UTF-8 BOM so every format skips it alike.
+    _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) {
+      output.append($0)
+    }
+    return output
+  }
+
+  static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        continue
+      }
+      let length: Int
+      let minimum: UInt32
+      var scalar: UInt32
+      switch byte {
+      case 0xC2...0xDF: (length, minimum, scalar) = (2, 0x80, UInt32(byte & 0x1F))
+      case 0xE0...0xEF: (length, minimum, scalar) = (3, 0x800, UInt32(byte & 0x0F))
+      case 0xF0...0xF4: (length, minimum, scalar) = (4, 0x10000, UInt32(byte & 0x07))
+      default: return false
+      }
+      guard index + length <= count else { return false }
+      for offset in 1..<length {
+        let next = bytes[index + offset]
+        guard next & 0xC0 == 0x80 else { return false }
+        scalar = scalar << 6 | UInt32(next & 0x3F)
+      }
+      guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return false }
+      index += length
+    }
+    return true
+  }
+
+  /// Windows-1252's 0x80–0x9F block; the five unassigned bytes keep their C1 code point.
+  private static let high: [UInt32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+    0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+    0x0153, 0x9D, 0x017E, 0x0178,
+  ]
+
+  static func fromWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + bytes.count / 8)
+    for byte in bytes {
+      if byte < 0x80 {
+        output.append(byte)
+        continue
+      }
+      let scalar = byte < 0xA0 ? high[Int(byte - 0x80)] : UInt32(byte)
+      appendUTF8(scalar, to: &output)
+    }
+    return output
+  }
+
+  static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+    switch scalar {
+    case 0..<0x80: output.append(UInt8(scalar))
+    case 0x80..<0x800:
+      output.append(UInt8(0xC0 | scalar >> 6))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    case 0x800..<0x10000:
+      output.append(UInt8(0xE0 | scalar >> 12))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    default:
+      output.append(UInt8(0xF0 | scalar >> 18))
+      output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    }
+  }
+}

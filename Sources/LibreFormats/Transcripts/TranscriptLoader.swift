@@ -1,0 +1,115 @@
+import LibreKit
+
+/// The transcript formats Libre reads.
+public enum TranscriptFormat: String, Sendable, CaseIterable {
+  /// WebVTT (`.vtt`).
+  case vtt
+  /// SubRip (`.srt`).
+  case srt
+  /// Plain text with `Speaker: text` lines or a `Name  0:03` line before each turn.
+  case plain
+  /// A JSON list of segments (see `JSONTranscriptParser`).
+  case json
+
+  /// The `Document.format` of a loaded transcript.
+  public var documentFormat: String { self == .plain ? "transcript" : rawValue }
+}
+
+/// Loads call transcripts into documents whose segments are speaker turns.
+public enum TranscriptLoader {
+  /// The most cues a file may hold; a file beyond it is an input error rather than a long stall.
+  public static let maximumCueCount = 1_000_000
+  /// The longest text one cue may hold, in UTF-8 bytes (a plain transcript's turn is one cue).
+  public static let maximumCueTextLength = 1_000_000
+
+  /// The transcript format of a file from its extension (`.vtt`, `.srt`, `.json` when it
+  /// holds segments, `.txt` only when the content looks like a transcript) and its content;
+  /// nil when it is not a transcript. Unsupported subtitle formats also give nil: see
+  /// `unsupportedFormat`.
+  public static func sniff(path: String, bytes: [UInt8]) -> TranscriptFormat? {
+    let ext = fileExtension(path)
+    switch ext {
+    case "vtt", "webvtt": return .vtt
+    case "srt": return .srt
+    case "json": return JSONTranscriptParser.looksLikeTranscript(bytes) ? .json : nil
+    default: break
+    }
+    guard ext.isEmpty || ext == "txt" || ext == "text" || ext == "transcript" else { return nil }
+    if unsupportedFormat(path: path, bytes: bytes) != nil { return nil }
+    let text = TextDecoding.utf8(Array(bytes.prefix(1 << 16))).bytes
+    var start = TextLines.bomLength(text)
+    while start < text.count, text[start] == 0x0A || text[start] == 0x0D { start += 1 }
+    if TextLines.hasPrefix(text, start..<text.count, "WEBVTT") { return .vtt }
+    if SRTParser.looksLikeSRT(text) { return .srt }
+    return PlainTranscriptParser.looksLikeTranscript(text) ? .plain : nil
+  }
+
+  /// Whether the file is a subtitle or transcript format Libre does not read; returns its
+  /// name ("ASS/SSA", "TTML", "SBV", "MicroDVD SUB", "LRC", "SAMI", "SCC", "EBU STL").
+  public static func unsupportedFormat(path: String, bytes: [UInt8]) -> String? {
+    switch fileExtension(path) {
+    case "ass", "ssa": return "ASS/SSA"
+    case "ttml", "dfxp": return "TTML"
+    case "sbv": return "SBV"
+    case "sub": return "MicroDVD SUB"
+    case "lrc": return "LRC"
+    case "smi", "sami": return "SAMI"
+    case "scc": return "SCC"
+    case "stl": return "EBU STL"
+    default: break
+    }
+    let head = TextDecoding.utf8(Array(bytes.prefix(4096))).bytes
+    var start = TextLines.bomLength(head)
+    while start < head.count, TextLines.isSpace(head[start]) || head[start] == 0x0A || head[start] == 0x0D {
+      start += 1
+    }
+    let rest = start..<head.count
+    if TextLines.hasPrefix(head, rest, "[Script Info]", ignoringCase: true) { return "ASS/SSA" }
+    if TextLines.hasPrefix(head, rest, "<?xml") || TextLines.hasPrefix(head, rest, "<tt") {
+      if contains(head, "http://www.w3.org/ns/ttml") || TextLines.hasPrefix(head, rest, "<tt") { return "TTML" }
+    }
+    if TextLines.hasPrefix(head, rest, "<SAMI", ignoringCase: true) { return "SAMI" }
+    if TextLines.hasPrefix(head, rest, "Scenarist_SCC") { return "SCC" }
+    return nil
+  }
+
+  /// Loads `bytes` read from `path` as `format`. UTF-16 and Windows-1252 files are
+  /// transcoded to UTF-8 first and the transcoded bytes become the document's original.
+  public static func load(path: String, bytes: [UInt8], format: TranscriptFormat) throws(InputError) -> Document {
+    if let name = unsupportedFormat(path: path, bytes: bytes) {
+      throw InputError(
+        path: path,
+        message: "unsupported transcript format: \(name) (Libre reads WebVTT, SRT, plain `Speaker: text` and JSON)")
+    }
+    let decoded = TextDecoding.utf8(bytes)
+    let original = decoded.bytes
+    var cues: TranscriptCues
+    if TextLines.isBlank(original, TextLines.bomLength(original)..<original.count) {
+      cues = TranscriptCues(text: MappedTextBuilder().build(), cues: [], warnings: [])
+    } else {
+      switch format {
+      case .vtt: cues = try WebVTTParser.parse(original, path: path)
+      case .srt: cues = try SRTParser.parse(original, path: path)
+      case .plain: cues = try PlainTranscriptParser.parse(original, path: path)
+      case .json: cues = try JSONTranscriptParser.parse(original, path: path)
+      }
+    }
+    if let note = decoded.note { cues.warnings.insert(DocumentWarning(message: note), at: 0) }
+    return TurnBuilder.document(path: path, format: format.documentFormat, original: original, cues: cues)
+  }
+
+  static func fileExtension(_ path: String) -> String {
+    let name = path.split(separator: "/").last ?? ""
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return name[name.index(after: dot)...].lowercased()
+  }
+
+  static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+    let pattern = needle.withUTF8Buffer { Array($0) }
+    guard pattern.count <= bytes.count else { return false }
+    for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+      if bytes[start..<start + pattern.count].elementsEqual(pattern) { return true }
+    }
+    return false
+  }
+}
