@@ -83,7 +83,8 @@ struct EmailRulesTests {
   }
 
   @Test func frenchReadingEaseUsesKandelMoles() throws {
-    let form = try #require(Support.lint("Bonjour Marie. Votre équipe grandit vite. Auriez-vous un moment ?", .french).form)
+    let form = try #require(
+      Support.lint("Bonjour Marie. Votre équipe grandit vite. Auriez-vous un moment ?", .french).form)
     #expect(form.readingFormula == "Kandel-Moles")
     #expect(form.readingEase != nil)
   }

@@ -41,7 +41,9 @@ struct SuppressionTests {
     #expect(result.findings.filter { $0.rule.id == "pressure.urgency.deadline" }.count == 2)
     #expect(result.suppressedFindings == 1)
     // `pressure.urgency` names no rule id (not a glob): it silenced nothing.
-    #expect(result.suppressionNotices.map(\.message) == ["unused suppression: pressure.urgency found nothing to silence here"])
+    #expect(
+      result.suppressionNotices.map(\.message) == ["unused suppression: pressure.urgency found nothing to silence here"]
+    )
   }
 
   @Test func missingReasonAndUnusedAreReported() {
@@ -56,7 +58,10 @@ struct SuppressionTests {
     let text = "<!-- libre-disable-next-line pressure.urgency.deadline -->\nL'offre se termine vendredi.\n"
     let result = DocumentSupport.linter.lint(
       Document(path: "t.html", format: "text", text: Array(text.utf8)), options: DocumentOptions(language: .french))
-    #expect(result.suppressionNotices.map(\.message) == ["suppression de pressure.urgency.deadline sans raison : ajoutez-la après `--`"])
+    #expect(
+      result.suppressionNotices.map(\.message) == [
+        "suppression de pressure.urgency.deadline sans raison : ajoutez-la après `--`"
+      ])
     #expect(result.suppressedFindings == 1)
   }
 
