@@ -22,13 +22,13 @@ enum CharsetFallback {
     #if canImport(Foundation) && canImport(CoreFoundation)
       guard let encoding = encoding(named: name) else { return nil }
       let bytes = input.bytes
-      let ranges = OriginalRanges(input)
+      var cursor = MappedCursor(input)
       let sevenBit = name.hasPrefix("iso-2022") || name == "utf-7" || name.hasPrefix("hz")
       if name.hasPrefix("utf-16") || name.hasPrefix("utf-32") || name.hasPrefix("ucs") {
         // Line breaks are not single bytes there: the whole part is one unit.
         guard let string = String(data: Data(bytes), encoding: encoding) else { return nil }
         var builder = MappedTextBuilder()
-        builder.append(decoded: Array(string.utf8), unit: ranges.range(0..<bytes.count))
+        builder.append(decoded: Array(string.utf8), unit: cursor.originalRange(0..<bytes.count))
         return builder.build()
       }
       var builder = MappedTextBuilder(reservingCapacity: bytes.count + bytes.count / 2)
@@ -42,7 +42,7 @@ enum CharsetFallback {
         if !sevenBit && !bytes[line].contains(where: { $0 >= 0x80 }) {
           builder.append(copying: input, line)
         } else if let string = String(data: Data(bytes[line]), encoding: encoding) {
-          builder.append(decoded: Array(string.utf8), unit: ranges.range(line))
+          builder.append(decoded: Array(string.utf8), unit: cursor.originalRange(line))
         } else {
           // A line the decoder rejects stays as it is (the tokenizer replaces what is not
           // UTF-8); the rest of the part is still decoded.

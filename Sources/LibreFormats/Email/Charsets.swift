@@ -106,16 +106,12 @@ enum Charsets {
   static func singleByte(
     _ input: MappedText, _ range: Range<Int>, _ charset: Charset, into builder: inout MappedTextBuilder
   ) {
-    let ranges = OriginalRanges(input)
+    var cursor = MappedCursor(input)
     let bytes = input.bytes
     var runStart = range.lowerBound
-    var encoded: [UInt8] = []
-    encoded.reserveCapacity(4)
     for index in range where bytes[index] >= 0x80 {
       builder.append(copying: input, runStart..<index)
-      encoded.removeAll(keepingCapacity: true)
-      EmailBytes.appendUTF8(scalar(bytes[index], charset), to: &encoded)
-      builder.append(decoded: encoded, unit: ranges.range(index..<(index + 1)))
+      builder.appendDecoded(scalar: scalar(bytes[index], charset), unit: cursor.originalRange(index..<(index + 1)))
       runStart = index + 1
     }
     builder.append(copying: input, runStart..<range.upperBound)
@@ -123,27 +119,23 @@ enum Charsets {
 
   /// UTF-8 text with each byte that starts no well-formed sequence read as Windows-1252.
   static func repairingUTF8(_ input: MappedText) -> MappedText {
-    let ranges = OriginalRanges(input)
-    var builder = MappedTextBuilder(reservingCapacity: input.bytes.count + input.bytes.count / 8)
-    var encoded: [UInt8] = []
-    input.bytes.withUnsafeBufferPointer { buffer in
-      var runStart = 0
-      var index = 0
-      while index < buffer.count {
-        let length = EmailBytes.sequenceLength(buffer, index)
-        if length > 0 {
-          index += length
-          continue
-        }
-        builder.append(copying: input, runStart..<index)
-        encoded.removeAll(keepingCapacity: true)
-        EmailBytes.appendUTF8(scalar(buffer[index], .windows1252), to: &encoded)
-        builder.append(decoded: encoded, unit: ranges.range(index..<(index + 1)))
-        index += 1
-        runStart = index
+    var cursor = MappedCursor(input)
+    let bytes = input.bytes
+    var builder = MappedTextBuilder(reservingCapacity: bytes.count + bytes.count / 8)
+    var runStart = 0
+    var index = 0
+    while index < bytes.count {
+      let length = bytes[index] < 0x80 ? 1 : EmailBytes.sequenceLength(bytes, index)
+      if length > 0 {
+        index += length
+        continue
       }
-      builder.append(copying: input, runStart..<buffer.count)
+      builder.append(copying: input, runStart..<index)
+      builder.appendDecoded(scalar: scalar(bytes[index], .windows1252), unit: cursor.originalRange(index..<(index + 1)))
+      index += 1
+      runStart = index
     }
+    builder.append(copying: input, runStart..<bytes.count)
     return builder.build()
   }
 }

@@ -80,7 +80,9 @@ enum EmailBytes {
   }
 
   /// The length of the well-formed UTF-8 sequence at `index`, or 0 when there is none.
-  @inline(__always) static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+  @inline(__always) static func sequenceLength<Buffer: RandomAccessCollection<UInt8>>(
+    _ buffer: Buffer, _ index: Int
+  ) -> Int where Buffer.Index == Int {
     let lead = buffer[index]
     if lead < 0x80 { return 1 }
     let length: Int
@@ -110,39 +112,63 @@ enum EmailBytes {
     for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return 0 }
     return length
   }
+}
 
-  /// Appends the UTF-8 encoding of `scalar` (a valid scalar value) to `bytes`.
-  static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
-    switch scalar {
-    case 0..<0x80: bytes.append(UInt8(scalar))
-    case 0x80..<0x800:
-      bytes.append(UInt8(0xC0 | (scalar >> 6)))
-      bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-    case 0x800..<0x10000:
-      bytes.append(UInt8(0xE0 | (scalar >> 12)))
-      bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-      bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-    default:
-      bytes.append(UInt8(0xF0 | (scalar >> 18)))
-      bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-      bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-      bytes.append(UInt8(0x80 | (scalar & 0x3F)))
+extension MappedTextBuilder {
+  /// Appends the UTF-8 encoding of `scalar` decoded from `unit`, a byte at a time: the
+  /// builder's generic `append(decoded:unit:)` is not specialized across modules, and its
+  /// per-byte entry point is much faster for a character or two.
+  @inline(__always) mutating func appendDecoded(scalar: UInt32, unit: Range<Int>) {
+    if scalar < 0x80 {
+      append(decoded: UInt8(scalar), unit: unit)
+    } else if scalar < 0x800 {
+      append(decoded: UInt8(0xC0 | (scalar >> 6)), unit: unit)
+      append(decoded: UInt8(0x80 | (scalar & 0x3F)), unit: unit)
+    } else {
+      append(decoded: UInt8(0xE0 | (scalar >> 12)), unit: unit)
+      append(decoded: UInt8(0x80 | ((scalar >> 6) & 0x3F)), unit: unit)
+      append(decoded: UInt8(0x80 | (scalar & 0x3F)), unit: unit)
     }
   }
 }
 
-/// Original ranges of a text's bytes, with a shortcut when the text is the file itself (the
-/// common case: a top-level body), so per-unit lookups cost nothing.
-struct OriginalRanges {
-  let text: MappedText
-  let isIdentity: Bool
+/// Reads a `MappedText`'s map front to back: the decoding stages query offsets in increasing
+/// order, so a cursor walking the runs answers each query in amortized constant time where
+/// `MappedText.originalRange` searches the whole map. Queries must not go backwards.
+struct MappedCursor {
+  private let runs: [SourceMap.Run]
+  private var index = -1
 
-  init(_ text: MappedText) {
-    self.text = text
-    isIdentity = text.map == .identity
+  init(_ text: MappedText) { runs = text.map.runs }
+
+  @inline(__always) private mutating func seek(_ offset: Int) {
+    if index < 0 { start(at: offset) }
+    while index + 1 < runs.count && runs[index + 1].textStart <= offset { index += 1 }
   }
 
-  @inline(__always) func range(_ range: Range<Int>) -> Range<Int> {
-    isIdentity ? range : text.originalRange(range)
+  /// The first query searches, so a cursor started deep in a long map (a part of a decoded
+  /// attached message) does not walk it from the beginning.
+  private mutating func start(at offset: Int) {
+    var low = 0
+    var high = runs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if runs[middle].textStart <= offset { low = middle + 1 } else { high = middle }
+    }
+    index = low - 1
   }
+
+  /// The original range of the text bytes `range` (a decoded unit's source).
+  mutating func originalRange(_ range: Range<Int>) -> Range<Int> {
+    seek(range.lowerBound)
+    guard index >= 0 else { return range }
+    var run = runs[index]
+    let start = run.unitLength == nil ? run.originalStart + range.lowerBound - run.textStart : run.originalStart
+    guard range.upperBound > range.lowerBound else { return start..<start }
+    seek(range.upperBound - 1)
+    run = runs[index]
+    let end = run.unitLength.map { run.originalStart + $0 } ?? run.originalStart + range.upperBound - run.textStart
+    return start..<max(start, end)
+  }
+
 }

@@ -55,7 +55,9 @@ public enum EmailLoader {
     if bytes[start...].starts(with: "From ".utf8) {
       start = min(EmailBytes.lineEnd(bytes, from: start, end: bytes.count) + 1, bytes.count)
       if let next = nextMboxMessage(bytes, from: start) {
-        end = next
+        // The blank line before the next `From ` line separates the messages.
+        end = next - 1
+        if end > start && bytes[end - 1] == EmailBytes.cr { end -= 1 }
         walker.warn("mbox file with several messages; only the first is read", at: next)
       }
     }

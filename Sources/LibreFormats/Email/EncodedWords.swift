@@ -46,7 +46,7 @@ enum EncodedWords {
       if !gapIsBlank { appendLiteral(input, copied..<word.range.lowerBound, literalCharset, into: &output) }
       var payload = MappedTextBuilder()
       if word.isBase64 {
-        TransferDecoding.base64(input, word.payload, into: &payload)
+        TransferDecoding.base64(input, word.payload, perQuantum: true, into: &payload)
       } else {
         decodeQ(input, word.payload, into: &payload)
       }
@@ -134,7 +134,7 @@ enum EncodedWords {
 
   /// The Q encoding (§4.2): `_` is a space, `=XX` a byte, anything else itself.
   private static func decodeQ(_ input: MappedText, _ range: Range<Int>, into builder: inout MappedTextBuilder) {
-    let ranges = OriginalRanges(input)
+    var cursor = MappedCursor(input)
     let bytes = input.bytes
     var copied = range.lowerBound
     var index = range.lowerBound
@@ -142,14 +142,14 @@ enum EncodedWords {
       let byte = bytes[index]
       if byte == UInt8(ascii: "_") {
         builder.append(copying: input, copied..<index)
-        builder.append(decoded: EmailBytes.space, unit: ranges.range(index..<(index + 1)))
+        builder.append(decoded: EmailBytes.space, unit: cursor.originalRange(index..<(index + 1)))
         index += 1
         copied = index
       } else if byte == UInt8(ascii: "="), index + 2 < range.upperBound,
         let high = EmailBytes.hexValue(bytes[index + 1]), let low = EmailBytes.hexValue(bytes[index + 2])
       {
         builder.append(copying: input, copied..<index)
-        builder.append(decoded: high << 4 | low, unit: ranges.range(index..<(index + 3)))
+        builder.append(decoded: high << 4 | low, unit: cursor.originalRange(index..<(index + 3)))
         index += 3
         copied = index
       } else {

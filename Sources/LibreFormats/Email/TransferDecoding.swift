@@ -50,7 +50,7 @@ enum TransferDecoding {
   /// line (spaces allowed before the break) is a soft line break, and any other `=` is kept
   /// as written, as mail clients do.
   static func quotedPrintable(_ input: MappedText, _ range: Range<Int>, into builder: inout MappedTextBuilder) {
-    let ranges = OriginalRanges(input)
+    var cursor = MappedCursor(input)
     let bytes = input.bytes
     let end = range.upperBound
     var pieceStart = range.lowerBound
@@ -64,7 +64,7 @@ enum TransferDecoding {
         let low = EmailBytes.hexValue(bytes[index + 2])
       {
         builder.append(copying: input, pieceStart..<index)
-        builder.append(decoded: high << 4 | low, unit: ranges.range(index..<(index + 3)))
+        builder.append(decoded: high << 4 | low, unit: cursor.originalRange(index..<(index + 3)))
         index += 3
         pieceStart = index
         continue
@@ -97,50 +97,76 @@ enum TransferDecoding {
   }()
 
   /// Base64 (RFC 2045 §6.8): whitespace and stray characters are skipped, padding ends a
-  /// quantum early, and a trailing partial quantum yields the bytes it holds. Each quantum's
-  /// bytes map to the four digits they came from.
-  static func base64(_ input: MappedText, _ range: Range<Int>, into builder: inout MappedTextBuilder) {
-    let ranges = OriginalRanges(input)
-    let table = base64Values
+  /// quantum early, and a trailing partial quantum yields the bytes it holds.
+  ///
+  /// With `perQuantum`, each quantum's bytes map to its four digits (encoded words, where a
+  /// Subject span should stay narrow). Otherwise the bytes decoded from one encoded line map
+  /// to that line: base64 columns mean nothing to a reader, and one map run per line instead
+  /// of per quantum keeps a large body cheap.
+  static func base64(
+    _ input: MappedText, _ range: Range<Int>, perQuantum: Bool = false, into builder: inout MappedTextBuilder
+  ) {
+    // Plain locals and no closures: captured variables would get dynamic exclusivity checks
+    // on every byte.
+    var cursor = MappedCursor(input)
     let bytes = input.bytes
+    let table = base64Values
     var accumulator: UInt32 = 0
     var digits = 0
-    var quantumStart = range.lowerBound
     var lastDigit = range.lowerBound
+    // Bytes decoded since the last flush, and where their digits start.
+    var pending: [UInt8] = []
+    pending.reserveCapacity(perQuantum ? 3 : 96)
+    var pendingStart = -1
     var index = range.lowerBound
     while index < range.upperBound {
-      let value = table[Int(bytes[index])]
+      let byte = bytes[index]
+      let value = table[Int(byte)]
       if value < 64 {
-        if digits == 0 { quantumStart = index }
+        if pendingStart < 0 { pendingStart = index }
         accumulator = accumulator << 6 | UInt32(value)
         digits += 1
         lastDigit = index
         if digits == 4 {
-          let unit = ranges.range(quantumStart..<(index + 1))
-          builder.append(decoded: UInt8(truncatingIfNeeded: accumulator >> 16), unit: unit)
-          builder.append(decoded: UInt8(truncatingIfNeeded: accumulator >> 8), unit: unit)
-          builder.append(decoded: UInt8(truncatingIfNeeded: accumulator), unit: unit)
+          pending.append(UInt8(truncatingIfNeeded: accumulator >> 16))
+          pending.append(UInt8(truncatingIfNeeded: accumulator >> 8))
+          pending.append(UInt8(truncatingIfNeeded: accumulator))
           digits = 0
           accumulator = 0
+          if perQuantum { flush(&pending, &pendingStart, index + 1, &cursor, &builder) }
         }
       } else if value == 0xFF && digits > 0 {
-        flushPartial(digits, accumulator, ranges.range(quantumStart..<(index + 1)), &builder)
+        appendPartial(digits, accumulator, to: &pending)
         digits = 0
         accumulator = 0
+        flush(&pending, &pendingStart, index + 1, &cursor, &builder)
+      } else if byte == EmailBytes.lf && digits == 0 && pendingStart >= 0 {
+        flush(&pending, &pendingStart, lastDigit + 1, &cursor, &builder)
       }
       index += 1
     }
-    if digits > 0 { flushPartial(digits, accumulator, ranges.range(quantumStart..<(lastDigit + 1)), &builder) }
+    if digits > 0 { appendPartial(digits, accumulator, to: &pending) }
+    flush(&pending, &pendingStart, lastDigit + 1, &cursor, &builder)
+  }
+
+  /// Appends the pending decoded bytes as one unit ending at `end`.
+  private static func flush(
+    _ pending: inout [UInt8], _ pendingStart: inout Int, _ end: Int, _ cursor: inout MappedCursor,
+    _ builder: inout MappedTextBuilder
+  ) {
+    if !pending.isEmpty {
+      builder.append(decoded: pending, unit: cursor.originalRange(pendingStart..<end))
+      pending.removeAll(keepingCapacity: true)
+    }
+    pendingStart = -1
   }
 
   /// The bytes of a quantum cut short by padding or the end of the part (two digits make one
   /// byte, three make two; a lone digit makes nothing).
-  private static func flushPartial(
-    _ digits: Int, _ accumulator: UInt32, _ unit: Range<Int>, _ builder: inout MappedTextBuilder
-  ) {
+  private static func appendPartial(_ digits: Int, _ accumulator: UInt32, to line: inout [UInt8]) {
     guard digits >= 2 else { return }
     let value = accumulator << (6 * UInt32(4 - digits))
-    builder.append(decoded: UInt8(truncatingIfNeeded: value >> 16), unit: unit)
-    if digits == 3 { builder.append(decoded: UInt8(truncatingIfNeeded: value >> 8), unit: unit) }
+    line.append(UInt8(truncatingIfNeeded: value >> 16))
+    if digits == 3 { line.append(UInt8(truncatingIfNeeded: value >> 8)) }
   }
 }

@@ -31,7 +31,8 @@ enum SpeakerNames {
       index += 1
     }
     guard index < limit else { return nil }
-    let nameRange = nameStart..<index
+    // French typography puts a space before the colon: `Commercial : Bonjour`.
+    let nameRange = TextLines.trimmed(bytes, nameStart..<index)
     let after = index + 1
     guard after == range.upperBound || TextLines.isSpace(bytes[after]) || bytes[after] == 0x0A || bytes[after] == 0x0D
     else { return nil }

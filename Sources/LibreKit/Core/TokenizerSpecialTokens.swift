@@ -75,8 +75,9 @@ extension TokenScan {
     return dots > 0 && end > at + 1 ? end : nil
   }
 
-  /// The end of a template placeholder starting at `index`: `{{x}}`, `{{{x}}}`, `{% x %}`,
-  /// `{x}`, `*|X|*`, `%X%`, `[[x]]`; nil when none starts there.
+  /// The end of a template placeholder starting at `index`: `{{x}}`, `{{{x}}}`, `{{#if x}}`,
+  /// `{{ contact.firstname }}`, `{% x %}`, `{# comment #}`, `{x}`, `*|X|*`, `%X%`, `[[x]]`,
+  /// `[First Name]`; nil when none starts there. Only runs on `{`, `[`, `%` and `*`.
   func placeholderEnd(at index: Int) -> Int? {
     let byte = base[index]
     let next = index + 1 < count ? base[index + 1] : 0
@@ -87,6 +88,8 @@ extension TokenScan {
       return end
     case (UInt8(ascii: "{"), UInt8(ascii: "%")):
       return find("%}", from: index + 2, within: 256)
+    case (UInt8(ascii: "{"), UInt8(ascii: "#")):
+      return find("#}", from: index + 2, within: 256)
     case (UInt8(ascii: "{"), _):
       return closed(from: index + 1, by: UInt8(ascii: "}"), within: 64, allowSpaces: true)
     case (UInt8(ascii: "*"), UInt8(ascii: "|")):
@@ -96,9 +99,55 @@ extension TokenScan {
       return closed(from: index + 1, by: UInt8(ascii: "%"), within: 64, allowSpaces: false, upperOnly: true)
     case (UInt8(ascii: "["), UInt8(ascii: "[")):
       return find("]]", from: index + 2, within: 64)
+    case (UInt8(ascii: "["), _):
+      return fieldNameEnd(from: index + 1)
     default:
       return nil
     }
+  }
+
+  /// The end of a single-bracket field `[First Name]`, `[FIRST_NAME]`, `[Company]`,
+  /// `[Prénom]`, `[first_name]` whose content starts at `start`. Only names: capitalized
+  /// words, or one snake or dotted lowercase identifier, at most 40 bytes, no sentence
+  /// punctuation, so `[optional text]`, `[sic]` and `[1]` stay words.
+  private func fieldNameEnd(from start: Int) -> Int? {
+    var end = start
+    var wordStart = true
+    var allCapitalized = true
+    var hasJoiner = false
+    var hasSpace = false
+    while end < count, end - start <= 40 {
+      let byte = base[end]
+      if byte == UInt8(ascii: "]") {
+        guard end > start, !wordStart else { return nil }
+        return allCapitalized || (hasJoiner && !hasSpace) ? end + 1 : nil
+      }
+      if byte == 0x20 {
+        guard !wordStart else { return nil }
+        wordStart = true
+        hasSpace = true
+        end += 1
+        continue
+      }
+      let isUpper = byte >= 0x41 && byte <= 0x5A
+      let isLower = byte >= 0x61 && byte <= 0x7A
+      let isDigit = byte >= 0x30 && byte <= 0x39
+      let isJoiner = byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+      // A capital from Latin-1 (`É` is C3 89): the lead byte C3, then 80–9E but not × (97).
+      let isLatinUpper =
+        byte == 0xC3 && end + 1 < count && base[end + 1] >= 0x80 && base[end + 1] <= 0x9E
+        && base[end + 1] != 0x97
+      if wordStart {
+        guard isUpper || isLatinUpper || isLower else { return nil }
+        if !(isUpper || isLatinUpper) { allCapitalized = false }
+        wordStart = false
+      } else if !(isUpper || isLower || isDigit || isJoiner || byte >= 0x80) {
+        return nil
+      }
+      if isJoiner { hasJoiner = true }
+      end += 1
+    }
+    return nil
   }
 
   /// The end of `closer` found after an identifier-like run starting at `start`.

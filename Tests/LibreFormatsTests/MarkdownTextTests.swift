@@ -1,0 +1,135 @@
+import LibreFormats
+import LibreKit
+import Testing
+
+/// The prose of Markdown: code, URLs and markers out, words and placeholders in, lines kept.
+@Suite struct MarkdownTextTests {
+  static func extract(_ markdown: String) -> (text: String, mapped: MappedText) {
+    let mapped = MarkdownText.extract(MappedText(original: Array(markdown.utf8)))
+    return (String(decoding: mapped.bytes, as: UTF8.self), mapped)
+  }
+
+  static func text(_ markdown: String) -> String { extract(markdown).text }
+
+  /// The original text `needle` of the extracted text comes from.
+  static func source(of needle: String, in markdown: String) -> String? {
+    let (text, mapped) = extract(markdown)
+    guard let range = text.utf8.ranges(of: needle.utf8).first else { return nil }
+    let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+    let original = mapped.originalRange(start..<start + needle.utf8.count)
+    return String(decoding: Array(markdown.utf8)[original], as: UTF8.self)
+  }
+
+  @Test func skipsFencedAndIndentedCodeKeepingLines() {
+    let markdown = """
+      Intro line.
+
+      ```swift
+      let urgent = "Act now!"
+      ```
+      ~~~~
+      Buy now ``` still code
+      ~~~~
+
+          indented code: sign today
+
+      After the code.
+      """
+    #expect(Self.text(markdown) == "Intro line.\n\n\n\n\n\n\n\n\n\n\nAfter the code.")
+  }
+
+  @Test func anUnclosedFenceRunsToTheEnd() {
+    #expect(Self.text("Text\n```\ncode\nmore") == "Text\n\n\n")
+  }
+
+  @Test func indentedLinesInsideListsAreProse() {
+    #expect(Self.text("- item\n\n    continued item text\n") == "- item\n\ncontinued item text\n")
+  }
+
+  @Test func skipsInlineCode() {
+    #expect(Self.text("Run `act now` then ``a ` b`` done") == "Run  then  done")
+    #expect(Self.text("A lone ` backtick stays") == "A lone ` backtick stays")
+  }
+
+  @Test func keepsLinkTextAndDropsURLs() {
+    let markdown = "Read [our *case* study](https://x.io/a_(b)) or [the guide][guide], see <https://x.io> and <a@b.co>."
+    #expect(Self.text(markdown) == "Read our case study or the guide, see  and .")
+    #expect(Self.source(of: "case study", in: markdown) == "case* study")
+    #expect(Self.text("[guide]: https://x.io/guide \"Guide\"\nText") == "\nText")
+    #expect(Self.text("[First Name]: your account is ready") == "[First Name]: your account is ready")
+  }
+
+  @Test func dropsImages() {
+    #expect(Self.text("Look ![Buy now!](logo.png) here") == "Look  here")
+  }
+
+  @Test func removesEmphasisAndHeadingMarkers() {
+    #expect(Self.text("# Last *chance* ##\n## **Act** _now_ ~~today~~\n###### h6") == "Last chance\nAct now today\nh6")
+    #expect(
+      Self.text("#hashtag and snake_case_name and 2 * 3 and ~5 min")
+        == "#hashtag and snake_case_name and 2 * 3 and ~5 min")
+    #expect(Self.text("* bullet\n- dash\n1. one") == "* bullet\n- dash\n1. one")
+    #expect(Self.text("Escaped \\*stars\\* stay") == "Escaped *stars* stay")
+    #expect(Self.text("Title\n=====\n\n---\n***\n-- \nSam") == "Title\n\n\n\n\n-- \nSam")
+  }
+
+  @Test func keepsPlaceholdersUntouched() {
+    let markdown = """
+      Hi {{first_name}}, {{{ html_body }}} {% if vip_plan %}*VIP*{% endif %} {# note_x #} {first_name}
+      [First Name] [FIRST_NAME] [[company_name]] %FIRST_NAME% *|FNAME|* {{ contact.first_name }}
+      """
+    #expect(
+      Self.text(markdown) == """
+        Hi {{first_name}}, {{{ html_body }}} {% if vip_plan %}VIP{% endif %} {# note_x #} {first_name}
+        [First Name] [FIRST_NAME] [[company_name]] %FIRST_NAME% *|FNAME|* {{ contact.first_name }}
+        """)
+  }
+
+  @Test func keepsBareURLsWhole() {
+    #expect(Self.text("See https://x.io/_a_b_ and www.y.com/*x*") == "See https://x.io/_a_b_ and www.y.com/*x*")
+  }
+
+  @Test func skipsFrontMatter() {
+    #expect(Self.text("---\ntitle: Offer\nsubject: Act now\n---\nHello") == "Hello")
+    #expect(Self.text("---\nNot front matter\n") == "\nNot front matter\n")
+  }
+
+  @Test func commentsAreDroppedButSuppressionCommentsKept() {
+    let markdown = """
+      Hi <!-- internal --> there <b>bold</b>
+      <!-- libre-disable-next-line pressure.urgency.deadline -- real date -->
+      Offer ends Friday. <!-- libre-enable -->
+      <!--
+      multi-line note
+      -->Done.
+      """
+    #expect(
+      Self.text(markdown)
+        == "Hi  there bold\nlibre-disable-next-line pressure.urgency.deadline -- real date\nOffer ends Friday. \n"
+        + "libre-enable\nDone.")
+    #expect(Self.source(of: "libre-enable", in: markdown) == "libre-enable")
+  }
+
+  @Test func decodesEntities() {
+    let markdown = "Caf&eacute; &amp; &copy;"
+    #expect(Self.text(markdown) == "Café & ©")
+    #expect(Self.source(of: "é", in: markdown) == "&eacute;")
+  }
+
+  @Test func quotesStayForQuotedReplies() {
+    #expect(Self.text("> quoted *text*\nmine") == "> quoted text\nmine")
+  }
+
+  @Test func pathologicalInputsStayFast() {
+    let inputs = [
+      String(repeating: "[", count: 100_000), String(repeating: "`", count: 100_000),
+      String(repeating: "` ``", count: 30_000), String(repeating: "[a](", count: 20_000),
+      String(repeating: "<!--", count: 50_000), String(repeating: "*_", count: 100_000),
+    ]
+    let clock = ContinuousClock()
+    for input in inputs {
+      let elapsed = clock.measure { _ = MarkdownText.extract(MappedText(original: Array(input.utf8))) }
+      #expect(elapsed < .seconds(5), "\(input.prefix(20))…")
+    }
+  }
+}
