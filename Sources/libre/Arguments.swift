@@ -18,6 +18,10 @@ struct LintOptions {
   var lexicons: [String] = []
   var color: Bool?
   var includeQuoted = false
+  /// `--rep NAME[,NAME]`: the seller's side of a call.
+  var reps: [String] = []
+  /// `--role all`: lint every speaker of a call alike.
+  var everyone = false
 
   /// Parses the arguments after the command name.
   static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
@@ -45,6 +49,19 @@ struct LintOptions {
         options.failOn = level
       case "--lexicon": options.lexicons.append(try reader.value(for: flag))
       case "--include-quoted": options.includeQuoted = true
+      case "--rep":
+        let names = try reader.value(for: flag).split(separator: ",").map {
+          String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw UsageError(description: "--rep takes speaker names: --rep Sam[,Alex]") }
+        options.reps += names
+      case "--role":
+        let role = try reader.value(for: flag)
+        switch role {
+        case "all": options.everyone = true
+        case "rep": options.everyone = false
+        default: throw UsageError(description: "unknown --role '\(role)' (rep: lint the rep only; all: everyone)")
+        }
       case "--no-color": options.color = false
       case "--color": options.color = true
       default: throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
@@ -123,7 +140,8 @@ enum HelpText {
     libre — finds where sales writing affirms the reader's freedom and where it applies pressure
 
     USAGE
-      libre lint [OPTIONS] [PATH…|-]   lint texts (the default command; '-' or nothing = stdin)
+      libre lint [OPTIONS] [PATH…|-]   lint emails, templates and call transcripts (the default
+                                        command; '-' or nothing = stdin)
       libre rules [--lang en|fr]        list the rules
       libre explain RULE-ID [--lang en|fr]
                                         show a rule with its examples and source
@@ -141,7 +159,10 @@ enum HelpText {
                                (default), none
       --lexicon PATH           add a lexicon file or folder (repeatable)
       --no-color, --color      force colors off or on (NO_COLOR is honored)
-      --include-quoted         also lint quoted reply lines (starting with '>')
+      --include-quoted         also lint quoted replies and signatures ('>' lines, "On … wrote:",
+                               « Le … a écrit : », Outlook headers, '-- ' signatures)
+      --rep NAME[,NAME]        the seller's side of a call (default: a heuristic, printed)
+      --role rep|all           lint the rep only (default) or every speaker alike
 
     OPTIONS (eval)
       -f, --format text|json   output format (default text; json has schemaVersion 1)
@@ -151,8 +172,16 @@ enum HelpText {
       eval exits 0 when it could evaluate everything, 2 on a usage or lexicon error, a bad
       sidecar or an unreadable file (the other documents are still evaluated).
 
-    Directories are walked for .txt, .text, .md and .markdown files (README files, which
-    describe a folder, are skipped; name one to lint it).
+    Formats: plain text, Markdown, HTML, .eml (MIME), WebVTT, SRT, plain transcripts
+    (`Speaker: text`) and JSON transcripts, by extension, else by content. Directories are
+    walked for .txt .text .md .markdown .html .htm .eml .vtt .srt and .json files (README
+    files, which describe a folder, are skipped; name one to lint it).
+
+    SUPPRESSION
+      In any comment of the file, or on a line of its own:
+      libre-disable RULE[,RULE] -- reason      until libre-enable (RULE may be a glob: pressure.urgency.*)
+      libre-disable-next-line RULE -- reason   the next line only
+      libre-enable [RULE]
 
     EXIT CODES
       0  no finding at or above --fail-on, and every score at or above --min-score

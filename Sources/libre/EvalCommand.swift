@@ -52,14 +52,13 @@ enum EvalCommand {
           unannotated.append(path)
           continue
         }
-        let document = try PlainTextLoader.load(path: path, bytes: bytes)
+        let document = try DocumentLoader.load(path: path, bytes: bytes, options: LoadOptions())
         switch GoldFile.parse(try FileReader.read(sidecar), path: sidecar, document: document.text) {
         case .failure(let failure):
           errors += failure.errors
         case .success(let gold):
-          let result = document.text.withUnsafeBufferPointer {
-            linter.lint($0, language: options.language, workspace: &workspace)
-          }
+          let lintOptions = DocumentOptions(language: options.language, reps: gold.reps)
+          let result = linter.lint(document, options: lintOptions, workspace: &workspace)
           let report = DocumentReport(document: document, result: result)
           evaluated.append(EvaluatedDocument(document: document, gold: gold, report: report))
         }

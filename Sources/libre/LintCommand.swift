@@ -26,14 +26,14 @@ enum LintCommand {
     let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
+    let documentOptions = DocumentOptions(language: options.language, reps: options.reps, everyone: options.everyone)
     for path in inputs {
       let name = path == "-" ? "<stdin>" : path
       do {
         let bytes = try FileReader.read(path)
-        let document = try PlainTextLoader.load(path: name, bytes: bytes, includeQuoted: options.includeQuoted)
-        let result = document.text.withUnsafeBufferPointer {
-          linter.lint($0, language: options.language, workspace: &workspace)
-        }
+        let document = try DocumentLoader.load(
+          path: name, bytes: bytes, options: LoadOptions(includeQuoted: options.includeQuoted))
+        let result = linter.lint(document, options: documentOptions, workspace: &workspace)
         let report = DocumentReport(document: document, result: result)
         for warning in report.warnings { Output.warning(warning) }
         run.documents.append(report)

@@ -9,7 +9,7 @@ enum RulesCommand {
       guard rest.isEmpty else { throw UsageError(description: "unexpected argument '\(rest[0])'") }
       let lexicons = try Lexicons.compile(extra: [])
       // One line per rule id, with the languages that define it (twins share the id).
-      let rules = lexicons.rules.filter { language == nil || $0.language == language }
+      let rules = (lexicons.rules + BuiltInRules.all).filter { language == nil || $0.language == language }
       var languages: [String: [String]] = [:]
       var patterns: [String: Int] = [:]
       for rule in rules {
@@ -39,17 +39,24 @@ enum RulesCommand {
       let (language, rest) = try languageOption(arguments)
       guard rest.count == 1 else { throw UsageError(description: "explain takes one rule id") }
       let lexicons = try Lexicons.compile(extra: [])
-      let rules = lexicons.rules.filter { $0.id == rest[0] && (language == nil || $0.language == language) }
+      let rules = (lexicons.rules + BuiltInRules.all).filter {
+        $0.id == rest[0] && (language == nil || $0.language == language)
+      }
       guard !rules.isEmpty else { throw UsageError(description: "no rule '\(rest[0])' (see libre rules)") }
       var out = ""
       for rule in rules {
         out += "\(rule.id) [\(rule.language.rawValue)] — \(rule.polarity.rawValue), \(rule.category), "
         out += "\(rule.severity.rawValue), weight \(Int(rule.weight))\(rule.boilerplate ? ", boilerplate" : "")\n"
         out += "  \(rule.message)\n  suggestion: \(rule.suggestion)\n  source: \(rule.source)\n"
-        out += "  patterns:\n" + rule.patterns.map { "    \($0)\n" }.joined()
+        if rule.patterns.isEmpty {
+          out += "  a document rule, written in Swift (it judges the whole message or call)\n"
+        } else {
+          out += "  patterns:\n" + rule.patterns.map { "    \($0)\n" }.joined()
+        }
         if !rule.exceptions.isEmpty { out += "  unless:\n" + rule.exceptions.map { "    \($0)\n" }.joined() }
-        out += "  matches:\n" + rule.matchingExamples.map { "    ✓ \($0)\n" }.joined()
-        out += "  does not match:\n" + rule.nonMatchingExamples.map { "    ✗ \($0)\n" }.joined() + "\n"
+        let indent = { (text: String) in text.replacing("\n", with: "\n      ") }
+        out += "  matches:\n" + rule.matchingExamples.map { "    ✓ \(indent($0))\n" }.joined()
+        out += "  does not match:\n" + rule.nonMatchingExamples.map { "    ✗ \(indent($0))\n" }.joined() + "\n"
       }
       Output.standard(out)
       return 0

@@ -31,7 +31,7 @@ func fileLines(_ text: String) -> [[Unicode.Scalar]] {
     #expect(documents.map { $0.string("path") } == ["mail.txt", "kind.md"])
     var findingCount = 0
     for document in documents {
-      #expect(document.string("format") == "text")
+      #expect(document.string("format") == (document.string("path") == "kind.md" ? "markdown" : "text"))
       #expect(document.string("language") == "en")
       let score = try #require(document.int("score"))
       #expect((0...100).contains(score))
@@ -129,20 +129,24 @@ func fileLines(_ text: String) -> [[Unicode.Scalar]] {
     #expect(text.stdout.contains("<stdin>:3:8: error: "), "\(text.stdout)")
   }
 
-  @Test func directoriesAreWalkedSortedForTextAndMarkdown() throws {
+  @Test func directoriesAreWalkedSortedForEveryFormat() throws {
     let dir = try TempDir()
     defer { dir.remove() }
     for name in [
       "in/b.txt", "in/a.md", "in/sub/c.txt", "in/sub/d.markdown", "in/notes.json", "in/mail.eml", "in/e.text",
+      "in/image.png", "in/x.gold.json",
     ] {
       try dir.write(name, Texts.neutral)
     }
     let result = try dir.run(["lint", "--format", "json", "in"])
-    #expect(result.status == 0)
+    // notes.json is not a transcript: an error record, never a silent drop.
+    #expect(result.status == 2)
     #expect(
       try result.documents().map { $0.string("path") } == [
-        "in/a.md", "in/b.txt", "in/e.text", "in/sub/c.txt", "in/sub/d.markdown",
+        "in/a.md", "in/b.txt", "in/e.text", "in/mail.eml", "in/sub/c.txt", "in/sub/d.markdown",
       ])
+    let errors = try #require(try result.json()["errors"] as? [[String: Any]])
+    #expect(errors.map { $0["path"] as? String } == ["in/notes.json"])
   }
 
   @Test func malformedUTF8IsAWarningNotAFailure() throws {

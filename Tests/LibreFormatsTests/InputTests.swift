@@ -15,7 +15,8 @@ import Testing
     }
     let found = PathWalker.expand([dir.path])
     let expected = [
-      "Upper.TXT", "a.md", "b.txt", "notes.markdown", "sub/c.txt", "sub/deeper/d.md", "sub2/g.txt", "x.text",
+      "Upper.TXT", "a.md", "b.txt", "notes.markdown", "sub/c.txt", "sub/deeper/d.md", "sub/e.eml", "sub2/g.txt",
+      "x.text", "z.json",
     ]
     #expect(found == expected.map { dir.path + "/" + $0 })
     // A README named on the command line is linted like any file.

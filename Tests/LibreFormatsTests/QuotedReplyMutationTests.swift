@@ -17,8 +17,10 @@ import Testing
     #expect(!QuotedReplyMutationTests.examples.isEmpty)
     for example in QuotedReplyMutationTests.examples {
       let plain = Array((example.text + "\n").utf8)
-      let fires = QuotedReplyMutationTests.linter.lint(plain, language: example.language).findings
-        .contains { $0.rule.id == example.id }
+      let options = DocumentOptions(language: example.language, keepsRequestCues: true)
+      let fires = QuotedReplyMutationTests.linter.lint(
+        Document(path: "example.txt", format: "text", text: plain), options: options
+      ).findings.contains { $0.rule.id == example.id }
       #expect(fires, "\(example.id): the example itself should fire: \(example.text)")
       let header = "Thanks for the note.\n\nOn Monday, Sam wrote:\n"
       let reply = header + "> " + example.text + "\n"

@@ -87,7 +87,7 @@ struct ConversationRulesTests {
 
   @Test func repQuestionsAreCountedOpenAndClosed() throws {
     let turns = [
-      ("Sam", "What matters most to your team this quarter? Do you use a CRM?"),
+      ("Sam", "How do you handle renewals today? Do you use a CRM?"),
       ("Alex", "Why do you ask?"),
     ]
     let call = try #require(Support.lint(Support.call(turns), DocumentOptions(reps: ["Sam"])).conversation)

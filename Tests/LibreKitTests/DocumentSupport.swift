@@ -40,7 +40,8 @@ enum DocumentSupport {
   }
 
   static func lint(_ text: String, _ language: Language? = nil) -> LintResult {
-    linter.lint(Document(path: "mail.txt", format: "text", text: Array(text.utf8)), options: DocumentOptions(language: language))
+    linter.lint(
+      Document(path: "mail.txt", format: "text", text: Array(text.utf8)), options: DocumentOptions(language: language))
   }
 
   /// The text a finding covers.

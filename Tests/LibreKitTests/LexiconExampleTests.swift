@@ -46,7 +46,10 @@ struct LexiconExample: Sendable, CustomTestStringConvertible {
 
 /// Findings of one rule in a text, as byte ranges.
 func spans(of ruleID: String, in text: String, _ language: Language) -> [Range<Int>] {
-  ShippedLexicons.linter.lint(Array(text.utf8), language: language).findings
+  ShippedLexicons.linter.lint(
+    Document(path: "example.txt", format: "text", text: Array(text.utf8)),
+    options: DocumentOptions(language: language, keepsRequestCues: true)
+  ).findings
     .filter { $0.rule.id == ruleID }
     .map { $0.start..<$0.end }
 }

@@ -68,7 +68,8 @@ public struct EvaluatedDocument: Sendable {
 
   /// A document linted by the real pipeline.
   public init(document: Document, gold: GoldDocument, report: DocumentReport) {
-    let predicted = report.findings.map { located in
+    let predicted = report.findings.filter { !Evaluation.documentLevelRules.contains($0.finding.rule.id) }.map {
+      located in
       PredictedSpan(
         start: located.finding.start, end: located.finding.end, polarity: located.finding.rule.polarity,
         category: located.finding.rule.category, rule: located.finding.rule.id, line: located.line,
@@ -78,6 +79,20 @@ public struct EvaluatedDocument: Sendable {
       path: document.path, gold: gold, text: document.text, predicted: predicted, score: report.result.score.score,
       pressurePenalty: report.result.score.pressurePoints, language: report.result.language)
   }
+}
+
+extension Polarity {
+  /// The polarities gold files annotate (request cues are internal to the document rules).
+  public static let evaluated: [Polarity] = allCases.filter { $0 != .request }
+}
+
+extension Evaluation {
+  /// Findings about a whole message or a moment of a call, not a phrase: gold files do not
+  /// mark them, so they are left out of the span tables (false freedom is a phrase and stays).
+  static let documentLevelRules: Set<String> = [
+    BuiltInRules.stackedPressureID, BuiltInRules.pressureAfterHesitationID, BuiltInRules.freedomAfterHesitationID,
+    BuiltInRules.requestWithoutFreedomID,
+  ]
 }
 
 /// A gold span no finding of its polarity overlaps.
@@ -175,7 +190,8 @@ public struct Evaluation: Sendable {
       if let kind = gold.kind { summary.kinds[kind, default: 0] += 1 }
       if document.language != gold.language { summary.languageMismatches += 1 }
       if gold.trap { summary.trapDocuments += 1 }
-      for polarity in Polarity.allCases {
+      // Request cues are internal to the document rules; gold files do not mark them.
+      for polarity in Polarity.evaluated {
         let result = Evaluation.compare(document, polarity: polarity, category: nil)
         summary.polarities[polarity, default: SpanCounts()] += result.counts
         misses += result.missed.map {

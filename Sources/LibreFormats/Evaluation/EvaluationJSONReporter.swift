@@ -48,7 +48,7 @@ public enum EvaluationJSONReporter {
   }
 
   static func summary(_ summary: EvaluationSummary) -> JSONOutput {
-    let polarities = Polarity.allCases.map { ($0.rawValue, JSONOutput.object(counts(summary.counts($0)))) }
+    let polarities = Polarity.evaluated.map { ($0.rawValue, JSONOutput.object(counts(summary.counts($0)))) }
     let categories = summary.categories.keys.sorted().map { key -> JSONOutput in
       .object(
         [("polarity", .string(key.polarity.rawValue)), ("category", .string(key.category))]

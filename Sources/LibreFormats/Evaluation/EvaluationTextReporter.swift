@@ -57,13 +57,13 @@ public enum EvaluationTextReporter {
     let kinds = summary.kinds.keys.sorted().map { "\($0) \(summary.kinds[$0]!)" }.joined(separator: ", ")
     var out = "== \(title): \(summary.documents) document(s)\(kinds.isEmpty ? "" : " (\(kinds))") ==\n"
     let names =
-      Polarity.allCases.map(\.rawValue) + summary.categories.keys.map { "\($0.polarity.rawValue).\($0.category)" }
+      Polarity.evaluated.map(\.rawValue) + summary.categories.keys.map { "\($0.polarity.rawValue).\($0.category)" }
     let width = max(24, (names.map(\.count).max() ?? 0) + 4)
     let header =
       pad("", width)
       + ["gold", "found", "hit", "miss", "false", "dup", "prec", "recall", "f1"].map { left($0, 7) }.joined()
     out += "  spans by polarity" + String(header.dropFirst(18)) + "\n"
-    for polarity in Polarity.allCases { out += row(polarity.rawValue, summary.counts(polarity), width) }
+    for polarity in Polarity.evaluated { out += row(polarity.rawValue, summary.counts(polarity), width) }
     out += "  by category\n"
     for key in summary.categories.keys.sorted() {
       out += row("\(key.polarity.rawValue).\(key.category)", summary.categories[key]!, width)

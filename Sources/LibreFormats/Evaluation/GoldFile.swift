@@ -51,11 +51,14 @@ public struct GoldDocument: Sendable, Equatable {
   /// in it that matches no gold pressure span is a trap false alarm.
   public var trap: Bool
   public var spans: [GoldSpan]
+  /// For a call: the rep's speaker names (as `--rep` would give them); empty = the heuristic.
+  public var reps: [String] = []
 
   public init(
     language: Language, label: DocumentLabel, kind: String? = nil, pair: String? = nil, trap: Bool = false,
-    spans: [GoldSpan] = []
+    spans: [GoldSpan] = [], reps: [String] = []
   ) {
+    self.reps = reps
     self.language = language
     self.label = label
     self.kind = kind
@@ -75,7 +78,7 @@ public struct GoldDocument: Sendable, Equatable {
 /// so the annotation survives edits elsewhere in the text; it is resolved to bytes here.
 public enum GoldFile {
   public static let kinds: Set<String> = ["email", "followup", "reply", "template", "transcript"]
-  static let topKeys: Set<String> = ["language", "label", "kind", "pair", "trap", "note", "spans"]
+  static let topKeys: Set<String> = ["language", "label", "kind", "pair", "trap", "note", "spans", "rep"]
   static let spanKeys: Set<String> = ["text", "occurrence", "polarity", "category", "rule", "note"]
 
   /// The sidecar path of a document: its last extension replaced by `.gold.json`.
@@ -157,6 +160,14 @@ public enum GoldFile {
       if let flag = value.bool { trap = flag } else { fail(value.offset, "\"trap\" must be true or false") }
     }
     if let value = root["note"], value.string == nil { fail(value.offset, "\"note\" must be a string") }
+    var reps: [String] = []
+    if let value = root["rep"] {
+      if let names = value.array?.compactMap(\.string), names.count == value.array?.count, !names.isEmpty {
+        reps = names
+      } else {
+        fail(value.offset, "\"rep\" must be a non-empty array of speaker names")
+      }
+    }
     var spans: [GoldSpan] = []
     if let value = root["spans"] {
       if let items = value.array {
@@ -170,7 +181,8 @@ public enum GoldFile {
       fail(root.offset, "missing \"spans\" (use [] for a text with nothing to mark)")
     }
     if !errors.isEmpty { return .failure(GoldErrors(errors: sortedByLine(errors))) }
-    return .success(GoldDocument(language: language, label: label, kind: kind, pair: pair, trap: trap, spans: spans))
+    return .success(
+      GoldDocument(language: language, label: label, kind: kind, pair: pair, trap: trap, spans: spans, reps: reps))
   }
 
   private static func parseSpan(_ item: JSONValue, document: [UInt8], fail: (Int, String) -> Void) -> GoldSpan? {

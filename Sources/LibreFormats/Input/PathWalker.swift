@@ -7,7 +7,9 @@
 /// record, never a silent drop.
 public enum PathWalker {
   /// Extensions taken when walking a directory.
-  public static let extensions: Set<String> = ["txt", "text", "md", "markdown"]
+  public static let extensions: Set<String> = [
+    "txt", "text", "md", "markdown", "html", "htm", "eml", "vtt", "srt", "json",
+  ]
 
   /// The inputs under `paths`, in a deterministic order (directories sorted by name).
   public static func expand(_ paths: [String]) -> [String] {
@@ -47,6 +49,8 @@ public enum PathWalker {
       if name == "." || name == ".." || name.hasPrefix(".") { continue }
       // A folder's README documents the folder; it is not one of the texts in it.
       if PathWalker.isReadme(name) { continue }
+      // Evaluation sidecars (`X.gold.json`) annotate a text; they are not one.
+      if name.lowercased().hasSuffix(".gold.json") { continue }
       names.append(name)
     }
     closedir(handle)

@@ -55,6 +55,14 @@ public enum JSONReporter {
       ("call", result.conversation.map(JSONMetrics.conversation) ?? .null),
       ("roles", result.roles.map(JSONMetrics.roles) ?? .null),
       ("speakers", .array(result.speakerScores.map(JSONMetrics.speaker))),
+      ("suppressed", .int(result.suppressedFindings)),
+      (
+        "notices",
+        .array(
+          report.notices.map {
+            .object([("line", .int($0.line)), ("column", .int($0.column)), ("message", .string($0.message))])
+          })
+      ),
       ("warnings", .array(report.warnings.map(JSONOutput.string))),
     ])
   }

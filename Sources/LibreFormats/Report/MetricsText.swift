@@ -41,7 +41,8 @@ enum MetricsText {
     parts.append("longest prospect stretch \(amount(call.prospectLongestStretch))\(unit)")
     if let rate = call.pressureAfterHesitationRate {
       parts.append(
-        "pressure after hesitation \(call.pressureAfterHesitation)/\(call.hesitations) (\(Int((rate * 100).rounded()))%)")
+        "pressure after hesitation \(call.pressureAfterHesitation)/\(call.hesitations) (\(Int((rate * 100).rounded()))%)"
+      )
     }
     return parts.joined(separator: " · ")
   }

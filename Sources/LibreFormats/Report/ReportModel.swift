@@ -20,6 +20,13 @@ public struct LocatedFinding: Sendable {
   public var time: Double?
 }
 
+/// A remark about the document itself (a suppression comment), at a place in the file.
+public struct LocatedNotice: Sendable, Equatable {
+  public var line: Int
+  public var column: Int
+  public var message: String
+}
+
 /// Everything Libre has to say about one document.
 public struct DocumentReport: Sendable {
   public var path: String
@@ -28,6 +35,8 @@ public struct DocumentReport: Sendable {
   public var findings: [LocatedFinding]
   /// Problems that did not stop the lint (malformed UTF-8), already located.
   public var warnings: [String]
+  /// Suppression comments without a reason or that silenced nothing, located.
+  public var notices: [LocatedNotice] = []
 
   /// Places each finding of `result` in `document`: offsets in the extracted text go
   /// through the document's source map to lines and columns of the original file.
@@ -65,6 +74,10 @@ public struct DocumentReport: Sendable {
       let at = lines.location(of: map.originalOffset(offset))
       warnings.append(
         "\(document.path):\(at.line):\(at.column): \(BuiltInMessages.invalidUTF8(report.invalidUTF8Sequences))")
+    }
+    notices = result.suppressionNotices.map { notice in
+      let at = lines.location(of: notice.originalOffset)
+      return LocatedNotice(line: at.line, column: at.column, message: notice.message)
     }
     for warning in document.warnings {
       if let offset = warning.originalOffset {

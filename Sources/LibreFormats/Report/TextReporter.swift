@@ -15,6 +15,10 @@ public struct TextReporter {
     var out = ""
     for document in run.documents {
       for located in document.findings { out += finding(located, path: document.path) }
+      for notice in document.notices {
+        out += paint("\(document.path):\(notice.line):\(notice.column):", "1") + " " + paint("info", "36")
+        out += ": \(notice.message) " + paint("[suppression]", "2") + "\n"
+      }
       out += summary(document)
     }
     if run.documents.count + run.errors.count > 1 {

@@ -6,11 +6,15 @@ public struct DocumentOptions: Sendable {
   public var reps: [String]
   /// `--role all`: lint every speaker alike instead of the rep only.
   public var everyone: Bool
+  /// Keep the request cues (`request.call-to-action.*`) in the findings. They are internal
+  /// to the document rules, so reports leave them out; lexicon example tests need them.
+  public var keepsRequestCues: Bool
 
-  public init(language: Language? = nil, reps: [String] = [], everyone: Bool = false) {
+  public init(language: Language? = nil, reps: [String] = [], everyone: Bool = false, keepsRequestCues: Bool = false) {
     self.language = language
     self.reps = reps
     self.everyone = everyone
+    self.keepsRequestCues = keepsRequestCues
   }
 }
 
@@ -18,9 +22,18 @@ extension Linter {
   /// Lints a document as a whole: its text, then the rules of its kind (email or call),
   /// then the score. Findings carry the index of their segment.
   public func lint(_ document: Document, options: DocumentOptions, workspace: inout LintWorkspace) -> LintResult {
-    document.text.withUnsafeBufferPointer {
-      lint($0, segments: document.effectiveSegments, options: options, workspace: &workspace)
+    let suppressions = Suppressions(original: document.original)
+    var notices: [SuppressionNotice] = []
+    var suppressed = 0
+    var result = document.text.withUnsafeBufferPointer {
+      lint($0, segments: document.effectiveSegments, options: options, workspace: &workspace) { findings, language in
+        guard !suppressions.directives.isEmpty else { return }
+        (notices, suppressed) = suppressions.apply(to: &findings, in: document, language: language)
+      }
     }
+    result.suppressionNotices = notices
+    result.suppressedFindings = suppressed
+    return result
   }
 
   /// Lints `document` with a fresh workspace.
@@ -31,7 +44,7 @@ extension Linter {
 
   func lint(
     _ text: UnsafeBufferPointer<UInt8>, segments given: [Segment], options: DocumentOptions,
-    workspace: inout LintWorkspace
+    workspace: inout LintWorkspace, beforeScoring: (inout [Finding], Language) -> Void = { _, _ in }
   ) -> LintResult {
     var segments = given
     let isCall = segments.contains { $0.speaker != nil }
@@ -60,7 +73,10 @@ extension Linter {
       findings += EmailRules.apply(findings, language: language)
       result.form = EmailRules.formMetrics(segments: segments, counts: scan.counter.counts, language: language)
     }
-    findings.removeAll { $0.rule.polarity == .request && $0.rule.id != BuiltInRules.requestWithoutFreedomID }
+    if !options.keepsRequestCues {
+      findings.removeAll { $0.rule.polarity == .request && $0.rule.id != BuiltInRules.requestWithoutFreedomID }
+    }
+    beforeScoring(&findings, language)
     findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
     result.score = Scorer.score(&findings)
     result.findings = findings

@@ -57,4 +57,8 @@ public struct LintResult: Sendable {
   public var speakerScores: [SpeakerScore] = []
   /// For a call: the role given to each segment of the document, in order.
   public var segmentRoles: [Role?] = []
+  /// Suppression comments without a reason, or that silenced nothing.
+  public var suppressionNotices: [SuppressionNotice] = []
+  /// How many findings suppression comments silenced.
+  public var suppressedFindings = 0
 }

@@ -69,9 +69,10 @@ enum RoleAssigner {
     }!.element
     let share = Int((Double(words[key(chosen)] ?? 0) / Double(totalWords) * 100).rounded())
     let moves = asks[key(chosen)] ?? 0
-    reason +=
-      "heuristic: \(chosen) makes the most requests and pressure moves (\(moves)), speaks \(share)% of the words"
-      + (chosen == first ? " and speaks first" : "") + " (use --rep NAME to choose)"
+    var why = moves > 0 ? ["makes the most requests and pressure moves (\(moves))"] : []
+    why.append("speaks \(share)% of the words")
+    if chosen == first { why.append("speaks first") }
+    reason += "heuristic: \(chosen) " + why.joined(separator: ", ") + " (use --rep NAME to choose)"
     return [chosen]
   }
 }

@@ -17,7 +17,9 @@ extension LexiconLoader {
     let polarityText = requiredString(value, "polarity", rule: name)
     let polarity = polarityText.flatMap(Polarity.init(rawValue:))
     if let polarityText, polarity == nil, let field = value["polarity"] {
-      fail(field.offset, "\(name): unknown polarity '\(polarityText)' (freedom, pressure, engagement, hesitation, request)")
+      fail(
+        field.offset, "\(name): unknown polarity '\(polarityText)' (freedom, pressure, engagement, hesitation, request)"
+      )
     }
     let category = requiredString(value, "category", rule: name) ?? ""
     checkID(id, polarity: polarity, category: category, at: value["id"]?.offset ?? value.offset)

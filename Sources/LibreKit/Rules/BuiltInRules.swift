@@ -9,8 +9,10 @@ public enum BuiltInRules {
     var weight: Double
     var texts: [Language: (message: String, suggestion: String)]
     var source: String
-    var examples: [String]
-    var counterExamples: [String]
+    /// Per language: texts where the rule fires and texts where it must not. A call is
+    /// written one turn a line, `Speaker: words`, the rep first.
+    var examples: [Language: [String]]
+    var counterExamples: [Language: [String]]
   }
 
   public static let falseFreedomID = "pressure.false-freedom.contradicted"
@@ -27,8 +29,14 @@ public enum BuiltInRules {
         .french: (BuiltInTexts.falseFreedomFR, BuiltInTexts.falseFreedomSuggestionFR),
       ],
       source: BuiltInTexts.falseFreedomSource,
-      examples: ["No obligation at all, but the offer ends tonight."],
-      counterExamples: ["No obligation at all. Would Tuesday suit you?"]),
+      examples: [
+        .english: ["No obligation at all. By the way, the offer ends tonight."],
+        .french: ["Sans aucune obligation. Au fait, l'offre se termine ce soir."],
+      ],
+      counterExamples: [
+        .english: ["No obligation at all. Would Tuesday suit you?"],
+        .french: ["Sans aucune obligation. Mardi vous conviendrait-il ?"],
+      ]),
     Definition(
       id: requestWithoutFreedomID, polarity: .request, severity: .info, weight: 0,
       texts: [
@@ -36,8 +44,14 @@ public enum BuiltInRules {
         .french: (BuiltInTexts.requestWithoutFreedomFR, BuiltInTexts.requestWithoutFreedomSuggestionFR),
       ],
       source: BuiltInTexts.requestWithoutFreedomSource,
-      examples: ["Can we book a call on Thursday? Here is our deck."],
-      counterExamples: ["Can we book a call on Thursday? Of course, you're free to say no."]),
+      examples: [
+        .english: ["Can we book a call on Thursday? Here is our deck."],
+        .french: ["Pourrions-nous prévoir un appel jeudi ? Voici notre présentation."],
+      ],
+      counterExamples: [
+        .english: ["Can we book a call on Thursday? Of course, you're free to say no."],
+        .french: ["Pourrions-nous prévoir un appel jeudi ? Vous êtes libre de refuser, bien sûr."],
+      ]),
     Definition(
       id: stackedPressureID, polarity: .pressure, severity: .warning, weight: 5,
       texts: [
@@ -45,8 +59,14 @@ public enum BuiltInRules {
         .french: (BuiltInTexts.stackedPressureFR, BuiltInTexts.stackedPressureSuggestionFR),
       ],
       source: BuiltInTexts.stackedPressureSource,
-      examples: ["Only 2 spots left. The offer ends Friday. Don't miss out."],
-      counterExamples: ["The offer ends Friday. Would a call help?"]),
+      examples: [
+        .english: ["Only 2 spots left. The offer ends Friday. You must sign today."],
+        .french: ["Il ne reste que 2 places. L'offre se termine vendredi. Vous devez signer aujourd'hui."],
+      ],
+      counterExamples: [
+        .english: ["The offer ends Friday. Would a call help?"],
+        .french: ["L'offre se termine vendredi. Un appel vous aiderait-il ?"],
+      ]),
     Definition(
       id: pressureAfterHesitationID, polarity: .pressure, severity: .error, weight: 8,
       texts: [
@@ -54,8 +74,14 @@ public enum BuiltInRules {
         .french: (BuiltInTexts.pressureAfterHesitationFR, BuiltInTexts.pressureAfterHesitationSuggestionFR),
       ],
       source: BuiltInTexts.afterHesitationSource,
-      examples: ["Prospect: I need to think about it.\nRep: The price goes up on Friday, so you have to decide today."],
-      counterExamples: ["Prospect: I need to think about it.\nRep: Of course, take your time."]),
+      examples: [
+        .english: ["Rep: Shall we start?\nProspect: I need to think about it.\nRep: You have to decide today."],
+        .french: ["Rep: On commence ?\nProspect: Je vais réfléchir.\nRep: Vous devez décider aujourd'hui."],
+      ],
+      counterExamples: [
+        .english: ["Rep: Shall we start?\nProspect: I need to think about it.\nRep: Of course, take your time."],
+        .french: ["Rep: On commence ?\nProspect: Je vais réfléchir.\nRep: Bien sûr, prenez votre temps."],
+      ]),
     Definition(
       id: freedomAfterHesitationID, polarity: .freedom, severity: .info, weight: 8,
       texts: [
@@ -63,8 +89,14 @@ public enum BuiltInRules {
         .french: (BuiltInTexts.freedomAfterHesitationFR, BuiltInTexts.freedomAfterHesitationSuggestionFR),
       ],
       source: BuiltInTexts.afterHesitationSource,
-      examples: ["Prospect: I need to think about it.\nRep: Of course, take your time. It's entirely up to you."],
-      counterExamples: ["Prospect: I need to think about it.\nRep: Sure. So, next steps: I'll send the contract."]),
+      examples: [
+        .english: ["Rep: Shall we start?\nProspect: I need to think about it.\nRep: Of course, take your time."],
+        .french: ["Rep: On commence ?\nProspect: Je vais réfléchir.\nRep: Bien sûr, prenez votre temps."],
+      ],
+      counterExamples: [
+        .english: ["Rep: Shall we start?\nProspect: I need to think about it.\nRep: Sure. Here is the agenda."],
+        .french: ["Rep: On commence ?\nProspect: Je vais réfléchir.\nRep: D'accord. Voici l'ordre du jour."],
+      ]),
   ]
 
   /// Every built-in rule in every language, made once.
@@ -87,8 +119,8 @@ public enum BuiltInRules {
     return Rule(
       id: definition.id, language: language, polarity: definition.polarity, category: category,
       severity: definition.severity, weight: definition.weight, message: texts.message, suggestion: texts.suggestion,
-      source: definition.source, patterns: [], matchingExamples: definition.examples,
-      nonMatchingExamples: definition.counterExamples,
+      source: definition.source, patterns: [], matchingExamples: definition.examples[language] ?? [],
+      nonMatchingExamples: definition.counterExamples[language] ?? [],
       location: SourceLocation(file: "<built-in>", line: 1, column: 1))
   }
 }

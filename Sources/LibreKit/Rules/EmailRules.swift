@@ -10,10 +10,16 @@ enum EmailRules {
     requestsWithoutFreedom(findings, language: language) + stackedPressure(findings, language: language)
   }
 
+  /// Freedom findings that are not a freedom *statement*: a softly worded ask ("would you
+  /// be open to", "you could") still leaves the reader without an explicit way out.
+  static let softFreedomCategories: Set<String> = ["autonomy-support"]
+
   /// A request with no (credited) freedom statement in the same or the next sentence.
   static func requestsWithoutFreedom(_ findings: [Finding], language: Language) -> [Finding] {
     let freedomSentences = Set(
-      findings.lazy.filter { $0.rule.polarity == .freedom && $0.scoringNote == nil }.map(\.sentence))
+      findings.lazy.filter {
+        $0.rule.polarity == .freedom && $0.scoringNote == nil && !softFreedomCategories.contains($0.rule.category)
+      }.map(\.sentence))
     var added: [Finding] = []
     var reported: Set<Int> = []
     for finding in findings where finding.rule.polarity == .request {

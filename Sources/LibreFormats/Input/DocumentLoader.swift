@@ -1,0 +1,86 @@
+import LibreKit
+
+/// Turns the bytes of a file into a document: picks the format from the extension, then
+/// from the content, and runs that format's loader.
+///
+/// | extension                 | format                                   |
+/// |---------------------------|------------------------------------------|
+/// | `.eml`, `.mbox`           | RFC 5322 message (MIME, encodings)       |
+/// | `.html`, `.htm`           | HTML                                     |
+/// | `.md`, `.markdown`        | Markdown                                 |
+/// | `.vtt`, `.srt`            | WebVTT, SRT transcript                   |
+/// | `.json`                   | JSON transcript (segments)               |
+/// | `.ass`, `.ttml`, …        | an error naming the unsupported format   |
+/// | anything else, `.txt`     | sniffed: transcript, message, HTML, else plain text |
+public enum DocumentLoader {
+  /// The format a file will be read as.
+  public enum Format: String, Sendable {
+    case text, markdown, html, eml
+    case vtt, srt, transcript, json
+  }
+
+  /// The format of `bytes` read from `path`; throws for formats Libre does not read.
+  public static func detect(path: String, bytes: [UInt8]) throws(InputError) -> Format {
+    if let name = TranscriptLoader.unsupportedFormat(path: path, bytes: bytes) {
+      throw InputError(
+        path: path,
+        message: "unsupported transcript format: \(name) (Libre reads WebVTT, SRT, plain `Speaker: text` and JSON)")
+    }
+    switch TranscriptLoader.fileExtension(path) {
+    case "eml", "mbox", "mbx": return .eml
+    case "html", "htm", "xhtml": return .html
+    case "md", "markdown", "mdown", "mkd": return .markdown
+    case "vtt", "webvtt": return .vtt
+    case "srt": return .srt
+    case "json":
+      guard let format = TranscriptLoader.sniff(path: path, bytes: bytes) else {
+        throw InputError(
+          path: path, line: 1,
+          message: "JSON that is not a transcript: expected an array or {\"segments\": [...]} of {speaker, text}")
+      }
+      return transcriptFormat(format)
+    default: break
+    }
+    if let format = TranscriptLoader.sniff(path: path, bytes: bytes) { return transcriptFormat(format) }
+    if EmailLoader.looksLikeEmail(bytes) { return .eml }
+    if HTMLText.looksLikeHTML(bytes) { return .html }
+    return .text
+  }
+
+  /// Loads `bytes` read from `path` (`<stdin>` for standard input).
+  public static func load(path: String, bytes: [UInt8], options: LoadOptions) throws(InputError) -> Document {
+    let format = try detect(path: path, bytes: bytes)
+    switch format {
+    case .vtt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .vtt)
+    case .srt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .srt)
+    case .transcript: return try TranscriptLoader.load(path: path, bytes: bytes, format: .plain)
+    case .json: return try TranscriptLoader.load(path: path, bytes: bytes, format: .json)
+    case .eml:
+      try refuseBinary(path: path, bytes: bytes)
+      return try EmailLoader.load(path: path, bytes: bytes, options: options)
+    case .text, .markdown, .html:
+      try refuseBinary(path: path, bytes: bytes)
+      var text = MappedText(original: bytes)
+      if format == .html { text = HTMLText.extract(text) }
+      if format == .markdown { text = MarkdownText.extract(text) }
+      if !options.includeQuoted { text = QuotedReplies.strip(text) }
+      return Document(path: path, format: format.rawValue, mapped: text, original: bytes)
+    }
+  }
+
+  private static func transcriptFormat(_ format: TranscriptFormat) -> Format {
+    switch format {
+    case .vtt: return .vtt
+    case .srt: return .srt
+    case .plain: return .transcript
+    case .json: return .json
+    }
+  }
+
+  /// A NUL byte in the first 64 KiB gives a binary file away (attachments renamed `.txt`).
+  static func refuseBinary(path: String, bytes: [UInt8]) throws(InputError) {
+    guard let nul = bytes.prefix(1 << 16).firstIndex(of: 0) else { return }
+    let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    throw InputError(path: path, line: line, message: "binary file (NUL byte), not text; skipped")
+  }
+}

@@ -1,0 +1,186 @@
+/// Inline suppression comments in a template or an email:
+///
+///     libre-disable RULE[, RULE…] -- reason        (until libre-enable or the end)
+///     libre-disable-next-line RULE -- reason       (the next line only)
+///     libre-enable [RULE…]
+///
+/// in any comment the format has (`<!-- -->`, `{# #}`, `{{!-- --}}`, `{{! }}`) or on a
+/// plain line. RULE is an id or a glob (`pressure.urgency.*`); none means every rule. They
+/// are read from the original file's lines, so they work whatever the loader stripped.
+public struct Suppressions: Sendable {
+  /// One directive as written.
+  public struct Directive: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+      case disable = "libre-disable"
+      case disableNextLine = "libre-disable-next-line"
+      case enable = "libre-enable"
+    }
+
+    public var kind: Kind
+    /// Rule ids or globs; empty means every rule.
+    public var rules: [String]
+    public var reason: String?
+    /// 1-based line of the directive in the original file, and the byte offset of it.
+    public var line: Int
+    public var offset: Int
+  }
+
+  public private(set) var directives: [Directive] = []
+
+  /// Reads the directives of `original` (UTF-8 or single-byte; the keywords are ASCII).
+  public init(original: [UInt8]) {
+    var line = 1
+    var lineStart = 0
+    let keyword = Array("libre-".utf8)
+    var index = 0
+    let count = original.count
+    while index < count {
+      let byte = original[index]
+      if byte == 0x0A {
+        line += 1
+        lineStart = index + 1
+      } else if byte == UInt8(ascii: "l"), index + keyword.count <= count,
+        original[index..<index + keyword.count].elementsEqual(keyword),
+        index == lineStart || !Suppressions.isWordByte(original[index - 1])
+      {
+        var end = index
+        while end < count && original[end] != 0x0A { end += 1 }
+        let text = String(decoding: original[index..<end], as: UTF8.self)
+        if let directive = Suppressions.parse(text, line: line, offset: index) {
+          directives.append(directive)
+        }
+        index = end
+        continue
+      }
+      index += 1
+    }
+  }
+
+  static func isWordByte(_ byte: UInt8) -> Bool {
+    byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+      || byte == 0x5F
+  }
+
+  /// Comment closers that end a directive's text.
+  static let closers = ["--}}", "-->", "#}", "}}", "*/"]
+
+  static func parse(_ text: String, line: Int, offset: Int) -> Directive? {
+    var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
+    guard let first = words.first else { return nil }
+    var head = first
+    var closerGlued = ""
+    for closer in closers where head.hasSuffix(closer) && head.count > closer.count {
+      head.removeLast(closer.count)
+      closerGlued = closer
+    }
+    guard let kind = Directive.Kind(rawValue: head) else { return nil }
+    words.removeFirst()
+    if !closerGlued.isEmpty { words = [] }
+    var rules: [String] = []
+    var reasonWords: [String] = []
+    var inReason = false
+    for word in words {
+      if closers.contains(word) { break }
+      if !inReason && word == "--" {
+        inReason = true
+        continue
+      }
+      if inReason {
+        reasonWords.append(word)
+      } else {
+        rules += word.split(separator: ",").map(String.init).filter { !$0.isEmpty }
+      }
+    }
+    var reason = reasonWords.joined(separator: " ")
+    for closer in closers where reason.hasSuffix(closer) { reason.removeLast(closer.count) }
+    reason = String(reason.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    return Directive(kind: kind, rules: rules, reason: reason.isEmpty ? nil : reason, line: line, offset: offset)
+  }
+
+  /// Whether `pattern` (an id or a glob with `*`) names `id`.
+  public static func matches(_ pattern: String, _ id: String) -> Bool {
+    guard pattern.contains("*") else { return pattern == id }
+    return glob(Array(pattern.utf8)[...], Array(id.utf8)[...])
+  }
+
+  private static func glob(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+    guard let first = pattern.first else { return text.isEmpty }
+    if first == UInt8(ascii: "*") {
+      let rest = pattern.dropFirst()
+      var start = text.startIndex
+      while true {
+        if glob(rest, text[start...]) { return true }
+        if start == text.endIndex { return false }
+        start += 1
+      }
+    }
+    guard let head = text.first, head == first else { return false }
+    return glob(pattern.dropFirst(), text.dropFirst())
+  }
+
+  /// The directive that silences rule `id` on line `line`, if any (its index).
+  func silencer(of id: String, line: Int) -> Int? {
+    var active: Int?
+    for (index, directive) in directives.enumerated() where directive.line <= line {
+      let names = directive.rules.isEmpty || directive.rules.contains { Suppressions.matches($0, id) }
+      switch directive.kind {
+      case .disable where names: active = index
+      case .enable where names: active = nil
+      case .disableNextLine where names && directive.line == line - 1: return index
+      default: break
+      }
+    }
+    return active
+  }
+}
+
+extension Suppressions {
+  /// Removes the findings the directives silence (and any finding on a directive's own
+  /// line: its words are an instruction, not the message); returns the notices and how
+  /// many findings were silenced.
+  func apply(to findings: inout [Finding], in document: Document, language: Language) -> ([SuppressionNotice], Int) {
+    let lines = LineIndex(document.original, singleByte: document.originalEncoding == .singleByte)
+    let directiveLines = Set(directives.map(\.line))
+    var used = [Bool](repeating: false, count: directives.count)
+    let before = findings.count
+    findings.removeAll { finding in
+      let line = lines.location(of: document.sourceMap.originalOffset(finding.start)).line
+      if directiveLines.contains(line) { return true }
+      guard let index = silencer(of: finding.rule.id, line: line) else { return false }
+      used[index] = true
+      return true
+    }
+    var notices: [SuppressionNotice] = []
+    for (index, directive) in directives.enumerated() where directive.kind != .enable {
+      let names = directive.rules.isEmpty ? "every rule" : directive.rules.joined(separator: ", ")
+      if directive.reason == nil {
+        notices.append(SuppressionNotice(originalOffset: directive.offset, message: Self.noReason(names, language)))
+      }
+      if !used[index] {
+        notices.append(SuppressionNotice(originalOffset: directive.offset, message: Self.unused(names, language)))
+      }
+    }
+    return (notices, before - findings.count)
+  }
+
+  static func noReason(_ names: String, _ language: Language) -> String {
+    switch language {
+    case .english: return "suppression of \(names) without a reason: add one after `--`"
+    case .french: return "suppression de \(names) sans raison : ajoutez-la après `--`"
+    }
+  }
+
+  static func unused(_ names: String, _ language: Language) -> String {
+    switch language {
+    case .english: return "unused suppression: \(names) found nothing to silence here"
+    case .french: return "suppression inutile : \(names) n'a rien trouvé à taire ici"
+    }
+  }
+}
+
+/// Something to tell about a suppression comment (no reason, never used).
+public struct SuppressionNotice: Sendable, Equatable {
+  /// Byte offset of the directive in the original file.
+  public var originalOffset: Int
+  public var message: String
+}
