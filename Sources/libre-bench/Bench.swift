@@ -6,7 +6,7 @@ import LibreLexicons
   import Glibc
 #endif
 
-/// `libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint]`
+/// `libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--eml N]`
 ///
 /// Generates (or reads) a corpus and reports single-core MB/s for the tokenizer, the
 /// matcher (tokenize + context + automaton) and the whole lint (rules and score included),
@@ -24,6 +24,7 @@ struct Bench {
     var file: String?
     var phase = "all"
     var emit: String?
+    var emails: Int?
     var arguments = CommandLine.arguments.dropFirst().makeIterator()
     while let argument = arguments.next() {
       switch argument {
@@ -32,8 +33,9 @@ struct Bench {
       case "--file": file = arguments.next()
       case "--phase": phase = arguments.next() ?? phase
       case "--emit": emit = arguments.next()
+      case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
       default:
-        print("usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH]")
+        print("usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N]")
         exit(2)
       }
     }
@@ -58,6 +60,11 @@ struct Bench {
       "lexicons: \(lexicons.rules.count) rules, patterns \(patterns.joined(separator: ", ")), compiled from JSON in \(milliseconds(compileTime)) ms, loaded precompiled in \(String(format2: seconds(loadTime) * 1000)) ms"
     )
 
+    if let emails {
+      EmailCorpus.run(count: emails, seed: seed, linter: linter)
+      print("peak memory (max RSS): \(peakMemoryMB()) MB")
+      return
+    }
     if let emit {
       // Write the generated corpus to a file (for profiling and for comparing with other tools).
       let descriptor = open(emit, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

@@ -77,10 +77,13 @@ public struct Linter: Sendable {
       if let tables {
         findings += analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
       }
-      sentenceBase += counter.count(
-        UnsafeBufferPointer(workspace.tokens.tokens), text: text, questionMark: questionMark, tables: tables)
+      let roles = tables?.roles ?? []
+      sentenceBase += roles.withUnsafeBufferPointer {
+        counter.count(UnsafeBufferPointer(workspace.tokens.tokens), text: text, questionMark: questionMark, roles: $0)
+      }
       windowStart = windowEnd
     } while windowStart < text.count
+    (counter.metrics.words, counter.metrics.questions) = counter.totals
     return TextScan(language: chosen ?? .english, findings: findings, counter: counter, report: report)
   }
 

@@ -26,16 +26,19 @@ public struct MappedText: Sendable {
 /// Builds a `MappedText` by appending pieces, each saying where in the original file it
 /// comes from.
 public struct MappedTextBuilder: Sendable {
-  public private(set) var bytes: [UInt8] = []
-  private var map = SourceMap()
+  @usableFromInline var storage: [UInt8] = []
+  @usableFromInline var map = SourceMap()
 
-  public init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+  /// The text built so far.
+  public var bytes: [UInt8] { storage }
 
-  public var count: Int { bytes.count }
-  public var last: UInt8? { bytes.last }
+  public init(reservingCapacity capacity: Int = 0) { storage.reserveCapacity(capacity) }
+
+  public var count: Int { storage.count }
+  public var last: UInt8? { storage.last }
 
   /// The original offset just past what was appended so far (where a separator maps to).
-  public var originalEnd: Int { map.originalEnd(bytes.count) }
+  public var originalEnd: Int { map.originalEnd(storage.count) }
 
   /// Copies `range` of `input`, keeping its map (verbatim parts stay verbatim).
   public mutating func append(copying input: MappedText, _ range: Range<Int>) {
@@ -47,49 +50,55 @@ public struct MappedTextBuilder: Sendable {
       let runEnd = index + 1 < runs.count ? min(runs[index + 1].textStart, range.upperBound) : range.upperBound
       if index < 0 {
         // Before the first run: the text is its own origin.
-        map.add(textStart: bytes.count, originalStart: offset, unitLength: nil)
+        map.add(textStart: storage.count, originalStart: offset, unitLength: nil)
       } else {
         let run = runs[index]
         if let unit = run.unitLength {
-          map.add(textStart: bytes.count, originalStart: run.originalStart, unitLength: unit)
+          map.add(textStart: storage.count, originalStart: run.originalStart, unitLength: unit)
         } else {
-          map.add(textStart: bytes.count, originalStart: run.originalStart + (offset - run.textStart), unitLength: nil)
+          map.add(textStart: storage.count, originalStart: run.originalStart + (offset - run.textStart), unitLength: nil)
         }
       }
-      bytes.append(contentsOf: input.bytes[offset..<runEnd])
+      storage.append(contentsOf: input.bytes[offset..<runEnd])
       offset = runEnd
       index += 1
     }
   }
 
   /// Appends bytes copied one for one from the original file, starting at `originalStart`.
+  // Inlinable: loaders in other modules call these per decoded unit, on their hot path.
+  @inlinable
   public mutating func append<Bytes: Collection<UInt8>>(verbatim piece: Bytes, originalStart: Int) {
     guard !piece.isEmpty else { return }
-    map.add(textStart: bytes.count, originalStart: originalStart, unitLength: nil)
-    bytes.append(contentsOf: piece)
+    map.add(textStart: storage.count, originalStart: originalStart, unitLength: nil)
+    storage.append(contentsOf: piece)
   }
 
   /// Appends bytes decoded from the encoded unit `unit` of the original file (`=E9`,
   /// `&amp;`, a base64 quantum): a span touching them points at the whole unit.
+  // Inlinable: loaders in other modules call these per decoded unit, on their hot path.
+  @inlinable
   public mutating func append<Bytes: Collection<UInt8>>(decoded piece: Bytes, unit: Range<Int>) {
     guard !piece.isEmpty else { return }
-    map.add(textStart: bytes.count, originalStart: unit.lowerBound, unitLength: unit.count)
-    bytes.append(contentsOf: piece)
+    map.add(textStart: storage.count, originalStart: unit.lowerBound, unitLength: unit.count)
+    storage.append(contentsOf: piece)
   }
 
   /// Appends one decoded byte standing for `unit`.
+  // Inlinable: loaders in other modules call these per decoded unit, on their hot path.
+  @inlinable
   public mutating func append(decoded byte: UInt8, unit: Range<Int>) {
-    map.add(textStart: bytes.count, originalStart: unit.lowerBound, unitLength: unit.count)
-    bytes.append(byte)
+    map.add(textStart: storage.count, originalStart: unit.lowerBound, unitLength: unit.count)
+    storage.append(byte)
   }
 
   /// Appends bytes the file does not hold (a paragraph break between parts), mapped to
   /// where the text so far ends.
   public mutating func append(separator: StaticString) {
     let end = originalEnd
-    map.add(textStart: bytes.count, originalStart: end, unitLength: 0)
-    separator.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    map.add(textStart: storage.count, originalStart: end, unitLength: 0)
+    separator.withUTF8Buffer { storage.append(contentsOf: $0) }
   }
 
-  public func build() -> MappedText { MappedText(bytes: bytes, map: map) }
+  public func build() -> MappedText { MappedText(bytes: storage, map: map) }
 }

@@ -7,6 +7,13 @@
 /// to the unit's start, and a span ending inside it ends where the unit ends.
 public struct SourceMap: Sendable, Equatable {
   public struct Run: Sendable, Equatable {
+    @inlinable
+    public init(textStart: Int, originalStart: Int, unitLength: Int?) {
+      self.textStart = textStart
+      self.originalStart = originalStart
+      self.unitLength = unitLength
+    }
+
     /// First text offset of the run.
     public var textStart: Int
     /// First original offset the run stands for.
@@ -15,7 +22,7 @@ public struct SourceMap: Sendable, Equatable {
     public var unitLength: Int?
   }
 
-  public private(set) var runs: [Run] = []
+  public internal(set) var runs: [Run] = []
 
   public init() {}
 
@@ -59,6 +66,7 @@ public struct SourceMap: Sendable, Equatable {
   }
 
   /// Adds a run, merging it with the last one when it simply continues it.
+  @usableFromInline
   mutating func add(textStart: Int, originalStart: Int, unitLength: Int?) {
     if let last = runs.last {
       if last.textStart == textStart {

@@ -290,7 +290,12 @@ public struct LineIndex: Sendable {
   public init(_ bytes: [UInt8], singleByte: Bool = false) {
     self.singleByte = singleByte
     var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    // LF, CRLF, and a lone CR (old Mac files, some caption exports) each end a line.
+    for (offset, byte) in bytes.enumerated() {
+      if byte == 0x0A || (byte == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
+        starts.append(offset + 1)
+      }
+    }
     lineStarts = starts
     self.bytes = bytes
   }
