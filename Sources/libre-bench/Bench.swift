@@ -35,7 +35,9 @@ struct Bench {
       case "--emit": emit = arguments.next()
       case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
       default:
-        print("usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N]")
+        print(
+          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N]"
+        )
         exit(2)
       }
     }

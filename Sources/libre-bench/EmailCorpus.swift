@@ -88,7 +88,8 @@ enum EmailCorpus {
       head += "Subject: \(subject)\r\nContent-Type: multipart/mixed; boundary=\"m\(number)\"\r\n\r\n"
       head += "--m\(number)\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\(crlf)\r\n"
       head += "--m\(number)\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=a.pdf\r\n"
-      head += "Content-Transfer-Encoding: base64\r\n\r\n\(base64Lines(Array(repeating: 0x25, count: 3000)))--m\(number)--\r\n"
+      head +=
+        "Content-Transfer-Encoding: base64\r\n\r\n\(base64Lines(Array(repeating: 0x25, count: 3000)))--m\(number)--\r\n"
       return Array(head.utf8)
     }
   }
@@ -104,7 +105,8 @@ enum EmailCorpus {
         continue
       }
       let encoded: [UInt8] =
-        byte >= 0x80 || byte == UInt8(ascii: "=") ? [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]] : [byte]
+        byte >= 0x80 || byte == UInt8(ascii: "=")
+        ? [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 15)]] : [byte]
       if column + encoded.count > 75 {
         out += Array("=\r\n".utf8)
         column = 0

@@ -168,7 +168,8 @@ enum HelpText {
       -f, --format text|json   output format (default text; json has schemaVersion 1)
       --lang auto|en|fr        language given to the linter (default auto)
       --lexicon PATH           add a lexicon file or folder (repeatable)
-      Each X.txt or X.md with an X.gold.json sidecar is evaluated (format: corpora/README.md).
+      Each document (any format lint reads) with an X.gold.json sidecar is evaluated
+      (format: corpora/README.md).
       eval exits 0 when it could evaluate everything, 2 on a usage or lexicon error, a bad
       sidecar or an unreadable file (the other documents are still evaluated).
 

@@ -104,3 +104,17 @@ struct ConversationRulesTests {
     #expect(sam.words == 25)
   }
 }
+
+extension ConversationRulesTests {
+  @Test func aBuyersOwnDeadlineDoesNotMakeThemTheRep() throws {
+    // Found by the corpus (p24): the buyer's "our cutoff is the end of the quarter" made the
+    // heuristic pick the buyer when pressure phrases counted as seller evidence.
+    let turns = [
+      ("Tasha", "Thanks for making time today. I'd love to hear how your team plans shipments and what works."),
+      ("Priya", "Our cutoff is the end of the quarter, so the offer ends Friday for us."),
+      ("Tasha", "That makes sense. Take your time; whatever you decide is fine, and I'm happy to answer questions."),
+    ]
+    let roles = try #require(DocumentSupport.lint(DocumentSupport.call(turns)).roles)
+    #expect(roles.reps == ["Tasha"], "\(roles.reason)")
+  }
+}

@@ -81,4 +81,26 @@ struct SuppressionTests {
     #expect(directives.count == 1 && directives[0].rules == [pattern] && directives[0].reason == "test")
     #expect(Suppressions.matches(pattern, id) == expected)
   }
+
+  @Test func aSuppressedPhraseDoesNotTakeTheFreedomBack() throws {
+    // Found by the corpus: a silenced real deadline still cancelled the freedom credit.
+    let text = """
+      No pressure at all.
+      <!-- libre-disable-next-line pressure.urgency.deadline -- contractual notice date -->
+      The offer ends Friday.
+      """
+    let result = Self.lint(text)
+    let freedom = try #require(result.findings.first { $0.rule.polarity == .freedom })
+    #expect(freedom.contribution > 0)
+    #expect(!result.findings.contains { $0.rule.id == BuiltInRules.falseFreedomID })
+    #expect(result.suppressedFindings == 1)
+  }
+
+  @Test func documentRuleFindingsCanBeSilenced() {
+    let request = "Can we book a call on Thursday? Here is the deck."
+    #expect(Self.lint(request).findings.contains { $0.rule.id == BuiltInRules.requestWithoutFreedomID })
+    let silenced = Self.lint("libre-disable request.without-freedom.* -- internal note\n" + request)
+    #expect(!silenced.findings.contains { $0.rule.id == BuiltInRules.requestWithoutFreedomID })
+    #expect(silenced.suppressionNotices.isEmpty)
+  }
 }

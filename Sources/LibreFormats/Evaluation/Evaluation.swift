@@ -78,6 +78,13 @@ public struct EvaluatedDocument: Sendable {
     self.init(
       path: document.path, gold: gold, text: document.text, predicted: predicted, score: report.result.score.score,
       pressurePenalty: report.result.score.pressurePoints, language: report.result.language)
+    // Gold spans are excerpts of the extracted text; show them where they are in the file
+    // (through MIME decoding, HTML stripping), as the findings are.
+    let lines = LineIndex(document.original, singleByte: document.originalEncoding == .singleByte)
+    goldPositions = gold.spans.map {
+      let at = lines.location(of: document.sourceMap.originalOffset($0.start))
+      return FilePosition(line: at.line, column: at.column)
+    }
   }
 }
 

@@ -23,16 +23,14 @@ extension Linter {
   /// then the score. Findings carry the index of their segment.
   public func lint(_ document: Document, options: DocumentOptions, workspace: inout LintWorkspace) -> LintResult {
     let suppressions = Suppressions(original: document.original)
-    var notices: [SuppressionNotice] = []
-    var suppressed = 0
+    let pass = suppressions.directives.isEmpty ? nil : SuppressionPass(suppressions, document: document)
     var result = document.text.withUnsafeBufferPointer {
-      lint($0, segments: document.effectiveSegments, options: options, workspace: &workspace) { findings, language in
-        guard !suppressions.directives.isEmpty else { return }
-        (notices, suppressed) = suppressions.apply(to: &findings, in: document, language: language)
-      }
+      lint($0, segments: document.effectiveSegments, options: options, workspace: &workspace, suppression: pass)
     }
-    result.suppressionNotices = notices
-    result.suppressedFindings = suppressed
+    if let pass {
+      result.suppressionNotices = pass.notices(result.language)
+      result.suppressedFindings = pass.suppressed
+    }
     return result
   }
 
@@ -44,7 +42,7 @@ extension Linter {
 
   func lint(
     _ text: UnsafeBufferPointer<UInt8>, segments given: [Segment], options: DocumentOptions,
-    workspace: inout LintWorkspace, beforeScoring: (inout [Finding], Language) -> Void = { _, _ in }
+    workspace: inout LintWorkspace, suppression: SuppressionPass? = nil
   ) -> LintResult {
     var segments = given
     let isCall = segments.contains { $0.speaker != nil }
@@ -54,8 +52,12 @@ extension Linter {
     let language = scan.language
     var findings = scan.findings
     Linter.assignSegments(&findings, segments)
+    // Suppressed phrases are gone before the document rules look: a silenced deadline
+    // must not take a freedom statement back.
+    suppression?.filter(&findings)
+    var noFindings: [Finding] = []
     var result = LintResult(
-      language: language, languageDetected: options.language == nil, findings: [], score: Scorer.score(&findings),
+      language: language, languageDetected: options.language == nil, findings: [], score: Scorer.score(&noFindings),
       metrics: scan.counter.metrics, tokenizerReport: scan.report)
     if isCall {
       let roles = RoleAssigner.assign(&segments, findings: findings, counts: scan.counter.counts, options: options)
@@ -76,7 +78,8 @@ extension Linter {
     if !options.keepsRequestCues {
       findings.removeAll { $0.rule.polarity == .request && $0.rule.id != BuiltInRules.requestWithoutFreedomID }
     }
-    beforeScoring(&findings, language)
+    // And the document rules' own findings can be silenced too.
+    suppression?.filter(&findings)
     findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
     result.score = Scorer.score(&findings)
     result.findings = findings

@@ -1,9 +1,10 @@
 /// Decides which speakers of a call are the rep.
 ///
 /// Given names (`--rep`, `speakers.rep`) win, matched without case. Otherwise the heuristic:
-/// the rep is the speaker who makes the most requests and pressure moves (asking for the
-/// meeting is what a seller does); on a tie, the one who speaks most; then the one who
-/// speaks first. A call with one speaker has that speaker as the rep.
+/// the rep is the speaker who makes the most requests (asking for the meeting is what a
+/// seller does); on a tie, the one who speaks most (sellers lead calls); then the one who
+/// speaks first. Pressure phrases are not evidence: a buyer states deadlines too ("our
+/// cutoff is the end of the quarter"). A call with one speaker has that speaker as the rep.
 enum RoleAssigner {
   static func assign(
     _ segments: inout [Segment], findings: [Finding], counts: [SegmentCounts], options: DocumentOptions
@@ -53,7 +54,7 @@ enum RoleAssigner {
     }
     var asks: [String: Int] = [:]
     var words: [String: Int] = [:]
-    for finding in findings where finding.rule.polarity == .request || finding.rule.polarity == .pressure {
+    for finding in findings where finding.rule.polarity == .request {
       guard let speaker = segments[finding.segment].speaker else { continue }
       asks[key(speaker), default: 0] += 1
     }
@@ -63,13 +64,13 @@ enum RoleAssigner {
     }
     let totalWords = max(1, words.values.reduce(0, +))
     let chosen = speakers.enumerated().max { left, right in
-      let a = (asks[key(left.element)] ?? 0, words[key(left.element)] ?? 0, -left.offset)
-      let b = (asks[key(right.element)] ?? 0, words[key(right.element)] ?? 0, -right.offset)
-      return a < b
+      let a = (asks[key(left.element)] ?? 0, words[key(left.element)] ?? 0)
+      let b = (asks[key(right.element)] ?? 0, words[key(right.element)] ?? 0)
+      return a == b ? left.offset > right.offset : a < b
     }!.element
     let share = Int((Double(words[key(chosen)] ?? 0) / Double(totalWords) * 100).rounded())
-    let moves = asks[key(chosen)] ?? 0
-    var why = moves > 0 ? ["makes the most requests and pressure moves (\(moves))"] : []
+    let requests = asks[key(chosen)] ?? 0
+    var why = requests > 0 ? ["makes the most requests (\(requests))"] : []
     why.append("speaks \(share)% of the words")
     if chosen == first { why.append("speaks first") }
     reason += "heuristic: \(chosen) " + why.joined(separator: ", ") + " (use --rep NAME to choose)"

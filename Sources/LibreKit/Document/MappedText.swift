@@ -56,7 +56,8 @@ public struct MappedTextBuilder: Sendable {
         if let unit = run.unitLength {
           map.add(textStart: storage.count, originalStart: run.originalStart, unitLength: unit)
         } else {
-          map.add(textStart: storage.count, originalStart: run.originalStart + (offset - run.textStart), unitLength: nil)
+          map.add(
+            textStart: storage.count, originalStart: run.originalStart + (offset - run.textStart), unitLength: nil)
         }
       }
       storage.append(contentsOf: input.bytes[offset..<runEnd])

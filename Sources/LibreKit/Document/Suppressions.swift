@@ -134,35 +134,57 @@ public struct Suppressions: Sendable {
   }
 }
 
-extension Suppressions {
-  /// Removes the findings the directives silence (and any finding on a directive's own
-  /// line: its words are an instruction, not the message); returns the notices and how
-  /// many findings were silenced.
-  func apply(to findings: inout [Finding], in document: Document, language: Language) -> ([SuppressionNotice], Int) {
-    let lines = LineIndex(document.original, singleByte: document.originalEncoding == .singleByte)
-    let directiveLines = Set(directives.map(\.line))
-    var used = [Bool](repeating: false, count: directives.count)
+/// Applies the directives of one document to its findings, remembering which directives
+/// were used, so the notices can tell about unused ones at the end.
+final class SuppressionPass {
+  let suppressions: Suppressions
+  let document: Document
+  let lines: LineIndex
+  let directiveLines: Set<Int>
+  private(set) var used: [Bool]
+  private(set) var suppressed = 0
+
+  init(_ suppressions: Suppressions, document: Document) {
+    self.suppressions = suppressions
+    self.document = document
+    lines = LineIndex(document.original, singleByte: document.originalEncoding == .singleByte)
+    directiveLines = Set(suppressions.directives.map(\.line))
+    used = [Bool](repeating: false, count: suppressions.directives.count)
+  }
+
+  /// Removes the findings the directives silence, and any finding on a directive's own
+  /// line (its words are an instruction, not the message).
+  func filter(_ findings: inout [Finding]) {
     let before = findings.count
     findings.removeAll { finding in
       let line = lines.location(of: document.sourceMap.originalOffset(finding.start)).line
       if directiveLines.contains(line) { return true }
-      guard let index = silencer(of: finding.rule.id, line: line) else { return false }
+      guard let index = suppressions.silencer(of: finding.rule.id, line: line) else { return false }
       used[index] = true
       return true
     }
-    var notices: [SuppressionNotice] = []
-    for (index, directive) in directives.enumerated() where directive.kind != .enable {
-      let names = directive.rules.isEmpty ? "every rule" : directive.rules.joined(separator: ", ")
-      if directive.reason == nil {
-        notices.append(SuppressionNotice(originalOffset: directive.offset, message: Self.noReason(names, language)))
-      }
-      if !used[index] {
-        notices.append(SuppressionNotice(originalOffset: directive.offset, message: Self.unused(names, language)))
-      }
-    }
-    return (notices, before - findings.count)
+    suppressed += before - findings.count
   }
 
+  /// Directives without a reason, and directives that silenced nothing.
+  func notices(_ language: Language) -> [SuppressionNotice] {
+    var notices: [SuppressionNotice] = []
+    for (index, directive) in suppressions.directives.enumerated() where directive.kind != .enable {
+      let names = directive.rules.isEmpty ? "every rule" : directive.rules.joined(separator: ", ")
+      if directive.reason == nil {
+        notices.append(
+          SuppressionNotice(originalOffset: directive.offset, message: Suppressions.noReason(names, language)))
+      }
+      if !used[index] {
+        notices.append(
+          SuppressionNotice(originalOffset: directive.offset, message: Suppressions.unused(names, language)))
+      }
+    }
+    return notices
+  }
+}
+
+extension Suppressions {
   static func noReason(_ names: String, _ language: Language) -> String {
     switch language {
     case .english: return "suppression of \(names) without a reason: add one after `--`"
