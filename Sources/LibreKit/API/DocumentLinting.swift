@@ -47,7 +47,7 @@ extension Linter {
     var segments = given
     let isCall = segments.contains { $0.speaker != nil }
     let scan = self.scan(
-      text, language: options.language, segments: segments.map(\.range), countSyllables: !isCall,
+      text, language: options.language, segments: segments.map(\.range),
       workspace: &workspace)
     let language = scan.language
     var findings = scan.findings
@@ -73,7 +73,11 @@ extension Linter {
     } else {
       findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .document)
       findings += EmailRules.apply(findings, language: language)
-      result.form = EmailRules.formMetrics(segments: segments, counts: scan.counter.counts, language: language)
+      var counts = scan.counter.counts
+      for (index, segment) in segments.enumerated() where segment.part == .body && index < counts.count {
+        counts[index].syllables = Syllables.count(text, segment.range)
+      }
+      result.form = EmailRules.formMetrics(segments: segments, counts: counts, language: language)
     }
     if !options.keepsRequestCues {
       findings.removeAll { $0.rule.polarity == .request && $0.rule.id != BuiltInRules.requestWithoutFreedomID }

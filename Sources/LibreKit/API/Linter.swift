@@ -53,12 +53,12 @@ public struct Linter: Sendable {
 
   /// Tokenizes, matches and counts `text` window by window.
   func scan(
-    _ text: UnsafeBufferPointer<UInt8>, language: Language?, segments: [Range<Int>], countSyllables: Bool,
+    _ text: UnsafeBufferPointer<UInt8>, language: Language?, segments: [Range<Int>],
     workspace: inout LintWorkspace
   ) -> TextScan {
     var chosen = language
     var findings: [Finding] = []
-    var counter = TextCounter(segments: segments, countSyllables: countSyllables)
+    var counter = TextCounter(segments: segments)
     var report = TokenizerReport()
     var windowStart = 0
     var sentenceBase = 0
@@ -79,7 +79,7 @@ public struct Linter: Sendable {
       }
       let roles = tables?.roles ?? []
       sentenceBase += roles.withUnsafeBufferPointer {
-        counter.count(UnsafeBufferPointer(workspace.tokens.tokens), text: text, questionMark: questionMark, roles: $0)
+        counter.count(UnsafeBufferPointer(workspace.tokens.tokens), questionMark: questionMark, roles: $0)
       }
       windowStart = windowEnd
     } while windowStart < text.count

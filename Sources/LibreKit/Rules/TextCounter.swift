@@ -5,7 +5,7 @@ public struct SegmentCounts: Sendable, Equatable {
   public var sentences = 0
   public var firstPerson = 0
   public var secondPerson = 0
-  /// Vowel groups of the words, for reading ease (counted for emails only).
+  /// Vowel groups of the words, for reading ease (counted for email bodies only).
   public var syllables = 0
 
   public init() {}
@@ -17,20 +17,18 @@ struct TextCounter {
   let segmentEnds: [Int]
   var counts: [SegmentCounts]
   var metrics = TextMetrics()
-  let countSyllables: Bool
   private var segment = 0
 
-  init(segments: [Range<Int>], countSyllables: Bool) {
+  init(segments: [Range<Int>]) {
     segmentEnds = segments.map(\.upperBound)
     counts = [SegmentCounts](repeating: SegmentCounts(), count: max(1, segments.count))
-    self.countSyllables = countSyllables
   }
 
   /// Counts `tokens` (offsets into `text`); returns the number of sentences started.
   /// `roles` is the language's word-role table (empty when the language has no lexicon),
   /// passed as a buffer so the loop does not retain the tables once per token.
   mutating func count(
-    _ tokens: UnsafeBufferPointer<Token>, text: UnsafeBufferPointer<UInt8>, questionMark: Int32,
+    _ tokens: UnsafeBufferPointer<Token>, questionMark: Int32,
     roles: UnsafeBufferPointer<WordRole>
   ) -> Int {
     var sentences = 0
@@ -57,9 +55,6 @@ struct TextCounter {
           if role.contains(.firstPerson) { current.firstPerson += 1 }
           if role.contains(.secondPerson) { current.secondPerson += 1 }
         }
-        if countSyllables && !token.flags.contains(.expanded) {
-          current.syllables += Syllables.count(text, Int(token.start)..<Int(token.end))
-        }
       case .punctuation:
         if token.id != 0 && token.id == questionMark { current.questions += 1 }
         if token.flags.contains(.shout) { metrics.exclamations += 1 }
@@ -77,51 +72,71 @@ struct TextCounter {
   }
 }
 
-/// Syllables as vowel groups, the estimate readability formulas are usually run with.
+/// Syllables as vowel groups, the estimate readability formulas are usually run with,
+/// counted in one byte loop over a whole segment rather than word by word.
 enum Syllables {
-  /// Per byte: 1 for an ASCII vowel (y included), 2 for a lead byte of a two-byte letter
-  /// that may be an accented vowel, 0 otherwise.
-  static let byteClass: [UInt8] = (0..<256).map { byte in
-    switch UInt8(byte) | 0x20 {
+  /// Per byte: 1 vowel (ASCII a e i o u y, and the second byte of a Latin-1 accented vowel
+  /// or œ), 2 another letter or digit or apostrophe (inside a word), 3 a UTF-8 lead byte of
+  /// a two-byte letter (transparent), 0 a word boundary.
+  static let byteClass: [UInt8] = (0..<256).map { value in
+    let byte = UInt8(value)
+    switch byte {
     case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
-      UInt8(ascii: "y"):
-      return byte < 0x80 ? 1 : 0
-    default: return byte == 0xC3 || byte == 0xC5 ? 2 : 0
+      UInt8(ascii: "y"), UInt8(ascii: "A"), UInt8(ascii: "E"), UInt8(ascii: "I"), UInt8(ascii: "O"),
+      UInt8(ascii: "U"), UInt8(ascii: "Y"):
+      return 1
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "'"):
+      return 2
+    case 0xC3, 0xC5: return 3
+    // After 0xC3: à…ï (A0–AF) and ò…ÿ (B2–BF) less ç (A7), ñ (B1), ÷ (B7); capitals 80–9F likewise.
+    case 0x80...0x86, 0x88...0x8F, 0x92...0x96, 0x98...0x9F, 0xA0...0xA6, 0xA8...0xAF, 0xB2...0xB6, 0xB8...0xBF:
+      return 1
+    case 0x87, 0x91, 0xA7, 0xB1: return 2
+    default: return 0
     }
   }
 
-  /// Vowel groups in the word `range` of `text`, less a silent final `e`; at least 1.
+  /// Syllables of the words in `range` of `text`: vowel groups per word, less a final
+  /// silent `e` ("make") in words of two groups or more, at least one per word.
   static func count(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var total = 0
     var groups = 0
+    var inWord = false
     var inVowel = false
-    var index = range.lowerBound
-    let end = range.upperBound
-    var finalE = false
+    var lastGroupIsLoneE = false
     byteClass.withUnsafeBufferPointer { table in
-      while index < end {
+      for index in range {
         let byte = text[index]
-        var vowel = false
         switch table[Int(byte)] {
         case 1:
-          vowel = true
-          index += 1
-        case 2 where index + 1 < end:
-          let next = text[index + 1]
-          // à…ÿ and capitals except ç (0xA7/0x87), ñ (0xB1/0x91), ß, ×, ÷; œ (C5 93) and Œ (C5 92).
-          vowel =
-            byte == 0xC5
-            ? next == 0x93 || next == 0x92
-            : next & 0xDF >= 0x80 && next & 0xDF <= 0x9F && next & 0xDF != 0x87 && next & 0xDF != 0x91
-          index += 2
+          if !inVowel {
+            groups += 1
+            lastGroupIsLoneE = byte | 0x20 == UInt8(ascii: "e")
+          } else {
+            lastGroupIsLoneE = false
+          }
+          inVowel = true
+          inWord = true
+        case 2:
+          inVowel = false
+          lastGroupIsLoneE = false
+          inWord = true
+        case 3:
+          break
         default:
-          index += 1
+          if inWord {
+            total += max(1, groups - (lastGroupIsLoneE && inVowel && groups > 1 ? 1 : 0))
+          }
+          groups = 0
+          inWord = false
+          inVowel = false
+          lastGroupIsLoneE = false
         }
-        if vowel && !inVowel { groups += 1 }
-        finalE = vowel && !inVowel && index == end && byte | 0x20 == UInt8(ascii: "e")
-        inVowel = vowel
       }
     }
-    if finalE && groups > 1 { groups -= 1 }
-    return max(1, groups)
+    if inWord { total += max(1, groups - (lastGroupIsLoneE && inVowel && groups > 1 ? 1 : 0)) }
+    return total
   }
 }
