@@ -64,7 +64,9 @@ public enum DocumentLoader {
       if format == .html { text = HTMLText.extract(text) }
       if format == .markdown { text = MarkdownText.extract(text) }
       if !options.includeQuoted { text = QuotedReplies.strip(text) }
-      return Document(path: path, format: format.rawValue, mapped: text, original: bytes)
+      var document = Document(path: path, format: format.rawValue, mapped: text, original: bytes)
+      if format != .html { document.segments = subjectAndBody(text.bytes) }
+      return document
     }
   }
 
@@ -82,5 +84,24 @@ public enum DocumentLoader {
     guard let nul = bytes.prefix(1 << 16).firstIndex(of: 0) else { return }
     let line = bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     throw InputError(path: path, line: line, message: "binary file (NUL byte), not text; skipped")
+  }
+
+  /// A draft that starts with a `Subject:` (« Objet : ») line: the subject as its own part,
+  /// like an `.eml`'s, and the rest as the body. Other texts: no segments (one body).
+  static func subjectAndBody(_ text: [UInt8]) -> [Segment] {
+    var start = text.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while start < text.count, text[start] == 0x0A || text[start] == 0x0D || text[start] == 0x20 { start += 1 }
+    var lineEnd = start
+    while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+    let line = String(decoding: text[start..<lineEnd], as: UTF8.self)
+    let labels = ["subject:", "objet :", "objet :", "objet:"]
+    guard let label = labels.first(where: { line.lowercased().hasPrefix($0) }) else { return [] }
+    let subjectStart = start + label.utf8.count
+    var subjectEnd = lineEnd
+    if subjectEnd > subjectStart, text[subjectEnd - 1] == 0x0D { subjectEnd -= 1 }
+    return [
+      Segment(range: subjectStart..<max(subjectStart, subjectEnd), part: .subject),
+      Segment(range: lineEnd..<text.count, part: .body),
+    ]
   }
 }

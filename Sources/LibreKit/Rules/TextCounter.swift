@@ -19,8 +19,13 @@ struct TextCounter {
   var metrics = TextMetrics()
   private var segment = 0
 
+  /// Where each segment starts: tokens in a gap between segments (an email's `Subject:`
+  /// label) belong to no part and are not counted.
+  let segmentStarts: [Int]
+
   init(segments: [Range<Int>]) {
     segmentEnds = segments.map(\.upperBound)
+    segmentStarts = segments.map(\.lowerBound)
     counts = [SegmentCounts](repeating: SegmentCounts(), count: max(1, segments.count))
   }
 
@@ -47,6 +52,7 @@ struct TextCounter {
         sentences += 1
         current.sentences += 1
       }
+      if segment < segmentStarts.count && Int(token.start) < segmentStarts[segment] { continue }
       switch token.kind {
       case .word:
         current.words += 1
