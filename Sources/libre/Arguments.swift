@@ -22,6 +22,8 @@ struct LintOptions {
   var reps: [String] = []
   /// `--role all`: lint every speaker of a call alike.
   var everyone = false
+  /// `--config PATH`: this configuration for every input instead of the nearest `.libre.json`.
+  var configuration: String?
 
   /// Parses the arguments after the command name.
   static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
@@ -55,6 +57,7 @@ struct LintOptions {
         }.filter { !$0.isEmpty }
         guard !names.isEmpty else { throw UsageError(description: "--rep takes speaker names: --rep Sam[,Alex]") }
         options.reps += names
+      case "--config": options.configuration = try reader.value(for: flag)
       case "--role":
         let role = try reader.value(for: flag)
         switch role {
@@ -163,6 +166,8 @@ enum HelpText {
                                « Le … a écrit : », Outlook headers, '-- ' signatures)
       --rep NAME[,NAME]        the seller's side of a call (default: a heuristic, printed)
       --role rep|all           lint the rep only (default) or every speaker alike
+      --config PATH            use this configuration instead of the nearest .libre.json
+                               (found from each file's folder upward; keys: speakers.rep)
 
     OPTIONS (eval)
       -f, --format text|json   output format (default text; json has schemaVersion 1)

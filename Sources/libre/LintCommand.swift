@@ -26,13 +26,16 @@ enum LintCommand {
     let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
-    let documentOptions = DocumentOptions(language: options.language, reps: options.reps, everyone: options.everyone)
+    var configurations = ConfigurationCache(forced: options.configuration)
     for path in inputs {
       let name = path == "-" ? "<stdin>" : path
       do {
         let bytes = try FileReader.read(path)
         let document = try DocumentLoader.load(
           path: name, bytes: bytes, options: LoadOptions(includeQuoted: options.includeQuoted))
+        let configuration = try configurations.configuration(for: path)
+        let reps = options.reps.isEmpty ? configuration?.reps ?? [] : options.reps
+        let documentOptions = DocumentOptions(language: options.language, reps: reps, everyone: options.everyone)
         let result = linter.lint(document, options: documentOptions, workspace: &workspace)
         let report = DocumentReport(document: document, result: result)
         for warning in report.warnings { Output.warning(warning) }

@@ -135,3 +135,23 @@ import Testing
       result.stderr.contains("libre: error: call.ass: unsupported transcript format: ASS/SSA"), "\(result.stderr)")
   }
 }
+
+extension FormatCommandTests {
+  @Test func theRepComesFromTheNearestConfigurationUnlessGiven() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("calls/call.vtt", Self.call)
+    try dir.write("calls/.libre.json", #"{ "speakers": { "rep": ["Alex"] } }"#)
+    let configured = try dir.run(["lint", "--no-color", "calls/call.vtt"])
+    #expect(configured.stdout.contains("roles: rep Alex (given: Alex)"), "\(configured.stdout)")
+    let flag = try dir.run(["lint", "--no-color", "--rep", "Sam", "calls/call.vtt"])
+    #expect(flag.stdout.contains("roles: rep Sam (given: Sam)"))
+    try dir.write("forced.json", #"{ "speakers": { "rep": "Sam" } }"#)
+    let forced = try dir.run(["lint", "--no-color", "--config", "forced.json", "calls/call.vtt"])
+    #expect(forced.stdout.contains("roles: rep Sam (given: Sam)"))
+    try dir.write("calls/.libre.json", "{\n  \"speakers\": { \"reps\": [\"Alex\"] }\n}\n")
+    let broken = try dir.run(["lint", "calls/call.vtt"])
+    #expect(broken.status == 2)
+    #expect(broken.stderr.contains(".libre.json:2: unknown key \"speakers.reps\""), "\(broken.stderr)")
+  }
+}

@@ -1,0 +1,24 @@
+import LibreFormats
+
+/// The configuration of each input: the forced one (`--config`), else the nearest
+/// `.libre.json`, each file read and checked once per run.
+struct ConfigurationCache {
+  let forced: String?
+  private var loaded: [String: Result<Configuration, InputError>] = [:]
+
+  init(forced: String?) { self.forced = forced }
+
+  /// The configuration that governs `input`, nil when there is none; a broken one throws
+  /// its error (`FILE:LINE: what is wrong`) for every input it governs.
+  mutating func configuration(for input: String) throws(InputError) -> Configuration? {
+    guard let path = forced ?? Configuration.find(for: input) else { return nil }
+    if loaded[path] == nil {
+      do throws(InputError) {
+        loaded[path] = .success(try Configuration.parse(try FileReader.read(path), path: path))
+      } catch {
+        loaded[path] = .failure(error)
+      }
+    }
+    return try loaded[path]!.get()
+  }
+}
