@@ -63,13 +63,17 @@ extension Linter {
       let roles = RoleAssigner.assign(&segments, findings: findings, counts: scan.counter.counts, options: options)
       result.roles = roles
       result.segmentRoles = segments.map(\.role)
-      result.speakerScores = SpeakerScoring.scores(findings, segments: segments, counts: scan.counter.counts)
+      // Each speaker's own score reads everything they said, whatever their role.
+      let everything = findings
       if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }
       findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1))
       var metrics = ConversationRules.metrics(segments: segments, counts: scan.counter.counts, findings: findings)
-      findings += ConversationRules.afterHesitation(
+      let answers = ConversationRules.afterHesitation(
         findings, segments: segments, language: language, metrics: &metrics)
+      findings += answers
       result.conversation = metrics
+      result.speakerScores = SpeakerScoring.scores(
+        everything + answers, segments: segments, counts: scan.counter.counts)
     } else {
       findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .document)
       findings += EmailRules.apply(findings, language: language)
