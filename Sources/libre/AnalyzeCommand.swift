@@ -97,7 +97,9 @@ enum AnalyzeCommand {
         reader = LineReader(descriptor: 0)
       } else {
         opened = open(list, O_RDONLY | O_CLOEXEC)
-        guard opened >= 0 else { throw InputError(path: list, message: "cannot open: \(String(cString: strerror(errno)))") }
+        guard opened >= 0 else {
+          throw InputError(path: list, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
         reader = LineReader(descriptor: opened)
       }
       while let line = reader.next() {

@@ -78,7 +78,8 @@ public enum AggregateCoding {
     guard version == AnalysisAggregate.version else {
       throw InputError(
         path: path,
-        message: "partial aggregate version \(version.map(String.init) ?? "?"), this libre reads version \(AnalysisAggregate.version)"
+        message:
+          "partial aggregate version \(version.map(String.init) ?? "?"), this libre reads version \(AnalysisAggregate.version)"
       )
     }
     let reader = Reader(path: path)

@@ -82,7 +82,8 @@ public enum AnalysisSummaryJSON {
   }
 
   static func ranked(_ counts: [String: Int], _ name: String) -> JSONOutput {
-    .array(AnalysisAggregate.top(counts, topCount).map { .object([(name, .string($0.key)), ("count", .int($0.count))]) })
+    .array(
+      AnalysisAggregate.top(counts, topCount).map { .object([(name, .string($0.key)), ("count", .int($0.count))]) })
   }
 
   static func ratio(_ sum: Int, _ count: Int) -> JSONOutput {

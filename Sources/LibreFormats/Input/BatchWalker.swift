@@ -36,7 +36,9 @@ public struct BatchWalker {
     return entries
   }
 
-  private mutating func walk(_ directory: String, relative: String, into entries: inout [Entry], visited: inout Set<String>) {
+  private mutating func walk(
+    _ directory: String, relative: String, into entries: inout [Entry], visited: inout Set<String>
+  ) {
     guard let real = realpath(directory, nil) else {
       entries.append(.failed(InputError(path: directory, message: "cannot resolve: \(FileReader.errorText())")))
       return
