@@ -152,6 +152,11 @@ enum HelpText {
                                         corpora): span precision/recall/F1 per language,
                                         polarity and category, label accuracy, pair order,
                                         trap false alarms, misses and false alarms
+      libre analyze [OPTIONS] PATH…     analyze many emails and calls in parallel: a summary
+                                        (score distribution, top rules and phrases, per rep),
+                                        or one record per document (csv, jsonl, json)
+      libre merge [OPTIONS] PARTIAL…    add up the partials of analyze --emit-partial and print
+                                        the summary one run over all the inputs would print
       libre --version | --help
 
     OPTIONS (lint)
@@ -177,6 +182,35 @@ enum HelpText {
       (format: corpora/README.md).
       eval exits 0 when it could evaluate everything, 2 on a usage or lexicon error, a bad
       sidecar or an unreadable file (the other documents are still evaluated).
+
+    OPTIONS (analyze)
+      -f, --format text|csv|jsonl|json
+                               text: a summary table (default); csv: a row per input (RFC
+                               4180); jsonl: a record per input, then a summary record;
+                               json: documents, errors and summary (schemaVersion 1)
+      -o, --output FILE        write the report to FILE instead of stdout
+      --include GLOB           walk only files matching GLOB (repeatable; * ? ** on the path
+                               relative to the folder walked, or on the file name)
+      --exclude GLOB           skip files and folders matching GLOB (repeatable)
+      --files-from FILE|-      also analyze the paths listed in FILE, one a line
+      --stdin-jsonl            read documents from stdin, one JSON object a line:
+                               {"id", "text"} or {"id", "segments": [{speaker, text, start,
+                               end}]}, with optional "rep" and fields for --group-by
+      -j, --jobs N             worker threads (default: the processors online)
+      --group-by rep|folder|FIELD
+                               the per-rep table's key: the call's rep (default), the
+                               file's folder, or a field of the JSONL line
+      --emit-partial FILE      also write the mergeable aggregate (for libre merge)
+      -q, --quiet              no progress bar and no warnings (errors are still printed)
+      --lang, --min-score, --fail-on, --lexicon, --include-quoted, --rep, --role: as lint
+      Every input appears once, as a result or an error. Results come out in input order
+      whatever --jobs. Exit 2 if any input failed (after the others), else 1 if a gate
+      tripped, else 0. A progress bar goes to stderr when it is a terminal.
+
+    OPTIONS (merge)
+      -f, --format text|json   the summary as analyze prints it (default text)
+      -o, --output FILE        write it to FILE
+      --emit-partial FILE      write the merged partial (merges can be merged)
 
     Formats: plain text, Markdown, HTML, .eml (MIME), WebVTT, SRT, plain transcripts
     (`Speaker: text`) and JSON transcripts, by extension, else by content. Directories are

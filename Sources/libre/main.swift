@@ -18,6 +18,8 @@ func runLibre(_ arguments: [String]) -> Int32 {
   case "rules": return RulesCommand.list(Array(arguments.dropFirst()))
   case "explain": return RulesCommand.explain(Array(arguments.dropFirst()))
   case "eval": return EvalCommand.run(Array(arguments.dropFirst()))
+  case "analyze": return AnalyzeCommand.run(Array(arguments.dropFirst()))
+  case "merge": return MergeCommand.run(Array(arguments.dropFirst()))
   default: return LintCommand.run(arguments)
   }
 }

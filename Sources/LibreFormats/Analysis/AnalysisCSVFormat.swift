@@ -1,0 +1,58 @@
+/// One CSV row per input (RFC 4180: comma-separated, CRLF line ends, a header row, fields
+/// holding a comma, a quote, CR or LF quoted with quotes doubled). Inputs that failed are
+/// rows too, with `status` = `error` and the message, so a spreadsheet loses nothing.
+public struct AnalysisCSVFormat: AnalysisRecordFormat {
+  public static let columns = [
+    "status", "path", "format", "language", "group", "score", "grade", "freedom", "pressure", "engagement", "words",
+    "findings", "pressure_findings", "freedom_findings", "engagement_findings", "turns", "rep_talk_ratio",
+    "hesitations", "pressure_after_hesitation", "freedom_after_hesitation", "first_pressure", "error",
+  ]
+
+  public init() {}
+
+  public func header() -> String { AnalysisCSVFormat.row(AnalysisCSVFormat.columns) }
+
+  public func document(_ report: DocumentReport, summary: DocumentSummary) -> String {
+    let call = summary.call
+    func optional(_ value: Int?) -> String { value.map(String.init) ?? "" }
+    let talk = call?.repTalkPermille.map { permille in
+      "\(permille / 1000).\(String(repeating: "0", count: 3 - String(permille % 1000).count))\(permille % 1000)"
+    }
+    return AnalysisCSVFormat.row([
+      "ok", summary.path, summary.format, summary.language, summary.group, String(summary.score), summary.grade,
+      String(summary.freedom), String(summary.pressure), String(summary.engagement), String(summary.words),
+      String(summary.findings), String(summary.polarities["pressure", default: 0]),
+      String(summary.polarities["freedom", default: 0]), String(summary.polarities["engagement", default: 0]),
+      optional(call?.turns), talk ?? "", optional(call?.hesitations), optional(call?.pressureAfterHesitation),
+      optional(call?.freedomAfterHesitation), summary.firstPressure ?? "", "",
+    ])
+  }
+
+  public func error(_ error: InputError) -> String {
+    var fields = [String](repeating: "", count: AnalysisCSVFormat.columns.count)
+    fields[0] = "error"
+    fields[1] = error.path
+    fields[fields.count - 1] = error.line.map { "line \($0): \(error.message)" } ?? error.message
+    return AnalysisCSVFormat.row(fields)
+  }
+
+  public var separator: String { "" }
+  public var errorsAtEnd: Bool { false }
+  public func footer(_ aggregate: AnalysisAggregate, errors: [String]) -> String { "" }
+
+  /// One record: the fields quoted where RFC 4180 requires, joined by commas, ended by CRLF.
+  public static func row(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\r\n"
+  }
+
+  /// A field, quoted (quotes doubled) when it holds a comma, a quote, CR or LF.
+  public static func field(_ value: String) -> String {
+    let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+    guard needsQuotes else { return value }
+    var out = "\""
+    for character in value.unicodeScalars {
+      if character == "\"" { out += "\"\"" } else { out.unicodeScalars.append(character) }
+    }
+    return out + "\""
+  }
+}

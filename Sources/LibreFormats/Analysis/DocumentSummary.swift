@@ -1,0 +1,85 @@
+import LibreKit
+
+/// The numbers `libre analyze` keeps about one document: enough for a CSV row, a per-rep
+/// line and the overall aggregate, without the findings' texts beyond the excerpts counted
+/// as phrases. Built on a worker thread, so the consumer only adds integers.
+public struct DocumentSummary: Sendable, Equatable {
+  public var path: String
+  public var format: String
+  public var language: String
+  /// The per-rep key: a JSONL field, the parent folder, or the call's rep names.
+  public var group: String
+  public var score: Int
+  public var grade: String
+  public var freedom: Int
+  public var pressure: Int
+  public var engagement: Int
+  public var words: Int
+  /// Finding counts by polarity (`pressure`, `freedom`, …), by `polarity.category` and by rule.
+  public var polarities: [String: Int] = [:]
+  public var categories: [String: Int] = [:]
+  public var rules: [String: Int] = [:]
+  /// Pressure and freedom excerpts, lowercased, with how often each occurs.
+  public var phrases: [String: Int] = [:]
+  public var findings: Int
+  /// The first pressure finding's excerpt, as written (for a spreadsheet's "worst line").
+  public var firstPressure: String?
+  /// Call metrics; nil for emails.
+  public var call: CallSummary?
+
+  /// Summarizes `report`, filed under `group`.
+  public init(report: DocumentReport, group: String) {
+    let result = report.result
+    path = report.path
+    format = report.format
+    language = result.language.rawValue
+    self.group = group
+    score = result.score.score
+    grade = result.score.grade
+    freedom = result.score.freedom
+    pressure = result.score.pressure
+    engagement = result.score.engagement
+    words = result.metrics.words
+    findings = report.findings.count
+    for located in report.findings {
+      let rule = located.finding.rule
+      polarities[rule.polarity.rawValue, default: 0] += 1
+      categories[rule.polarity.rawValue + "." + rule.category, default: 0] += 1
+      rules[rule.id, default: 0] += 1
+      // Document rules (a missing freedom statement) cover whole passages: not phrases.
+      if rule.polarity == .pressure || rule.polarity == .freedom, located.excerpt.utf8.count <= 120 {
+        phrases[located.excerpt.lowercased(), default: 0] += 1
+      }
+      if rule.polarity == .pressure && firstPressure == nil { firstPressure = located.excerpt }
+    }
+    call = result.conversation.map(CallSummary.init)
+  }
+
+  /// The group of a call by default: its rep speaker names, joined.
+  public static func repGroup(_ result: LintResult) -> String? {
+    guard let reps = result.roles?.reps, !reps.isEmpty else { return nil }
+    return reps.joined(separator: ", ")
+  }
+}
+
+/// A call's metrics in integers, so sums over many calls stay exact.
+public struct CallSummary: Sendable, Equatable {
+  public var turns: Int
+  /// The rep's share of the talk in thousandths; nil when it could not be measured.
+  public var repTalkPermille: Int?
+  public var repQuestions: Int
+  public var repOpenQuestions: Int
+  public var hesitations: Int
+  public var pressureAfterHesitation: Int
+  public var freedomAfterHesitation: Int
+
+  public init(_ metrics: ConversationMetrics) {
+    turns = metrics.turns
+    repTalkPermille = metrics.repTalkRatio.map { Int(($0 * 1000).rounded()) }
+    repQuestions = metrics.repQuestions
+    repOpenQuestions = metrics.repOpenQuestions
+    hesitations = metrics.hesitations
+    pressureAfterHesitation = metrics.pressureAfterHesitation
+    freedomAfterHesitation = metrics.freedomAfterHesitation
+  }
+}

@@ -1,0 +1,75 @@
+import LibreFormats
+import LibreKit
+
+/// One input of `libre analyze`, as the producer hands it to a worker.
+enum AnalysisInput: Sendable {
+  /// A file to read.
+  case file(String)
+  /// A line of `--stdin-jsonl` (1-based number, bytes without the line break).
+  case jsonl(line: Int, bytes: [UInt8])
+  /// An input already known to have failed (a folder that could not be walked).
+  case failed(InputError)
+}
+
+/// What a worker made of one input: everything the consumer needs, already rendered, so
+/// the consumer (one thread, in order) only writes and adds integers.
+enum AnalysisOutcome: Sendable {
+  case document(summary: DocumentSummary, record: String, warnings: [String], gateFailed: Bool)
+  case failure(InputError, record: String)
+}
+
+/// The work done on a worker thread for one input: read, load, lint, summarize, render.
+struct AnalysisWorker: Sendable {
+  let linter: Linter
+  let options: AnalyzeOptions
+  let format: any AnalysisRecordFormat
+
+  func process(_ input: AnalysisInput, workspace: inout LintWorkspace) -> AnalysisOutcome {
+    let loadOptions = LoadOptions(includeQuoted: options.includeQuoted)
+    var documentOptions = options.documentOptions
+    let document: Document
+    var fields: [String: String] = [:]
+    do throws(InputError) {
+      switch input {
+      case .failed(let error): throw error
+      case .file(let path):
+        document = try DocumentLoader.load(path: path, bytes: try FileReader.read(path), options: loadOptions)
+      case .jsonl(let line, let bytes):
+        let parsed = try JSONLInput.parse(bytes, lineNumber: line, options: loadOptions)
+        document = parsed.document
+        fields = parsed.fields
+        documentOptions.reps += parsed.reps
+      }
+    } catch {
+      return .failure(error, record: format.error(error))
+    }
+    let result = linter.lint(document, options: documentOptions, workspace: &workspace)
+    let report = DocumentReport(document: document, result: result)
+    let summary = DocumentSummary(report: report, group: group(report, fields: fields, given: documentOptions.reps))
+    return .document(
+      summary: summary, record: format.document(report, summary: summary), warnings: report.warnings,
+      gateFailed: gateFails(report))
+  }
+
+  /// The document's key in the per-rep table.
+  func group(_ report: DocumentReport, fields: [String: String], given: [String]) -> String {
+    switch options.groupBy {
+    case .field(let name): return fields[name] ?? "(no \(name))"
+    case .folder:
+      let parts = report.path.split(separator: "/", omittingEmptySubsequences: true)
+      return parts.count >= 2 ? String(parts[parts.count - 2]) : "."
+    case .rep:
+      if let reps = DocumentSummary.repGroup(report.result) { return reps }
+      return given.isEmpty ? "(no rep)" : given.joined(separator: ", ")
+    }
+  }
+
+  /// `--fail-on` and `--min-score` on one document, as `lint` reads them.
+  func gateFails(_ report: DocumentReport) -> Bool {
+    if let minimum = options.minimumScore, report.result.score.score < minimum { return true }
+    guard let threshold = Severity(rawValue: options.failOn.rawValue) else { return false }
+    return report.findings.contains {
+      $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
+    }
+  }
+}

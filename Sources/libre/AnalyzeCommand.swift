@@ -1,0 +1,176 @@
+import Foundation
+import LibreFormats
+import LibreKit
+
+/// `libre analyze`: many inputs linted in parallel, each result written in input order as
+/// it completes, and aggregates (per document, per rep, overall) built incrementally.
+///
+/// Threads: one producer lists or reads the inputs and feeds an `OrderedPipeline`; `--jobs`
+/// workers each own a `LintWorkspace` and turn inputs into rendered records and summaries;
+/// the main thread takes the outcomes back in order, writes them, updates the aggregate and
+/// draws the progress bar. Nothing is kept per document once it is written.
+enum AnalyzeCommand {
+  static func run(_ arguments: [String]) -> Int32 {
+    let options: AnalyzeOptions
+    let linter: Linter
+    do throws(UsageError) {
+      options = try AnalyzeOptions.parse(arguments)
+      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons))
+    } catch {
+      Output.error(error.description)
+      return 2
+    }
+    // Paths are listed before the run, so the progress bar knows the total.
+    var listed: [BatchWalker.Entry] = []
+    if !options.stdinJSONL || !options.paths.isEmpty || options.filesFrom != nil {
+      do throws(InputError) {
+        listed = try listInputs(options)
+      } catch {
+        Output.error(error.description)
+        return 2
+      }
+    }
+    let output: OutputFile
+    do throws(InputError) {
+      output = try OutputFile(path: options.output)
+    } catch {
+      Output.error(error.description)
+      return 2
+    }
+    let format = options.format.format
+    let worker = AnalysisWorker(linter: linter, options: options, format: format)
+    let pipeline = OrderedPipeline<AnalysisInput, AnalysisOutcome>(window: options.jobs * 8)
+    for _ in 0..<options.jobs {
+      let thread = Thread {
+        var workspace = LintWorkspace()
+        while let (sequence, input) = pipeline.take() {
+          pipeline.complete(sequence, worker.process(input, workspace: &workspace))
+        }
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    let stdinJSONL = options.stdinJSONL
+    let entries = listed
+    Thread {
+      for entry in entries {
+        switch entry {
+        case .file(let path): pipeline.submit(.file(path))
+        case .failed(let error): pipeline.submit(.failed(error))
+        }
+      }
+      if stdinJSONL {
+        var reader = LineReader(descriptor: 0)
+        while let line = reader.next() {
+          // A blank line holds no document: not an input.
+          if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+          pipeline.submit(.jsonl(line: reader.lineNumber, bytes: line))
+        }
+      }
+      pipeline.endInput()
+    }.start()
+
+    var consumer = Consumer(
+      format: format, output: output, quiet: options.quiet,
+      progress: ProgressBar(enabled: ProgressBar.wanted(quiet: options.quiet), total: stdinJSONL ? nil : listed.count))
+    consumer.consume(pipeline)
+    output.close()
+    if let partial = options.emitPartial {
+      do throws(InputError) {
+        try OutputFile.write(AggregateCoding.encode(consumer.aggregate), to: partial)
+      } catch {
+        Output.error(error.description)
+        return 2
+      }
+    }
+    if consumer.aggregate.errors > 0 { return 2 }
+    return consumer.gateFailed ? 1 : 0
+  }
+
+  /// The paths named, then those of `--files-from`, walked with the filters.
+  static func listInputs(_ options: AnalyzeOptions) throws(InputError) -> [BatchWalker.Entry] {
+    var paths = options.paths
+    if let list = options.filesFrom {
+      var reader: LineReader
+      var opened: Int32 = 0
+      if list == "-" {
+        reader = LineReader(descriptor: 0)
+      } else {
+        opened = open(list, O_RDONLY | O_CLOEXEC)
+        guard opened >= 0 else {
+          throw InputError(path: list, message: "cannot open: \(String(cString: strerror(errno)))")
+        }
+        reader = LineReader(descriptor: opened)
+      }
+      while let line = reader.next() {
+        if !line.isEmpty { paths.append(String(decoding: line, as: UTF8.self)) }
+      }
+      if opened > 0 { close(opened) }
+    }
+    var walker = BatchWalker(filter: options.filter)
+    let entries = walker.expand(paths)
+    if !options.quiet {
+      for loop in walker.loops { Output.warning("\(loop): symbolic link to a folder already walked; skipped") }
+    }
+    return entries
+  }
+}
+
+/// The main thread's side of the run: outcomes in order to the output and the aggregate.
+struct Consumer {
+  let format: any AnalysisRecordFormat
+  let output: OutputFile
+  let quiet: Bool
+  var progress: ProgressBar
+  var aggregate = AnalysisAggregate()
+  var gateFailed = false
+  /// Error records held for the footer (JSON's `errors` array).
+  var heldErrors: [String] = []
+
+  init(format: any AnalysisRecordFormat, output: OutputFile, quiet: Bool, progress: ProgressBar) {
+    self.format = format
+    self.output = output
+    self.quiet = quiet
+    self.progress = progress
+  }
+
+  mutating func consume(_ pipeline: OrderedPipeline<AnalysisInput, AnalysisOutcome>) {
+    output.write(format.header())
+    var done = 0
+    loop: while true {
+      switch pipeline.next(timeout: 0.1) {
+      case .end: break loop
+      case .waiting:
+        progress.update(done: done)
+        continue
+      case .output(let outcome):
+        done += 1
+        handle(outcome)
+        progress.update(done: done)
+      }
+    }
+    progress.update(done: done, force: true)
+    progress.clear()
+    output.write(format.footer(aggregate, errors: heldErrors))
+  }
+
+  mutating func handle(_ outcome: AnalysisOutcome) {
+    switch outcome {
+    case .document(let summary, let record, let warnings, let failed):
+      if !quiet && !warnings.isEmpty {
+        progress.clear()
+        for warning in warnings { Output.warning(warning) }
+      }
+      if aggregate.documents > 0 { output.write(format.separator) }
+      output.write(record)
+      aggregate.add(summary)
+      gateFailed = gateFailed || failed
+    case .failure(let error, let record):
+      // Errors always reach stderr, even with --quiet: a lost input must not go unnoticed.
+      progress.clear()
+      Output.error(error.description)
+      aggregate.addError()
+      if format.errorsAtEnd { heldErrors.append(record) } else { output.write(record) }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A bounded, order-keeping hand-off between one producer, worker threads and one consumer.
+///
+/// The producer `submit`s inputs; each gets a sequence number. Workers `take` inputs and
+/// `complete` them in any order; the consumer gets outputs back with `next` strictly in
+/// sequence order, from a reorder buffer. At most `window` inputs are between `submit` and
+/// being handed to the consumer, so memory is bounded by the window whatever the number of
+/// inputs, and a slow document only holds back the ones after it.
+///
+/// `@unchecked Sendable`: the class is shared by the threads on purpose, and every stored
+/// property is read and written only while `condition` is locked.
+final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+  /// What `next` gives the consumer.
+  enum Next {
+    case output(Output)
+    /// Nothing ready before the timeout: a chance to redraw the progress bar.
+    case waiting
+    /// Every submitted input has been handed over and the input has ended.
+    case end
+  }
+
+  private let condition = NSCondition()
+  private let window: Int
+  private var queue: [(sequence: Int, input: Input)] = []
+  private var queueHead = 0
+  private var finished: [Int: Output] = [:]
+  private var submitted = 0
+  private var emitted = 0
+  private var inputEnded = false
+
+  init(window: Int) { self.window = max(1, window) }
+
+  /// Queues `input`, waiting while `window` inputs are already in flight.
+  func submit(_ input: Input) {
+    condition.lock()
+    defer { condition.unlock() }
+    while submitted - emitted >= window { condition.wait() }
+    queue.append((submitted, input))
+    submitted += 1
+    condition.broadcast()
+  }
+
+  /// No more inputs: workers stop once the queue is empty.
+  func endInput() {
+    condition.lock()
+    inputEnded = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next input for a worker, or nil when the input has ended and nothing is queued.
+  func take() -> (sequence: Int, input: Input)? {
+    condition.lock()
+    defer { condition.unlock() }
+    while queueHead == queue.count && !inputEnded { condition.wait() }
+    guard queueHead < queue.count else { return nil }
+    let item = queue[queueHead]
+    queueHead += 1
+    // Drop the consumed front now and then so the array stays at most a window long.
+    if queueHead >= 64 && queueHead * 2 >= queue.count {
+      queue.removeFirst(queueHead)
+      queueHead = 0
+    }
+    return item
+  }
+
+  /// A worker's output for input `sequence`.
+  func complete(_ sequence: Int, _ output: Output) {
+    condition.lock()
+    finished[sequence] = output
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The output of the next input in order, waiting up to `timeout` seconds for it.
+  func next(timeout: Double) -> Next {
+    condition.lock()
+    defer { condition.unlock() }
+    let deadline = Date(timeIntervalSinceNow: timeout)
+    while true {
+      if let output = finished.removeValue(forKey: emitted) {
+        emitted += 1
+        condition.broadcast()
+        return .output(output)
+      }
+      if inputEnded && emitted == submitted { return .end }
+      if !condition.wait(until: deadline) { return .waiting }
+    }
+  }
+
+  /// How many inputs were submitted so far.
+  var submittedCount: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return submitted
+  }
+}

@@ -1,0 +1,97 @@
+import LibreFormats
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Standard output or a `--output` file, written through a buffer: thousands of small
+/// records become a few large writes.
+final class OutputFile {
+  private let descriptor: Int32
+  private let owned: Bool
+  private var buffer = ""
+  /// Flush once this many bytes are waiting.
+  private static let flushSize = 1 << 16
+
+  /// Standard output, or the file at `path` (created or truncated).
+  init(path: String?) throws(InputError) {
+    guard let path else {
+      descriptor = 1
+      owned = false
+      return
+    }
+    descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
+    }
+    owned = true
+  }
+
+  func write(_ text: String) {
+    buffer += text
+    if buffer.utf8.count >= OutputFile.flushSize { flush() }
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    Output.write(buffer, to: descriptor)
+    buffer = ""
+  }
+
+  /// Flushes and closes the file (standard output stays open).
+  func close() {
+    flush()
+    if owned { _ = Glibc.close(descriptor) }
+  }
+
+  /// Writes `text` to a new file at `path` in one go.
+  static func write(_ text: String, to path: String) throws(InputError) {
+    let file = try OutputFile(path: path)
+    file.write(text)
+    file.close()
+  }
+}
+
+/// Reads a file descriptor line by line in large chunks (`--stdin-jsonl`, `--files-from`):
+/// the input is never held whole, whatever its size.
+struct LineReader {
+  private let descriptor: Int32
+  private var buffer: [UInt8] = []
+  private var start = 0
+  private var atEnd = false
+  /// The number of the last line returned (1-based).
+  private(set) var lineNumber = 0
+
+  init(descriptor: Int32) { self.descriptor = descriptor }
+
+  /// The next line without its LF (or CRLF), or nil at the end of the input.
+  mutating func next() -> [UInt8]? {
+    while true {
+      if let newline = buffer[start...].firstIndex(of: 0x0A) {
+        var end = newline
+        if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+        let line = Array(buffer[start..<end])
+        start = newline + 1
+        lineNumber += 1
+        return line
+      }
+      if atEnd {
+        guard start < buffer.count else { return nil }
+        let line = Array(buffer[start...])
+        start = buffer.count
+        lineNumber += 1
+        return line
+      }
+      buffer.removeFirst(start)
+      start = 0
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 {
+        atEnd = true
+      } else {
+        buffer.append(contentsOf: chunk[0..<count])
+      }
+    }
+  }
+}
