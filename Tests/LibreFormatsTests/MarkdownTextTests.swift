@@ -4,21 +4,9 @@ import Testing
 
 /// The prose of Markdown: code, URLs and markers out, words and placeholders in, lines kept.
 @Suite struct MarkdownTextTests {
-  static func extract(_ markdown: String) -> (text: String, mapped: MappedText) {
-    let mapped = MarkdownText.extract(MappedText(original: Array(markdown.utf8)))
-    return (String(decoding: mapped.bytes, as: UTF8.self), mapped)
-  }
+  static let extraction = MarkupExtraction(MarkdownText.extract)
 
-  static func text(_ markdown: String) -> String { extract(markdown).text }
-
-  /// The original text `needle` of the extracted text comes from.
-  static func source(of needle: String, in markdown: String) -> String? {
-    let (text, mapped) = extract(markdown)
-    guard let range = text.utf8.ranges(of: needle.utf8).first else { return nil }
-    let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
-    let original = mapped.originalRange(start..<start + needle.utf8.count)
-    return String(decoding: Array(markdown.utf8)[original], as: UTF8.self)
-  }
+  static func text(_ markdown: String) -> String { extraction.text(markdown) }
 
   @Test func skipsFencedAndIndentedCodeKeepingLines() {
     let markdown = """
@@ -54,7 +42,7 @@ import Testing
   @Test func keepsLinkTextAndDropsURLs() {
     let markdown = "Read [our *case* study](https://x.io/a_(b)) or [the guide][guide], see <https://x.io> and <a@b.co>."
     #expect(Self.text(markdown) == "Read our case study or the guide, see  and .")
-    #expect(Self.source(of: "case study", in: markdown) == "case* study")
+    #expect(Self.extraction.source(of: "case study", in: markdown) == "case* study")
     #expect(Self.text("[guide]: https://x.io/guide \"Guide\"\nText") == "\nText")
     #expect(Self.text("[First Name]: your account is ready") == "[First Name]: your account is ready")
   }
@@ -107,13 +95,13 @@ import Testing
       Self.text(markdown)
         == "Hi  there bold\nlibre-disable-next-line pressure.urgency.deadline -- real date\nOffer ends Friday. \n"
         + "libre-enable\nDone.")
-    #expect(Self.source(of: "libre-enable", in: markdown) == "libre-enable")
+    #expect(Self.extraction.source(of: "libre-enable", in: markdown) == "libre-enable")
   }
 
   @Test func decodesEntities() {
     let markdown = "Caf&eacute; &amp; &copy;"
     #expect(Self.text(markdown) == "Café & ©")
-    #expect(Self.source(of: "é", in: markdown) == "&eacute;")
+    #expect(Self.extraction.source(of: "é", in: markdown) == "&eacute;")
   }
 
   @Test func quotesStayForQuotedReplies() {
@@ -126,10 +114,6 @@ import Testing
       String(repeating: "` ``", count: 30_000), String(repeating: "[a](", count: 20_000),
       String(repeating: "<!--", count: 50_000), String(repeating: "*_", count: 100_000),
     ]
-    let clock = ContinuousClock()
-    for input in inputs {
-      let elapsed = clock.measure { _ = MarkdownText.extract(MappedText(original: Array(input.utf8))) }
-      #expect(elapsed < .seconds(5), "\(input.prefix(20))…")
-    }
+    Self.extraction.expectFast(inputs)
   }
 }
