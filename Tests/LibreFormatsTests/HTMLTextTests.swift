@@ -125,14 +125,14 @@ import Testing
     #expect(Self.text("<br/><br /><p/>x") == "x\n")
   }
 
-  @Test func pathologicalInputsStayLinear() {
+  @Test(.timeLimit(.minutes(1))) func pathologicalInputsStayLinear() {
     let inputs = [
       String(repeating: "<", count: 200_000), String(repeating: "<a ", count: 100_000),
       String(repeating: "<!--", count: 100_000), String(repeating: "<div>", count: 100_000),
       String(repeating: "<span style=display:none>", count: 50_000), String(repeating: "&amp", count: 100_000),
       String(repeating: "<blockquote>x", count: 50_000), String(repeating: "</", count: 100_000),
     ]
-    Self.extraction.expectFast(inputs)
+    Self.extraction.expectLinearOutput(inputs)
   }
 
   @Test func sniffsHTML() {

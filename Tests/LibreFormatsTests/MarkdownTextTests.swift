@@ -108,12 +108,12 @@ import Testing
     #expect(Self.text("> quoted *text*\nmine") == "> quoted text\nmine")
   }
 
-  @Test func pathologicalInputsStayFast() {
+  @Test(.timeLimit(.minutes(1))) func pathologicalInputsStayLinear() {
     let inputs = [
       String(repeating: "[", count: 100_000), String(repeating: "`", count: 100_000),
       String(repeating: "` ``", count: 30_000), String(repeating: "[a](", count: 20_000),
       String(repeating: "<!--", count: 50_000), String(repeating: "*_", count: 100_000),
     ]
-    Self.extraction.expectFast(inputs)
+    Self.extraction.expectLinearOutput(inputs)
   }
 }
