@@ -23,6 +23,7 @@ struct AnalysisWorker: Sendable {
   let linter: Linter
   let options: AnalyzeOptions
   let format: any AnalysisRecordFormat
+  let configurations: SharedConfigurations
 
   func process(_ input: AnalysisInput, workspace: inout LintWorkspace) -> AnalysisOutcome {
     let loadOptions = LoadOptions(includeQuoted: options.includeQuoted)
@@ -34,6 +35,9 @@ struct AnalysisWorker: Sendable {
       case .failed(let error): throw error
       case .file(let path):
         document = try DocumentLoader.load(path: path, bytes: try FileReader.read(path), options: loadOptions)
+        if options.reps.isEmpty, let configured = try configurations.configuration(for: path) {
+          documentOptions.reps = configured.reps
+        }
       case .jsonl(let line, let bytes):
         let parsed = try JSONLInput.parse(bytes, lineNumber: line, options: loadOptions)
         document = parsed.document

@@ -38,7 +38,9 @@ enum AnalyzeCommand {
       return 2
     }
     let format = options.format.format
-    let worker = AnalysisWorker(linter: linter, options: options, format: format)
+    let worker = AnalysisWorker(
+      linter: linter, options: options, format: format,
+      configurations: SharedConfigurations(forced: options.configuration))
     let pipeline = OrderedPipeline<AnalysisInput, AnalysisOutcome>(window: options.jobs * 8)
     for _ in 0..<options.jobs {
       let thread = Thread {

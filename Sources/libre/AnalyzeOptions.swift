@@ -35,6 +35,8 @@ struct AnalyzeOptions: Sendable {
   var includeQuoted = false
   var reps: [String] = []
   var everyone = false
+  /// `--config PATH`: as in lint.
+  var configuration: String?
 
   static func parse(_ arguments: [String]) throws(UsageError) -> AnalyzeOptions {
     var options = AnalyzeOptions()
@@ -75,7 +77,7 @@ struct AnalyzeOptions: Sendable {
         case "": throw UsageError(description: "--group-by takes rep, folder or a JSONL field name")
         default: options.groupBy = .field(text)
         }
-      case "--lang", "--min-score", "--fail-on", "--lexicon", "--rep", "--role":
+      case "--lang", "--min-score", "--fail-on", "--lexicon", "--rep", "--role", "--config":
         shared += [flag, try reader.value(for: flag)]
       case "--include-quoted": shared.append(flag)
       default: throw UsageError(description: "unknown option '\(argument)' for analyze (see libre --help)")
@@ -89,6 +91,7 @@ struct AnalyzeOptions: Sendable {
     options.includeQuoted = lint.includeQuoted
     options.reps = lint.reps
     options.everyone = lint.everyone
+    options.configuration = lint.configuration
     let sources = (options.paths.isEmpty ? 0 : 1) + (options.filesFrom == nil ? 0 : 1) + (options.stdinJSONL ? 1 : 0)
     if sources == 0 {
       throw UsageError(description: "analyze needs inputs: PATH…, --files-from FILE|- or --stdin-jsonl")

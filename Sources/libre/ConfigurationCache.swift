@@ -1,3 +1,4 @@
+import Foundation
 import LibreFormats
 
 /// The configuration of each input: the forced one (`--config`), else the nearest
@@ -20,5 +21,21 @@ struct ConfigurationCache {
       }
     }
     return try loaded[path]!.get()
+  }
+}
+
+/// `ConfigurationCache` for the worker threads of `libre analyze`: one cache behind a lock.
+/// A class marked `@unchecked Sendable` because its only state, `cache`, is touched only
+/// while `lock` is held.
+final class SharedConfigurations: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cache: ConfigurationCache
+
+  init(forced: String?) { cache = ConfigurationCache(forced: forced) }
+
+  func configuration(for input: String) throws(InputError) -> Configuration? {
+    lock.lock()
+    defer { lock.unlock() }
+    return try cache.configuration(for: input)
   }
 }

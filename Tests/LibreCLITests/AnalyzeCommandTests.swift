@@ -161,3 +161,17 @@ import Testing
     #expect(a == b)
   }
 }
+
+extension AnalyzeCommandTests {
+  @Test func theNearestConfigurationNamesTheRepOfEachCall() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("team-a/call.vtt", FormatCommandTests.call)
+    try dir.write("team-a/.libre.json", #"{ "speakers": { "rep": "Alex" } }"#)
+    try dir.write("team-b/call.vtt", FormatCommandTests.call)
+    let result = try dir.run(["analyze", "--format", "jsonl", "--jobs", "2", "team-a", "team-b"])
+    let groups = try records(result).filter { $0["type"] as? String == "document" }.map { $0["group"] as? String }
+    // team-a's configuration names Alex; team-b has none, so the heuristic picks Sam.
+    #expect(groups == ["Alex", "Sam"], "\(result.stdout)")
+  }
+}
