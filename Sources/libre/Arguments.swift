@@ -202,7 +202,7 @@ enum HelpText {
                                file's folder, or a field of the JSONL line
       --emit-partial FILE      also write the mergeable aggregate (for libre merge)
       -q, --quiet              no progress bar and no warnings (errors are still printed)
-      --lang, --min-score, --fail-on, --lexicon, --include-quoted, --rep, --role: as lint
+      --lang, --min-score, --fail-on, --lexicon, --include-quoted, --rep, --role, --config: as lint
       Every input appears once, as a result or an error. Results come out in input order
       whatever --jobs. Exit 2 if any input failed (after the others), else 1 if a gate
       tripped, else 0. A progress bar goes to stderr when it is a terminal.
