@@ -154,7 +154,7 @@ enum HelpText {
                                         trap false alarms, misses and false alarms
       libre analyze [OPTIONS] PATH…     analyze many emails and calls in parallel: a summary
                                         (score distribution, top rules and phrases, per rep),
-                                        or one record per document (csv, jsonl, json)
+                                        or one record per document (csv, jsonl, json, html)
       libre merge [OPTIONS] PARTIAL…    add up the partials of analyze --emit-partial and print
                                         the summary one run over all the inputs would print
       libre --version | --help
@@ -184,10 +184,12 @@ enum HelpText {
       sidecar or an unreadable file (the other documents are still evaluated).
 
     OPTIONS (analyze)
-      -f, --format text|csv|jsonl|json
+      -f, --format text|csv|jsonl|json|html
                                text: a summary table (default); csv: a row per input (RFC
                                4180); jsonl: a record per input, then a summary record;
-                               json: documents, errors and summary (schemaVersion 1)
+                               json: documents, errors and summary (schemaVersion 1);
+                               html: a self-contained report page (charts, per-rep table,
+                               call timelines, findings highlighted), best with -o FILE
       -o, --output FILE        write the report to FILE instead of stdout
       --include GLOB           walk only files matching GLOB (repeatable; * ? ** on the path
                                relative to the folder walked, or on the file name)

@@ -120,6 +120,30 @@ import Testing
     #expect(result.status == 2)
   }
 
+  /// `--format html -o FILE`: one page, the transcript's markup shown as text, the failed
+  /// input listed, a timeline for the call.
+  @Test func htmlReportIsOneEscapedPage() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write(
+      "calls/x.vtt",
+      "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Alex>Hi <script>alert(1)</script>, you need to sign today.\n\n"
+        + "00:00:05.000 --> 00:00:08.000\n<v Sam>I need to think about it.\n\n"
+        + "00:00:09.000 --> 00:00:12.000\n<v Alex>You must decide by Friday.\n")
+    try dir.write("mail/a.txt", Texts.pushy)
+    let result = try dir.run(["analyze", "-q", "-f", "html", "--rep", "Alex", "-o", "report.html", ".", "nope.txt"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    let html = try String(contentsOf: dir.url.appendingPathComponent("report.html"), encoding: .utf8)
+    #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
+    #expect(!html.contains("<script") && html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(!html.contains("http://") && !html.contains("https://"))
+    #expect(html.contains("inputs = 2 results + 1 errors"))
+    #expect(html.contains("nope.txt"))
+    #expect(html.contains("time in the call"))
+    #expect(html.components(separatedBy: "<svg").count == html.components(separatedBy: "</svg>").count)
+  }
+
   @Test func gatesAsLint() throws {
     let dir = try TempDir()
     defer { dir.remove() }

@@ -1,7 +1,7 @@
 /// How `libre analyze` writes its output: a header, one record per input in input order,
 /// and a footer with the summary. Records are rendered on the worker thread that analyzed
 /// the document, so serialization runs in parallel and the writer only concatenates.
-/// A new format (the HTML report) conforms to this protocol and is added to `AnalysisFormatName`.
+/// A new format conforms to this protocol and is added to `AnalysisFormatName`.
 public protocol AnalysisRecordFormat: Sendable {
   /// Written once, before the first record.
   func header() -> String
@@ -20,7 +20,7 @@ public protocol AnalysisRecordFormat: Sendable {
 
 /// The formats `--format` names.
 public enum AnalysisFormatName: String, Sendable, CaseIterable {
-  case text, csv, jsonl, json
+  case text, csv, jsonl, json, html
 
   public var format: any AnalysisRecordFormat {
     switch self {
@@ -28,6 +28,7 @@ public enum AnalysisFormatName: String, Sendable, CaseIterable {
     case .csv: return AnalysisCSVFormat()
     case .jsonl: return AnalysisJSONLFormat()
     case .json: return AnalysisJSONFormat()
+    case .html: return AnalysisHTMLFormat()
     }
   }
 }

@@ -1,0 +1,120 @@
+import LibreKit
+
+/// One document of the HTML report: a `<details>` whose summary line shows the score, the
+/// path and the finding counts (and, for a call, its timeline), and whose body lists each
+/// finding with its place, its words highlighted in their line, the message and a suggestion.
+public enum HTMLDocumentSection {
+  /// The `<details>` of one document, ended by a newline.
+  public static func render(_ report: DocumentReport, summary: DocumentSummary) -> String {
+    let polarities = summary.polarities
+    var out = "<details class=\"doc\"><summary><span class=\"doc-head\">"
+    out += "<span class=\"score grade-\(gradeClass(summary.grade))\" title=\"score \(summary.score), grade "
+    out += "\(HTMLEscape.text(summary.grade))\">\(summary.score)</span>"
+    out += "<span class=\"path\">\(HTMLEscape.text(summary.path))</span>"
+    var meta = [summary.format, summary.language, "\(summary.words) words"]
+    if !summary.group.isEmpty { meta.insert(summary.group, at: 0) }
+    out += "<span class=\"meta\">\(HTMLEscape.text(meta.joined(separator: " · ")))</span>"
+    for polarity in ["pressure", "freedom", "hesitation"] {
+      if let count = polarities[polarity], count > 0 {
+        out += "<span class=\"pill \(polarity)\">\(count) \(polarity)</span>"
+      }
+    }
+    out += "<span class=\"more\">\(summary.findings) finding(s) ▸</span></span>"
+    if let call = report.result.conversation {
+      out += "<span class=\"callmeta\">\(HTMLEscape.text(callLine(call)))</span>"
+      if let timeline = HTMLTimeline.render(report) {
+        out += "<span class=\"timeline\">\(timeline)</span>" + legend
+      }
+    }
+    out += "</summary>"
+    out += speakers(report.result.speakerScores)
+    if report.findings.isEmpty {
+      out += "<p class=\"empty\">No findings.</p>"
+    } else {
+      out += "<ol class=\"findings\">"
+      for located in report.findings { out += finding(located) }
+      out += "</ol>"
+    }
+    return out + "</details>\n"
+  }
+
+  /// What the timeline's marks mean.
+  static let legend =
+    "<span class=\"legend\"><span><i style=\"background: var(--pressure)\"></i>pressure</span>"
+    + "<span><i style=\"background: var(--warning)\"></i>mild pressure (info)</span>"
+    + "<span><i style=\"background: var(--freedom)\"></i>freedom</span>"
+    + "<span><i style=\"background: var(--hesitation); border-radius: 0; transform: rotate(45deg)\"></i>"
+    + "prospect hesitates</span><span>hover a mark for its words</span></span>"
+
+  /// A call's metrics in one line.
+  static func callLine(_ call: ConversationMetrics) -> String {
+    var parts = ["\(call.turns) turns", "\(call.speakers) speakers"]
+    if let talk = call.repTalkRatio { parts.append("rep talk \(HTMLEscape.percent(talk))") }
+    parts.append("\(call.repQuestions) rep questions (\(call.repOpenQuestions) open)")
+    if call.hesitations > 0 {
+      parts.append(
+        "\(call.hesitations) hesitation(s): \(call.pressureAfterHesitation) met with pressure, "
+          + "\(call.freedomAfterHesitation) with freedom")
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  /// Each speaker's own score, for a call.
+  static func speakers(_ scores: [SpeakerScore]) -> String {
+    guard !scores.isEmpty else { return "" }
+    var out = "<table class=\"speakers\"><thead><tr><th>speaker</th><th>role</th><th class=\"n\">score</th>"
+    out += "<th class=\"n\">words</th><th class=\"n\">findings</th></tr></thead><tbody>"
+    for score in scores {
+      out += "<tr><td>\(HTMLEscape.text(score.speaker))</td><td>\(score.role?.rawValue ?? "–")</td>"
+      out += "<td class=\"n\">\(score.score.score)</td><td class=\"n\">\(score.words)</td>"
+      out += "<td class=\"n\">\(score.findings)</td></tr>"
+    }
+    return out + "</tbody></table>"
+  }
+
+  /// One finding: where, who and when; severity and rule; message; the line; the suggestion.
+  static func finding(_ located: LocatedFinding) -> String {
+    let rule = located.finding.rule
+    var out = "<li class=\"finding \(rule.polarity.rawValue) sev-\(rule.severity.rawValue)\"><div class=\"where\">"
+    out += "line <code>\(located.line):\(located.column)</code>"
+    if located.part != .body { out += " · \(located.part.rawValue)" }
+    if let time = located.time { out += " · \(DocumentReport.clock(time))" }
+    if let speaker = located.speaker {
+      out += " · " + HTMLEscape.text(located.role.map { "\(speaker) (\($0.rawValue))" } ?? speaker)
+    }
+    out += " · <span class=\"sev\">\(rule.severity.rawValue)</span> · \(HTMLEscape.text(rule.id))</div>"
+    out += "<p class=\"message\">\(HTMLEscape.text(rule.message))"
+    if let detail = located.finding.detail { out += " — \(HTMLEscape.text(detail))" }
+    out += "</p>"
+    out += "<div class=\"source\">\(highlight(located))</div>"
+    if !rule.suggestion.isEmpty {
+      out += "<p class=\"suggestion\">Suggestion: \(HTMLEscape.text(rule.suggestion))</p>"
+    }
+    return out + "</li>"
+  }
+
+  /// The finding's first line, escaped, its columns wrapped in `<mark>`; a long line is cut
+  /// to some context around the mark.
+  public static func highlight(_ located: LocatedFinding, context: Int = 100) -> String {
+    let scalars = Array(located.sourceLine.unicodeScalars)
+    var end = scalars.count
+    while end > 0, scalars[end - 1] == "\n" || scalars[end - 1] == "\r" { end -= 1 }
+    let start = min(max(0, located.column - 1), end)
+    let stop = located.endLine == located.line ? min(end, max(start + 1, located.endColumn)) : end
+    let from = max(0, start - context)
+    let to = min(end, stop + context)
+    func slice(_ range: Range<Int>) -> String {
+      var text = ""
+      text.unicodeScalars.append(contentsOf: scalars[range])
+      return HTMLEscape.text(text)
+    }
+    guard start < stop else { return HTMLEscape.text(located.excerpt) }
+    return (from > 0 ? "…" : "") + slice(from..<start) + "<mark>" + slice(start..<stop) + "</mark>"
+      + slice(stop..<to) + (to < end ? "…" : "")
+  }
+
+  /// The style-sheet class of a grade (an unknown grade reads as F).
+  static func gradeClass(_ grade: String) -> String {
+    ["A", "B", "C", "D"].contains(grade) ? grade : "F"
+  }
+}
