@@ -25,6 +25,7 @@ struct Bench {
     var phase = "all"
     var emit: String?
     var emails: Int?
+    var folder: String?
     var arguments = CommandLine.arguments.dropFirst().makeIterator()
     while let argument = arguments.next() {
       switch argument {
@@ -34,6 +35,7 @@ struct Bench {
       case "--phase": phase = arguments.next() ?? phase
       case "--emit": emit = arguments.next()
       case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
+      case "--emit-folder": folder = arguments.next()
       default:
         print(
           "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N]"
@@ -62,6 +64,10 @@ struct Bench {
       "lexicons: \(lexicons.rules.count) rules, patterns \(patterns.joined(separator: ", ")), compiled from JSON in \(milliseconds(compileTime)) ms, loaded precompiled in \(String(format2: seconds(loadTime) * 1000)) ms"
     )
 
+    if let folder {
+      FolderCorpus.emit(to: folder, megabytes: size, seed: seed)
+      return
+    }
     if let emails {
       EmailCorpus.run(count: emails, seed: seed, linter: linter)
       print("peak memory (max RSS): \(peakMemoryMB()) MB")

@@ -1,0 +1,101 @@
+import LibreFormats
+import LibreKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `libre-bench --emit-folder DIR --size MB`: a deterministic folder corpus for timing
+/// `libre analyze` end to end: emails as `.txt` and `.eml`, calls as `.vtt`, `.srt` and
+/// plain transcripts, a thousand files a subfolder. The same seed gives the same files.
+enum FolderCorpus {
+  static let reps = ["Sam Lee", "Dana Whitfield", "Léa Martin", "Hugo Bernard", "Priya Raman"]
+  static let prospects = ["Alex Kim", "Owen Marsh", "Chloé Petit", "Marc Dubois", "Tasha Grant"]
+  static let hesitations = [
+    "I need to think about it.", "We don't have budget for this right now.", "I'm not sure.",
+    "Je vais réfléchir.", "Ce n'est pas le bon moment.", "Let me talk to my manager first.",
+  ]
+
+  static func emit(to directory: String, megabytes: Int, seed: UInt64) {
+    var generator = CorpusGenerator(seed: seed)
+    var written = 0
+    var files = 0
+    var text: [UInt8] = []
+    while written < megabytes << 20 {
+      if files % 1000 == 0 { mkdir(directory + "/part\(files / 1000)", 0o755) }
+      text.removeAll(keepingCapacity: true)
+      generator.fill(&text, bytes: 1)
+      let body = String(decoding: text, as: UTF8.self)
+      let (name, bytes) = file(number: files, body: body)
+      let path = directory + "/part\(files / 1000)/" + name
+      let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      guard descriptor >= 0 else {
+        print("cannot write \(path)")
+        exit(2)
+      }
+      _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      close(descriptor)
+      written += bytes.count
+      files += 1
+    }
+    print("wrote \(files) files, \(written) bytes, under \(directory)")
+  }
+
+  /// File `number`: its name and bytes, the kind cycling through the five formats.
+  static func file(number: Int, body: String) -> (String, [UInt8]) {
+    let sentences = body.replacing("\n", with: " ").split(whereSeparator: { ".?!…".contains($0) }).map {
+      $0.trimmingSpaces() + "."
+    }.filter { $0.count > 3 }
+    let rep = reps[number % reps.count]
+    let prospect = prospects[number / reps.count % prospects.count]
+    switch number % 5 {
+    case 0: return ("mail\(number).txt", Array(body.utf8))
+    case 1: return ("mail\(number).eml", EmailCorpus.message(number: number, body: Array(body.utf8)))
+    case 2:
+      var vtt = "WEBVTT\n\n"
+      for (index, turn) in turns(sentences, rep: rep, prospect: prospect).enumerated() {
+        vtt += "\(clock(index * 7, comma: false)) --> \(clock(index * 7 + 6, comma: false))\n"
+        vtt += "<v \(turn.speaker)>\(turn.text)\n\n"
+      }
+      return ("call\(number).vtt", Array(vtt.utf8))
+    case 3:
+      var srt = ""
+      for (index, turn) in turns(sentences, rep: rep, prospect: prospect).enumerated() {
+        srt += "\(index + 1)\n\(clock(index * 7, comma: true)) --> \(clock(index * 7 + 6, comma: true))\n"
+        srt += "\(turn.speaker): \(turn.text)\n\n"
+      }
+      return ("call\(number).srt", Array(srt.utf8))
+    default:
+      var plain = ""
+      for (index, turn) in turns(sentences, rep: rep, prospect: prospect).enumerated() {
+        plain += "[\(clock(index * 7, comma: false).prefix(8))] \(turn.speaker): \(turn.text)\n"
+      }
+      return ("call\(number).txt", Array(plain.utf8))
+    }
+  }
+
+  /// Alternating turns, two sentences each, the prospect hesitating every third turn.
+  static func turns(_ sentences: [String], rep: String, prospect: String) -> [(speaker: String, text: String)] {
+    var turns: [(String, String)] = []
+    var index = 0
+    while index < sentences.count {
+      let isRep = turns.count % 2 == 0
+      var text = sentences[index..<min(index + 2, sentences.count)].joined(separator: " ")
+      if !isRep && turns.count % 3 == 1 { text = hesitations[(index / 2) % hesitations.count] + " " + text }
+      turns.append((isRep ? rep : prospect, text))
+      index += 2
+    }
+    return turns
+  }
+
+  static func clock(_ seconds: Int, comma: Bool) -> String {
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))\(comma ? "," : ".")000"
+  }
+}
+
+extension Substring {
+  fileprivate func trimmingSpaces() -> String {
+    String(drop { $0 == " " || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
+  }
+}
