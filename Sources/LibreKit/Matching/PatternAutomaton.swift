@@ -179,50 +179,63 @@ public struct PatternAutomaton: Sendable {
 
   // MARK: Stepping sets of states
 
-  /// Calls `visit` with each thread `thread` becomes on `token`: the targets of the passing
-  /// transitions (with the entry they accept, packed with negation, if any), and the thread
-  /// itself carried over a negator or particle (accepting nothing).
-  @inline(__always)
-  func advance(_ thread: UInt32, over token: Token, _ visit: (UInt32, UInt32?) -> Void) {
-    let state = Int(thread >> 1)
-    let negated = thread & 1
-    for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-    where passes(tests[transition], token) {
-      let target = UInt32(targets[transition])
-      let entry = accept[Int(target)]
-      visit(target << 1 | negated, entry >= 0 ? UInt32(entry) << 1 | negated : nil)
-    }
-    if !token.flags.isDisjoint(with: [.negator, .negationParticle]) {
-      visit(UInt32(state) << 1 | (token.flags.contains(.negator) ? 1 : negated), nil)
-    }
-  }
-
   /// Advances the packed threads (`state << 1 | negated`) over `token`: transitions that
-  /// pass, negators and particles stepped over, and (with `starting`) the patterns the
-  /// token can start. Accepting transitions go to `accepts` as `entry << 1 | negated`.
+  /// pass, negators and particles stepped over (accepting nothing), and (with `starting`)
+  /// the patterns the token can start. Accepting transitions go to `accepts` as
+  /// `entry << 1 | negated`.
   func step(
     _ threads: [UInt32], over token: Token, starting: Bool, into next: inout [UInt32], accepts: inout [UInt32]
   ) {
+    let carries = !token.flags.isDisjoint(with: [.negator, .negationParticle])
+    let carriedNegation: UInt32 = token.flags.contains(.negator) ? 1 : 0
     for thread in threads {
-      advance(thread, over: token) { successor, accepted in
-        next.append(successor)
-        if let accepted { accepts.append(accepted) }
+      let state = Int(thread >> 1)
+      let negated = thread & 1
+      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+      where passes(tests[transition], token) {
+        let target = UInt32(targets[transition])
+        next.append(target << 1 | negated)
+        let entry = accept[Int(target)]
+        if entry >= 0 { accepts.append(UInt32(entry) << 1 | negated) }
       }
+      if carries { next.append(UInt32(state) << 1 | (carriedNegation | negated)) }
     }
     guard starting else { return }
-    var startTargets: [Int32] = []
     let id = Int(token.id)
     if id + 1 < startIndex.idOffsets.count {
-      startTargets += startIndex.targets[Int(startIndex.idOffsets[id])..<Int(startIndex.idOffsets[id + 1])]
+      start(startIndex.targets[Int(startIndex.idOffsets[id])..<Int(startIndex.idOffsets[id + 1])], &next, &accepts)
     }
-    startTargets += startIndex.byKind[Int(token.kind.rawValue)]
-    if token.flags.contains(.allCaps) { startTargets += startIndex.caps }
-    if token.flags.contains(.shout) { startTargets += startIndex.shout }
-    for target in startTargets {
+    start(startIndex.byKind[Int(token.kind.rawValue)][...], &next, &accepts)
+    if token.flags.contains(.allCaps) { start(startIndex.caps[...], &next, &accepts) }
+    if token.flags.contains(.shout) { start(startIndex.shout[...], &next, &accepts) }
+  }
+
+  /// Adds the threads of patterns starting at `targets` (not negated).
+  @inline(__always)
+  private func start(_ targets: ArraySlice<Int32>, _ next: inout [UInt32], _ accepts: inout [UInt32]) {
+    for target in targets {
       next.append(UInt32(target) << 1)
       let entry = accept[Int(target)]
       if entry >= 0 { accepts.append(UInt32(entry) << 1) }
     }
+  }
+
+  /// Whether a token's id can change where `threads` go: some pattern starts with it, or
+  /// a transition of one of the threads tests for it (as a word or a prefix).
+  func idMatters(_ id: Int32, to threads: [UInt32]) -> Bool {
+    if idInfo[id] & 2 != 0 { return true }
+    for thread in threads {
+      let state = Int(thread >> 1)
+      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1]) {
+        let test = TokenTest(raw: tests[transition])
+        switch test.tag {
+        case TokenTest.wordTag: if Int32(test.argument) == id { return true }
+        case TokenTest.prefixTag: if prefixes.satisfies(id, prefix: test.argument) { return true }
+        default: continue
+        }
+      }
+    }
+    return false
   }
 
   /// The words that can move one of `threads` (see `DFACache`): bit `id & 255` (over four
