@@ -12,11 +12,17 @@ final class DFACache {
   /// Each state's sorted threads and sorted accepted entries (both packed with negation).
   @exclusivity(unchecked) private var threads: [[UInt32]] = [[]]
   @exclusivity(unchecked) private var acceptLists: [[UInt32]] = [[]]
-  @exclusivity(unchecked) private var index: [DFAStateKey: Int32] = [DFAStateKey(threads: [], accepts: []): 0]
+  /// The states by content: open addressing over state numbers (+1, so 0 means empty),
+  /// keyed by `stateHashes` and checked against `threads` and `acceptLists`. Finding a
+  /// state hashes two sorted arrays of integers once, and allocates nothing unless it is new.
+  @exclusivity(unchecked) private var stateSlots = [Int32](repeating: 0, count: 1 << 10)
+  @exclusivity(unchecked) private var stateHashes: [UInt64] = []
   /// Open addressing: key `state << 32 | symbol` (+1, so 0 means empty) with the next
   /// state beside it, so a lookup touches one cache line.
   @exclusivity(unchecked) private var slots: [Slot]
   @exclusivity(unchecked) private var used = 0
+  /// How many times the cache started over.
+  @exclusivity(unchecked) private var resets = 0
   /// From the empty state, on a plain word (no kind, emphasis or negation bits): indexed by
   /// id, dense and small, since most lookups start there. -1 = not built yet.
   @exclusivity(unchecked) private var fromEmpty: [Int32]
@@ -42,6 +48,7 @@ final class DFACache {
     self.stateLimit = max(2, stateLimit)
     slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
     fromEmpty = [Int32](repeating: -1, count: idCount + 1)
+    addState(0, hash: DFACache.hash([], []))
   }
 
   /// Set on a state id whose state accepts: the matcher tests the id, not a table.
@@ -79,7 +86,24 @@ final class DFACache {
       if found.key == 0 { break }
       slot = (slot + 1) & mask
     }
-    return build(from: state, symbol: symbol, token: token, automaton: automaton)
+    return miss(from: state, symbol: symbol, token: token, automaton: automaton)
+  }
+
+  /// A transition not cached yet. When the token's id means nothing to the state (no
+  /// thread tests for it, no pattern starts with it), the token moves the state exactly as
+  /// one without an id does: that transition is shared by every such id and usually known
+  /// already, so a long tail of words behind a gap or a kind test costs a lookup, not a build.
+  private func miss(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+    guard symbol >> 8 != 0, !automaton.idMatters(token.id, to: threads[Int(state)]) else {
+      return build(from: state, symbol: symbol, token: token, automaton: automaton)
+    }
+    var plain = token
+    plain.id = 0
+    let generation = resets
+    let target = next(from: state, symbol: symbol & 0xFF, token: plain, automaton: automaton)
+    // A reset while building renumbered the states: `state` means nothing any more.
+    if resets == generation { insert(from: state, symbol: symbol, target: target) }
+    return target
   }
 
   private func build(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
@@ -90,16 +114,20 @@ final class DFACache {
     next.removeAll(keepingCapacity: true)
     accepted.removeAll(keepingCapacity: true)
     automaton.step(source, over: token, starting: true, into: &next, accepts: &accepted)
-    let key = DFAStateKey(threads: Array(Set(next)).sorted(), accepts: Array(Set(accepted)).sorted())
+    DFACache.sortUnique(&next)
+    DFACache.sortUnique(&accepted)
+    let hash = DFACache.hash(next, accepted)
     let target: Int32
-    if let known = index[key] {
-      target = known
+    if let known = findState(hash: hash) {
+      target = known | (acceptLists[Int(known)].isEmpty ? 0 : DFACache.acceptFlag)
     } else {
-      target = Int32(threads.count) | (key.accepts.isEmpty ? 0 : DFACache.acceptFlag)
-      threads.append(key.threads)
-      acceptLists.append(key.accepts)
-      wordFilter += automaton.wordFilter(of: key.threads)
-      index[key] = target
+      let number = Int32(threads.count)
+      target = number | (accepted.isEmpty ? 0 : DFACache.acceptFlag)
+      // Copies of exact size: `next` and `accepted` are buffers reused by the next build.
+      threads.append(next.withUnsafeBufferPointer { Array($0) })
+      acceptLists.append(accepted.withUnsafeBufferPointer { Array($0) })
+      wordFilter += automaton.wordFilter(of: next)
+      addState(number, hash: hash)
     }
     if !wasReset { insert(from: state, symbol: symbol, target: target) }
     return target
@@ -125,19 +153,72 @@ final class DFACache {
     for entry in old where entry.key != 0 { place(entry) }
   }
 
+  /// Sorts `values` and drops repeats, in place.
+  static func sortUnique(_ values: inout [UInt32]) {
+    guard values.count > 1 else { return }
+    values.sort()
+    var kept = 1
+    for index in 1..<values.count where values[index] != values[kept - 1] {
+      values[kept] = values[index]
+      kept += 1
+    }
+    values.removeLast(values.count - kept)
+  }
+
+  /// A hash of a state's content (sorted threads, then sorted accepts).
+  static func hash(_ threads: [UInt32], _ accepts: [UInt32]) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for value in threads { hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3 }
+    hash = (hash ^ 0xFFFF_FFFF_FFFF) &* 0x100_0000_01B3
+    for value in accepts { hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3 }
+    return hash ^ hash >> 29
+  }
+
+  /// The number of the state made of `next` and `accepted`, if there is one.
+  private func findState(hash: UInt64) -> Int32? {
+    let mask = stateSlots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let found = stateSlots[slot]
+      if found == 0 { return nil }
+      let number = Int(found - 1)
+      if stateHashes[number] == hash && threads[number] == next && acceptLists[number] == accepted {
+        return Int32(number)
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Indexes state `number` (just appended to `threads`) under `hash`.
+  private func addState(_ number: Int32, hash: UInt64) {
+    stateHashes.append(hash)
+    if stateHashes.count * 2 > stateSlots.count {
+      // Grow and re-place every state.
+      stateSlots = [Int32](repeating: 0, count: stateSlots.count * 2)
+      for (known, knownHash) in stateHashes.enumerated() { placeState(Int32(known), hash: knownHash) }
+    } else {
+      placeState(number, hash: hash)
+    }
+  }
+
+  private func placeState(_ number: Int32, hash: UInt64) {
+    let mask = stateSlots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while stateSlots[slot] != 0 { slot = (slot + 1) & mask }
+    stateSlots[slot] = number + 1
+  }
+
   /// Forgets every state but the empty one.
   private func reset() {
+    resets += 1
     threads = [[]]
     acceptLists = [[]]
     wordFilter = [0, 0, 0, 0]
-    index = [DFAStateKey(threads: [], accepts: []): 0]
+    stateSlots = [Int32](repeating: 0, count: 1 << 10)
+    stateHashes = []
+    addState(0, hash: DFACache.hash([], []))
     slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
     used = 0
     for id in fromEmpty.indices { fromEmpty[id] = -1 }
   }
-}
-
-struct DFAStateKey: Hashable {
-  var threads: [UInt32]
-  var accepts: [UInt32]
 }

@@ -44,6 +44,14 @@ public struct PatternAutomaton: Sendable {
   /// Token kinds that start a pattern, and whether caps or shout can.
   let startKinds: UInt8
   let flagsStart: TokenFlags
+  /// The transitions out of each entry's start state, for the start search: word tests as
+  /// `id << 32 | transition`, sorted (a binary search per token instead of a test per
+  /// transition: a start state holds a whole word class), and the other tests apart.
+  /// Entry `e` owns `startWords[startWordOffsets[e]..<startWordOffsets[e + 1]]`, likewise others.
+  let startWordOffsets: [Int32]
+  let startWords: [UInt64]
+  let startOtherOffsets: [Int32]
+  let startOthers: [Int32]
 
   /// An object only this automaton (and its copies) holds: its identity keys the caches,
   /// with no shared counter to race on when automata are compiled on several threads.
@@ -89,6 +97,28 @@ public struct PatternAutomaton: Sendable {
     if !startIndex.caps.isEmpty { starting.insert(.allCaps) }
     if !startIndex.shout.isEmpty { starting.insert(.shout) }
     flagsStart = starting
+    var wordOffsets: [Int32] = [0]
+    var words: [UInt64] = []
+    var otherOffsets: [Int32] = [0]
+    var others: [Int32] = []
+    for state in entryStart {
+      let first = words.count
+      for transition in Int(transitionStart[Int(state)])..<Int(transitionStart[Int(state) + 1]) {
+        let test = TokenTest(raw: tests[transition])
+        if test.tag == TokenTest.wordTag {
+          words.append(UInt64(test.argument) << 32 | UInt64(transition))
+        } else {
+          others.append(Int32(transition))
+        }
+      }
+      words[first...].sort()
+      wordOffsets.append(Int32(words.count))
+      otherOffsets.append(Int32(others.count))
+    }
+    startWordOffsets = wordOffsets
+    startWords = words
+    startOtherOffsets = otherOffsets
+    startOthers = others
     usedKinds = kinds
     usesCaps = caps
     usesShout = shout
@@ -149,50 +179,63 @@ public struct PatternAutomaton: Sendable {
 
   // MARK: Stepping sets of states
 
-  /// Calls `visit` with each thread `thread` becomes on `token`: the targets of the passing
-  /// transitions (with the entry they accept, packed with negation, if any), and the thread
-  /// itself carried over a negator or particle (accepting nothing).
-  @inline(__always)
-  func advance(_ thread: UInt32, over token: Token, _ visit: (UInt32, UInt32?) -> Void) {
-    let state = Int(thread >> 1)
-    let negated = thread & 1
-    for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-    where passes(tests[transition], token) {
-      let target = UInt32(targets[transition])
-      let entry = accept[Int(target)]
-      visit(target << 1 | negated, entry >= 0 ? UInt32(entry) << 1 | negated : nil)
-    }
-    if !token.flags.isDisjoint(with: [.negator, .negationParticle]) {
-      visit(UInt32(state) << 1 | (token.flags.contains(.negator) ? 1 : negated), nil)
-    }
-  }
-
   /// Advances the packed threads (`state << 1 | negated`) over `token`: transitions that
-  /// pass, negators and particles stepped over, and (with `starting`) the patterns the
-  /// token can start. Accepting transitions go to `accepts` as `entry << 1 | negated`.
+  /// pass, negators and particles stepped over (accepting nothing), and (with `starting`)
+  /// the patterns the token can start. Accepting transitions go to `accepts` as
+  /// `entry << 1 | negated`.
   func step(
     _ threads: [UInt32], over token: Token, starting: Bool, into next: inout [UInt32], accepts: inout [UInt32]
   ) {
+    let carries = !token.flags.isDisjoint(with: [.negator, .negationParticle])
+    let carriedNegation: UInt32 = token.flags.contains(.negator) ? 1 : 0
     for thread in threads {
-      advance(thread, over: token) { successor, accepted in
-        next.append(successor)
-        if let accepted { accepts.append(accepted) }
+      let state = Int(thread >> 1)
+      let negated = thread & 1
+      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+      where passes(tests[transition], token) {
+        let target = UInt32(targets[transition])
+        next.append(target << 1 | negated)
+        let entry = accept[Int(target)]
+        if entry >= 0 { accepts.append(UInt32(entry) << 1 | negated) }
       }
+      if carries { next.append(UInt32(state) << 1 | (carriedNegation | negated)) }
     }
     guard starting else { return }
-    var startTargets: [Int32] = []
     let id = Int(token.id)
     if id + 1 < startIndex.idOffsets.count {
-      startTargets += startIndex.targets[Int(startIndex.idOffsets[id])..<Int(startIndex.idOffsets[id + 1])]
+      start(startIndex.targets[Int(startIndex.idOffsets[id])..<Int(startIndex.idOffsets[id + 1])], &next, &accepts)
     }
-    startTargets += startIndex.byKind[Int(token.kind.rawValue)]
-    if token.flags.contains(.allCaps) { startTargets += startIndex.caps }
-    if token.flags.contains(.shout) { startTargets += startIndex.shout }
-    for target in startTargets {
+    start(startIndex.byKind[Int(token.kind.rawValue)][...], &next, &accepts)
+    if token.flags.contains(.allCaps) { start(startIndex.caps[...], &next, &accepts) }
+    if token.flags.contains(.shout) { start(startIndex.shout[...], &next, &accepts) }
+  }
+
+  /// Adds the threads of patterns starting at `targets` (not negated).
+  @inline(__always)
+  private func start(_ targets: ArraySlice<Int32>, _ next: inout [UInt32], _ accepts: inout [UInt32]) {
+    for target in targets {
       next.append(UInt32(target) << 1)
       let entry = accept[Int(target)]
       if entry >= 0 { accepts.append(UInt32(entry) << 1) }
     }
+  }
+
+  /// Whether a token's id can change where `threads` go: some pattern starts with it, or
+  /// a transition of one of the threads tests for it (as a word or a prefix).
+  func idMatters(_ id: Int32, to threads: [UInt32]) -> Bool {
+    if idInfo[id] & 2 != 0 { return true }
+    for thread in threads {
+      let state = Int(thread >> 1)
+      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1]) {
+        let test = TokenTest(raw: tests[transition])
+        switch test.tag {
+        case TokenTest.wordTag: if Int32(test.argument) == id { return true }
+        case TokenTest.prefixTag: if prefixes.satisfies(id, prefix: test.argument) { return true }
+        default: continue
+        }
+      }
+    }
+    return false
   }
 
   /// The words that can move one of `threads` (see `DFACache`): bit `id & 255` (over four
@@ -232,35 +275,69 @@ public struct PatternAutomaton: Sendable {
     }
     // One pass over the window, as a Pike machine for this pattern alone: each live state
     // keeps the earliest token its match began on, so the first accept is the leftmost.
+    // The thread lists are raw buffers in locals (no closure, no uniqueness check per add).
     let wanted = UInt32(entry) << 1 | (negated ? 1 : 0)
-    let start = UInt32(entryStart[Int(entry)])
-    scratch.threads.removeAll(keepingCapacity: true)
-    scratch.firsts.removeAll(keepingCapacity: true)
+    let wordsFrom = Int(startWordOffsets[Int(entry)])
+    let wordsTo = Int(startWordOffsets[Int(entry) + 1])
+    let othersFrom = Int(startOtherOffsets[Int(entry)])
+    let othersTo = Int(startOtherOffsets[Int(entry) + 1])
+    var current = scratch.current
+    var next = scratch.next
+    defer {
+      scratch.current = current
+      scratch.next = next
+    }
+    current.count = 0
     for position in low...end {
-      scratch.nextThreads.removeAll(keepingCapacity: true)
-      scratch.nextFirsts.removeAll(keepingCapacity: true)
+      next.count = 0
       let token = tokens[position]
-      var acceptedFirst = -1
-      for (index, thread) in scratch.threads.enumerated() {
-        let first = scratch.firsts[index]
-        advance(thread, over: token) { successor, accepted in
-          scratch.add(successor, first: first)
-          if position == end && accepted == wanted && acceptedFirst < 0 { acceptedFirst = first }
+      let isLast = position == end
+      var acceptedFirst: Int32 = -1
+      let carries = !token.flags.isDisjoint(with: transparent)
+      let carriedNegation: UInt32 = token.flags.contains(.negator) ? 1 : 0
+      for index in 0..<current.count {
+        let thread = current.threads[index]
+        let first = current.firsts[index]
+        let state = Int(thread >> 1)
+        let negation = thread & 1
+        for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
+        where passes(tests[transition], token) {
+          let target = UInt32(targets[transition])
+          next.add(target << 1 | negation, first: first, partner: &current)
+          if isLast && acceptedFirst < 0 {
+            let accepted = accept[Int(target)]
+            if accepted >= 0 && UInt32(accepted) << 1 | negation == wanted { acceptedFirst = first }
+          }
+        }
+        // A negator or particle is stepped over (accepting nothing).
+        if carries { next.add(UInt32(state) << 1 | (carriedNegation | negation), first: first, partner: &current) }
+      }
+      // A new match may begin here (on a token it reads, never on a skipped negator): the
+      // start state's word transitions for this id, found by binary search, then the rest.
+      let id = UInt64(UInt32(bitPattern: token.id))
+      var lower = wordsFrom
+      var upper = wordsTo
+      while lower < upper {
+        let middle = (lower + upper) >> 1
+        if startWords[middle] >> 32 < id { lower = middle + 1 } else { upper = middle }
+      }
+      while lower < wordsTo && startWords[lower] >> 32 == id {
+        let target = UInt32(targets[Int(startWords[lower] & 0xFFFF_FFFF)])
+        next.add(target << 1, first: Int32(position), partner: &current)
+        if isLast, acceptedFirst < 0, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 == wanted {
+          acceptedFirst = Int32(position)
+        }
+        lower += 1
+      }
+      for other in othersFrom..<othersTo where passes(tests[Int(startOthers[other])], token) {
+        let target = UInt32(targets[Int(startOthers[other])])
+        next.add(target << 1, first: Int32(position), partner: &current)
+        if isLast, acceptedFirst < 0, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 == wanted {
+          acceptedFirst = Int32(position)
         }
       }
-      // A new match may begin here (on a token it reads, never on a skipped negator).
-      let state = Int(start)
-      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-      where passes(tests[transition], token) {
-        let target = UInt32(targets[transition])
-        scratch.add(target << 1, first: position)
-        if position == end, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 == wanted, acceptedFirst < 0 {
-          acceptedFirst = position
-        }
-      }
-      if position == end && acceptedFirst >= 0 { return acceptedFirst }
-      swap(&scratch.threads, &scratch.nextThreads)
-      swap(&scratch.firsts, &scratch.nextFirsts)
+      if isLast && acceptedFirst >= 0 { return Int(acceptedFirst) }
+      swap(&current, &next)
     }
     return end
   }
@@ -282,21 +359,55 @@ public struct PatternAutomaton: Sendable {
 /// Marks one automaton; see `PatternAutomaton.identityToken`.
 final class IdentityToken: Sendable {}
 
-/// Buffers for re-running one pattern to find where its match starts, reused. A class, so
-/// the matcher reaches it without an exclusive `inout` access per match.
+/// Buffers for re-running one pattern to find where its match starts, reused: two thread
+/// lists, current and next, swapped at each token.
 final class AnchorScratch {
-  @exclusivity(unchecked) var threads: [UInt32] = []
-  @exclusivity(unchecked) var firsts: [Int] = []
-  @exclusivity(unchecked) var nextThreads: [UInt32] = []
-  @exclusivity(unchecked) var nextFirsts: [Int] = []
+  var current = AnchorThreads()
+  var next = AnchorThreads()
 
-  /// Adds a thread for the next position unless its state is there already (the one kept,
-  /// added first, began earliest).
+  deinit {
+    current.deallocate()
+    next.deallocate()
+  }
+}
+
+/// A list of packed threads (`state << 1 | negated`), each with the token its match began
+/// on, in raw memory owned by `AnchorScratch`.
+struct AnchorThreads {
+  var threads = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+  var firsts = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
+  var count = 0
+  var capacity = 64
+
+  /// Adds a thread unless its state is there already (the one kept, added first, began
+  /// earliest). `partner` (the other list) grows too, so the two can be swapped.
   @inline(__always)
-  func add(_ thread: UInt32, first: Int) {
-    if nextThreads.contains(thread) { return }
-    nextThreads.append(thread)
-    nextFirsts.append(first)
+  mutating func add(_ thread: UInt32, first: Int32, partner: inout AnchorThreads) {
+    for index in 0..<count where threads[index] == thread { return }
+    if count == capacity {
+      grow()
+      partner.grow()
+    }
+    threads[count] = thread
+    firsts[count] = first
+    count += 1
+  }
+
+  mutating func grow() {
+    let larger = capacity * 2
+    let newThreads = UnsafeMutablePointer<UInt32>.allocate(capacity: larger)
+    let newFirsts = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
+    newThreads.moveInitialize(from: threads, count: count)
+    newFirsts.moveInitialize(from: firsts, count: count)
+    deallocate()
+    threads = newThreads
+    firsts = newFirsts
+    capacity = larger
+  }
+
+  func deallocate() {
+    threads.deallocate()
+    firsts.deallocate()
   }
 }
 

@@ -104,45 +104,80 @@ enum Syllables {
     }
   }
 
+  /// The states of the count, one per situation that decides what a word adds when it
+  /// ends: outside a word; in a word with no vowel group yet; after one group or two or
+  /// more, in a consonant, in a vowel group, or in a group that is a lone `e` so far.
+  private enum State: Int {
+    case outside, noGroup, oneConsonant, oneVowel, oneLoneE, manyConsonant, manyVowel, manyLoneE
+  }
+
+  /// Per state and byte (`state << 8 | byte`): the next state in the high byte, and in the
+  /// low byte what the count gains (as an `Int8`): 1 when a vowel group starts; when a word
+  /// ends, 1 for a word without one and -1 for a final lone `e` after another group. The
+  /// sum over a word is `max(1, groups - silent e)`, so the loop is one load and an add
+  /// per byte.
+  static let transitions: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 8 << 8)
+    for state in 0..<8 {
+      for byte in 0..<256 {
+        let current = State(rawValue: state)!
+        var next = current
+        var gain = 0
+        let groups: Int
+        switch current {
+        case .outside, .noGroup: groups = 0
+        case .oneConsonant, .oneVowel, .oneLoneE: groups = 1
+        case .manyConsonant, .manyVowel, .manyLoneE: groups = 2
+        }
+        let inVowel = current == .oneVowel || current == .oneLoneE || current == .manyVowel || current == .manyLoneE
+        switch byteClass[byte] {
+        case 1:
+          if inVowel {
+            next = groups == 1 ? .oneVowel : .manyVowel
+          } else {
+            gain = 1
+            let isE = UInt8(byte) | 0x20 == UInt8(ascii: "e")
+            if groups == 0 {
+              next = isE ? .oneLoneE : .oneVowel
+            } else {
+              next = isE ? .manyLoneE : .manyVowel
+            }
+          }
+        case 2:
+          next = groups == 0 ? .noGroup : groups == 1 ? .oneConsonant : .manyConsonant
+        case 3:
+          break
+        default:
+          next = .outside
+          gain = wordEnd(current)
+        }
+        table[state << 8 | byte] = UInt16(next.rawValue) << 8 | UInt16(UInt8(bitPattern: Int8(gain)))
+      }
+    }
+    return table
+  }()
+
+  /// What the count gains when a word ends in `state`.
+  private static func wordEnd(_ state: State) -> Int {
+    switch state {
+    case .noGroup: return 1
+    case .manyLoneE: return -1
+    default: return 0
+    }
+  }
+
   /// Syllables of the words in `range` of `text`: vowel groups per word, less a final
   /// silent `e` ("make") in words of two groups or more, at least one per word.
   static func count(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
     var total = 0
-    var groups = 0
-    var inWord = false
-    var inVowel = false
-    var lastGroupIsLoneE = false
-    byteClass.withUnsafeBufferPointer { table in
+    var state = 0
+    transitions.withUnsafeBufferPointer { table in
       for index in range {
-        let byte = text[index]
-        switch table[Int(byte)] {
-        case 1:
-          if !inVowel {
-            groups += 1
-            lastGroupIsLoneE = byte | 0x20 == UInt8(ascii: "e")
-          } else {
-            lastGroupIsLoneE = false
-          }
-          inVowel = true
-          inWord = true
-        case 2:
-          inVowel = false
-          lastGroupIsLoneE = false
-          inWord = true
-        case 3:
-          break
-        default:
-          if inWord {
-            total += max(1, groups - (lastGroupIsLoneE && inVowel && groups > 1 ? 1 : 0))
-          }
-          groups = 0
-          inWord = false
-          inVowel = false
-          lastGroupIsLoneE = false
-        }
+        let entry = table[state | Int(text[index])]
+        state = Int(entry & 0xFF00)
+        total &+= Int(Int8(truncatingIfNeeded: entry))
       }
     }
-    if inWord { total += max(1, groups - (lastGroupIsLoneE && inVowel && groups > 1 ? 1 : 0)) }
-    return total
+    return total + wordEnd(State(rawValue: state >> 8)!)
   }
 }
