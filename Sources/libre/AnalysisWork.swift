@@ -26,7 +26,7 @@ struct AnalysisWorker: Sendable {
   let configurations: SharedConfigurations
 
   func process(_ input: AnalysisInput, workspace: inout LintWorkspace) -> AnalysisOutcome {
-    let loadOptions = LoadOptions(includeQuoted: options.includeQuoted)
+    let loadOptions = LoadOptions(includeQuoted: options.lint.includeQuoted)
     var documentOptions = options.documentOptions
     let document: Document
     var fields: [String: String] = [:]
@@ -35,7 +35,7 @@ struct AnalysisWorker: Sendable {
       case .failed(let error): throw error
       case .file(let path):
         document = try DocumentLoader.load(path: path, bytes: try FileReader.read(path), options: loadOptions)
-        if options.reps.isEmpty, let configured = try configurations.configuration(for: path) {
+        if options.lint.reps.isEmpty, let configured = try configurations.configuration(for: path) {
           documentOptions.reps = configured.reps
         }
       case .jsonl(let line, let bytes):
@@ -52,7 +52,7 @@ struct AnalysisWorker: Sendable {
     let summary = DocumentSummary(report: report, group: group(report, fields: fields, given: documentOptions.reps))
     return .document(
       summary: summary, record: format.document(report, summary: summary), warnings: report.warnings,
-      gateFailed: gateFails(report))
+      gateFailed: options.lint.gateFails(report))
   }
 
   /// The document's key in the per-rep table.
@@ -68,12 +68,4 @@ struct AnalysisWorker: Sendable {
     }
   }
 
-  /// `--fail-on` and `--min-score` on one document, as `lint` reads them.
-  func gateFails(_ report: DocumentReport) -> Bool {
-    if let minimum = options.minimumScore, report.result.score.score < minimum { return true }
-    guard let threshold = Severity(rawValue: options.failOn.rawValue) else { return false }
-    return report.findings.contains {
-      $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
-    }
-  }
 }

@@ -15,7 +15,7 @@ enum AnalyzeCommand {
     let linter: Linter
     do throws(UsageError) {
       options = try AnalyzeOptions.parse(arguments)
-      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons))
+      linter = Linter(lexicons: try Lexicons.compile(extra: options.lint.lexicons))
     } catch {
       Output.error(error.description)
       return 2
@@ -40,7 +40,7 @@ enum AnalyzeCommand {
     let format = options.format.format
     let worker = AnalysisWorker(
       linter: linter, options: options, format: format,
-      configurations: SharedConfigurations(forced: options.configuration))
+      configurations: SharedConfigurations(forced: options.lint.configuration))
     let pipeline = OrderedPipeline<AnalysisInput, AnalysisOutcome>(window: options.jobs * 8)
     for _ in 0..<options.jobs {
       let thread = Thread {

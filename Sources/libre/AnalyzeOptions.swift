@@ -28,15 +28,9 @@ struct AnalyzeOptions: Sendable {
   var output: String?
   var emitPartial: String?
   var groupBy = GroupBy.rep
-  var language: Language?
-  var minimumScore: Int?
-  var failOn = LintOptions.FailOn.error
-  var lexicons: [String] = []
-  var includeQuoted = false
-  var reps: [String] = []
-  var everyone = false
-  /// `--config PATH`: as in lint.
-  var configuration: String?
+  /// The options analyze shares with lint (language, gates, lexicons, quoting, roles,
+  /// configuration), read by lint's own parser so they mean the same thing.
+  var lint = LintOptions()
 
   static func parse(_ arguments: [String]) throws(UsageError) -> AnalyzeOptions {
     var options = AnalyzeOptions()
@@ -83,15 +77,7 @@ struct AnalyzeOptions: Sendable {
       default: throw UsageError(description: "unknown option '\(argument)' for analyze (see libre --help)")
       }
     }
-    let lint = try LintOptions.parse(shared)
-    options.language = lint.language
-    options.minimumScore = lint.minimumScore
-    options.failOn = lint.failOn
-    options.lexicons = lint.lexicons
-    options.includeQuoted = lint.includeQuoted
-    options.reps = lint.reps
-    options.everyone = lint.everyone
-    options.configuration = lint.configuration
+    options.lint = try LintOptions.parse(shared)
     let sources = (options.paths.isEmpty ? 0 : 1) + (options.filesFrom == nil ? 0 : 1) + (options.stdinJSONL ? 1 : 0)
     if sources == 0 {
       throw UsageError(description: "analyze needs inputs: PATH…, --files-from FILE|- or --stdin-jsonl")
@@ -108,7 +94,7 @@ struct AnalyzeOptions: Sendable {
   var filter: PathFilter { PathFilter(includes: includes, excludes: excludes) }
 
   var documentOptions: DocumentOptions {
-    DocumentOptions(language: language, reps: reps, everyone: everyone)
+    DocumentOptions(language: lint.language, reps: lint.reps, everyone: lint.everyone)
   }
 
   /// The processors this process may run on (the default of `--jobs`).

@@ -55,14 +55,18 @@ enum LintCommand {
 
   /// Whether a finding at or above `--fail-on`, or a score under `--min-score`, fails the run.
   static func gateFails(_ run: RunReport, _ options: LintOptions) -> Bool {
-    for document in run.documents {
-      if let minimum = options.minimumScore, document.result.score.score < minimum { return true }
-      guard let threshold = Severity(rawValue: options.failOn.rawValue) else { continue }
-      let failing = document.findings.contains {
-        $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
-      }
-      if failing { return true }
+    run.documents.contains(where: options.gateFails)
+  }
+}
+
+extension LintOptions {
+  /// Whether one document fails the gates: a pressure finding at or above `--fail-on`, or a
+  /// score under `--min-score` (freedom statements never fail).
+  func gateFails(_ document: DocumentReport) -> Bool {
+    if let minimum = minimumScore, document.result.score.score < minimum { return true }
+    guard let threshold = Severity(rawValue: failOn.rawValue) else { return false }
+    return document.findings.contains {
+      $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
     }
-    return false
   }
 }
