@@ -85,11 +85,11 @@ import Testing
   }
 }
 
-@Suite struct PlainTextLoaderTests {
+@Suite struct PlainTextInputTests {
   @Test func aNULByteMakesABinaryFileWithItsLine() {
     let bytes = Array("line one\nline two\nthree".utf8) + [0] + Array("\nfour".utf8)
     do {
-      _ = try PlainTextLoader.load(path: "blob.txt", bytes: bytes)
+      _ = try DocumentLoader.load(path: "blob.txt", bytes: bytes, options: LoadOptions())
       Issue.record("a NUL byte was accepted")
     } catch {
       #expect(error.path == "blob.txt")
@@ -97,14 +97,14 @@ import Testing
       #expect(error.description.hasPrefix("blob.txt:3: "))
       #expect(error.message.contains("NUL"))
     }
-    #expect(throws: InputError.self) { try PlainTextLoader.load(path: "b", bytes: [0]) }
+    #expect(throws: InputError.self) { try DocumentLoader.load(path: "b", bytes: [0], options: LoadOptions()) }
   }
 
   @Test func textIsKeptByteForByte() throws {
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Hi é\r\n".utf8) + [0xFF]
-    let document = try PlainTextLoader.load(path: "a.md", bytes: bytes)
+    let document = try DocumentLoader.load(path: "a.txt", bytes: bytes, options: LoadOptions())
     #expect(document.text == bytes, "the BOM and malformed bytes stay, so offsets are the file's")
-    #expect(document.path == "a.md")
+    #expect(document.path == "a.txt")
     #expect(document.format == "text")
   }
 }

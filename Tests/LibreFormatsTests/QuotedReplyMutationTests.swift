@@ -24,7 +24,7 @@ import Testing
       #expect(fires, "\(example.id): the example itself should fire: \(example.text)")
       let header = "Thanks for the note.\n\nOn Monday, Sam wrote:\n"
       let reply = header + "> " + example.text + "\n"
-      let document = try PlainTextLoader.load(path: "reply.txt", bytes: Array(reply.utf8))
+      let document = try DocumentLoader.load(path: "reply.txt", bytes: Array(reply.utf8), options: LoadOptions())
       // Only the quoted part counts: the wrapper's own words may fire rules of their own.
       let quoted = QuotedReplyMutationTests.linter.lint(document.text, language: example.language).findings
         .filter { $0.start >= header.utf8.count }
@@ -64,9 +64,11 @@ import Testing
   }
 
   @Test func includeQuotedKeepsTheQuote() throws {
-    let document = try PlainTextLoader.load(path: "r.txt", bytes: Array("> Act now!\n".utf8), includeQuoted: true)
+    let document = try DocumentLoader.load(
+      path: "r.txt", bytes: Array("> Act now!\n".utf8), options: LoadOptions(includeQuoted: true))
     #expect(String(decoding: document.text, as: UTF8.self) == "> Act now!\n")
-    let blanked = try PlainTextLoader.load(path: "r.txt", bytes: Array("ok\n  > Act now!\r\nyes".utf8))
+    let blanked = try DocumentLoader.load(
+      path: "r.txt", bytes: Array("ok\n  > Act now!\r\nyes".utf8), options: LoadOptions())
     #expect(String(decoding: blanked.text, as: UTF8.self) == "ok\n" + String(repeating: " ", count: 12) + "\r\nyes")
   }
 }

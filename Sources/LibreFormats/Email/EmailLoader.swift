@@ -63,8 +63,7 @@ public enum EmailLoader {
     }
     let message = MIMEEntity(source: original, range: start..<end, defaultType: "text/plain")
     if message.headers.fields.isEmpty {
-      if let nul = PlainTextLoader.looksBinary(bytes) {
-        let line = bytes[..<nul].reduce(1) { $0 + ($1 == EmailBytes.lf ? 1 : 0) }
+      if let line = DocumentLoader.binaryLine(bytes) {
         throw InputError(path: path, line: line, message: "binary file (NUL byte), not an email message; skipped")
       }
       walker.warn("no header fields: not an RFC 5322 message; read as plain text", at: start)
