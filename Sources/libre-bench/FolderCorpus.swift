@@ -48,29 +48,27 @@ enum FolderCorpus {
     }.filter { $0.count > 3 }
     let rep = reps[number % reps.count]
     let prospect = prospects[number / reps.count % prospects.count]
+    // Each turn lasts six seconds and starts seven after the previous one.
+    let call = turns(sentences, rep: rep, prospect: prospect).enumerated()
+    func lines(_ cue: (_ index: Int, _ start: Int, _ speaker: String, _ text: String) -> String) -> [UInt8] {
+      Array(call.map { cue($0.offset, $0.offset * 7, $0.element.speaker, $0.element.text) }.joined().utf8)
+    }
     switch number % 5 {
     case 0: return ("mail\(number).txt", Array(body.utf8))
     case 1: return ("mail\(number).eml", EmailCorpus.message(number: number, body: Array(body.utf8)))
     case 2:
-      var vtt = "WEBVTT\n\n"
-      for (index, turn) in turns(sentences, rep: rep, prospect: prospect).enumerated() {
-        vtt += "\(clock(index * 7, comma: false)) --> \(clock(index * 7 + 6, comma: false))\n"
-        vtt += "<v \(turn.speaker)>\(turn.text)\n\n"
+      let cues = lines { _, start, speaker, text in
+        "\(clock(start, comma: false)) --> \(clock(start + 6, comma: false))\n<v \(speaker)>\(text)\n\n"
       }
-      return ("call\(number).vtt", Array(vtt.utf8))
+      return ("call\(number).vtt", Array("WEBVTT\n\n".utf8) + cues)
     case 3:
-      var srt = ""
-      for (index, turn) in turns(sentences, rep: rep, prospect: prospect).enumerated() {
-        srt += "\(index + 1)\n\(clock(index * 7, comma: true)) --> \(clock(index * 7 + 6, comma: true))\n"
-        srt += "\(turn.speaker): \(turn.text)\n\n"
+      let cues = lines { index, start, speaker, text in
+        "\(index + 1)\n\(clock(start, comma: true)) --> \(clock(start + 6, comma: true))\n\(speaker): \(text)\n\n"
       }
-      return ("call\(number).srt", Array(srt.utf8))
+      return ("call\(number).srt", cues)
     default:
-      var plain = ""
-      for (index, turn) in turns(sentences, rep: rep, prospect: prospect).enumerated() {
-        plain += "[\(clock(index * 7, comma: false).prefix(8))] \(turn.speaker): \(turn.text)\n"
-      }
-      return ("call\(number).txt", Array(plain.utf8))
+      let cues = lines { _, start, speaker, text in "[\(clock(start, comma: false).prefix(8))] \(speaker): \(text)\n" }
+      return ("call\(number).txt", cues)
     }
   }
 
