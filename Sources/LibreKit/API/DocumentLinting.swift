@@ -55,9 +55,8 @@ extension Linter {
     // Suppressed phrases are gone before the document rules look: a silenced deadline
     // must not take a freedom statement back.
     suppression?.filter(&findings)
-    var noFindings: [Finding] = []
     var result = LintResult(
-      language: language, languageDetected: options.language == nil, findings: [], score: Scorer.score(&noFindings),
+      language: language, languageDetected: options.language == nil, findings: [], score: ScoreCard.unscored,
       metrics: scan.counter.metrics, tokenizerReport: scan.report)
     if isCall {
       let roles = RoleAssigner.assign(&segments, findings: findings, counts: scan.counter.counts, options: options)

@@ -13,6 +13,10 @@ public struct ScoreCard: Sendable, Equatable {
   /// Total freedom credit and pressure penalty, in points.
   public var freedomPoints: Double
   public var pressurePoints: Double
+
+  /// A placeholder for a result still being built (the document rules run before scoring).
+  static let unscored = ScoreCard(
+    score: 0, grade: "", freedom: 0, pressure: 0, engagement: 0, freedomPoints: 0, pressurePoints: 0)
 }
 
 /// Libre's score, v1. Every constant is here, with its reason; `docs/scoring.md` explains it.
