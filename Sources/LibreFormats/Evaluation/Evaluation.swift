@@ -51,15 +51,19 @@ public struct EvaluatedDocument: Sendable {
 
   public init(
     path: String, gold: GoldDocument, text: [UInt8], predicted: [PredictedSpan], score: Int, pressurePenalty: Double,
-    language: Language? = nil
+    language: Language? = nil, goldPositions: [FilePosition]? = nil
   ) {
     self.path = path
     self.gold = gold
-    let lines = LineIndex(text)
-    goldPositions = gold.spans.map {
-      let at = lines.location(of: $0.start)
-      return FilePosition(line: at.line, column: at.column)
-    }
+    self.goldPositions =
+      goldPositions
+      ?? {
+        let lines = LineIndex(text)
+        return gold.spans.map {
+          let at = lines.location(of: $0.start)
+          return FilePosition(line: at.line, column: at.column)
+        }
+      }()
     self.predicted = predicted
     self.score = score
     self.pressurePenalty = pressurePenalty
@@ -75,16 +79,16 @@ public struct EvaluatedDocument: Sendable {
         category: located.finding.rule.category, rule: located.finding.rule.id, line: located.line,
         column: located.column, excerpt: located.excerpt)
     }
-    self.init(
-      path: document.path, gold: gold, text: document.text, predicted: predicted, score: report.result.score.score,
-      pressurePenalty: report.result.score.pressurePoints, language: report.result.language)
     // Gold spans are excerpts of the extracted text; show them where they are in the file
     // (through MIME decoding, HTML stripping), as the findings are.
     let lines = LineIndex(document.original, singleByte: document.originalEncoding == .singleByte)
-    goldPositions = gold.spans.map {
+    let positions = gold.spans.map {
       let at = lines.location(of: document.sourceMap.originalOffset($0.start))
       return FilePosition(line: at.line, column: at.column)
     }
+    self.init(
+      path: document.path, gold: gold, text: document.text, predicted: predicted, score: report.result.score.score,
+      pressurePenalty: report.result.score.pressurePoints, language: report.result.language, goldPositions: positions)
   }
 }
 
