@@ -61,13 +61,11 @@ public enum PlainTranscriptParser {
   /// non-blank lines naming a speaker.
   static func looksLikeTranscript(_ bytes: [UInt8]) -> Bool {
     let limit = min(bytes.count, 1 << 16)
-    let names = acceptedNames(bytes, limit: limit)
+    // One pass classifies the lines; the names are judged once all are counted.
+    var labels: [(name: String, timed: Bool)] = []
+    var untimedCounts: [String: Int] = [:]
     var position = TextLines.bomLength(bytes)
     var nonBlank = 0
-    var labelled = 0
-    var timed = 0
-    var seen: Set<String> = []
-    var recurring = false
     while position < limit {
       let lineEnd = TextLines.lineEnd(bytes, from: position, to: limit)
       let line = TextLines.trimmed(bytes, position..<lineEnd)
@@ -76,10 +74,19 @@ public enum PlainTranscriptParser {
       nonBlank += 1
       guard let label = LineLabel.classify(bytes, line), let nameRange = label.name else { continue }
       let name = String(decoding: bytes[nameRange], as: UTF8.self)
-      guard label.timed || names.contains(name) else { continue }
+      labels.append((name, label.timed))
+      if !label.timed { untimedCounts[name, default: 0] += 1 }
+    }
+    guard labels.count >= 2 else { return false }
+    let names = SpeakerNames.accepted(untimedCounts)
+    var labelled = 0
+    var timed = 0
+    var seen: Set<String> = []
+    var recurring = false
+    for label in labels where label.timed || names.contains(label.name) {
       labelled += 1
       if label.timed { timed += 1 }
-      if !seen.insert(name).inserted { recurring = true }
+      if !seen.insert(label.name).inserted { recurring = true }
     }
     return labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank
   }

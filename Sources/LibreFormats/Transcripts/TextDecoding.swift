@@ -24,7 +24,7 @@ enum TextDecoding {
   /// hold a few NULs, so only a strong pattern counts.
   static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
     let count = min(bytes.count, 1024) & ~1
-    guard count >= 4 else { return nil }
+    guard count >= 4, hasZeroByte(bytes, count: count) else { return nil }
     var evenZeros = 0
     var oddZeros = 0
     for index in stride(from: 0, to: count, by: 2) {
@@ -35,6 +35,23 @@ enum TextDecoding {
     if oddZeros * 10 >= pairs * 7 && evenZeros * 20 <= pairs { return true }
     if evenZeros * 10 >= pairs * 7 && oddZeros * 20 <= pairs { return false }
     return nil
+  }
+
+  /// Whether one of the first `count` bytes is 0, eight at a time (asked of every file).
+  static func hasZeroByte(_ bytes: [UInt8], count: Int) -> Bool {
+    bytes.withUnsafeBytes { raw in
+      var index = 0
+      while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+        index += 8
+      }
+      while index < count {
+        if raw[index] == 0 { return true }
+        index += 1
+      }
+      return false
+    }
   }
 
   static func fromUTF16(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
@@ -57,10 +74,21 @@ enum TextDecoding {
   }
 
   static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+  }
+
+  /// Eight bytes at a time while they are ASCII (most of a transcript), byte by byte elsewhere.
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
     var index = 0
     let count = bytes.count
     while index < count {
-      let byte = bytes[index]
+      if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        index += 8
+        continue
+      }
+      let byte = base[index]
       if byte < 0x80 {
         index += 1
         continue
@@ -76,7 +104,7 @@ enum TextDecoding {
       }
       guard index + length <= count else { return false }
       for offset in 1..<length {
-        let next = bytes[index + offset]
+        let next = base[index + offset]
         guard next & 0xC0 == 0x80 else { return false }
         scalar = scalar << 6 | UInt32(next & 0x3F)
       }

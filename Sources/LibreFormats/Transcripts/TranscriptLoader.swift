@@ -58,7 +58,12 @@ public enum TranscriptLoader {
     case "stl": return "EBU STL"
     default: break
     }
-    let head = TextDecoding.utf8(Array(bytes.prefix(4096))).bytes
+    // The markers are ASCII: UTF-8 and Windows-1252 heads are read as they are, and only
+    // UTF-16 is transcoded first (validating the head as UTF-8 would be wasted work).
+    var head = Array(bytes.prefix(4096))
+    if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) || TextDecoding.bomlessUTF16(head) != nil {
+      head = TextDecoding.utf8(head).bytes
+    }
     var start = TextLines.bomLength(head)
     while start < head.count, TextLines.isSpace(head[start]) || head[start] == 0x0A || head[start] == 0x0D {
       start += 1
@@ -99,9 +104,18 @@ public enum TranscriptLoader {
   }
 
   static func fileExtension(_ path: String) -> String {
-    let name = path.split(separator: "/").last ?? ""
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return name[name.index(after: dot)...].lowercased()
+    // Bytes from the end: a batch asks this of every file, and the path can be long.
+    var utf8 = Array(path.utf8)
+    var dot = -1
+    var index = utf8.count - 1
+    while index >= 0 && utf8[index] != UInt8(ascii: "/") {
+      if utf8[index] == UInt8(ascii: "."), dot < 0 { dot = index }
+      index -= 1
+    }
+    // No dot, or a name that starts with its only dot (`.vtt` is a hidden file, not an extension).
+    guard dot > index + 1 else { return "" }
+    for position in (dot + 1)..<utf8.count where (0x41...0x5A).contains(utf8[position]) { utf8[position] |= 0x20 }
+    return String(decoding: utf8[(dot + 1)...], as: UTF8.self)
   }
 
   static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {

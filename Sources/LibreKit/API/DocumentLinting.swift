@@ -66,7 +66,8 @@ extension Linter {
       let everything = findings
       if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }
       findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1))
-      var metrics = ConversationRules.metrics(segments: segments, counts: scan.counter.counts, findings: findings)
+      var metrics = ConversationRules.metrics(
+        segments: segments, counts: scan.counter.counts, findings: findings, roles: roles)
       let answers = ConversationRules.afterHesitation(
         findings, segments: segments, language: language, metrics: &metrics)
       findings += answers

@@ -14,10 +14,12 @@ enum ConversationRules {
   }
 
   /// Talk ratio, questions, monologues; hesitation counts are filled by `afterHesitation`.
-  static func metrics(segments: [Segment], counts: [SegmentCounts], findings: [Finding]) -> ConversationMetrics {
+  static func metrics(
+    segments: [Segment], counts: [SegmentCounts], findings: [Finding], roles: RoleAssignment
+  ) -> ConversationMetrics {
     var metrics = ConversationMetrics()
     metrics.turns = segments.count
-    metrics.speakers = Set(segments.compactMap { $0.speaker.map(RoleAssigner.key) }).count
+    metrics.speakers = roles.reps.count + roles.prospects.count
     let timed = segments.allSatisfy { $0.startTime != nil && $0.endTime != nil }
     metrics.unit = timed ? .seconds : .words
     var repTotal = 0.0

@@ -9,71 +9,99 @@ enum RoleAssigner {
   static func assign(
     _ segments: inout [Segment], findings: [Finding], counts: [SegmentCounts], options: DocumentOptions
   ) -> RoleAssignment {
-    var speakers: [String] = []
-    var keys: [String] = []
-    for segment in segments {
-      guard let speaker = segment.speaker, !keys.contains(key(speaker)) else { continue }
-      speakers.append(speaker)
-      keys.append(key(speaker))
-    }
-    var reps: [String] = []
+    let cast = Cast(segments)
+    var reps: [Int] = []
     var reason: String
     let wanted = Set(options.reps.map(key))
     if !wanted.isEmpty {
-      reps = speakers.filter { wanted.contains(key($0)) }
+      reps = cast.keys.indices.filter { wanted.contains(cast.keys[$0]) }
       reason = "given: " + options.reps.joined(separator: ", ")
       if reps.isEmpty {
         reason = "none of the given reps (\(options.reps.joined(separator: ", "))) spoke; "
-        reps = heuristic(speakers, segments: segments, findings: findings, counts: counts, reason: &reason)
+        reps = heuristic(cast, findings: findings, counts: counts, reason: &reason)
       }
     } else {
       reason = ""
-      reps = heuristic(speakers, segments: segments, findings: findings, counts: counts, reason: &reason)
+      reps = heuristic(cast, findings: findings, counts: counts, reason: &reason)
     }
-    let repKeys = Set(reps.map(key))
-    for index in segments.indices {
-      guard let speaker = segments[index].speaker else { continue }
-      segments[index].role = repKeys.contains(key(speaker)) ? .rep : .prospect
+    var isRep = [Bool](repeating: false, count: cast.speakers.count)
+    for rep in reps { isRep[rep] = true }
+    for index in segments.indices where cast.numbers[index] >= 0 {
+      segments[index].role = isRep[cast.numbers[index]] ? .rep : .prospect
     }
     return RoleAssignment(
-      reps: reps, prospects: speakers.filter { !repKeys.contains(key($0)) }, reason: reason,
-      everyone: options.everyone)
+      reps: reps.map { cast.speakers[$0] },
+      prospects: cast.speakers.indices.filter { !isRep[$0] }.map { cast.speakers[$0] },
+      reason: reason, everyone: options.everyone)
   }
 
+  /// A speaker's name as compared: lowercased, spaces collapsed.
   static func key(_ name: String) -> String {
     String(name.lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "))
   }
 
+  /// The distinct speakers of a call (as first spelled) and each segment's speaker number
+  /// (-1: none). A spelling is keyed once, not once per turn: a long call repeats few names.
+  struct Cast {
+    var speakers: [String] = []
+    var keys: [String] = []
+    var numbers: [Int]
+
+    init(_ segments: [Segment]) {
+      numbers = [Int](repeating: -1, count: segments.count)
+      var byKey: [String: Int] = [:]
+      // A call has few spellings: a scan compares short strings, cheaper than hashing them.
+      var spellings: [(spelling: String, number: Int)] = []
+      for (index, segment) in segments.enumerated() {
+        guard let speaker = segment.speaker else { continue }
+        if let known = spellings.first(where: { $0.spelling == speaker }) {
+          numbers[index] = known.number
+          continue
+        }
+        let speakerKey = RoleAssigner.key(speaker)
+        let number: Int
+        if let known = byKey[speakerKey] {
+          number = known
+        } else {
+          number = speakers.count
+          speakers.append(speaker)
+          keys.append(speakerKey)
+          byKey[speakerKey] = number
+        }
+        spellings.append((speaker, number))
+        numbers[index] = number
+      }
+    }
+  }
+
   private static func heuristic(
-    _ speakers: [String], segments: [Segment], findings: [Finding], counts: [SegmentCounts], reason: inout String
-  ) -> [String] {
-    guard let first = speakers.first else { return [] }
-    guard speakers.count > 1 else {
+    _ cast: Cast, findings: [Finding], counts: [SegmentCounts], reason: inout String
+  ) -> [Int] {
+    guard let first = cast.speakers.first else { return [] }
+    guard cast.speakers.count > 1 else {
       reason += "heuristic: \(first) is the only speaker"
-      return [first]
+      return [0]
     }
-    var asks: [String: Int] = [:]
-    var words: [String: Int] = [:]
-    for finding in findings where finding.rule.polarity == .request {
-      guard let speaker = segments[finding.segment].speaker else { continue }
-      asks[key(speaker), default: 0] += 1
+    var asks = [Int](repeating: 0, count: cast.speakers.count)
+    var words = [Int](repeating: 0, count: cast.speakers.count)
+    for finding in findings where finding.rule.polarity == .request && cast.numbers[finding.segment] >= 0 {
+      asks[cast.numbers[finding.segment]] += 1
     }
-    for (index, segment) in segments.enumerated() where index < counts.count {
-      guard let speaker = segment.speaker else { continue }
-      words[key(speaker), default: 0] += counts[index].words
+    for (index, number) in cast.numbers.enumerated() where index < counts.count && number >= 0 {
+      words[number] += counts[index].words
     }
-    let totalWords = max(1, words.values.reduce(0, +))
-    let chosen = speakers.enumerated().max { left, right in
-      let a = (asks[key(left.element)] ?? 0, words[key(left.element)] ?? 0)
-      let b = (asks[key(right.element)] ?? 0, words[key(right.element)] ?? 0)
-      return a == b ? left.offset > right.offset : a < b
-    }!.element
-    let share = Int((Double(words[key(chosen)] ?? 0) / Double(totalWords) * 100).rounded())
-    let requests = asks[key(chosen)] ?? 0
+    let totalWords = max(1, words.reduce(0, +))
+    // Most requests, then most words, then the first to speak.
+    var chosen = 0
+    for number in 1..<cast.speakers.count where (asks[number], words[number]) > (asks[chosen], words[chosen]) {
+      chosen = number
+    }
+    let share = Int((Double(words[chosen]) / Double(totalWords) * 100).rounded())
+    let requests = asks[chosen]
     var why = requests > 0 ? ["makes the most requests (\(requests))"] : []
     why.append("speaks \(share)% of the words")
-    if chosen == first { why.append("speaks first") }
-    reason += "heuristic: \(chosen) " + why.joined(separator: ", ") + " (use --rep NAME to choose)"
+    if chosen == 0 { why.append("speaks first") }
+    reason += "heuristic: \(cast.speakers[chosen]) " + why.joined(separator: ", ") + " (use --rep NAME to choose)"
     return [chosen]
   }
 }

@@ -29,31 +29,46 @@ public struct Suppressions: Sendable {
 
   /// Reads the directives of `original` (UTF-8 or single-byte; the keywords are ASCII).
   public init(original: [UInt8]) {
+    directives = original.withUnsafeBufferPointer { Suppressions.directives(in: $0) }
+  }
+
+  /// Every file of a batch is searched and few hold a directive: the search looks for the
+  /// keyword's hyphen eight bytes at a time (hyphens are rare in prose), and counts lines
+  /// only up to a directive it finds.
+  private static func directives(in bytes: UnsafeBufferPointer<UInt8>) -> [Directive] {
+    guard let base = bytes.baseAddress else { return [] }
+    let count = bytes.count
+    let stem: [UInt8] = Array("libre".utf8)
+    let hyphen = UInt8(ascii: "-")
+    var found: [Directive] = []
     var line = 1
-    var lineStart = 0
-    let keyword = Array("libre-".utf8)
-    var index = 0
-    let count = original.count
+    var counted = 0
+    var index = stem.count
     while index < count {
-      let byte = original[index]
-      if byte == 0x0A {
-        line += 1
-        lineStart = index + 1
-      } else if byte == UInt8(ascii: "l"), index + keyword.count <= count,
-        original[index..<index + keyword.count].elementsEqual(keyword),
-        index == lineStart || !Suppressions.isWordByte(original[index - 1])
-      {
-        var end = index
-        while end < count && original[end] != 0x0A { end += 1 }
-        let text = String(decoding: original[index..<end], as: UTF8.self)
-        if let directive = Suppressions.parse(text, line: line, offset: index) {
-          directives.append(directive)
+      if index + 8 <= count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x2D2D_2D2D_2D2D_2D2D
+        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
+          index += 8
+          continue
         }
-        index = end
+      }
+      let start = index - stem.count
+      guard base[index] == hyphen, (0..<stem.count).allSatisfy({ base[start + $0] == stem[$0] }),
+        start == 0 || !isWordByte(base[start - 1])
+      else {
+        index += 1
         continue
       }
-      index += 1
+      for position in counted..<start where base[position] == 0x0A { line += 1 }
+      counted = start
+      var end = start
+      while end < count && base[end] != 0x0A { end += 1 }
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      if let directive = parse(text, line: line, offset: start) { found.append(directive) }
+      // The next directive starts on a later line.
+      index = end + 1 + stem.count
     }
+    return found
   }
 
   static func isWordByte(_ byte: UInt8) -> Bool {
