@@ -289,14 +289,31 @@ public struct LineIndex: Sendable {
 
   public init(_ bytes: [UInt8], singleByte: Bool = false) {
     self.singleByte = singleByte
-    var starts = [0]
-    // LF, CRLF, and a lone CR (old Mac files, some caption exports) each end a line.
-    for (offset, byte) in bytes.enumerated() {
-      if byte == 0x0A || (byte == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)) {
-        starts.append(offset + 1)
+    // LF, CRLF, and a lone CR (old Mac files, some caption exports) each end a line. Every
+    // report indexes its file, so eight bytes without CR or LF are skipped at once.
+    lineStarts = bytes.withUnsafeBytes { raw in
+      var starts = [0]
+      let count = raw.count
+      var offset = 0
+      while offset < count {
+        if offset + 8 <= count {
+          let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+          let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+          let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
+          let zeroIn = { (x: UInt64) in (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
+          if zeroIn(lineFeeds) | zeroIn(returns) == 0 {
+            offset += 8
+            continue
+          }
+        }
+        let byte = raw[offset]
+        if byte == 0x0A || (byte == 0x0D && (offset + 1 == count || raw[offset + 1] != 0x0A)) {
+          starts.append(offset + 1)
+        }
+        offset += 1
       }
+      return starts
     }
-    lineStarts = starts
     self.bytes = bytes
   }
 
