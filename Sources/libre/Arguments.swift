@@ -24,6 +24,8 @@ struct LintOptions {
   var everyone = false
   /// `--config PATH`: this configuration for every input instead of the nearest `.libre.json`.
   var configuration: String?
+  /// The CI options of `libre lint` (report formats, `--output`, baselines, profiles).
+  var ci = CIOptions()
 
   /// Parses the arguments after the command name.
   static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
@@ -35,8 +37,10 @@ struct LintOptions {
         continue
       }
       switch flag {
-      case "--format", "-f": options.format = try ArgumentReader.format(try reader.value(for: flag))
-      case "--lang": options.language = try ArgumentReader.language(try reader.value(for: flag))
+      case "--format", "-f": try options.setFormat(try reader.value(for: flag))
+      case "--lang":
+        options.language = try ArgumentReader.language(try reader.value(for: flag))
+        options.ci.languageGiven = true
       case "--min-score":
         let text = try reader.value(for: flag)
         guard let score = Int(text), (0...100).contains(score) else {
@@ -49,6 +53,7 @@ struct LintOptions {
           throw UsageError(description: "unknown --fail-on level '\(text)' (info, warning, error, none)")
         }
         options.failOn = level
+        options.ci.failOnGiven = true
       case "--lexicon": options.lexicons.append(try reader.value(for: flag))
       case "--include-quoted": options.includeQuoted = true
       case "--rep":
@@ -67,7 +72,10 @@ struct LintOptions {
         }
       case "--no-color": options.color = false
       case "--color": options.color = true
-      default: throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
+      default:
+        guard try options.ci.parse(flag, &reader) else {
+          throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
+        }
       }
     }
     return options
