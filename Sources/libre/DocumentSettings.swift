@@ -36,6 +36,9 @@ struct SettingsResolver {
   let options: LintOptions
   private var configurations: ConfigurationCache
   private var linters: [[String]: Result<Linter, InputError>] = [:]
+  /// Configurations whose rule patterns were checked, and those that failed.
+  private var checked: Set<String> = []
+  private var failedChecks: [String: InputError] = [:]
 
   init(options: LintOptions, builtIn: Linter) {
     self.options = options
@@ -56,6 +59,15 @@ struct SettingsResolver {
       }
     }
     let linter = try linters[lexicons]!.get()
+    if let configuration, checked.insert(configuration.path).inserted {
+      let ids = Set((linter.lexicons.rules + BuiltInRules.all).map(\.id))
+      do throws(InputError) {
+        try configuration.checkRules(against: ids)
+      } catch {
+        failedChecks[configuration.path] = error
+      }
+    }
+    if let configuration, let error = failedChecks[configuration.path] { throw error }
     var language = options.language
     if !options.ci.languageGiven, let choice = configuration?.language { language = choice.language }
     let reps = options.reps.isEmpty ? configuration?.reps ?? [] : options.reps

@@ -75,6 +75,15 @@ public struct Configuration: Sendable, Equatable {
     return real.hasPrefix(prefix) ? String(real.dropFirst(prefix.count)) : nil
   }
 
+  /// Checks that every rule pattern (of the file and of its profiles) names at least one of
+  /// `ruleIDs`: a pattern that matches nothing is a typo that would silently do nothing.
+  public func checkRules(against ruleIDs: Set<String>) throws(InputError) {
+    for entry in rules.entries + profiles.flatMap(\.rules.entries)
+    where !ruleIDs.contains(where: { Suppressions.matches(entry.pattern, $0) }) {
+      throw InputError(path: path, line: entry.line, message: ConfigurationMessages.noSuchRule(entry.pattern))
+    }
+  }
+
   /// The nearest `.libre.json` from the folder of `file` upward, if any: relative to the
   /// working directory when it is under it, so messages name it as the user sees it.
   public static func find(for file: String) -> String? {

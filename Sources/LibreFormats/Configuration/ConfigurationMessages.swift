@@ -23,6 +23,9 @@ enum ConfigurationMessages {
   static func ruleLevel(_ key: String, _ rule: String) -> String {
     "\"\(key)\" value for \"\(rule)\" must be \"off\", \"info\", \"warning\" or \"error\""
   }
+  static func noSuchRule(_ pattern: String) -> String {
+    "\"\(pattern)\" matches no rule (libre rules lists them)"
+  }
   static let speakersObject = "\"speakers\" must be an object such as {\"rep\": [\"Sam\"]}"
   static let speakersRep = "\"speakers.rep\" must be a name or a list of names"
   static let profilesObject = "\"profiles\" must be an object such as {\"followUp\": {\"minScore\": 70}}"

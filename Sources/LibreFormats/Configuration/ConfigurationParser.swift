@@ -129,7 +129,8 @@ struct ConfigurationReader {
       guard let text = member.value.string, let level = RuleSettings.Level(rawValue: text) else {
         throw fail(ConfigurationMessages.ruleLevel(prefix + "rules", member.key), at: member.value.offset)
       }
-      settings.entries.append(RuleSettings.Entry(pattern: member.key, level: level))
+      settings.entries.append(
+        RuleSettings.Entry(pattern: member.key, level: level, line: lines.location(of: member.keyOffset).line))
     }
     return settings
   }
@@ -147,6 +148,7 @@ struct ConfigurationReader {
     for member in try object(
       value, ConfigurationMessages.speakersObject, known: ConfigurationKeys.speakers, prefix: "speakers.")
     {
+      if member.value.array?.isEmpty == true { continue }
       reps = try strings(member.value, ConfigurationMessages.speakersRep)
     }
     return reps

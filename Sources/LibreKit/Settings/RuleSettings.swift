@@ -18,10 +18,13 @@ public struct RuleSettings: Sendable, Equatable {
   public struct Entry: Sendable, Equatable {
     public var pattern: String
     public var level: Level
+    /// The line it was written on, for messages.
+    public var line: Int?
 
-    public init(pattern: String, level: Level) {
+    public init(pattern: String, level: Level, line: Int? = nil) {
       self.pattern = pattern
       self.level = level
+      self.line = line
     }
   }
 
