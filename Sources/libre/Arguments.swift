@@ -165,10 +165,15 @@ enum HelpText {
                                         or one record per document (csv, jsonl, json, html)
       libre merge [OPTIONS] PARTIAL…    add up the partials of analyze --emit-partial and print
                                         the summary one run over all the inputs would print
+      libre init [--force] [FOLDER]     write a starter .libre.json (explained in "$comment" keys)
+      libre check-lexicon PATH…         check a lexicon: its fields, its patterns, its examples
       libre --version | --help
 
     OPTIONS (lint)
-      -f, --format text|json   output format (default text)
+      -f, --format FORMAT      text (default), json, jsonl (a record per finding), csv, sarif
+                               (2.1.0), github (workflow annotations; with GITHUB_STEP_SUMMARY
+                               set, a Markdown job summary too), junit, checkstyle, markdown
+      -o, --output FILE        write the report to FILE (the exit code still gates)
       --lang auto|en|fr        language of the texts (default auto: stop-word detection)
       --min-score N            exit 1 when a document scores below N (0–100)
       --fail-on LEVEL          exit 1 on a finding of LEVEL or worse: info, warning, error
@@ -180,7 +185,15 @@ enum HelpText {
       --rep NAME[,NAME]        the seller's side of a call (default: a heuristic, printed)
       --role rep|all           lint the rep only (default) or every speaker alike
       --config PATH            use this configuration instead of the nearest .libre.json
-                               (found from each file's folder upward; keys: speakers.rep)
+                               (found from each file's folder upward; keys: language,
+                               lexicons, rules, minScore, failOn, ignore, speakers, profiles;
+                               schema: schemas/libre-config.schema.json)
+      --profile NAME           the configuration's profile for every input: coldEmail,
+                               followUp, transcript (default: by the profiles' files globs)
+      --write-baseline FILE    record today's findings and scores (this run exits 0 unless
+                               an input fails)
+      --baseline FILE          fail only on findings FILE does not have, or on a score below
+                               the one it recorded; list the fixed ones
 
     OPTIONS (eval)
       -f, --format text|json   output format (default text; json has schemaVersion 1)
@@ -235,8 +248,10 @@ enum HelpText {
 
     EXIT CODES
       0  no finding at or above --fail-on, and every score at or above --min-score
-      1  a finding or a score breached the threshold
-      2  usage, lexicon or input error (the other inputs are still linted)
+         (thresholds from the flags, else the nearest .libre.json and its profile)
+      1  a finding or a score breached the threshold, or a --baseline gate
+      2  usage, configuration, lexicon, baseline or input error (the other inputs are
+         still linted)
 
     """
 }

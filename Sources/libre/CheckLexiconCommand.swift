@@ -39,7 +39,8 @@ enum CheckLexiconCommand {
     var examples = 0
     for rule in rules {
       let text = files.first { $0.path == rule.location.file }.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
-      for (example, mustMatch) in rule.matchingExamples.map({ ($0, true) }) + rule.nonMatchingExamples.map({ ($0, false) })
+      for (example, mustMatch) in rule.matchingExamples.map({ ($0, true) })
+        + rule.nonMatchingExamples.map({ ($0, false) })
       {
         examples += 1
         if let problem = check(example, mustMatch: mustMatch, rule: rule, linter: linter) {

@@ -88,7 +88,8 @@ import Testing
     let dir = try TempDir()
     defer { dir.remove() }
     try dir.write(
-      ".libre.json", #"{ "failOn": "none", "profiles": { "followUp": { "files": ["follow-ups/**"], "minScore": 90 } } }"#)
+      ".libre.json",
+      #"{ "failOn": "none", "profiles": { "followUp": { "files": ["follow-ups/**"], "minScore": 90 } } }"#)
     try dir.write("follow-ups/a.txt", Texts.neutral)
     try dir.write("cold/a.txt", Texts.neutral)
     #expect(try dir.run(["lint", "cold/a.txt"]).status == 0)

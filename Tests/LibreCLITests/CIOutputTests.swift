@@ -93,7 +93,8 @@ import Testing
   @Test func aSuppressionWithAReasonSilencesTheGate() throws {
     let dir = try TempDir()
     defer { dir.remove() }
-    try dir.write("a.txt", "<!-- libre-disable pressure.urgency.* -- the date is real: the venue closes -->\n" + Texts.pushy)
+    try dir.write(
+      "a.txt", "<!-- libre-disable pressure.urgency.* -- the date is real: the venue closes -->\n" + Texts.pushy)
     let result = try dir.run(["lint", "--format", "json", "a.txt"])
     let document = try result.documents()[0]
     #expect(document.findings().allSatisfy { !(($0.string("rule") ?? "").hasPrefix("pressure.urgency.")) })

@@ -22,7 +22,8 @@ import Testing
   @Test func aGoodLexiconPasses() throws {
     let dir = try TempDir()
     defer { dir.remove() }
-    try dir.write("team.json", Self.lexicon(match: ["Let's find ⟦synergy now⟧.", "Synergy now!"], noMatch: ["synergy later"]))
+    try dir.write(
+      "team.json", Self.lexicon(match: ["Let's find ⟦synergy now⟧.", "Synergy now!"], noMatch: ["synergy later"]))
     let result = try dir.run(["check-lexicon", "team.json"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == "1 file(s), 1 rule(s), 3 example(s), 0 failure(s)\n")

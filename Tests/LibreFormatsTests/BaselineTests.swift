@@ -22,9 +22,10 @@ struct BaselineTests {
   @Test func theSameTextHasNothingNewAndNothingFixed() {
     let run = Self.compared(Self.original)
     #expect(run.findingCount == 0)
-    #expect(run.documents[0].baselined.map(\.finding.rule.id).sorted() == [
-      "pressure.controlling.must", "pressure.urgency.deadline",
-    ])
+    #expect(
+      run.documents[0].baselined.map(\.finding.rule.id).sorted() == [
+        "pressure.controlling.must", "pressure.urgency.deadline",
+      ])
     #expect(run.fixed.isEmpty)
     #expect(run.documents[0].baselined.allSatisfy { $0.baselineState == .unchanged })
   }
@@ -49,7 +50,11 @@ struct BaselineTests {
   @Test func aRemovedFindingIsReportedFixed() {
     let run = Self.compared("Hello Sam,\nPlease reply by Friday.\nThanks.\n")
     #expect(run.findingCount == 0)
-    #expect(run.fixed == [BaselineEntry(path: "mail.txt", key: FindingKey(rule: "pressure.controlling.must", text: "you must", occurrence: 0))])
+    #expect(
+      run.fixed == [
+        BaselineEntry(
+          path: "mail.txt", key: FindingKey(rule: "pressure.controlling.must", text: "you must", occurrence: 0))
+      ])
   }
 
   @Test func aDocumentTheBaselineDoesNotKnowIsAllNew() {
@@ -74,8 +79,10 @@ struct BaselineTests {
     ("{\n\"schemaVersion\": 2, \"documents\": []}", 2, "not a Libre baseline"),
     ("{\"schemaVersion\": 1}", 1, "a baseline needs a \"documents\" list"),
     ("{\"schemaVersion\": 1, \"documents\": [\n{\"path\": \"a\"}]}", 2, "each baseline document needs"),
-    ("{\"schemaVersion\": 1, \"documents\": [{\"path\": \"a\", \"score\": 1, \"findings\": [\n{}]}]}", 2,
-      "each baseline finding needs"),
+    (
+      "{\"schemaVersion\": 1, \"documents\": [{\"path\": \"a\", \"score\": 1, \"findings\": [\n{}]}]}", 2,
+      "each baseline finding needs"
+    ),
     ("{\n,", 2, "invalid JSON"),
   ])
   func aBrokenBaselineNamesItsLine(text: String, line: Int, message: String) {

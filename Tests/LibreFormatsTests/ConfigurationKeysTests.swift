@@ -63,7 +63,9 @@ struct ConfigurationKeysTests {
     ("{\"profiles\": {\"followUp\": {\n\"files\": 3}}}", 2, "\"profiles.followUp.files\" must be a glob"),
     ("{\"profiles\": {\"followUp\": {\n\"minScore\": -1}}}", 2, "\"profiles.followUp.minScore\" must be"),
     ("{\"profiles\": {\"followUp\": {\n\"failOn\": 1}}}", 2, "\"profiles.followUp.failOn\" must be"),
-    ("{\"profiles\": {\"followUp\": {\"rules\": {\n\"x\": \"on\"}}}}", 2, "\"profiles.followUp.rules\" value for \"x\""),
+    (
+      "{\"profiles\": {\"followUp\": {\"rules\": {\n\"x\": \"on\"}}}}", 2, "\"profiles.followUp.rules\" value for \"x\""
+    ),
     ("{\n\"minScore\": 1,\n}", 3, "invalid JSON"),
   ])
   func mistakesNameTheirLine(text: String, line: Int, message: String) {
@@ -78,7 +80,8 @@ struct ConfigurationKeysTests {
   }
 
   @Test func aRulePatternThatNamesNoRuleIsAnError() throws {
-    let configuration = try Self.parse("{\"rules\": {\n\"pressure.urgency.*\": \"off\",\n\"pressure.urgncy.*\": \"off\"}}")
+    let configuration = try Self.parse(
+      "{\"rules\": {\n\"pressure.urgency.*\": \"off\",\n\"pressure.urgncy.*\": \"off\"}}")
     do throws(InputError) {
       try configuration.checkRules(against: ["pressure.urgency.deadline"])
       Issue.record("the typo should be reported")
@@ -119,7 +122,8 @@ struct ConfigurationKeysTests {
     #expect(before.findings.first?.rule.severity == .warning)
     #expect(after.findings.first?.rule.severity == .error)
     #expect(after.findings.first?.contribution ?? 0 < before.findings.first?.contribution ?? 0)
-    #expect(Fixtures.linter.lint(text, language: .english).findings.first?.rule.severity == .warning, "shared rule untouched")
+    #expect(
+      Fixtures.linter.lint(text, language: .english).findings.first?.rule.severity == .warning, "shared rule untouched")
   }
 
   @Test func profilesAreChosenByFilesThenByKind() throws {
@@ -133,7 +137,8 @@ struct ConfigurationKeysTests {
     #expect(configuration.profile(for: dir.path + "/follow-ups/a.txt", isCall: false)?.channel == .followUp)
     #expect(configuration.profile(for: dir.path + "/calls/b.vtt", isCall: true)?.channel == .transcript)
     #expect(configuration.profile(for: dir.path + "/calls/b.vtt", isCall: false) == nil)
-    #expect(configuration.profile(for: dir.path + "/calls/b.vtt", isCall: false, forced: .followUp)?.channel == .followUp)
+    #expect(
+      configuration.profile(for: dir.path + "/calls/b.vtt", isCall: false, forced: .followUp)?.channel == .followUp)
     #expect(configuration.ignores(dir.path + "/drafts/old/c.txt"))
     #expect(!configuration.ignores(dir.path + "/follow-ups/a.txt"))
   }

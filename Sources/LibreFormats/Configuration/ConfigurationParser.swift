@@ -167,7 +167,8 @@ struct ConfigurationReader {
         member.value, ConfigurationMessages.profileObject(member.key), known: ConfigurationKeys.profile, prefix: prefix)
       {
         switch entry.key {
-        case "files": profile.files = try strings(entry.value, ConfigurationMessages.globs(prefix + "files")).map(Glob.init)
+        case "files":
+          profile.files = try strings(entry.value, ConfigurationMessages.globs(prefix + "files")).map(Glob.init)
         case "rules": profile.rules = try rules(entry.value, prefix: prefix)
         case "minScore": profile.gate.minScore = try minScore(entry.value, key: prefix + "minScore")
         case "failOn": profile.gate.failOn = try failOn(entry.value, key: prefix + "failOn")

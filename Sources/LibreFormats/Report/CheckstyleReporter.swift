@@ -14,14 +14,16 @@ public enum CheckstyleReporter {
         out += " message=\"\(XMLEscape.text(Problems.text(located)))\" source=\"libre.\(XMLEscape.text(rule.id))\"/>\n"
       }
       for failure in document.gateFailures {
-        out += "    <error line=\"1\" severity=\"error\" message=\"\(XMLEscape.text(failure))\" source=\"libre.gate\"/>\n"
+        out +=
+          "    <error line=\"1\" severity=\"error\" message=\"\(XMLEscape.text(failure))\" source=\"libre.gate\"/>\n"
       }
       out += "  </file>\n"
     }
     for error in run.errors {
       let line = " line=\"\(error.line ?? 1)\""
       out += "  <file name=\"\(XMLEscape.text(error.path))\">\n"
-      out += "    <error\(line) severity=\"error\" message=\"\(XMLEscape.text(error.message))\" source=\"libre.input\"/>\n"
+      out +=
+        "    <error\(line) severity=\"error\" message=\"\(XMLEscape.text(error.message))\" source=\"libre.input\"/>\n"
       out += "  </file>\n"
     }
     return out + "</checkstyle>\n"

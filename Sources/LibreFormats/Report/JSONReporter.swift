@@ -17,10 +17,11 @@ public enum JSONReporter {
       ("errors", .array(errors)),
       (
         "summary",
-        .object([
-          ("documents", .int(run.documents.count)), ("errors", .int(run.errors.count)),
-          ("findings", .int(run.findingCount)),
-        ] + baselineSummary(run))
+        .object(
+          [
+            ("documents", .int(run.documents.count)), ("errors", .int(run.errors.count)),
+            ("findings", .int(run.findingCount)),
+          ] + baselineSummary(run))
       ),
     ])
     return root.serialized(pretty: true) + "\n"

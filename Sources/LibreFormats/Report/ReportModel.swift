@@ -25,7 +25,9 @@ public struct LocatedFinding: Sendable {
   public var baselineState: BaselineState?
 
   /// The key that identifies this finding across edits: rule, normalized text, occurrence.
-  public var key: FindingKey { FindingKey(rule: finding.rule.id, text: FindingKey.normalize(excerpt), occurrence: occurrence) }
+  public var key: FindingKey {
+    FindingKey(rule: finding.rule.id, text: FindingKey.normalize(excerpt), occurrence: occurrence)
+  }
 }
 
 /// A remark about the document itself (a suppression comment), at a place in the file.

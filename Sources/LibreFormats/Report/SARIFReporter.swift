@@ -127,8 +127,9 @@ public enum SARIFReporter {
     var out = ""
     for byte in Baseline.normalizedPath(path).utf8 {
       let scalar = Unicode.Scalar(byte)
-      if byte < 0x80, scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-        || "-._~/".unicodeScalars.contains(scalar)
+      if byte < 0x80,
+        scalar.properties.isASCIIHexDigit || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+          || "-._~/".unicodeScalars.contains(scalar)
       {
         out.unicodeScalars.append(scalar)
       } else {
