@@ -55,7 +55,8 @@ struct SettingsResolver {
       do throws(UsageError) {
         linters[lexicons] = .success(Linter(lexicons: try Lexicons.compile(extra: options.lexicons + lexicons)))
       } catch {
-        linters[lexicons] = .failure(InputError(path: configuration?.path ?? path, message: error.description))
+        linters[lexicons] = .failure(
+          InputError(path: configuration?.path ?? path, line: configuration?.lexiconsLine, message: error.description))
       }
     }
     let linter = try linters[lexicons]!.get()

@@ -113,3 +113,31 @@ import Testing
     #expect(try dir.run(["init", "--force"]).status == 0)
   }
 }
+
+/// Lexicons named by a configuration.
+@Suite struct CIConfigurationLexiconTests {
+  @Test func aConfigurationLexiconAddsItsRulesForItsFiles() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    let lexicon = CheckLexiconTests.lexicon(match: ["Synergy now!", "synergy now"], noMatch: ["later"])
+    try dir.write("team/lexicons/team.json", lexicon)
+    try dir.write("team/.libre.json", "{\n  \"lexicons\": \"lexicons/team.json\"\n}")
+    try dir.write("team/a.txt", "Hi Sam,\n\nLet's find synergy now.\n")
+    try dir.write("other/a.txt", "Hi Sam,\n\nLet's find synergy now.\n")
+    let team = try dir.run(["lint", "--format", "json", "team/a.txt"])
+    #expect(try team.documents()[0].findings().contains { $0.string("rule") == "pressure.custom.synergy" })
+    #expect(team.status == 1)
+    let other = try dir.run(["lint", "--format", "json", "other/a.txt"])
+    #expect(try other.documents()[0].findings().allSatisfy { $0.string("rule") != "pressure.custom.synergy" })
+  }
+
+  @Test func aMissingLexiconNamesTheConfigurationLine() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write(".libre.json", "{\n  \"minScore\": 10,\n  \"lexicons\": [\"gone.json\"]\n}")
+    try dir.write("a.txt", Texts.neutral)
+    let result = try dir.run(["lint", "a.txt"])
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("libre: error: .libre.json:3: ./gone.json: cannot open"), "\(result.stderr)")
+  }
+}

@@ -26,6 +26,8 @@ public struct Configuration: Sendable, Equatable {
   public var language: LanguageChoice?
   /// `lexicons`: extra lexicon files or folders, resolved against the file's folder.
   public var lexicons: [String] = []
+  /// The line of `lexicons`, for the errors of the lexicons it names.
+  public var lexiconsLine: Int?
   /// `rules`: levels by rule id or glob.
   public var rules = RuleSettings()
   /// `minScore` and `failOn`.

@@ -50,6 +50,7 @@ struct ConfigurationReader {
         guard value.string != nil else { throw fail(ConfigurationMessages.schemaNotAString, at: value.offset) }
       case "language": configuration.language = try language(value)
       case "lexicons":
+        configuration.lexiconsLine = lines.location(of: member.keyOffset).line
         configuration.lexicons = try strings(value, ConfigurationMessages.lexicons).map {
           $0.hasPrefix("/") ? $0 : configuration.folder + "/" + $0
         }
