@@ -24,6 +24,8 @@ struct LintOptions {
   var everyone = false
   /// `--config PATH`: this configuration for every input instead of the nearest `.libre.json`.
   var configuration: String?
+  /// The CI options of `libre lint` (report formats, `--output`, baselines, profiles).
+  var ci = CIOptions()
 
   /// Parses the arguments after the command name.
   static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
@@ -35,8 +37,10 @@ struct LintOptions {
         continue
       }
       switch flag {
-      case "--format", "-f": options.format = try ArgumentReader.format(try reader.value(for: flag))
-      case "--lang": options.language = try ArgumentReader.language(try reader.value(for: flag))
+      case "--format", "-f": try options.setFormat(try reader.value(for: flag))
+      case "--lang":
+        options.language = try ArgumentReader.language(try reader.value(for: flag))
+        options.ci.languageGiven = true
       case "--min-score":
         let text = try reader.value(for: flag)
         guard let score = Int(text), (0...100).contains(score) else {
@@ -49,6 +53,7 @@ struct LintOptions {
           throw UsageError(description: "unknown --fail-on level '\(text)' (info, warning, error, none)")
         }
         options.failOn = level
+        options.ci.failOnGiven = true
       case "--lexicon": options.lexicons.append(try reader.value(for: flag))
       case "--include-quoted": options.includeQuoted = true
       case "--rep":
@@ -67,7 +72,10 @@ struct LintOptions {
         }
       case "--no-color": options.color = false
       case "--color": options.color = true
-      default: throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
+      default:
+        guard try options.ci.parse(flag, &reader) else {
+          throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
+        }
       }
     }
     return options
@@ -157,10 +165,15 @@ enum HelpText {
                                         or one record per document (csv, jsonl, json, html)
       libre merge [OPTIONS] PARTIAL…    add up the partials of analyze --emit-partial and print
                                         the summary one run over all the inputs would print
+      libre init [--force] [FOLDER]     write a starter .libre.json (explained in "$comment" keys)
+      libre check-lexicon PATH…         check a lexicon: its fields, its patterns, its examples
       libre --version | --help
 
     OPTIONS (lint)
-      -f, --format text|json   output format (default text)
+      -f, --format FORMAT      text (default), json, jsonl (a record per finding), csv, sarif
+                               (2.1.0), github (workflow annotations; with GITHUB_STEP_SUMMARY
+                               set, a Markdown job summary too), junit, checkstyle, markdown
+      -o, --output FILE        write the report to FILE (the exit code still gates)
       --lang auto|en|fr        language of the texts (default auto: stop-word detection)
       --min-score N            exit 1 when a document scores below N (0–100)
       --fail-on LEVEL          exit 1 on a finding of LEVEL or worse: info, warning, error
@@ -172,7 +185,15 @@ enum HelpText {
       --rep NAME[,NAME]        the seller's side of a call (default: a heuristic, printed)
       --role rep|all           lint the rep only (default) or every speaker alike
       --config PATH            use this configuration instead of the nearest .libre.json
-                               (found from each file's folder upward; keys: speakers.rep)
+                               (found from each file's folder upward; keys: language,
+                               lexicons, rules, minScore, failOn, ignore, speakers, profiles;
+                               schema: schemas/libre-config.schema.json)
+      --profile NAME           the configuration's profile for every input: coldEmail,
+                               followUp, transcript (default: by the profiles' files globs)
+      --write-baseline FILE    record today's findings and scores (this run exits 0 unless
+                               an input fails)
+      --baseline FILE          fail only on findings FILE does not have, or on a score below
+                               the one it recorded; list the fixed ones
 
     OPTIONS (eval)
       -f, --format text|json   output format (default text; json has schemaVersion 1)
@@ -227,8 +248,10 @@ enum HelpText {
 
     EXIT CODES
       0  no finding at or above --fail-on, and every score at or above --min-score
-      1  a finding or a score breached the threshold
-      2  usage, lexicon or input error (the other inputs are still linted)
+         (thresholds from the flags, else the nearest .libre.json and its profile)
+      1  a finding or a score breached the threshold, or a --baseline gate
+      2  usage, configuration, lexicon, baseline or input error (the other inputs are
+         still linted)
 
     """
 }

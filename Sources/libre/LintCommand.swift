@@ -26,37 +26,30 @@ enum LintCommand {
     let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
-    var configurations = ConfigurationCache(forced: options.configuration)
+    var resolver = SettingsResolver(options: options, builtIn: linter)
+    var gates: [GateSettings] = []
     for path in inputs {
       let name = path == "-" ? "<stdin>" : path
       do {
+        guard let settings = try resolver.settings(for: path) else { continue }
         let bytes = try FileReader.read(path)
         let document = try DocumentLoader.load(
           path: name, bytes: bytes, options: LoadOptions(includeQuoted: options.includeQuoted))
-        let configuration = try configurations.configuration(for: path)
-        let reps = options.reps.isEmpty ? configuration?.reps ?? [] : options.reps
-        let documentOptions = DocumentOptions(language: options.language, reps: reps, everyone: options.everyone)
-        let result = linter.lint(document, options: documentOptions, workspace: &workspace)
+        var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
+        let policy = settings.policy(for: path, document: document, options: options)
+        policy.rules.apply(to: &result)
         let report = DocumentReport(document: document, result: result)
         for warning in report.warnings { Output.warning(warning) }
         run.documents.append(report)
+        gates.append(policy.gate)
       } catch {
         Output.error(error.description)
         run.errors.append(error)
       }
     }
-    switch options.format {
-    case .text: Output.standard(TextReporter(color: Output.wantsColor(options.color)).render(run))
-    case .json: Output.standard(JSONReporter.render(run))
-    }
-    if !run.errors.isEmpty { return 2 }
-    return gateFails(run, options) ? 1 : 0
+    return CIRun.finish(&run, gates: gates, options: options)
   }
 
-  /// Whether a finding at or above `--fail-on`, or a score under `--min-score`, fails the run.
-  static func gateFails(_ run: RunReport, _ options: LintOptions) -> Bool {
-    run.documents.contains(where: options.gateFails)
-  }
 }
 
 extension LintOptions {

@@ -15,6 +15,8 @@ enum Output {
 
   static func warning(_ message: String) { write("libre: warning: \(message)\n", to: 2) }
 
+  static func note(_ message: String) { write("libre: \(message)\n", to: 2) }
+
   /// Writes all of `text`, retrying short writes; a closed pipe ends quietly.
   static func write(_ text: String, to descriptor: Int32) {
     var text = text

@@ -20,6 +20,8 @@ func runLibre(_ arguments: [String]) -> Int32 {
   case "eval": return EvalCommand.run(Array(arguments.dropFirst()))
   case "analyze": return AnalyzeCommand.run(Array(arguments.dropFirst()))
   case "merge": return MergeCommand.run(Array(arguments.dropFirst()))
+  case "init": return InitCommand.run(Array(arguments.dropFirst()))
+  case "check-lexicon": return CheckLexiconCommand.run(Array(arguments.dropFirst()))
   default: return LintCommand.run(arguments)
   }
 }

@@ -17,10 +17,11 @@ public enum JSONReporter {
       ("errors", .array(errors)),
       (
         "summary",
-        .object([
-          ("documents", .int(run.documents.count)), ("errors", .int(run.errors.count)),
-          ("findings", .int(run.findingCount)),
-        ])
+        .object(
+          [
+            ("documents", .int(run.documents.count)), ("errors", .int(run.errors.count)),
+            ("findings", .int(run.findingCount)),
+          ] + baselineSummary(run))
       ),
     ])
     return root.serialized(pretty: true) + "\n"
@@ -64,7 +65,21 @@ public enum JSONReporter {
           })
       ),
       ("warnings", .array(report.warnings.map(JSONOutput.string))),
+      ("gateFailures", .array(report.gateFailures.map(JSONOutput.string))),
     ])
+  }
+
+  /// With `--baseline`: how many known findings were set aside, and the fixed ones.
+  static func baselineSummary(_ run: RunReport) -> [(String, JSONOutput)] {
+    guard run.comparedWithBaseline else { return [] }
+    let fixed = run.fixed.map { entry -> JSONOutput in
+      .object([
+        ("path", .string(entry.path)), ("rule", .string(entry.key.rule)), ("text", .string(entry.key.text)),
+        ("occurrence", .int(entry.key.occurrence)),
+      ])
+    }
+    let known = run.documents.reduce(0) { $0 + $1.baselined.count }
+    return [("baseline", .object([("new", .int(run.findingCount)), ("known", .int(known)), ("fixed", .array(fixed))]))]
   }
 
   static func finding(_ located: LocatedFinding) -> JSONOutput {

@@ -18,6 +18,16 @@ public struct LocatedFinding: Sendable {
   public var role: Role?
   /// Seconds from the start of the recording, when the transcript has times.
   public var time: Double?
+  /// How many findings of the same rule on the same normalized text come before this one
+  /// in the document (0 for the first): with them, the finding's baseline key.
+  public var occurrence = 0
+  /// Whether the baseline knew this finding (set when a baseline is given).
+  public var baselineState: BaselineState?
+
+  /// The key that identifies this finding across edits: rule, normalized text, occurrence.
+  public var key: FindingKey {
+    FindingKey(rule: finding.rule.id, text: FindingKey.normalize(excerpt), occurrence: occurrence)
+  }
 }
 
 /// A remark about the document itself (a suppression comment), at a place in the file.
@@ -37,6 +47,12 @@ public struct DocumentReport: Sendable {
   public var warnings: [String]
   /// Suppression comments without a reason or that silenced nothing, located.
   public var notices: [LocatedNotice] = []
+  /// Why the document fails the run's gates (empty when it passes), set by the CLI.
+  public var gateFailures: [String] = []
+  /// Findings the baseline already had, taken out of `findings` (they do not fail the run).
+  public var baselined: [LocatedFinding] = []
+  /// The score the baseline recorded for this document, if it had one.
+  public var baselineScore: Int?
 
   /// Places each finding of `result` in `document`: offsets in the extracted text go
   /// through the document's source map to lines and columns of the original file.
@@ -67,6 +83,13 @@ public struct DocumentReport: Sendable {
         located.time = DocumentReport.time(of: finding.start, in: segment)
       }
       return located
+    }
+    // Every occurrence is still 0 here, so `key` groups by rule and text alone.
+    var seen: [FindingKey: Int] = [:]
+    for index in findings.indices {
+      let key = findings[index].key
+      findings[index].occurrence = seen[key, default: 0]
+      seen[key, default: 0] += 1
     }
     warnings = []
     let report = result.tokenizerReport
@@ -114,8 +137,15 @@ public struct DocumentReport: Sendable {
 public struct RunReport: Sendable {
   public var documents: [DocumentReport] = []
   public var errors: [InputError] = []
+  /// Baseline entries no finding matched any more: fixed since the baseline was written.
+  public var fixed: [BaselineEntry] = []
+  /// Whether the run was compared with a baseline.
+  public var comparedWithBaseline = false
 
   public init() {}
+
+  /// Whether any document fails its gates.
+  public var gateFailed: Bool { documents.contains { !$0.gateFailures.isEmpty } }
 
   public var findingCount: Int { documents.reduce(0) { $0 + $1.findings.count } }
 }

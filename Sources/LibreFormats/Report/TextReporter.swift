@@ -24,6 +24,7 @@ public struct TextReporter {
     if run.documents.count + run.errors.count > 1 {
       out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)\n"
     }
+    if run.comparedWithBaseline { out += baseline(run) }
     return out
   }
 
@@ -70,6 +71,21 @@ public struct TextReporter {
     if let speaker = located.speaker { parts.append(speaker) }
     if located.part == .subject { parts.append("subject") }
     return parts.isEmpty ? "" : " [\(parts.joined(separator: " "))]"
+  }
+
+  /// With `--baseline`: the known findings set aside and each fixed one.
+  func baseline(_ run: RunReport) -> String {
+    let known = run.documents.reduce(0) { $0 + $1.baselined.count }
+    var out = "baseline: \(run.findingCount) new finding(s), \(known) known (not shown), \(run.fixed.count) fixed\n"
+    for entry in run.fixed {
+      out += "  fixed: \(entry.path): [\(entry.key.rule)] “\(entry.key.text)”\n"
+    }
+    for document in run.documents {
+      if let recorded = document.baselineScore, document.result.score.score < recorded {
+        out += "  \(document.path): \(GateMessages.scoreDropped(document.result.score.score, recorded))\n"
+      }
+    }
+    return out
   }
 
   func summary(_ document: DocumentReport) -> String {

@@ -1,0 +1,89 @@
+import LibreKit
+
+/// Whether a finding was already in the baseline.
+public enum BaselineState: String, Sendable {
+  /// Not in the baseline: it fails the run like any finding.
+  case new
+  /// In the baseline: reported apart, it does not fail the run.
+  case unchanged
+}
+
+/// One finding recorded in a baseline, with its document.
+public struct BaselineEntry: Sendable, Equatable {
+  public var path: String
+  public var key: FindingKey
+
+  public init(path: String, key: FindingKey) {
+    self.path = path
+    self.key = key
+  }
+}
+
+/// Today's findings and scores, recorded by `libre lint --write-baseline FILE` so a team
+/// can adopt Libre on existing templates: `--baseline FILE` then fails only on findings
+/// the baseline does not have, and on a score lower than the one it recorded.
+///
+/// Findings are keyed by `FindingKey` (rule, normalized text, occurrence), documents by
+/// their path as given on the command line (a leading `./` dropped).
+public struct Baseline: Sendable, Equatable {
+  public struct Document: Sendable, Equatable {
+    public var score: Int
+    public var findings: [FindingKey]
+
+    public init(score: Int, findings: [FindingKey]) {
+      self.score = score
+      self.findings = findings
+    }
+  }
+
+  public var documents: [String: Document] = [:]
+  public static let schemaVersion = 1
+
+  public init(documents: [String: Document] = [:]) { self.documents = documents }
+
+  /// The baseline of a run: every document's score and findings.
+  public init(run: RunReport) {
+    for report in run.documents {
+      documents[Baseline.normalizedPath(report.path)] = Document(
+        score: report.result.score.score, findings: (report.baselined + report.findings).map(\.key))
+    }
+  }
+
+  /// `path` without a leading `./`.
+  public static func normalizedPath(_ path: String) -> String {
+    var path = path
+    while path.hasPrefix("./") { path.removeFirst(2) }
+    return path
+  }
+
+  /// Compares `run` with the baseline: findings it has move to each document's
+  /// `baselined`, every finding gets its `baselineState`, and entries of the documents in
+  /// the run that no finding matched become `run.fixed`. Documents the run did not lint are
+  /// left alone (a pre-commit hook lints only the files that changed).
+  public func apply(to run: inout RunReport) {
+    run.comparedWithBaseline = true
+    for index in run.documents.indices {
+      let path = Baseline.normalizedPath(run.documents[index].path)
+      guard let recorded = documents[path] else {
+        for finding in run.documents[index].findings.indices {
+          run.documents[index].findings[finding].baselineState = .new
+        }
+        continue
+      }
+      run.documents[index].baselineScore = recorded.score
+      var remaining = Set(recorded.findings)
+      var new: [LocatedFinding] = []
+      for var finding in run.documents[index].findings {
+        if remaining.remove(finding.key) != nil {
+          finding.baselineState = .unchanged
+          run.documents[index].baselined.append(finding)
+        } else {
+          finding.baselineState = .new
+          new.append(finding)
+        }
+      }
+      run.documents[index].findings = new
+      run.fixed += recorded.findings.filter(remaining.contains).map { BaselineEntry(path: path, key: $0) }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import LibreKit
+
+/// A Markdown report for a pull-request comment or a GitHub job summary: a table of the
+/// documents (score, grade, pressure findings, gate), then each document's pressure
+/// findings with their message and suggestion (from the lexicon of the document's
+/// language), what a baseline says, and the input errors.
+public enum MarkdownReporter {
+  public static let heading = "## Libre report"
+
+  public static func render(_ run: RunReport) -> String {
+    var out = heading + "\n\n"
+    out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)"
+    out += run.gateFailed ? " · **gate failed**\n\n" : "\n\n"
+    if !run.documents.isEmpty {
+      out += "| Document | Score | Freedom | Pressure | Pressure findings | Gate |\n"
+      out += "|---|---:|---:|---:|---:|---|\n"
+      for document in run.documents {
+        let score = document.result.score
+        let gate = document.gateFailures.isEmpty ? "pass" : "**fail**: " + document.gateFailures.joined(separator: "; ")
+        out += "| \(code(document.path)) | \(score.score) (\(score.grade)) | \(score.freedom) | \(score.pressure) "
+        out += "| \(Problems.of(document).count) | \(cell(gate)) |\n"
+      }
+    }
+    for document in run.documents {
+      let problems = Problems.of(document)
+      guard !problems.isEmpty else { continue }
+      out += "\n### \(code(document.path))\n\n| Line | Severity | Rule | Text | Message |\n|---:|---|---|---|---|\n"
+      for located in problems {
+        let rule = located.finding.rule
+        let message = cell(rule.message) + "<br>*" + cell(rule.suggestion) + "*"
+        out += "| \(located.line):\(located.column) | \(rule.severity.rawValue) | \(code(rule.id)) "
+        out += "| \(cell(located.excerpt)) | \(message) |\n"
+      }
+    }
+    if run.comparedWithBaseline {
+      let known = run.documents.reduce(0) { $0 + $1.baselined.count }
+      out += "\nBaseline: \(known) known finding(s) not shown, \(run.fixed.count) fixed.\n"
+      for entry in run.fixed {
+        out += "- fixed: \(code(entry.path)) \(code(entry.key.rule)) “\(cell(entry.key.text))”\n"
+      }
+    }
+    if !run.errors.isEmpty {
+      out += "\n### Errors\n\n"
+      for error in run.errors { out += "- \(cell(error.description))\n" }
+    }
+    return out
+  }
+
+  /// Text safe in a table cell: `|` escaped, line breaks as spaces, HTML brackets escaped.
+  static func cell(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "|": out += "\\|"
+      case "\n", "\r": out += " "
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// `text` as inline code (backticks inside become single quotes).
+  static func code(_ text: String) -> String {
+    var out = "`"
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "|": out += "\\|"
+      case "\n", "\r": out += " "
+      case "`": out += "'"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "`"
+  }
+}
