@@ -1,3 +1,5 @@
+import LibreKit
+
 /// Writes a deterministic corpus of English and French sales emails and call notes: common
 /// words drawn with a Zipf-like skew, names, accents, curly and straight apostrophes,
 /// contractions and elisions, numbers and prices, and a sales phrase in about one sentence
@@ -14,7 +16,7 @@ struct CorpusGenerator {
     return state
   }
 
-  private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
   /// Zipf-like: low indexes are much more frequent.
   private mutating func skewed(_ count: Int) -> Int {
@@ -60,6 +62,9 @@ struct CorpusGenerator {
   ]
   static let names = ["Léa", "Thomas", "Chloé", "Hugo", "Amélie", "Jordan", "Priya", "Zoë", "Björn", "Noé"]
 
+  /// When set, every document is in this language (a long call built of several stays in one).
+  var language: Language?
+
   /// Appends documents to `buffer` until it holds at least `bytes` more bytes; returns
   /// where each document ends.
   @discardableResult
@@ -74,7 +79,7 @@ struct CorpusGenerator {
   }
 
   private mutating func document(_ buffer: inout [UInt8]) {
-    let french = below(100) < 45
+    let french = language.map { $0 == .french } ?? (below(100) < 45)
     let words = french ? CorpusGenerator.frenchWords : CorpusGenerator.englishWords
     let phrases = french ? CorpusGenerator.frenchPhrases : CorpusGenerator.englishPhrases
     let name = CorpusGenerator.names[below(CorpusGenerator.names.count)]

@@ -8,6 +8,8 @@ import LibreKit
 /// `libre-bench --emit-folder DIR --size MB`: a deterministic folder corpus for timing
 /// `libre analyze` end to end: emails as `.txt` and `.eml`, calls as `.vtt`, `.srt` and
 /// plain transcripts, a thousand files a subfolder. The same seed gives the same files.
+/// An email is one generated document (about 1.2 KB); a call strings several of the same
+/// language together (about 8 KB, some 150 turns), as long as a half-hour call's transcript.
 enum FolderCorpus {
   static let reps = ["Sam Lee", "Dana Whitfield", "Léa Martin", "Hugo Bernard", "Priya Raman"]
   static let prospects = ["Alex Kim", "Owen Marsh", "Chloé Petit", "Marc Dubois", "Tasha Grant"]
@@ -15,6 +17,8 @@ enum FolderCorpus {
     "I need to think about it.", "We don't have budget for this right now.", "I'm not sure.",
     "Je vais réfléchir.", "Ce n'est pas le bon moment.", "Let me talk to my manager first.",
   ]
+
+  static let callBytes = 7_000
 
   static func emit(to directory: String, megabytes: Int, seed: UInt64) {
     var generator = CorpusGenerator(seed: seed)
@@ -24,7 +28,14 @@ enum FolderCorpus {
     while written < megabytes << 20 {
       if files % 1000 == 0 { mkdir(directory + "/part\(files / 1000)", 0o755) }
       text.removeAll(keepingCapacity: true)
-      generator.fill(&text, bytes: 1)
+      if files % 5 >= 2 {
+        // A call: one language throughout, several documents long.
+        generator.language = generator.below(100) < 45 ? .french : .english
+        generator.fill(&text, bytes: callBytes)
+        generator.language = nil
+      } else {
+        generator.fill(&text, bytes: 1)
+      }
       let body = String(decoding: text, as: UTF8.self)
       let (name, bytes) = file(number: files, body: body)
       let path = directory + "/part\(files / 1000)/" + name
