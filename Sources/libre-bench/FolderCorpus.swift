@@ -54,9 +54,7 @@ enum FolderCorpus {
 
   /// File `number`: its name and bytes, the kind cycling through the five formats.
   static func file(number: Int, body: String) -> (String, [UInt8]) {
-    let sentences = body.replacing("\n", with: " ").split(whereSeparator: { ".?!…".contains($0) }).map {
-      $0.trimmingSpaces() + "."
-    }.filter { $0.count > 3 }
+    let sentences = sentences(of: Array(body.utf8))
     let rep = reps[number % reps.count]
     let prospect = prospects[number / reps.count % prospects.count]
     // Each turn lasts six seconds and starts seven after the previous one.
@@ -97,14 +95,41 @@ enum FolderCorpus {
     return turns
   }
 
+  /// The sentences of `text` (split after `.`, `?`, `!` and `…`; line breaks read as
+  /// spaces), each trimmed and ended with a period; fragments of three bytes or less dropped.
+  /// Over bytes: a gigabyte corpus is generated through this.
+  static func sentences(of text: [UInt8]) -> [String] {
+    var sentences: [String] = []
+    var start = 0
+    var index = 0
+    func flush(_ end: Int) {
+      var low = start
+      var high = end
+      while low < high && (text[low] == 0x20 || text[low] == 0x0A) { low += 1 }
+      while high > low && (text[high - 1] == 0x20 || text[high - 1] == 0x0A) { high -= 1 }
+      guard high - low > 3 else { return }
+      var sentence = text[low..<high].map { $0 == 0x0A ? 0x20 : $0 }
+      sentence.append(UInt8(ascii: "."))
+      sentences.append(String(decoding: sentence, as: UTF8.self))
+    }
+    while index < text.count {
+      let byte = text[index]
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+        flush(index)
+        start = index + 1
+      } else if byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && text[index + 2] == 0xA6 {
+        flush(index)
+        start = index + 3
+        index += 2
+      }
+      index += 1
+    }
+    flush(text.count)
+    return sentences
+  }
+
   static func clock(_ seconds: Int, comma: Bool) -> String {
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))\(comma ? "," : ".")000"
-  }
-}
-
-extension Substring {
-  fileprivate func trimmingSpaces() -> String {
-    String(drop { $0 == " " || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
   }
 }
