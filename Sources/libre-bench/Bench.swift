@@ -1,3 +1,4 @@
+import Foundation
 import LibreFormats
 import LibreKit
 import LibreLexicons
@@ -26,6 +27,7 @@ struct Bench {
     var emit: String?
     var emails: Int?
     var folder: String?
+    var lexiconFolder: String?
     var arguments = CommandLine.arguments.dropFirst().makeIterator()
     while let argument = arguments.next() {
       switch argument {
@@ -36,18 +38,20 @@ struct Bench {
       case "--emit": emit = arguments.next()
       case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
       case "--emit-folder": folder = arguments.next()
+      case "--lexicons": lexiconFolder = arguments.next()
       default:
         print(
-          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N]"
+          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--lexicons DIR]"
         )
         exit(2)
       }
     }
     let compileStart = ContinuousClock.now
-    guard let set = try? LexiconLoader.load(files: BuiltInLexicons.sourceFiles),
+    let sources = lexiconFolder.map(lexiconFiles) ?? BuiltInLexicons.sourceFiles
+    guard let set = try? LexiconLoader.load(files: sources),
       let lexicons = try? CompiledLexicons.compile(set)
     else {
-      print("the built-in lexicons do not compile")
+      print("the \(lexiconFolder ?? "built-in") lexicons do not compile")
       exit(2)
     }
     let linter = Linter(lexicons: lexicons)
@@ -114,6 +118,21 @@ struct Bench {
     }
     phases.report()
     print("peak memory (max RSS): \(peakMemoryMB()) MB")
+  }
+
+  /// The JSON files under `folder` (`en/…`, `fr/…`), for timing another set of lexicons
+  /// (say, an older one from the history) against the built-in ones.
+  static func lexiconFiles(_ folder: String) -> [(path: String, bytes: [UInt8])] {
+    var files: [(path: String, bytes: [UInt8])] = []
+    for language in ["en", "fr"] {
+      let directory = folder + "/" + language
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+      for name in names.sorted() where name.hasSuffix(".json") {
+        let path = directory + "/" + name
+        files.append((path, FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []))
+      }
+    }
+    return files
   }
 
   static func peakMemoryMB() -> Int {
