@@ -1,3 +1,5 @@
+import LibreKit
+
 /// Turns the bytes of a transcript file into UTF-8: UTF-16 (with or without a BOM) and
 /// Windows-1252 files are transcoded whole, so the transcoded bytes can stand as the
 /// document's original (lines and columns count characters, which transcoding keeps).
@@ -39,19 +41,7 @@ enum TextDecoding {
 
   /// Whether one of the first `count` bytes is 0, eight at a time (asked of every file).
   static func hasZeroByte(_ bytes: [UInt8], count: Int) -> Bool {
-    bytes.withUnsafeBytes { raw in
-      var index = 0
-      while index + 8 <= count {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
-        index += 8
-      }
-      while index < count {
-        if raw[index] == 0 { return true }
-        index += 1
-      }
-      return false
-    }
+    bytes.withUnsafeBytes { ByteSearch.firstIndex(of: 0, in: $0, from: 0, to: count) < count }
   }
 
   static func fromUTF16(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {

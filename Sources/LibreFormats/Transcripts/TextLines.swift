@@ -1,14 +1,10 @@
+import LibreKit
+
 /// Line scanning over bytes: a line ends at LF, CR or CRLF (WebVTT and SRT allow all three).
 enum TextLines {
   /// The offset of the first CR or LF at or after `start`, or `end`.
   static func lineEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-    var index = start
-    while index < end {
-      let byte = bytes[index]
-      if byte == 0x0A || byte == 0x0D { return index }
-      index += 1
-    }
-    return end
+    bytes.withUnsafeBytes { ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: $0, from: start, to: end) }
   }
 
   /// The offset just past the line break at `lineEnd` (which points at CR, LF or the end).

@@ -112,16 +112,16 @@ public enum WebVTTParser {
 
     func containsArrow(_ range: Range<Int>) -> Bool {
       guard range.count >= 3 else { return false }
-      var index = range.lowerBound
-      while index + 2 < range.upperBound {
-        if bytes[index] == UInt8(ascii: "-") && bytes[index + 1] == UInt8(ascii: "-")
-          && bytes[index + 2] == UInt8(ascii: ">")
-        {
-          return true
+      // Finds each `>` eight bytes at a time, then looks back for `--`.
+      return bytes.withUnsafeBytes { raw in
+        var index = range.lowerBound + 2
+        while true {
+          index = ByteSearch.firstIndex(of: UInt8(ascii: ">"), in: raw, from: index, to: range.upperBound)
+          guard index < range.upperBound else { return false }
+          if raw[index - 1] == UInt8(ascii: "-") && raw[index - 2] == UInt8(ascii: "-") { return true }
+          index += 1
         }
-        index += 1
       }
-      return false
     }
 
     /// The spec's "collect WebVTT cue timings and settings"; the settings are read by

@@ -1,29 +1,37 @@
 /// Each speaker's own score, over the findings in their own turns.
 enum SpeakerScoring {
   static func scores(_ findings: [Finding], segments: [Segment], counts: [SegmentCounts]) -> [SpeakerScore] {
-    var order: [String] = []
-    var grouped: [String: [Finding]] = [:]
-    var words: [String: Int] = [:]
-    var roles: [String: Role] = [:]
+    // Speakers by number, in order of first turn; a call has few, so a scan of the names
+    // seen (short strings) beats hashing every turn's name.
+    var speakers: [String] = []
+    var numbers = [Int](repeating: -1, count: segments.count)
+    var words: [Int] = []
+    var roles: [Role?] = []
     for (index, segment) in segments.enumerated() {
       guard let speaker = segment.speaker else { continue }
-      if grouped[speaker] == nil {
-        order.append(speaker)
-        grouped[speaker] = []
+      let number: Int
+      if let known = speakers.firstIndex(of: speaker) {
+        number = known
+      } else {
+        number = speakers.count
+        speakers.append(speaker)
+        words.append(0)
+        roles.append(nil)
       }
-      if let role = segment.role { roles[speaker] = role }
-      if index < counts.count { words[speaker, default: 0] += counts[index].words }
+      numbers[index] = number
+      if let role = segment.role { roles[number] = role }
+      if index < counts.count { words[number] += counts[index].words }
     }
-    for finding in findings {
-      guard let speaker = segments[finding.segment].speaker else { continue }
-      grouped[speaker, default: []].append(finding)
+    var grouped = [[Finding]](repeating: [], count: speakers.count)
+    for finding in findings where numbers[finding.segment] >= 0 {
+      grouped[numbers[finding.segment]].append(finding)
     }
-    return order.map { speaker in
-      var own = grouped[speaker] ?? []
+    return speakers.indices.map { number in
+      var own = grouped[number]
       let card = Scorer.score(&own)
       let counted = own.filter { $0.rule.polarity == .freedom || $0.rule.polarity == .pressure }.count
       return SpeakerScore(
-        speaker: speaker, role: roles[speaker], score: card, words: words[speaker] ?? 0, findings: counted)
+        speaker: speakers[number], role: roles[number], score: card, words: words[number], findings: counted)
     }
   }
 }

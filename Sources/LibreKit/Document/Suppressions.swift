@@ -44,14 +44,10 @@ public struct Suppressions: Sendable {
     var line = 1
     var counted = 0
     var index = stem.count
-    while index < count {
-      if index + 8 <= count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x2D2D_2D2D_2D2D_2D2D
-        if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0 {
-          index += 8
-          continue
-        }
-      }
+    let raw = UnsafeRawBufferPointer(bytes)
+    while true {
+      index = ByteSearch.firstIndex(of: hyphen, in: raw, from: index, to: count)
+      guard index < count else { break }
       let start = index - stem.count
       guard base[index] == hyphen, (0..<stem.count).allSatisfy({ base[start + $0] == stem[$0] }),
         start == 0 || !isWordByte(base[start - 1])

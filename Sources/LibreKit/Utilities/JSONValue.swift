@@ -294,23 +294,10 @@ public struct LineIndex: Sendable {
     lineStarts = bytes.withUnsafeBytes { raw in
       var starts = [0]
       let count = raw.count
-      var offset = 0
+      var offset = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: 0, to: count)
       while offset < count {
-        if offset + 8 <= count {
-          let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          let lineFeeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
-          let returns = word ^ 0x0D0D_0D0D_0D0D_0D0D
-          let zeroIn = { (x: UInt64) in (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 }
-          if zeroIn(lineFeeds) | zeroIn(returns) == 0 {
-            offset += 8
-            continue
-          }
-        }
-        let byte = raw[offset]
-        if byte == 0x0A || (byte == 0x0D && (offset + 1 == count || raw[offset + 1] != 0x0A)) {
-          starts.append(offset + 1)
-        }
-        offset += 1
+        if raw[offset] == 0x0A || offset + 1 == count || raw[offset + 1] != 0x0A { starts.append(offset + 1) }
+        offset = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: offset + 1, to: count)
       }
       return starts
     }

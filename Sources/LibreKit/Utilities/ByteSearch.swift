@@ -1,0 +1,35 @@
+/// Searches for bytes eight at a time (a word-wide "has this byte" test), for the loops that
+/// scan every byte of every input for something rare: line breaks, a keyword's hyphen, NULs.
+public enum ByteSearch {
+  /// Whether one of the eight bytes of `word` is `byte`.
+  @inlinable @inline(__always)
+  public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+    return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// The first offset in `start..<end` of `bytes` holding `first` or `second`; `end` if none.
+  @inlinable
+  public static func firstIndex(
+    of first: UInt8, or second: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int
+  ) -> Int {
+    var index = start
+    while index + 8 <= end {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if contains(word, first) || contains(word, second) { break }
+      index += 8
+    }
+    while index < end {
+      let byte = bytes[index]
+      if byte == first || byte == second { return index }
+      index += 1
+    }
+    return end
+  }
+
+  /// The first offset in `start..<end` of `bytes` holding `byte`; `end` if none.
+  @inlinable
+  public static func firstIndex(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+    firstIndex(of: byte, or: byte, in: bytes, from: start, to: end)
+  }
+}

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import LibreKit
+
+/// The word-at-a-time search must find exactly what a byte loop finds, wherever the byte
+/// sits in a word, whatever surrounds it (high bytes and NULs included: the "has a zero
+/// byte" test can flag a neighbour of a real match, never miss one).
+struct ByteSearchTests {
+  static func naive(_ bytes: [UInt8], _ first: UInt8, _ second: UInt8, from: Int, to: Int) -> Int {
+    (from..<max(from, to)).first { bytes[$0] == first || bytes[$0] == second } ?? to
+  }
+
+  @Test(arguments: [UInt8(0x00), 0x0A, 0x2D, 0x3E, 0x80, 0xFF])
+  func findsTheFirstOccurrenceAtEveryPosition(_ target: UInt8) {
+    let fillers: [UInt8] = [0x41, 0xFF, 0x01, 0x80, target &+ 1, target &- 1]
+    for filler in fillers where filler != target {
+      for length in 0..<27 {
+        for position in 0...length {
+          var bytes = [UInt8](repeating: filler, count: length)
+          if position < length { bytes[position] = target }
+          // A second occurrence later must not be reported first.
+          if position + 3 < length { bytes[position + 3] = target }
+          for start in [0, 1, 5].filter({ $0 <= length }) {
+            let found = bytes.withUnsafeBytes {
+              ByteSearch.firstIndex(of: target, in: $0, from: start, to: length)
+            }
+            #expect(found == Self.naive(bytes, target, target, from: start, to: length))
+          }
+        }
+      }
+    }
+  }
+
+  @Test func findsEitherOfTwoBytes() {
+    let text = Array("no break here, then\r\nCRLF and\nLF".utf8)
+    var found: [Int] = []
+    var index = 0
+    text.withUnsafeBytes { raw in
+      while true {
+        index = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: index, to: raw.count)
+        guard index < raw.count else { break }
+        found.append(index)
+        index += 1
+      }
+    }
+    #expect(found == [19, 20, 29])
+  }
+
+  @Test func wordTestSeesEachLane() {
+    let letters: UInt64 = 0x4141_4141_4141_4141
+    #expect(!ByteSearch.contains(letters, 0x2D))
+    for lane in 0..<8 {
+      let shift = UInt64(lane * 8)
+      let word = letters & ~(0xFF << shift) | 0x2D << shift
+      #expect(ByteSearch.contains(word, 0x2D))
+    }
+  }
+}
