@@ -1,6 +1,7 @@
-import LibreFormats
 import LibreKit
 import Testing
+
+@testable import LibreFormats
 
 @Suite struct TranscriptPlainTests {
   @Test func readsSpeakerColonLines() throws {
@@ -194,5 +195,22 @@ import Testing
         && (error as? InputError)?.message.contains("TranscriptLoader.maximumCueTextLength") == true
     }
     #expect(TranscriptLoader.maximumCueCount == 1_000_000)
+  }
+}
+
+/// Label words are told from names without case, in ASCII and beyond.
+@Suite struct SpeakerLabelTests {
+  @Test(arguments: [
+    "Note", "NOTE", "nOtE", "Prochaines étapes", "PROCHAINES ÉTAPES", "Résumé", "RÉSUMÉ", "Action Items",
+  ])
+  func labelWordsAreNotNames(_ label: String) {
+    #expect(SpeakerNames.isLabel(ArraySlice(label.utf8)))
+    #expect(!SpeakerNames.isName(Array(label.utf8), 0..<label.utf8.count))
+  }
+
+  @Test(arguments: ["Sam", "Léa Martin", "NOTARY", "Jean-Pierre", "Notes Taker"])
+  func namesAreNotLabels(_ name: String) {
+    #expect(!SpeakerNames.isLabel(ArraySlice(name.utf8)))
+    #expect(SpeakerNames.isName(Array(name.utf8), 0..<name.utf8.count))
   }
 }

@@ -65,7 +65,20 @@ enum SpeakerNames {
       if !allowed { return false }
     }
     guard words <= 4, characters <= 40, bytes[range.upperBound - 1] != UInt8(ascii: ".") else { return false }
-    return !labels.contains(String(decoding: bytes[range], as: UTF8.self).lowercased())
+    return !isLabel(bytes[range])
+  }
+
+  /// The longest label in bytes: a longer candidate cannot be one.
+  static let longestLabel = labels.map(\.utf8.count).max() ?? 0
+
+  /// Whether `name` is a label word, compared without case. Asked of every line of a plain
+  /// transcript: ASCII is lowercased byte by byte, and only other names go through `String`.
+  static func isLabel(_ name: ArraySlice<UInt8>) -> Bool {
+    guard name.count <= longestLabel else { return false }
+    if name.allSatisfy({ $0 < 0x80 }) {
+      return labels.contains(String(decoding: name.map { $0 | (($0 &- 0x41) < 26 ? 0x20 : 0) }, as: UTF8.self))
+    }
+    return labels.contains(String(decoding: name, as: UTF8.self).lowercased())
   }
 
   /// Whether a name starts with a capital letter (ASCII, or a Latin-1 capital such as É).
