@@ -75,10 +75,15 @@ enum SpeakerNames {
   /// transcript: ASCII is lowercased byte by byte, and only other names go through `String`.
   static func isLabel(_ name: ArraySlice<UInt8>) -> Bool {
     guard name.count <= longestLabel else { return false }
-    if name.allSatisfy({ $0 < 0x80 }) {
-      return labels.contains(String(decoding: name.map { $0 | (($0 &- 0x41) < 26 ? 0x20 : 0) }, as: UTF8.self))
+    var ascii = true
+    let lowered = String(unsafeUninitializedCapacity: name.count) { buffer in
+      for (offset, byte) in name.enumerated() {
+        ascii = ascii && byte < 0x80
+        buffer[offset] = byte | ((byte &- 0x41) < 26 ? 0x20 : 0)
+      }
+      return name.count
     }
-    return labels.contains(String(decoding: name, as: UTF8.self).lowercased())
+    return labels.contains(ascii ? lowered : String(decoding: name, as: UTF8.self).lowercased())
   }
 
   /// Whether a name starts with a capital letter (ASCII, or a Latin-1 capital such as É).
