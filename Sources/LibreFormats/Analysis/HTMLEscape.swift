@@ -5,25 +5,18 @@ public enum HTMLEscape {
   /// characters XML forbids (all C0 but tab, LF and CR) as U+FFFD, so a transcript holding
   /// `<script>` shows as text and the page stays well-formed XML.
   public static func text(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    ScalarEscaping.escape(text) { scalar in
       switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&#39;"
+      case "\t", "\n", "\r": nil
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0xFFFE...0xFFFF).contains(scalar.value) {
-          out += "\u{FFFD}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+        scalar.value < 0x20 || scalar.value == 0x7F || (0xFFFE...0xFFFF).contains(scalar.value) ? "\u{FFFD}" : nil
       }
     }
-    return out
   }
 
   /// A number with at most one decimal, for SVG coordinates: `12`, `12.5`.

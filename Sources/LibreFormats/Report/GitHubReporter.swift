@@ -51,16 +51,14 @@ public enum GitHubReporter {
 
   /// A message: `%`, CR and LF percent-encoded (as the Actions toolkit does).
   public static func escapeData(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
+    ScalarEscaping.escape(text) { scalar in
       switch scalar {
-      case "%": out += "%25"
-      case "\r": out += "%0D"
-      case "\n": out += "%0A"
-      default: out.unicodeScalars.append(scalar)
+      case "%": "%25"
+      case "\r": "%0D"
+      case "\n": "%0A"
+      default: nil
       }
     }
-    return out
   }
 
   /// A property value: as a message, plus `:` and `,`, which end a property.

@@ -1,26 +1,22 @@
 /// Writes JSON scalars by hand: no Foundation on the report path.
 public enum JSONWriter {
   public static func quoted(_ value: String) -> String {
-    var out = "\""
-    for scalar in value.unicodeScalars {
+    let escaped = ScalarEscaping.escape(value) { scalar in
       switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
+      case "\"": return "\\\""
+      case "\\": return "\\\\"
+      case "\n": return "\\n"
+      case "\r": return "\\r"
+      case "\t": return "\\t"
+      case "\u{2028}": return "\\u2028"
+      case "\u{2029}": return "\\u2029"
       default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+        guard scalar.value < 0x20 else { return nil }
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       }
     }
-    return out + "\""
+    return "\"" + escaped + "\""
   }
 
   /// A number as JSON: integers without a fraction, others with at most 2 decimals.

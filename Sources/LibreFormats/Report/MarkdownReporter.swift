@@ -48,30 +48,27 @@ public enum MarkdownReporter {
 
   /// Text safe in a table cell: `|` escaped, line breaks as spaces, HTML brackets escaped.
   static func cell(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
+    ScalarEscaping.escape(text) { scalar in
       switch scalar {
-      case "|": out += "\\|"
-      case "\n", "\r": out += " "
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default: out.unicodeScalars.append(scalar)
+      case "|": "\\|"
+      case "\n", "\r": " "
+      case "<": "&lt;"
+      case ">": "&gt;"
+      default: nil
       }
     }
-    return out
   }
 
   /// `text` as inline code (backticks inside become single quotes).
   static func code(_ text: String) -> String {
-    var out = "`"
-    for scalar in text.unicodeScalars {
+    let escaped = ScalarEscaping.escape(text) { scalar in
       switch scalar {
-      case "|": out += "\\|"
-      case "\n", "\r": out += " "
-      case "`": out += "'"
-      default: out.unicodeScalars.append(scalar)
+      case "|": "\\|"
+      case "\n", "\r": " "
+      case "`": "'"
+      default: nil
       }
     }
-    return out + "`"
+    return "`" + escaped + "`"
   }
 }

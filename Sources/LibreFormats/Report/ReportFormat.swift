@@ -30,23 +30,19 @@ public enum XMLEscape {
   /// `text` for an attribute value or element content: `& < > " '` escaped, control
   /// characters XML 1.0 forbids dropped, line breaks in attributes kept as `&#10;`.
   public static func text(_ text: String) -> String {
-    var out = ""
-    for scalar in text.unicodeScalars {
+    ScalarEscaping.escape(text) { scalar in
       switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      case "\t": out += "&#9;"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-        out.unicodeScalars.append(scalar)
+      case "&": "&amp;"
+      case "<": "&lt;"
+      case ">": "&gt;"
+      case "\"": "&quot;"
+      case "'": "&apos;"
+      case "\n": "&#10;"
+      case "\r": "&#13;"
+      case "\t": "&#9;"
+      default: scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF ? "" : nil
       }
     }
-    return out
   }
 
   /// `text` for element content: as `text(_:)`, but line breaks and tabs kept as they are.
