@@ -132,7 +132,7 @@ struct LexiconCompiler {
         resolvingLanguage = rule.language
         resolvedClasses = [:]
       }
-      let context = "rule '\(rule.id)', pattern '\(item.text)'"
+      let context = PatternContext(rule: rule.id, pattern: item.text)
       guard
         let resolved = resolve(item.syntax, classes: classes[rule.language] ?? [:], at: item.location, context: context)
       else { continue }

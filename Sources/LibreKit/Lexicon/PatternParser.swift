@@ -113,10 +113,11 @@ public struct PatternParser {
       guard let last = folded.popLast(), last.unicodeScalars.count >= 3 else {
         throw PatternError(message: "a prefix needs at least 3 letters before '*'", offset: literal.start)
       }
-      items += folded.map(PatternSyntax.word)
+      for word in folded { items.append(.word(word)) }
       items.append(.prefix(last))
     } else {
-      items += folded.map(PatternSyntax.word)
+      // One append per word: `+= map` goes through the generic path, costly per literal.
+      for word in folded { items.append(.word(word)) }
     }
   }
 

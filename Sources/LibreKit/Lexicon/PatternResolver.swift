@@ -2,7 +2,7 @@ extension LexiconCompiler {
   /// Replaces words by vocabulary ids (interning them), prefixes by prefix indexes and
   /// classes by their members.
   mutating func resolve(
-    _ syntax: PatternSyntax, classes: [String: [PatternSyntax]], at location: SourceLocation, context: String,
+    _ syntax: PatternSyntax, classes: [String: [PatternSyntax]], at location: SourceLocation, context: PatternContext,
     insideClass: Bool = false
   ) -> ResolvedPattern? {
     switch syntax {
@@ -19,6 +19,7 @@ extension LexiconCompiler {
       }
     case .sequence(let items):
       var resolved: [ResolvedPattern] = []
+      resolved.reserveCapacity(items.count)
       for item in items {
         guard let part = resolve(item, classes: classes, at: location, context: context, insideClass: insideClass)
         else { return nil }
@@ -27,6 +28,7 @@ extension LexiconCompiler {
       return resolved.count == 1 ? resolved[0] : .sequence(resolved)
     case .choice(let branches):
       var resolved: [ResolvedPattern] = []
+      resolved.reserveCapacity(branches.count)
       for branch in branches {
         guard let part = resolve(branch, classes: classes, at: location, context: context, insideClass: insideClass)
         else { return nil }
@@ -45,6 +47,7 @@ extension LexiconCompiler {
         return nil
       }
       var resolved: [ResolvedPattern] = []
+      resolved.reserveCapacity(members.count)
       for member in members {
         guard let part = resolve(member, classes: classes, at: location, context: context, insideClass: true)
         else { return nil }
@@ -56,4 +59,13 @@ extension LexiconCompiler {
       return result
     }
   }
+}
+
+/// Which pattern of which rule is being compiled, for error messages; made into text only
+/// when there is an error (most compiles have none, and every pattern has a context).
+struct PatternContext: CustomStringConvertible {
+  let rule: String
+  let pattern: String
+
+  var description: String { "rule '\(rule)', pattern '\(pattern)'" }
 }

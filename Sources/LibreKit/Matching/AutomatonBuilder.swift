@@ -31,8 +31,9 @@ struct AutomatonBuilder {
     accepting[end] = entry
     starts.append((start, entry))
     // A negative length marks a pattern of fixed length (the start search takes a shortcut).
-    lengths.append(node.minimumLength == node.maximumLength ? -node.maximumLength : node.maximumLength)
-    maximumLength = max(maximumLength, node.maximumLength)
+    let bounds = node.lengthBounds
+    lengths.append(bounds.minimum == bounds.maximum ? -bounds.maximum : bounds.maximum)
+    maximumLength = max(maximumLength, bounds.maximum)
   }
 
   private mutating func build(_ node: ResolvedPattern, from state: Int) -> Int {
@@ -217,27 +218,33 @@ indirect enum ResolvedPattern: Sendable {
   case optional(ResolvedPattern)
   case gap(Int, Int)
 
-  /// The fewest tokens a match can span.
-  var minimumLength: Int {
+  /// The fewest and the most tokens a match can span, in one walk (a class is a choice of
+  /// all its members, and every pattern using it walks them: no arrays on the way).
+  var lengthBounds: (minimum: Int, maximum: Int) {
     switch self {
-    case .test: return 1
-    case .sequence(let items): return items.reduce(0) { $0 + $1.minimumLength }
-    case .choice(let branches): return branches.map(\.minimumLength).min() ?? 0
-    case .optional: return 0
-    case .gap(let low, _): return low
+    case .test: return (1, 1)
+    case .sequence(let items):
+      var bounds = (minimum: 0, maximum: 0)
+      for item in items {
+        let inner = item.lengthBounds
+        bounds = (bounds.minimum + inner.minimum, bounds.maximum + inner.maximum)
+      }
+      return bounds
+    case .choice(let branches):
+      guard let first = branches.first else { return (0, 0) }
+      var bounds = first.lengthBounds
+      for branch in branches.dropFirst() {
+        let inner = branch.lengthBounds
+        bounds = (min(bounds.minimum, inner.minimum), max(bounds.maximum, inner.maximum))
+      }
+      return bounds
+    case .optional(let inner): return (0, inner.lengthBounds.maximum)
+    case .gap(let low, let high): return (low, high)
     }
   }
 
   /// The most tokens a match can span.
-  var maximumLength: Int {
-    switch self {
-    case .test: return 1
-    case .sequence(let items): return items.reduce(0) { $0 + $1.maximumLength }
-    case .choice(let branches): return branches.map(\.maximumLength).max() ?? 0
-    case .optional(let inner): return inner.maximumLength
-    case .gap(_, let high): return high
-    }
-  }
+  var maximumLength: Int { lengthBounds.maximum }
 
   /// Whether the pattern's first or last position is a gap or a lone `*`.
   var edgeIsWildcard: (first: Bool, last: Bool) {
