@@ -12,7 +12,7 @@ enum LintCommand {
     let linter: Linter
     do throws(UsageError) {
       options = try LintOptions.parse(arguments)
-      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons))
+      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons, limits: options.lexiconLimits))
     } catch {
       Output.error(error.description)
       return 2
@@ -30,9 +30,8 @@ enum LintCommand {
     for path in inputs {
       let name = path == "-" ? "<stdin>" : path
       do {
-        let bytes = try FileReader.read(path)
-        let document = try DocumentLoader.load(
-          path: name, bytes: bytes, options: LoadOptions(includeQuoted: options.includeQuoted))
+        let bytes = try FileReader.read(path, limits: options.limits)
+        let document = try DocumentLoader.load(path: name, bytes: bytes, options: options.loadOptions)
         let configuration = try configurations.configuration(for: path)
         let reps = options.reps.isEmpty ? configuration?.reps ?? [] : options.reps
         let documentOptions = DocumentOptions(language: options.language, reps: reps, everyone: options.everyone)

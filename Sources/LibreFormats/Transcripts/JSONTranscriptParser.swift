@@ -17,7 +17,9 @@ public enum JSONTranscriptParser {
   static let startKeys = ["start", "startTime", "start_time"]
   static let endKeys = ["end", "endTime", "end_time"]
 
-  public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> TranscriptCues {
+  public static func parse(
+    _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
+  ) throws(InputError) -> TranscriptCues {
     let root: JSONValue
     do {
       root = try JSONParser.parse(bytes)
@@ -30,7 +32,7 @@ public enum JSONTranscriptParser {
         path: path, line: TextLines.lineNumber(bytes, at: root.offset),
         message: "not a JSON transcript: expected an array of segments or an object with a \"segments\" array")
     }
-    var collector = CueCollector(path: path, original: bytes)
+    var collector = CueCollector(path: path, original: bytes, limits: limits)
     for segment in segments {
       guard segment.members != nil else {
         collector.warn(
