@@ -54,6 +54,14 @@ public enum DocumentLoader {
     if bytes.count > options.limits.inputBytes {
       throw options.limits.inputTooLarge(path: path, size: bytes.count)
     }
+    var document = try loadDetected(path: path, bytes: bytes, options: options)
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      document.warnings.append(DocumentWarning(message: bytes.isEmpty ? "empty file: nothing to lint" : "blank file: nothing to lint"))
+    }
+    return document
+  }
+
+  private static func loadDetected(path: String, bytes: [UInt8], options: LoadOptions) throws(InputError) -> Document {
     let format = try detect(path: path, bytes: bytes)
     switch format {
     case .vtt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .vtt, options: options)

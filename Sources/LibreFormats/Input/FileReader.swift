@@ -31,12 +31,16 @@ public enum FileReader {
   /// whatever the file); without, everything is read.
   public static func read(_ path: String, limits: InputLimits? = nil) throws(InputError) -> [UInt8] {
     if path == "-" { return try readAll(descriptor: 0, path: "<stdin>", sizeHint: 1 << 16, limits: limits) }
-    let descriptor = open(path, O_RDONLY)
+    // Non-blocking open: a named pipe nobody writes to must not hang the run at `open`.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else { throw InputError(path: path, message: "cannot open: \(errorText())") }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw InputError(path: path, message: "cannot stat: \(errorText())") }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, message: "is a directory") }
+    if (info.st_mode & S_IFMT) == S_IFSOCK { throw InputError(path: path, message: "is a socket, not a file") }
+    // Reads block again (a pipe from `<(command)` is read to its end).
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
     let size = Int(info.st_size)
     if let limits, (info.st_mode & S_IFMT) == S_IFREG, size > limits.inputBytes {
       throw limits.inputTooLarge(path: path, size: size)
