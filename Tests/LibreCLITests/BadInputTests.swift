@@ -32,7 +32,7 @@ import Testing
     let errors = output.errors.compactMap { $0["path"] as? String }.sorted()
     #expect(errors == ["./attachment.eml", "./image.txt", "./nul.md"])
     #expect(run.stderr.contains("libre: error: ./nul.md:2: binary file (NUL byte)"))
-    #expect(run.stderr.contains("libre: error: ./image.txt:1: binary file"))
+    #expect(run.stderr.contains("libre: error: ./image.txt:3: binary file"))
   }
 
   @Test func emptyFilesAreDocumentsWithAWarning() throws {
