@@ -71,6 +71,7 @@ LOG="$WORK/$TARGET.log"
 # -timeout: one input taking 10 s is a hang; -rss_limit_mb: one using 2 GB a memory bomb.
 # -max_len 64 KiB lets whole emails and transcripts through (libFuzzer's default would be
 # the largest seed's size); -detect_leaks stays on (ASan's default on Linux).
+export LSAN_OPTIONS="suppressions=$ROOT/Fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 nice -n 10 "$BINARY" "$WORK/$TARGET" "${SEEDS[@]}" \
   -max_total_time="$SECONDS_TO_RUN" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$WORK/artifacts/$TARGET-" -print_final_stats=1 ${FUZZ_ARGS:-} >"$LOG" 2>&1

@@ -15,4 +15,4 @@ func fuzzConfig(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   return 0
 }
 
-Fuzz.run(fuzzConfig)
+Fuzz.run(fuzzConfig, lints: false)

@@ -25,4 +25,4 @@ func fuzzLexicon(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   return 0
 }
 
-Fuzz.run(fuzzLexicon)
+Fuzz.run(fuzzLexicon, lints: false)
