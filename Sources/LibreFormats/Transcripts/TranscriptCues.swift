@@ -50,7 +50,23 @@ struct CueCollector {
     }
     cueStart = builder.count
     cueOriginal = originalOffset
-    open = TranscriptCue(range: cueStart..<cueStart, speaker: speaker, start: start, end: end)
+    open = TranscriptCue(
+      range: cueStart..<cueStart, speaker: speaker, start: checkedTime(start, at: originalOffset),
+      end: checkedTime(end, at: originalOffset))
+  }
+
+  /// The latest time a cue may have, in seconds (about 115 days): later, negative or
+  /// non-finite times (`"end": 1e308` in a JSON transcript) are dropped with a warning, so
+  /// durations and clocks computed from them stay finite.
+  static let maximumTime = 10_000_000.0
+
+  private mutating func checkedTime(_ time: Double?, at offset: Int) -> Double? {
+    guard let time else { return nil }
+    if time.isFinite && time >= 0 && time <= CueCollector.maximumTime { return time }
+    warn(
+      "line \(TextLines.lineNumber(original, at: offset)): a time of \(time) s is outside 0 to "
+        + "\(Int(CueCollector.maximumTime)) s; ignored", at: offset)
+    return nil
   }
 
   /// Sets the speaker of the open cue (a voice span found after the timing line).
