@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS     e.g. scripts/fuzz.sh eml 600
 #   scripts/fuzz.sh --list             the targets
+#   scripts/fuzz.sh --build            build every harness (then FUZZ_SKIP_BUILD=1 for each run)
 #
 # Builds Fuzz/ in debug with -sanitize=fuzzer,address (linked with lld), seeds a working
 # corpus under Fuzz/.build/fuzz/TARGET/ from Fuzz/seeds/TARGET/ (plus the shared fixtures
@@ -23,32 +24,44 @@ usage() {
   exit 2
 }
 
-if [ "${1:-}" = "--list" ]; then
-  printf '%s\n' "${TARGETS[@]}"
-  exit 0
-fi
+WORK="$ROOT/Fuzz/.build/fuzz"
+BUILD_FLAGS=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
+
+# build [PRODUCT…]: builds the harnesses; exit 3 when the toolchain has no libFuzzer.
+build() {
+  local log="$WORK/build.log" products=()
+  for product in "$@"; do products+=(--product "$product"); done
+  mkdir -p "$WORK"
+  if ! (cd Fuzz && swift build "${BUILD_FLAGS[@]}" "${products[@]}") >"$log" 2>&1; then
+    if grep -qiE "unsupported option.*sanitize|sanitize=fuzzer.*(not supported|unsupported)|clang_rt\.fuzzer.*(not found|No such file)|unable to find.*fuzzer" \
+      "$log"; then
+      echo "SKIPPED: this toolchain cannot build with -sanitize=fuzzer (see $log)"
+      exit 3
+    fi
+    tail -n 30 "$log" >&2
+    echo "fuzz.sh: the build of the fuzz harnesses failed (log: $log)" >&2
+    exit 1
+  fi
+}
+
+case "${1:-}" in
+  --list)
+    printf '%s\n' "${TARGETS[@]}"
+    exit 0
+    ;;
+  --build)
+    build
+    echo "built: ${TARGETS[*]}"
+    exit 0
+    ;;
+esac
 [ $# -eq 2 ] || usage
 TARGET="$1"
 SECONDS_TO_RUN="$2"
 [[ " ${TARGETS[*]} " == *" $TARGET "* ]] || usage
 [[ "$SECONDS_TO_RUN" =~ ^[0-9]+$ ]] || usage
-
-WORK="$ROOT/Fuzz/.build/fuzz"
 mkdir -p "$WORK/$TARGET" "$WORK/artifacts"
-BUILD_FLAGS=(-c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
-
-if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
-  if ! (cd Fuzz && swift build "${BUILD_FLAGS[@]}" --product "fuzz-$TARGET") >"$WORK/build-$TARGET.log" 2>&1; then
-    if grep -qE "unsupported option '-sanitize=fuzzer'|sanitize=fuzzer.*not supported|libclang_rt.fuzzer.*(not found|No such file)" \
-      "$WORK/build-$TARGET.log"; then
-      echo "SKIPPED: this toolchain cannot build with -sanitize=fuzzer (see $WORK/build-$TARGET.log)"
-      exit 3
-    fi
-    tail -n 30 "$WORK/build-$TARGET.log" >&2
-    echo "fuzz.sh: the build of fuzz-$TARGET failed (log: $WORK/build-$TARGET.log)" >&2
-    exit 1
-  fi
-fi
+if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then build "fuzz-$TARGET"; fi
 BINARY="$(cd Fuzz && swift build "${BUILD_FLAGS[@]}" --show-bin-path)/fuzz-$TARGET"
 [ -x "$BINARY" ] || {
   echo "fuzz.sh: no $BINARY" >&2

@@ -34,7 +34,8 @@ struct AnalysisWorker: Sendable {
       switch input {
       case .failed(let error): throw error
       case .file(let path):
-        document = try DocumentLoader.load(path: path, bytes: try FileReader.read(path, limits: loadOptions.limits), options: loadOptions)
+        document = try DocumentLoader.load(
+          path: path, bytes: try FileReader.read(path, limits: loadOptions.limits), options: loadOptions)
         if options.lint.reps.isEmpty, let configured = try configurations.configuration(for: path) {
           documentOptions.reps = configured.reps
         }

@@ -20,7 +20,8 @@ import Testing
       case 1: try add("\(tag)-binary.txt", png)
       case 2: try add("\(tag)-utf8.txt", Array("caf\u{E9} ".utf8) + [0xFF, 0xFE] + Array(" you must\n".utf8))
       case 3: try add("\(tag)-empty.txt", [])
-      case 4: try add("\(tag)-cut.eml", Array("Subject: hi\nContent-Type: multipart/mixed; boundary=x\n\n--x\nConte".utf8))
+      case 4:
+        try add("\(tag)-cut.eml", Array("Subject: hi\nContent-Type: multipart/mixed; boundary=x\n\n--x\nConte".utf8))
       case 5: try add("\(tag)-bad.json", Array(#"[{"speaker": "Sam", "text": "you must"#.utf8))
       case 6: try add("\(tag)-call.vtt", Array("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Sam>Act now.\n".utf8))
       case 7: try add("\(tag)-huge.txt", Array(String(repeating: "word ", count: 400).utf8))

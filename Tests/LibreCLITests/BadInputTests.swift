@@ -7,7 +7,8 @@ import Testing
   @Test func invalidUTF8IsReplacedCountedAndWarned() throws {
     let dir = try TempDir()
     defer { dir.remove() }
-    try dir.write("bad.txt", bytes: Array("Hello \u{E9}t\u{E9}, ".utf8) + [0xFF, 0xC3, 0x28] + Array(" you must sign.\n".utf8))
+    try dir.write(
+      "bad.txt", bytes: Array("Hello \u{E9}t\u{E9}, ".utf8) + [0xFF, 0xC3, 0x28] + Array(" you must sign.\n".utf8))
     let run = try RobustRun.run(["lint", "--format", "json", "bad.txt"], in: dir.url)
     #expect(run.status == 0 || run.status == 1)
     #expect(run.stderr.contains("libre: warning: bad.txt:1:"))
@@ -217,8 +218,10 @@ import Testing
     let run = try RobustRun.run(["lint", "--lexicon", "mine.json", "--max-patterns", "1000", "ok.txt"], in: dir.url)
     #expect(run.status == 2)
     #expect(run.stderr.contains("the maximum pattern count") && run.stderr.contains("--max-patterns"))
-    let length = try RobustRun.run(["lint", "--lexicon", "mine.json", "--max-pattern-length", "5", "ok.txt"], in: dir.url)
-    #expect(length.status == 2 && length.stderr.contains("mine.json:") && length.stderr.contains("--max-pattern-length"))
+    let length = try RobustRun.run(
+      ["lint", "--lexicon", "mine.json", "--max-pattern-length", "5", "ok.txt"], in: dir.url)
+    #expect(
+      length.status == 2 && length.stderr.contains("mine.json:") && length.stderr.contains("--max-pattern-length"))
     let fine = try RobustRun.run(["lint", "--lexicon", "mine.json", "ok.txt"], in: dir.url)
     #expect(fine.status == 0, "\(fine.stderr)")
   }

@@ -53,7 +53,9 @@ struct RobustRun {
       stdoutBytes: [UInt8](try Data(contentsOf: outURL)),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     // In a pipeline the shell reports a signal death as status 128 + N.
-    #expect(!run.signaled && run.status < 128, "libre died by a signal (\(run.status)): \(run.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      !run.signaled && run.status < 128, "libre died by a signal (\(run.status)): \(run.stderr)",
+      sourceLocation: sourceLocation)
     return run
   }
 }

@@ -78,7 +78,8 @@ public enum Fuzz {
   @discardableResult
   public static func pipeline(path: String, bytes: [UInt8], includeQuoted: Bool = false) -> Int {
     do {
-      let document = try DocumentLoader.load(path: path, bytes: bytes, options: LoadOptions(includeQuoted: includeQuoted))
+      let document = try DocumentLoader.load(
+        path: path, bytes: bytes, options: LoadOptions(includeQuoted: includeQuoted))
       return lintAndReport(document)
     } catch {
       check(!error.message.isEmpty, "an input error without a message")

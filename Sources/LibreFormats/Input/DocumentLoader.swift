@@ -56,7 +56,8 @@ public enum DocumentLoader {
     }
     var document = try loadDetected(path: path, bytes: bytes, options: options)
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-      document.warnings.append(DocumentWarning(message: bytes.isEmpty ? "empty file: nothing to lint" : "blank file: nothing to lint"))
+      document.warnings.append(
+        DocumentWarning(message: bytes.isEmpty ? "empty file: nothing to lint" : "blank file: nothing to lint"))
     }
     return document
   }

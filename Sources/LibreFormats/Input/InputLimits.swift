@@ -31,7 +31,8 @@ public struct InputLimits: Sendable, Equatable {
 
   /// `64 MiB`, `4 KiB`, `17 bytes`: a size as the messages print it (exact when not round).
   public static func size(_ bytes: Int) -> String {
-    for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] where bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+    for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] where bytes >= 1 << shift && bytes % (1 << shift) == 0
+    {
       return "\(bytes >> shift) \(unit)"
     }
     return bytes == 1 ? "1 byte" : "\(bytes) bytes"
