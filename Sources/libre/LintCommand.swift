@@ -23,6 +23,10 @@ enum LintCommand {
       return 2
     }
     var run = RunReport()
+    // Text is written document by document, so memory stays flat over a large batch; JSON is
+    // one object, written at the end.
+    var streamed = StreamedTotals()
+    let reporter = TextReporter(color: Output.wantsColor(options.color))
     let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
@@ -38,18 +42,42 @@ enum LintCommand {
         let result = linter.lint(document, options: documentOptions, workspace: &workspace)
         let report = DocumentReport(document: document, result: result)
         for warning in report.warnings { Output.warning(warning) }
-        run.documents.append(report)
+        if options.format == .text {
+          var one = RunReport()
+          one.documents = [report]
+          Output.standard(reporter.render(one))
+          streamed.add(report, gateFails: options.gateFails(report))
+        } else {
+          run.documents.append(report)
+        }
       } catch {
         Output.error(error.description)
         run.errors.append(error)
       }
     }
     switch options.format {
-    case .text: Output.standard(TextReporter(color: Output.wantsColor(options.color)).render(run))
+    case .text:
+      if streamed.documents + run.errors.count > 1 {
+        Output.standard(
+          "\(streamed.documents) document(s), \(streamed.findings) finding(s), \(run.errors.count) error(s)\n")
+      }
     case .json: Output.standard(JSONReporter.render(run))
     }
     if !run.errors.isEmpty { return 2 }
-    return gateFails(run, options) ? 1 : 0
+    return streamed.gateFailed || gateFails(run, options) ? 1 : 0
+  }
+
+  /// What the text output needs of the documents already written: counts and the gate.
+  struct StreamedTotals {
+    var documents = 0
+    var findings = 0
+    var gateFailed = false
+
+    mutating func add(_ report: DocumentReport, gateFails: Bool) {
+      documents += 1
+      findings += report.findings.count
+      gateFailed = gateFailed || gateFails
+    }
   }
 
   /// Whether a finding at or above `--fail-on`, or a score under `--min-score`, fails the run.
