@@ -28,17 +28,21 @@ trap 'rm -rf "$WORK"' EXIT
 FAILED=0
 
 # measure NAME EXPECTED_EXIT COMMAND…: runs COMMAND, prints peak RSS and time, checks both.
+# With INFO=1 the peak is printed but not checked (runs that hold a whole result by design).
 measure() {
   local name="$1" expected="$2" status=0
   shift 2
   /usr/bin/time -f '%M %e' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || status=$?
-  read -r kilobytes seconds <"$WORK/time.txt"
+  # GNU time puts "Command exited with non-zero status N" first; the numbers are last.
+  read -r kilobytes seconds < <(tail -n 1 "$WORK/time.txt")
   local megabytes=$(((kilobytes + 1023) / 1024))
   local verdict=ok
-  if [ "$megabytes" -gt "$LIMIT_MB" ]; then verdict="OVER ${LIMIT_MB} MB"; fi
+  if [ "$megabytes" -gt "$LIMIT_MB" ]; then
+    if [ "${INFO:-0}" = 1 ]; then verdict="(informational, not checked)"; else verdict="OVER ${LIMIT_MB} MB"; fi
+  fi
   if [[ " $expected " != *" $status "* ]]; then verdict="exit $status, expected $expected"; fi
   printf '%-52s peak %5d MB  %7.1f s  exit %d  %s\n' "$name" "$megabytes" "$seconds" "$status" "$verdict"
-  if [ "$verdict" != ok ]; then
+  if [ "$verdict" != ok ] && [ "$verdict" != "(informational, not checked)" ]; then
     FAILED=1
     head -c 600 "$WORK/err.txt" >&2
   fi
@@ -47,7 +51,9 @@ measure() {
 
 echo "generating inputs in $WORK"
 # 1 GB of ordinary sentences, lines of about 80 bytes.
-yes 'Hi Sam, you are free to say no, but the offer ends Friday so please reply soon.' | head -c 1G >"$WORK/1gb.txt"
+# (`yes` ends by SIGPIPE when `head` has enough: not a failure.)
+{ yes 'Hi Sam, you are free to say no, but the offer ends Friday so please reply soon.' || true; } \
+  | head -c 1G >"$WORK/1gb.txt"
 # 500 MB on one line.
 head -c 500M /dev/zero | tr '\0' 'a' >"$WORK/line.txt"
 # 100,000 small files: the corpus's emails and calls, over and over, 1,000 per folder.
@@ -67,9 +73,16 @@ for index in range(count):
 PY
 
 measure "lint a 1 GB file (default limits)" 2 "$LIBRE" lint --fail-on none "$WORK/1gb.txt"
-measure "lint $FILES small files (json, findings kept)" "0 2" "$LIBRE" lint --fail-on none --format json "$WORK/folder"
 measure "lint $FILES small files (text)" "0 2" "$LIBRE" lint --fail-on none "$WORK/folder"
-measure "analyze --jobs 2 $FILES small files" "0 2" "$LIBRE" analyze --jobs 2 --quiet --fail-on none "$WORK/folder"
+measure "analyze --jobs 2 $FILES small files (text)" "0 2" "$LIBRE" analyze --jobs 2 --quiet --fail-on none "$WORK/folder"
+measure "analyze --jobs 2 $FILES small files (jsonl)" "0 2" \
+  "$LIBRE" analyze --jobs 2 --quiet --fail-on none --format jsonl "$WORK/folder"
+# Informational: `lint --format json` builds one JSON document of every finding in memory,
+# and one document's memory grows with its findings (about 1 KB each, with their text).
+head -c 16M "$WORK/1gb.txt" >"$WORK/16mb.txt"
+INFO=1 measure "lint $FILES small files (json: one document)" "0 2" \
+  "$LIBRE" lint --fail-on none --format json "$WORK/folder"
+INFO=1 measure "lint a 16 MiB file, a finding every sentence" "0 1" "$LIBRE" lint --fail-on none "$WORK/16mb.txt"
 measure "lint a 500 MB single line (default limits)" 2 "$LIBRE" lint "$WORK/line.txt"
 measure "lint a 500 MB single line (--max-input-size 1G)" 2 "$LIBRE" lint --max-input-size 1G "$WORK/line.txt"
 if [ "$FAILED" -ne 0 ]; then
