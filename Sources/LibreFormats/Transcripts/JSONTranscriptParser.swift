@@ -82,7 +82,11 @@ public enum JSONTranscriptParser {
       let range = TextLines.trimmed(trimmed, 0..<trimmed.count)
       return range.isEmpty ? nil : String(decoding: trimmed[range], as: UTF8.self)
     }
-    if let number = value?.number { return number == number.rounded() ? String(Int(number)) : String(number) }
+    if let number = value?.number {
+      // A whole number names the speaker as written (`2`, not `2.0`); a huge one (`1e300`)
+      // would not fit an Int.
+      return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
     return nil
   }
 
