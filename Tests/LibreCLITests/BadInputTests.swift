@@ -203,6 +203,17 @@ import Testing
     #expect(bad.status == 2 && bad.stderr.contains("--max-cues takes a positive whole number"))
   }
 
+  @Test(.timeLimit(.minutes(1))) func endlessInputStopsAtALimit() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    let zero = try RobustRun.run(["lint", "--max-line-length", "1M", "/dev/zero"], in: dir.url)
+    #expect(zero.status == 2)
+    #expect(zero.stderr.contains("libre: error: /dev/zero:1: line longer than the maximum line length"))
+    let lines = try RobustRun.run(["lint", "--max-input-size", "1M", "-"], in: dir.url, pipe: "yes")
+    #expect(lines.status == 2)
+    #expect(lines.stderr.contains("libre: error: <stdin>: more than 1 MiB is over the maximum input size of 1 MiB"))
+  }
+
   @Test func aGeneratedLexiconPastThePatternLimitsIsRefused() throws {
     let dir = try TempDir()
     defer { dir.remove() }
