@@ -33,7 +33,7 @@ build() {
   for product in "$@"; do products+=(--product "$product"); done
   mkdir -p "$WORK"
   if ! (cd Fuzz && swift build "${BUILD_FLAGS[@]}" "${products[@]}") >"$log" 2>&1; then
-    if grep -qiE "unsupported option.*sanitize|sanitize=fuzzer.*(not supported|unsupported)|clang_rt\.fuzzer.*(not found|No such file)|unable to find.*fuzzer" \
+    if grep -qiE "unsupported option.*sanitize|sanitize=fuzzer.*(not supported|unsupported)|clang_rt\.fuzzer.*(not found|No such file)|unable to find.*fuzzer|invalid linker name.*lld" \
       "$log"; then
       echo "SKIPPED: this toolchain cannot build with -sanitize=fuzzer (see $log)"
       exit 3
