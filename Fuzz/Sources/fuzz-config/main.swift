@@ -9,7 +9,12 @@ func fuzzConfig(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let configuration = try Configuration.parse(bytes, path: ".libre.json")
     Fuzz.check(configuration.reps.allSatisfy { !$0.isEmpty }, "an empty rep name")
   } catch {
-    let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    // Lines end at LF, CRLF or a lone CR (as `LineIndex` counts them).
+    var lines = 1
+    for (index, byte) in bytes.enumerated()
+    where byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+      lines += 1
+    }
     Fuzz.check((error.line ?? 1) >= 1 && (error.line ?? 1) <= lines, "error line \(String(describing: error.line))")
   }
   return 0
