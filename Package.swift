@@ -5,6 +5,8 @@ let package = Package(
   name: "Libre",
   products: [
     .library(name: "LibreKit", targets: ["LibreKit"]),
+    // For the fuzz harnesses of `Fuzz/`, a package of its own that depends on this one by path.
+    .library(name: "LibreFormats", targets: ["LibreFormats"]),
     .executable(name: "libre", targets: ["libre"]),
   ],
   targets: [

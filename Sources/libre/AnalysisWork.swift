@@ -26,7 +26,7 @@ struct AnalysisWorker: Sendable {
   let configurations: SharedConfigurations
 
   func process(_ input: AnalysisInput, workspace: inout LintWorkspace) -> AnalysisOutcome {
-    let loadOptions = LoadOptions(includeQuoted: options.lint.includeQuoted)
+    let loadOptions = options.lint.loadOptions
     var documentOptions = options.documentOptions
     let document: Document
     var fields: [String: String] = [:]
@@ -34,7 +34,8 @@ struct AnalysisWorker: Sendable {
       switch input {
       case .failed(let error): throw error
       case .file(let path):
-        document = try DocumentLoader.load(path: path, bytes: try FileReader.read(path), options: loadOptions)
+        document = try DocumentLoader.load(
+          path: path, bytes: try FileReader.read(path, limits: loadOptions.limits), options: loadOptions)
         if options.lint.reps.isEmpty, let configured = try configurations.configuration(for: path) {
           documentOptions.reps = configured.reps
         }

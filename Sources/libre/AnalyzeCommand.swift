@@ -15,7 +15,7 @@ enum AnalyzeCommand {
     let linter: Linter
     do throws(UsageError) {
       options = try AnalyzeOptions.parse(arguments)
-      linter = Linter(lexicons: try Lexicons.compile(extra: options.lint.lexicons))
+      linter = Linter(lexicons: try Lexicons.compile(extra: options.lint.lexicons, limits: options.lint.lexiconLimits))
     } catch {
       Output.error(error.description)
       return 2

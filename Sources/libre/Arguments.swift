@@ -1,3 +1,4 @@
+import LibreFormats
 import LibreKit
 
 /// A mistake on the command line.
@@ -26,6 +27,9 @@ struct LintOptions {
   var configuration: String?
   /// The CI options of `libre lint` (report formats, `--output`, baselines, profiles).
   var ci = CIOptions()
+  /// `--max-input-size` and the other limits (`LimitOptions.swift`).
+  var limits = InputLimits()
+  var lexiconLimits = LexiconLimits()
 
   /// Parses the arguments after the command name.
   static func parse(_ arguments: [String]) throws(UsageError) -> LintOptions {
@@ -73,7 +77,9 @@ struct LintOptions {
       case "--no-color": options.color = false
       case "--color": options.color = true
       default:
-        guard try options.ci.parse(flag, &reader) else {
+        var known = try options.ci.parse(flag, &reader)
+        if !known { known = try options.readLimit(flag, &reader) }
+        guard known else {
           throw UsageError(description: "unknown option '\(argument)' (see libre --help)")
         }
       }
@@ -195,6 +201,16 @@ enum HelpText {
       --baseline FILE          fail only on findings FILE does not have, or on a score below
                                the one it recorded; list the fixed ones
 
+    LIMITS (lint and analyze; past one: an error naming it, or for MIME a warning)
+      --max-input-size SIZE    largest input file (default 64M; K, M, G suffixes)
+      --max-line-length SIZE   longest line (default 4M)
+      --max-mime-depth N       MIME nesting depth read (default 32)
+      --max-mime-parts N       MIME parts read per message (default 1000)
+      --max-cues N             cues per transcript (default 1000000)
+      --max-cue-length SIZE    text per cue (default 1000000 bytes)
+      --max-patterns N         patterns in all lexicons with --lexicon (default 50000)
+      --max-pattern-length N   bytes per pattern with --lexicon (default 1000)
+
     OPTIONS (eval)
       -f, --format text|json   output format (default text; json has schemaVersion 1)
       --lang auto|en|fr        language given to the linter (default auto)
@@ -225,7 +241,8 @@ enum HelpText {
                                file's folder, or a field of the JSONL line
       --emit-partial FILE      also write the mergeable aggregate (for libre merge)
       -q, --quiet              no progress bar and no warnings (errors are still printed)
-      --lang, --min-score, --fail-on, --lexicon, --include-quoted, --rep, --role, --config: as lint
+      --lang, --min-score, --fail-on, --lexicon, --include-quoted, --rep, --role, --config,
+      and the limits (--max-input-size…): as lint
       Every input appears once, as a result or an error. Results come out in input order
       whatever --jobs. Exit 2 if any input failed (after the others), else 1 if a gate
       tripped, else 0. A progress bar goes to stderr when it is a terminal.

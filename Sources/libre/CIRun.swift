@@ -53,6 +53,23 @@ enum CIRun {
     return run.gateFailed ? 1 : 0
   }
 
+  /// Whether the report can be written document by document: text on standard output, with
+  /// no baseline to compare with or record (those need the whole run first).
+  static func canStream(_ options: LintOptions) -> Bool {
+    options.ci.report == .text && options.ci.output == nil && options.ci.baseline == nil
+      && options.ci.writeBaseline == nil
+  }
+
+  /// The end of a streamed run: the totals line the whole-run text report ends with, and
+  /// the exit code.
+  static func finishStreamed(_ totals: LintCommand.StreamedTotals, errors: [InputError]) -> Int32 {
+    if totals.documents + errors.count > 1 {
+      Output.standard("\(totals.documents) document(s), \(totals.findings) finding(s), \(errors.count) error(s)\n")
+    }
+    if !errors.isEmpty { return 2 }
+    return totals.gateFailed ? 1 : 0
+  }
+
   static func render(_ run: RunReport, options: LintOptions) -> String {
     switch options.ci.report {
     case .text: return TextReporter(color: options.ci.output == nil && Output.wantsColor(options.color)).render(run)

@@ -4,7 +4,9 @@ import LibreLexicons
 
 /// Loads the built-in lexicons plus the user's, and compiles them.
 enum Lexicons {
-  static func compile(extra paths: [String]) throws(UsageError) -> CompiledLexicons {
+  static func compile(extra paths: [String], limits: LexiconLimits = LexiconLimits()) throws(UsageError)
+    -> CompiledLexicons
+  {
     // The built-in lexicons alone were compiled at build time; only a user's lexicon makes
     // Libre compile them again, merged with it.
     if paths.isEmpty { return BuiltInLexicons.compiled() }
@@ -18,6 +20,7 @@ enum Lexicons {
     }
     do {
       let set = try LexiconLoader.load(files: files)
+      try limits.check(set)
       return try CompiledLexicons.compile(set)
     } catch {
       throw UsageError(description: error.description)

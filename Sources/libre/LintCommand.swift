@@ -12,7 +12,7 @@ enum LintCommand {
     let linter: Linter
     do throws(UsageError) {
       options = try LintOptions.parse(arguments)
-      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons))
+      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons, limits: options.lexiconLimits))
     } catch {
       Output.error(error.description)
       return 2
@@ -28,28 +28,53 @@ enum LintCommand {
     var workspace = LintWorkspace()
     var resolver = SettingsResolver(options: options, builtIn: linter)
     var gates: [GateSettings] = []
+    // A text report on standard output is written document by document, so memory stays
+    // flat over a large batch; the other formats, a report file and the baselines need the
+    // whole run, kept until the end.
+    let streaming = CIRun.canStream(options)
+    var streamed = StreamedTotals()
     for path in inputs {
       let name = path == "-" ? "<stdin>" : path
       do {
         guard let settings = try resolver.settings(for: path) else { continue }
-        let bytes = try FileReader.read(path)
-        let document = try DocumentLoader.load(
-          path: name, bytes: bytes, options: LoadOptions(includeQuoted: options.includeQuoted))
+        let bytes = try FileReader.read(path, limits: options.limits)
+        let document = try DocumentLoader.load(path: name, bytes: bytes, options: options.loadOptions)
         var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
         let policy = settings.policy(for: path, document: document, options: options)
         policy.rules.apply(to: &result)
-        let report = DocumentReport(document: document, result: result)
+        var report = DocumentReport(document: document, result: result)
         for warning in report.warnings { Output.warning(warning) }
-        run.documents.append(report)
-        gates.append(policy.gate)
+        if streaming {
+          report.gateFailures = policy.gate.failures(report)
+          var one = RunReport()
+          one.documents = [report]
+          Output.standard(CIRun.render(one, options: options))
+          streamed.add(report)
+        } else {
+          run.documents.append(report)
+          gates.append(policy.gate)
+        }
       } catch {
         Output.error(error.description)
         run.errors.append(error)
       }
     }
+    if streaming { return CIRun.finishStreamed(streamed, errors: run.errors) }
     return CIRun.finish(&run, gates: gates, options: options)
   }
 
+  /// What the text output needs of the documents already written: counts and the gate.
+  struct StreamedTotals {
+    var documents = 0
+    var findings = 0
+    var gateFailed = false
+
+    mutating func add(_ report: DocumentReport) {
+      documents += 1
+      findings += report.findings.count
+      gateFailed = gateFailed || !report.gateFailures.isEmpty
+    }
+  }
 }
 
 extension LintOptions {

@@ -192,7 +192,7 @@ import Testing
       _ = try loadTranscript(long, .plain)
     } throws: { error in
       (error as? InputError)?.line == 1
-        && (error as? InputError)?.message.contains("TranscriptLoader.maximumCueTextLength") == true
+        && (error as? InputError)?.message.contains("--max-cue-length") == true
     }
     #expect(TranscriptLoader.maximumCueCount == 1_000_000)
   }

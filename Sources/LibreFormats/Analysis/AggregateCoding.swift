@@ -134,7 +134,7 @@ public enum AggregateCoding {
       }
       var counts: [Int] = []
       for value in values {
-        guard let number = value.number, number == number.rounded(), number >= 0 else {
+        guard let number = value.number, number == number.rounded(), number >= 0, number < 1e15 else {
           throw InputError(path: path, message: "partial aggregate: \"scoreCounts\" holds a value that is not a count")
         }
         counts.append(Int(number))

@@ -3,11 +3,13 @@ import LibreKit
 /// Loads RFC 5322 messages (`.eml`, or an mbox holding one): the decoded Subject as its own
 /// part, then the text bodies a mail client would show, every byte mapped back to the file.
 public enum EmailLoader {
-  /// How deep multiparts and attached messages may nest; deeper parts are skipped with a
+  /// How deep multiparts and attached messages may nest by default (`--max-mime-depth`,
+  /// `LoadOptions.limits`); deeper parts are skipped with a
   /// warning. Real mail nests a handful of levels; the limit stops crafted messages from
   /// costing time (each level rescans its body) or stack.
   public static let maximumDepth = 32
-  /// How many MIME parts one message may hold; the rest are skipped with a warning.
+  /// How many MIME parts one message may hold by default (`--max-mime-parts`); the rest
+  /// are skipped with a warning.
   public static let maximumParts = 1_000
 
   /// Whether bytes look like an RFC 5322 message: an mbox `From ` line, or a header block at

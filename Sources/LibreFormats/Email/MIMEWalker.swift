@@ -22,10 +22,12 @@ struct MIMEWalker {
   /// The texts of `entity` at nesting depth `depth`, in order.
   mutating func texts(of entity: MIMEEntity, depth: Int) -> [MappedText] {
     partCount += 1
-    if partCount > EmailLoader.maximumParts {
+    if partCount > options.limits.mimeParts {
       if !warnedParts {
         warnedParts = true
-        warn("more than \(EmailLoader.maximumParts) MIME parts; the rest is skipped", at: entity.originalOffset)
+        warn(
+          "more than \(options.limits.mimeParts) MIME parts, the maximum part count; the rest is skipped "
+            + "(raise it with --max-mime-parts N)", at: entity.originalOffset)
       }
       return []
     }
@@ -61,10 +63,12 @@ struct MIMEWalker {
 
   /// Whether `depth` is within the limit; warns once when it is not.
   private mutating func checkDepth(_ depth: Int, _ entity: MIMEEntity) -> Bool {
-    guard depth >= EmailLoader.maximumDepth else { return true }
+    guard depth >= options.limits.mimeDepth else { return true }
     if !warnedDepth {
       warnedDepth = true
-      warn("MIME parts nested deeper than \(EmailLoader.maximumDepth) levels are skipped", at: entity.originalOffset)
+      warn(
+        "MIME parts nested deeper than \(options.limits.mimeDepth) levels, the maximum MIME depth, are skipped "
+          + "(raise it with --max-mime-depth N)", at: entity.originalOffset)
     }
     return false
   }
@@ -83,7 +87,7 @@ struct MIMEWalker {
       warn("multipart part without a boundary parameter; boundary guessed from the body", at: entity.originalOffset)
       boundary = guessed
     }
-    let limit = max(EmailLoader.maximumParts - partCount + 1, 1)
+    let limit = max(options.limits.mimeParts - partCount + 1, 1)
     var split = MultipartSplitter.split(bytes, entity.body, boundary: boundary, limit: limit)
     if split.firstDelimiter == nil {
       // A boundary parameter that does not match the body (a typo, a mangled relay): the

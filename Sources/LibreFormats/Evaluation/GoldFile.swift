@@ -203,7 +203,7 @@ public enum GoldFile {
     if text.isEmpty { bad(item["text"]?.offset ?? item.offset, "a span needs a non-empty \"text\"") }
     var occurrence = 1
     if let value = item["occurrence"] {
-      if let number = value.number, number >= 1, number == number.rounded() {
+      if let number = value.number, number >= 1, number == number.rounded(), number < 1e15 {
         occurrence = Int(number)
       } else {
         bad(value.offset, "\"occurrence\" must be a whole number from 1")

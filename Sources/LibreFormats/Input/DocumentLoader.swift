@@ -48,13 +48,27 @@ public enum DocumentLoader {
   }
 
   /// Loads `bytes` read from `path` (`<stdin>` for standard input).
+  /// Bytes over `options.limits.inputBytes` are refused (`FileReader` refuses such a file
+  /// before reading it; this catches texts from elsewhere, such as a JSONL line).
   public static func load(path: String, bytes: [UInt8], options: LoadOptions) throws(InputError) -> Document {
+    if bytes.count > options.limits.inputBytes {
+      throw options.limits.inputTooLarge(path: path, size: bytes.count)
+    }
+    var document = try loadDetected(path: path, bytes: bytes, options: options)
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+      document.warnings.append(
+        DocumentWarning(message: bytes.isEmpty ? "empty file: nothing to lint" : "blank file: nothing to lint"))
+    }
+    return document
+  }
+
+  private static func loadDetected(path: String, bytes: [UInt8], options: LoadOptions) throws(InputError) -> Document {
     let format = try detect(path: path, bytes: bytes)
     switch format {
-    case .vtt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .vtt)
-    case .srt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .srt)
-    case .transcript: return try TranscriptLoader.load(path: path, bytes: bytes, format: .plain)
-    case .json: return try TranscriptLoader.load(path: path, bytes: bytes, format: .json)
+    case .vtt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .vtt, options: options)
+    case .srt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .srt, options: options)
+    case .transcript: return try TranscriptLoader.load(path: path, bytes: bytes, format: .plain, options: options)
+    case .json: return try TranscriptLoader.load(path: path, bytes: bytes, format: .json, options: options)
     case .eml:
       try refuseBinary(path: path, bytes: bytes)
       return try EmailLoader.load(path: path, bytes: bytes, options: options)

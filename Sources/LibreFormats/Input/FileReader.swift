@@ -25,22 +25,36 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Reads whole files into bytes with `read(2)`: no `String`, no Foundation, one copy.
 public enum FileReader {
-  /// The bytes of the file at `path`, or `-` for standard input.
-  public static func read(_ path: String) throws(InputError) -> [UInt8] {
-    if path == "-" { return try readAll(descriptor: 0, path: "<stdin>", sizeHint: 1 << 16) }
-    let descriptor = open(path, O_RDONLY)
+  /// The bytes of the file at `path`, or `-` for standard input. With `limits`, a file
+  /// larger than `limits.inputBytes` is refused before it is read, and reading stops with
+  /// an error at the first line longer than `limits.lineBytes` (so memory stays bounded
+  /// whatever the file); without, everything is read.
+  public static func read(_ path: String, limits: InputLimits? = nil) throws(InputError) -> [UInt8] {
+    if path == "-" { return try readAll(descriptor: 0, path: "<stdin>", sizeHint: 1 << 16, limits: limits) }
+    // Non-blocking open: a named pipe nobody writes to must not hang the run at `open`.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK)
     guard descriptor >= 0 else { throw InputError(path: path, message: "cannot open: \(errorText())") }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw InputError(path: path, message: "cannot stat: \(errorText())") }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(path: path, message: "is a directory") }
-    return try readAll(descriptor: descriptor, path: path, sizeHint: max(Int(info.st_size), 4096))
+    if (info.st_mode & S_IFMT) == S_IFSOCK { throw InputError(path: path, message: "is a socket, not a file") }
+    // Reads block again (a pipe from `<(command)` is read to its end).
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    let size = Int(info.st_size)
+    if let limits, (info.st_mode & S_IFMT) == S_IFREG, size > limits.inputBytes {
+      throw limits.inputTooLarge(path: path, size: size)
+    }
+    return try readAll(descriptor: descriptor, path: path, sizeHint: max(size, 4096), limits: limits)
   }
 
-  private static func readAll(descriptor: Int32, path: String, sizeHint: Int) throws(InputError) -> [UInt8] {
+  private static func readAll(
+    descriptor: Int32, path: String, sizeHint: Int, limits: InputLimits?
+  ) throws(InputError) -> [UInt8] {
     var bytes = [UInt8]()
-    bytes.reserveCapacity(sizeHint + 1)
+    bytes.reserveCapacity(min(sizeHint, limits?.inputBytes ?? Int.max) + 1)
     var chunk = [UInt8](repeating: 0, count: min(max(sizeHint, 4096), 1 << 24))
+    var lines = limits.map { LineScan(limit: $0.lineBytes) }
     while true {
       let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {
@@ -48,6 +62,15 @@ public enum FileReader {
         throw InputError(path: path, message: "cannot read: \(errorText())")
       }
       if count == 0 { break }
+      if let limits {
+        // A pipe, or a file that grew since `fstat`: the limit holds whatever the source.
+        if bytes.count + count > limits.inputBytes {
+          throw limits.inputTooLarge(path: path, size: limits.inputBytes, atLeast: true)
+        }
+        if let line = chunk.withUnsafeBufferPointer({ lines?.feed(UnsafeBufferPointer(rebasing: $0[0..<count])) }) {
+          throw limits.lineTooLong(path: path, line: line)
+        }
+      }
       bytes.append(contentsOf: chunk[0..<count])
     }
     return bytes

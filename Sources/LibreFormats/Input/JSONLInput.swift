@@ -47,7 +47,10 @@ public struct JSONLInput: Sendable {
         document = try DocumentLoader.load(path: id, bytes: Array(string.utf8), options: options)
       } else if let segments = root["segments"] {
         guard segments.array != nil else { throw failure("\"segments\" must be an array") }
-        document = try TranscriptLoader.load(path: id, bytes: line, format: .json)
+        if line.count > options.limits.inputBytes {
+          throw options.limits.inputTooLarge(path: id, size: line.count)
+        }
+        document = try TranscriptLoader.load(path: id, bytes: line, format: .json, options: options)
       } else {
         throw failure("expected a \"text\" string or a \"segments\" array")
       }

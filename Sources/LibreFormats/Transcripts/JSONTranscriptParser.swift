@@ -17,7 +17,9 @@ public enum JSONTranscriptParser {
   static let startKeys = ["start", "startTime", "start_time"]
   static let endKeys = ["end", "endTime", "end_time"]
 
-  public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> TranscriptCues {
+  public static func parse(
+    _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
+  ) throws(InputError) -> TranscriptCues {
     let root: JSONValue
     do {
       root = try JSONParser.parse(bytes)
@@ -30,7 +32,7 @@ public enum JSONTranscriptParser {
         path: path, line: TextLines.lineNumber(bytes, at: root.offset),
         message: "not a JSON transcript: expected an array of segments or an object with a \"segments\" array")
     }
-    var collector = CueCollector(path: path, original: bytes)
+    var collector = CueCollector(path: path, original: bytes, limits: limits)
     for segment in segments {
       guard segment.members != nil else {
         collector.warn(
@@ -80,7 +82,11 @@ public enum JSONTranscriptParser {
       let range = TextLines.trimmed(trimmed, 0..<trimmed.count)
       return range.isEmpty ? nil : String(decoding: trimmed[range], as: UTF8.self)
     }
-    if let number = value?.number { return number == number.rounded() ? String(Int(number)) : String(number) }
+    if let number = value?.number {
+      // A whole number names the speaker as written (`2`, not `2.0`); a huge one (`1e300`)
+      // would not fit an Int.
+      return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+    }
     return nil
   }
 

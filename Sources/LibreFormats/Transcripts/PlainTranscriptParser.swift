@@ -12,9 +12,11 @@ import LibreKit
 /// `[00:01:02]` line without a name starts a new cue of the same speaker. A cue without an
 /// end time ends where the next timed cue starts.
 public enum PlainTranscriptParser {
-  public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> TranscriptCues {
+  public static func parse(
+    _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
+  ) throws(InputError) -> TranscriptCues {
     let names = acceptedNames(bytes, limit: bytes.count)
-    var collector = CueCollector(path: path, original: bytes)
+    var collector = CueCollector(path: path, original: bytes, limits: limits)
     var position = TextLines.bomLength(bytes)
     let end = bytes.count
     var open = false

@@ -8,8 +8,10 @@ import LibreKit
 /// the next timing line, so a stray blank line inside a cue loses nothing.
 public enum SRTParser {
   /// The cues of `bytes` (UTF-8, a BOM allowed). Throws when no timing line is found.
-  public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> TranscriptCues {
-    var collector = CueCollector(path: path, original: bytes)
+  public static func parse(
+    _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
+  ) throws(InputError) -> TranscriptCues {
+    var collector = CueCollector(path: path, original: bytes, limits: limits)
     var position = TextLines.bomLength(bytes)
     let end = bytes.count
     var open = false

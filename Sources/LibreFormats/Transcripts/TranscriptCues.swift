@@ -21,10 +21,11 @@ public struct TranscriptCues: Sendable {
   public func string(_ index: Int) -> String { String(decoding: text.bytes[cues[index].range], as: UTF8.self) }
 }
 
-/// Collects cue texts into one mapped text, enforcing the limits of `TranscriptLoader`.
+/// Collects cue texts into one mapped text, enforcing the cue limits of `InputLimits`.
 struct CueCollector {
   let path: String
   let original: [UInt8]
+  let limits: InputLimits
   private(set) var builder: MappedTextBuilder
   private(set) var cues: [TranscriptCue] = []
   var warnings: [DocumentWarning] = []
@@ -32,23 +33,40 @@ struct CueCollector {
   private var cueOriginal = 0
   private var open: TranscriptCue?
 
-  init(path: String, original: [UInt8]) {
+  init(path: String, original: [UInt8], limits: InputLimits = InputLimits()) {
     self.path = path
     self.original = original
+    self.limits = limits
     builder = MappedTextBuilder(reservingCapacity: original.count)
   }
 
   /// Starts a cue whose text begins at `originalOffset` of the file.
   mutating func begin(speaker: String?, start: Double?, end: Double?, at originalOffset: Int) throws(InputError) {
     if open != nil { try finish() }
-    guard cues.count < TranscriptLoader.maximumCueCount else {
+    guard cues.count < limits.cues else {
       throw InputError(
         path: path, line: TextLines.lineNumber(original, at: originalOffset),
-        message: "more than \(TranscriptLoader.maximumCueCount) cues (the limit of TranscriptLoader.maximumCueCount)")
+        message: "more than \(limits.cues) cues, the maximum cue count; not read (raise it with --max-cues N)")
     }
     cueStart = builder.count
     cueOriginal = originalOffset
-    open = TranscriptCue(range: cueStart..<cueStart, speaker: speaker, start: start, end: end)
+    open = TranscriptCue(
+      range: cueStart..<cueStart, speaker: speaker, start: checkedTime(start, at: originalOffset),
+      end: checkedTime(end, at: originalOffset))
+  }
+
+  /// The latest time a cue may have, in seconds (about 115 days): later, negative or
+  /// non-finite times (`"end": 1e308` in a JSON transcript) are dropped with a warning, so
+  /// durations and clocks computed from them stay finite.
+  static let maximumTime = 10_000_000.0
+
+  private mutating func checkedTime(_ time: Double?, at offset: Int) -> Double? {
+    guard let time else { return nil }
+    if time.isFinite && time >= 0 && time <= CueCollector.maximumTime { return time }
+    warn(
+      "line \(TextLines.lineNumber(original, at: offset)): a time of \(time) s is outside 0 to "
+        + "\(Int(CueCollector.maximumTime)) s; ignored", at: offset)
+    return nil
   }
 
   /// Sets the speaker of the open cue (a voice span found after the timing line).
@@ -79,12 +97,12 @@ struct CueCollector {
     guard var cue = open else { return }
     open = nil
     cue.range = cueStart..<builder.count
-    guard cue.range.count <= TranscriptLoader.maximumCueTextLength else {
+    guard cue.range.count <= limits.cueBytes else {
       throw InputError(
         path: path, line: TextLines.lineNumber(original, at: cueOriginal),
         message:
-          "a cue longer than \(TranscriptLoader.maximumCueTextLength) bytes (the limit of TranscriptLoader.maximumCueTextLength)"
-      )
+          "a cue longer than \(InputLimits.size(limits.cueBytes)), the maximum cue length; not read "
+          + "(raise it with --max-cue-length SIZE)")
     }
     cues.append(cue)
   }

@@ -17,9 +17,11 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
 
 /// Loads call transcripts into documents whose segments are speaker turns.
 public enum TranscriptLoader {
-  /// The most cues a file may hold; a file beyond it is an input error rather than a long stall.
+  /// The most cues a file may hold by default (`--max-cues`); a file beyond it is an input
+  /// error rather than a long stall.
   public static let maximumCueCount = 1_000_000
-  /// The longest text one cue may hold, in UTF-8 bytes (a plain transcript's turn is one cue).
+  /// The longest text one cue may hold by default, in UTF-8 bytes (`--max-cue-length`; a
+  /// plain transcript's turn is one cue).
   public static let maximumCueTextLength = 1_000_000
 
   /// The transcript format of a file from its extension (`.vtt`, `.srt`, `.json` when it
@@ -80,7 +82,10 @@ public enum TranscriptLoader {
 
   /// Loads `bytes` read from `path` as `format`. UTF-16 and Windows-1252 files are
   /// transcoded to UTF-8 first and the transcoded bytes become the document's original.
-  public static func load(path: String, bytes: [UInt8], format: TranscriptFormat) throws(InputError) -> Document {
+  /// `options.limits` bounds the cues (`cues`, `cueBytes`).
+  public static func load(
+    path: String, bytes: [UInt8], format: TranscriptFormat, options: LoadOptions = LoadOptions()
+  ) throws(InputError) -> Document {
     if let name = unsupportedFormat(path: path, bytes: bytes) {
       throw InputError(
         path: path,
@@ -92,11 +97,12 @@ public enum TranscriptLoader {
     if TextLines.isBlank(original, TextLines.bomLength(original)..<original.count) {
       cues = TranscriptCues(text: MappedTextBuilder().build(), cues: [], warnings: [])
     } else {
+      let limits = options.limits
       switch format {
-      case .vtt: cues = try WebVTTParser.parse(original, path: path)
-      case .srt: cues = try SRTParser.parse(original, path: path)
-      case .plain: cues = try PlainTranscriptParser.parse(original, path: path)
-      case .json: cues = try JSONTranscriptParser.parse(original, path: path)
+      case .vtt: cues = try WebVTTParser.parse(original, path: path, limits: limits)
+      case .srt: cues = try SRTParser.parse(original, path: path, limits: limits)
+      case .plain: cues = try PlainTranscriptParser.parse(original, path: path, limits: limits)
+      case .json: cues = try JSONTranscriptParser.parse(original, path: path, limits: limits)
       }
     }
     if let note = decoded.note { cues.warnings.insert(DocumentWarning(message: note), at: 0) }

@@ -8,8 +8,10 @@ import LibreKit
 /// `Name:` get that speaker (see `SpeakerNames`). Works on the bytes in one pass.
 public enum WebVTTParser {
   /// The cues of `bytes` (UTF-8, a BOM allowed). Throws when the signature is missing.
-  public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> TranscriptCues {
-    var parser = Parser(bytes: bytes, collector: CueCollector(path: path, original: bytes))
+  public static func parse(
+    _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
+  ) throws(InputError) -> TranscriptCues {
+    var parser = Parser(bytes: bytes, collector: CueCollector(path: path, original: bytes, limits: limits))
     try parser.file()
     var cues = try parser.collector.result()
     // Zoom and other meeting tools write `Name: text` cues instead of voice spans.

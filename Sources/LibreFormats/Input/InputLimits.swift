@@ -1,0 +1,112 @@
+/// How much one input may hold before Libre stops reading it. Past a limit the input is an
+/// error (or, for MIME parts and depth, the rest is skipped with a warning) that names the
+/// limit and the flag that raises it; nothing is ever cut silently.
+///
+/// | limit                | default  | flag                   | past it                       |
+/// |----------------------|----------|------------------------|-------------------------------|
+/// | input size           | 64 MiB   | `--max-input-size`     | error, the file is not read   |
+/// | line length          | 4 MiB    | `--max-line-length`    | error, reading stops there    |
+/// | MIME nesting depth   | 32       | `--max-mime-depth`     | deeper parts skipped, warning |
+/// | MIME parts           | 1,000    | `--max-mime-parts`     | later parts skipped, warning  |
+/// | cues per transcript  | 1,000,000| `--max-cues`           | error                         |
+/// | bytes per cue        | 1,000,000| `--max-cue-length`     | error                         |
+public struct InputLimits: Sendable, Equatable {
+  public static let defaultInputBytes = 64 << 20
+  public static let defaultLineBytes = 4 << 20
+
+  /// The largest input, in bytes.
+  public var inputBytes = InputLimits.defaultInputBytes
+  /// The longest line, in bytes (a line break is LF, or CR alone).
+  public var lineBytes = InputLimits.defaultLineBytes
+  /// How deep multiparts and attached messages may nest.
+  public var mimeDepth = EmailLoader.maximumDepth
+  /// How many MIME parts one message may hold.
+  public var mimeParts = EmailLoader.maximumParts
+  /// How many cues one transcript may hold.
+  public var cues = TranscriptLoader.maximumCueCount
+  /// The most text one cue may hold, in UTF-8 bytes.
+  public var cueBytes = TranscriptLoader.maximumCueTextLength
+
+  public init() {}
+
+  /// `64 MiB`, `4 KiB`, `17 bytes`: a size as the messages print it (exact when not round).
+  public static func size(_ bytes: Int) -> String {
+    for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] where bytes >= 1 << shift && bytes % (1 << shift) == 0
+    {
+      return "\(bytes >> shift) \(unit)"
+    }
+    return bytes == 1 ? "1 byte" : "\(bytes) bytes"
+  }
+
+  /// Reads a size flag's value: a number of bytes, or with a suffix `K`, `M`, `G` (powers
+  /// of 1024, `KiB`/`KB` alike). Nil when it is not a positive size.
+  public static func parseSize(_ text: String) -> Int? {
+    var digits = Substring(text.uppercased())
+    for suffix in ["IB", "B"] where digits.hasSuffix(suffix) && digits.count > suffix.count {
+      digits = digits.dropLast(suffix.count)
+      break
+    }
+    var shift = 0
+    switch digits.last {
+    case "K": shift = 10
+    case "M": shift = 20
+    case "G": shift = 30
+    default: break
+    }
+    if shift > 0 { digits = digits.dropLast() }
+    guard let value = Int(digits), value > 0, value <= Int.max >> shift else { return nil }
+    return value << shift
+  }
+
+  /// The error for an input of `size` bytes over `inputBytes`.
+  func inputTooLarge(path: String, size: Int, atLeast: Bool = false) -> InputError {
+    InputError(
+      path: path,
+      message: "\(atLeast ? "more than " : "")\(InputLimits.size(size)) is over the maximum input size of "
+        + "\(InputLimits.size(inputBytes)); not read (raise it with --max-input-size SIZE)")
+  }
+
+  /// The error for line `line` longer than `lineBytes`.
+  func lineTooLong(path: String, line: Int) -> InputError {
+    InputError(
+      path: path, line: line,
+      message: "line longer than the maximum line length of \(InputLimits.size(lineBytes)); not read "
+        + "(raise it with --max-line-length SIZE)")
+  }
+
+  /// The line of the first line in `bytes` longer than `lineBytes`, if any.
+  func firstOverlongLine(_ bytes: [UInt8]) -> Int? {
+    var scan = LineScan(limit: lineBytes)
+    return bytes.withUnsafeBufferPointer { scan.feed($0) }
+  }
+}
+
+/// Follows line lengths across the chunks of a read, so an overlong line is caught before
+/// the rest of the file is read.
+struct LineScan {
+  let limit: Int
+  /// Bytes in the current line so far, and its 1-based number.
+  private(set) var current = 0
+  private(set) var line = 1
+
+  init(limit: Int) { self.limit = limit }
+
+  /// Takes the next chunk; returns the number of the first line past the limit, if any.
+  mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) -> Int? {
+    for byte in chunk {
+      if byte == 0x0A {
+        line += 1
+        current = 0
+        continue
+      }
+      if byte == 0x0D {
+        // A lone CR ends a line too (old Mac files); only LFs are counted as line numbers.
+        current = 0
+        continue
+      }
+      current += 1
+      if current > limit { return line }
+    }
+    return nil
+  }
+}

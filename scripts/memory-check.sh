@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Peak memory (max RSS, /usr/bin/time -f %M) and time of `libre` on hostile sizes, with a
+# release build:
+#   1. a 1 GB text file (the default --max-input-size refuses it before reading);
+#   2. a folder of 100,000 small emails and calls, with `lint` and with `analyze --jobs 2`;
+#   3. a 500 MB file that is one single line, with the defaults and with the size limit
+#      raised (then --max-line-length stops the read at 4 MiB).
+# Each must stay under MEMORY_LIMIT_MB (default 200) and end with the expected exit code;
+# exit 1 otherwise. Files are generated in a temporary folder, removed at the end.
+#   scripts/memory-check.sh           (MEMORY_SKIP_BUILD=1 reuses .build/release/libre;
+#                                      MEMORY_INFO=1 adds two informational runs)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+LIMIT_MB="${MEMORY_LIMIT_MB:-200}"
+FILES="${MEMORY_FILES:-100000}"
+if [ "${MEMORY_SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product libre >/dev/null; fi
+LIBRE="$PWD/.build/release/libre"
+[ -x "$LIBRE" ] || {
+  echo "memory-check: no $LIBRE" >&2
+  exit 1
+}
+[ -x /usr/bin/time ] || {
+  echo "SKIPPED: /usr/bin/time (GNU time) is not installed"
+  exit 0
+}
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/libre-memory.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+FAILED=0
+
+# measure NAME EXPECTED_EXIT COMMAND…: runs COMMAND, prints peak RSS and time, checks both.
+# With INFO=1 the peak is printed but not checked (runs that hold a whole result by design).
+measure() {
+  local name="$1" expected="$2" status=0
+  shift 2
+  /usr/bin/time -f '%M %e' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || status=$?
+  # GNU time puts "Command exited with non-zero status N" first; the numbers are last.
+  read -r kilobytes seconds < <(tail -n 1 "$WORK/time.txt")
+  local megabytes=$(((kilobytes + 1023) / 1024))
+  local verdict=ok
+  if [ "$megabytes" -gt "$LIMIT_MB" ]; then
+    if [ "${INFO:-0}" = 1 ]; then verdict="(informational, not checked)"; else verdict="OVER ${LIMIT_MB} MB"; fi
+  fi
+  if [[ " $expected " != *" $status "* ]]; then verdict="exit $status, expected $expected"; fi
+  printf '%-52s peak %5d MB  %7.1f s  exit %d  %s\n' "$name" "$megabytes" "$seconds" "$status" "$verdict"
+  if [ "$verdict" != ok ] && [ "$verdict" != "(informational, not checked)" ]; then
+    FAILED=1
+    head -c 600 "$WORK/err.txt" >&2
+  fi
+  grep -m1 -E 'error: .*(maximum|limit)' "$WORK/err.txt" | cut -c1-160 | sed 's/^/    /' || true
+}
+
+echo "generating inputs in $WORK"
+# 1 GB of ordinary sentences, lines of about 80 bytes.
+# (`yes` ends by SIGPIPE when `head` has enough: not a failure.)
+{ yes 'Hi Sam, you are free to say no, but the offer ends Friday so please reply soon.' || true; } \
+  | head -c 1G >"$WORK/1gb.txt"
+# 500 MB on one line.
+head -c 500M /dev/zero | tr '\0' 'a' >"$WORK/line.txt"
+# 100,000 small files: the corpus's emails and calls, over and over, 1,000 per folder.
+python3 - "$WORK/folder" "$FILES" <<'PY'
+import os, sys, glob
+root, count = sys.argv[1], int(sys.argv[2])
+sources = [p for p in sorted(glob.glob("corpora/**/*", recursive=True))
+           if os.path.isfile(p) and not p.endswith(".gold.json") and not p.endswith("README.md")]
+texts = [(os.path.splitext(p)[1], open(p, "rb").read()) for p in sources]
+for index in range(count):
+    folder = os.path.join(root, "%03d" % (index // 1000))
+    if index % 1000 == 0:
+        os.makedirs(folder, exist_ok=True)
+    ext, data = texts[index % len(texts)]
+    with open(os.path.join(folder, "%06d%s" % (index, ext)), "wb") as f:
+        f.write(data)
+PY
+
+measure "lint a 1 GB file (default limits)" 2 "$LIBRE" lint --fail-on none "$WORK/1gb.txt"
+measure "lint $FILES small files (text)" "0 2" "$LIBRE" lint --fail-on none "$WORK/folder"
+measure "analyze --jobs 2 $FILES small files (text)" "0 2" "$LIBRE" analyze --jobs 2 --quiet --fail-on none "$WORK/folder"
+measure "analyze --jobs 2 $FILES small files (jsonl)" "0 2" \
+  "$LIBRE" analyze --jobs 2 --quiet --fail-on none --format jsonl "$WORK/folder"
+# Informational (MEMORY_INFO=1; minutes, not checked): `lint --format json` builds one JSON
+# document of every finding in memory, and one document's memory grows with its findings
+# (about 1 KB each, with their text).
+if [ "${MEMORY_INFO:-0}" = 1 ]; then
+  head -c 16M "$WORK/1gb.txt" >"$WORK/16mb.txt"
+  INFO=1 measure "lint $FILES small files (json: one document)" "0 2" \
+    "$LIBRE" lint --fail-on none --format json "$WORK/folder"
+  INFO=1 measure "lint a 16 MiB file, a finding every sentence" "0 1" "$LIBRE" lint --fail-on none "$WORK/16mb.txt"
+fi
+measure "lint a 500 MB single line (default limits)" 2 "$LIBRE" lint "$WORK/line.txt"
+measure "lint a 500 MB single line (--max-input-size 1G)" 2 "$LIBRE" lint --max-input-size 1G "$WORK/line.txt"
+if [ "$FAILED" -ne 0 ]; then
+  echo "memory-check: FAILED" >&2
+  exit 1
+fi
+echo "memory-check: every run under ${LIMIT_MB} MB with the expected exit code"
