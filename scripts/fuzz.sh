@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh --build            build every harness (then FUZZ_SKIP_BUILD=1 for each run)
 #
 # Builds Fuzz/ in debug with -sanitize=fuzzer,address (linked with lld), seeds a working
-# corpus under Fuzz/.build/fuzz/TARGET/ from Fuzz/seeds/TARGET/ (plus the shared fixtures
+# corpus under Fuzz/.build/fuzz/TARGET/ from Fuzz/seeds/TARGET/ and corpora/ (plus the shared fixtures
 # at ../shared/fixtures or $LIBRE_FIXTURES for the loaders, read in place, never copied),
 # and runs the fuzzer under `nice` with its output in Fuzz/.build/fuzz/TARGET.log (a file,
 # not a pipe: libFuzzer's symbolizer can hold a pipe open). Prints the final stats line.
@@ -68,8 +68,27 @@ BINARY="$(cd Fuzz && swift build "${BUILD_FLAGS[@]}" --show-bin-path)/fuzz-$TARG
   exit 1
 }
 
-# Read-only seed folders after the working corpus: the committed seeds, then fixtures.
+# Read-only seed folders after the working corpus: the committed hand-made seeds, the
+# project's own corpora and lexicons for the targets that read them (in place, not copied
+# into Fuzz/seeds), then the shared fixtures. libFuzzer reads seed folders recursively.
 SEEDS=("$ROOT/Fuzz/seeds/$TARGET")
+add_seeds() {
+  local folder
+  for folder in "$@"; do
+    if [ -d "$ROOT/$folder" ]; then SEEDS+=("$ROOT/$folder"); fi
+  done
+}
+case "$TARGET" in
+  tokenizer) add_seeds corpora ;;
+  lexicon) add_seeds lexicons/en lexicons/fr ;;
+  eml) add_seeds corpora/en/eml corpora/fr/eml ;;
+  html) add_seeds corpora/en/html corpora/fr/html ;;
+  markdown) add_seeds corpora/en/markdown corpora/fr/markdown corpora/en/templates corpora/fr/templates ;;
+  transcript) add_seeds corpora/en/calls corpora/fr/calls corpora/en/transcripts corpora/fr/transcripts ;;
+  pipeline)
+    add_seeds corpora Fuzz/seeds/eml Fuzz/seeds/html Fuzz/seeds/markdown Fuzz/seeds/transcript Fuzz/seeds/tokenizer
+    ;;
+esac
 FIXTURES="${LIBRE_FIXTURES:-$ROOT/../shared/fixtures}"
 if [ -d "$FIXTURES" ]; then
   case "$TARGET" in
