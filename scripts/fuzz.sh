@@ -71,13 +71,15 @@ BINARY="$(cd Fuzz && swift build "${BUILD_FLAGS[@]}" --show-bin-path)/fuzz-$TARG
 # Read-only seed folders after the working corpus: the committed hand-made seeds, the
 # project's own corpora and lexicons for the targets that read them (in place, not copied
 # into Fuzz/seeds), then the shared fixtures. libFuzzer reads seed folders recursively.
-SEEDS=("$ROOT/Fuzz/seeds/$TARGET")
+SEEDS=()
 add_seeds() {
   local folder
   for folder in "$@"; do
     if [ -d "$ROOT/$folder" ]; then SEEDS+=("$ROOT/$folder"); fi
   done
 }
+# A target's hand-made folder may be absent (git keeps no empty folder): only existing ones.
+add_seeds "Fuzz/seeds/$TARGET"
 case "$TARGET" in
   tokenizer) add_seeds corpora ;;
   lexicon) add_seeds lexicons/en lexicons/fr ;;
