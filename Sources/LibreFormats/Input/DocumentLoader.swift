@@ -21,19 +21,18 @@ public enum DocumentLoader {
 
   /// The format of `bytes` read from `path`; throws for formats Libre does not read.
   public static func detect(path: String, bytes: [UInt8]) throws(InputError) -> Format {
-    if let name = TranscriptLoader.unsupportedFormat(path: path, bytes: bytes) {
-      throw InputError(
-        path: path,
-        message: "unsupported transcript format: \(name) (Libre reads WebVTT, SRT, plain `Speaker: text` and JSON)")
+    let ext = TranscriptLoader.fileExtension(path)
+    if let name = TranscriptLoader.unsupportedFormat(extension: ext, bytes: bytes) {
+      throw TranscriptLoader.unsupported(name, path: path)
     }
-    switch TranscriptLoader.fileExtension(path) {
+    switch ext {
     case "eml", "mbox", "mbx": return .eml
     case "html", "htm", "xhtml": return .html
     case "md", "markdown", "mdown", "mkd": return .markdown
     case "vtt", "webvtt": return .vtt
     case "srt": return .srt
     case "json":
-      guard let format = TranscriptLoader.sniff(path: path, bytes: bytes) else {
+      guard let format = TranscriptLoader.sniffSupported(extension: ext, bytes: bytes) else {
         throw InputError(
           path: path, line: 1,
           message: "JSON that is not a transcript: expected an array or {\"segments\": [...]} of {speaker, text}")
@@ -41,7 +40,7 @@ public enum DocumentLoader {
       return transcriptFormat(format)
     default: break
     }
-    if let format = TranscriptLoader.sniff(path: path, bytes: bytes) { return transcriptFormat(format) }
+    if let format = TranscriptLoader.sniffSupported(extension: ext, bytes: bytes) { return transcriptFormat(format) }
     if EmailLoader.looksLikeEmail(bytes) { return .eml }
     if HTMLText.looksLikeHTML(bytes) { return .html }
     return .text
@@ -65,10 +64,11 @@ public enum DocumentLoader {
   private static func loadDetected(path: String, bytes: [UInt8], options: LoadOptions) throws(InputError) -> Document {
     let format = try detect(path: path, bytes: bytes)
     switch format {
-    case .vtt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .vtt, options: options)
-    case .srt: return try TranscriptLoader.load(path: path, bytes: bytes, format: .srt, options: options)
-    case .transcript: return try TranscriptLoader.load(path: path, bytes: bytes, format: .plain, options: options)
-    case .json: return try TranscriptLoader.load(path: path, bytes: bytes, format: .json, options: options)
+    case .vtt: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .vtt, options: options)
+    case .srt: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .srt, options: options)
+    case .transcript:
+      return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .plain, options: options)
+    case .json: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .json, options: options)
     case .eml:
       try refuseBinary(path: path, bytes: bytes)
       return try EmailLoader.load(path: path, bytes: bytes, options: options)

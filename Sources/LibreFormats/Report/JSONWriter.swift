@@ -1,7 +1,12 @@
 /// Writes JSON scalars by hand: no Foundation on the report path.
 public enum JSONWriter {
   public static func quoted(_ value: String) -> String {
-    let escaped = ScalarEscaping.escape(value) { scalar in
+    "\"" + escaped(value) + "\""
+  }
+
+  /// `value` escaped for a JSON string, without the quotes.
+  static func escaped(_ value: String) -> String {
+    ScalarEscaping.escape(value) { scalar in
       switch scalar {
       case "\"": return "\\\""
       case "\\": return "\\\\"
@@ -16,7 +21,45 @@ public enum JSONWriter {
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       }
     }
-    return "\"" + escaped + "\""
+  }
+
+  /// Appends `value` quoted and escaped to `out`, as `quoted` would write it. A byte loop:
+  /// the escaper's scalar-by-scalar path would cost more than the rest of the report.
+  static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var text = value
+    text.withUTF8 { bytes in
+      var runStart = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let special =
+          byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+          || (byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
+        if !special {
+          index += 1
+          continue
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        let length = byte == 0xE2 ? 3 : 1
+        let scalar = byte == 0xE2 ? Unicode.Scalar(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)! : Unicode.Scalar(byte)
+        out.append(contentsOf: escaped(String(scalar)).utf8)
+        index += length
+        runStart = index
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends the decimal digits of `value` to `out`.
+  static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+    if (0..<10).contains(value) {
+      out.append(UInt8(ascii: "0") + UInt8(value))
+    } else {
+      out.append(contentsOf: String(value).utf8)
+    }
   }
 
   /// A number as JSON: integers without a fraction, others with at most 2 decimals.
@@ -38,26 +81,47 @@ public indirect enum JSONOutput {
 
   /// Serializes with two-space indentation (`pretty`) or on one line.
   public func serialized(pretty: Bool, indent: Int = 0) -> String {
-    let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-    let close = pretty ? String(repeating: "  ", count: indent) : ""
-    let newline = pretty ? "\n" : ""
-    let colon = pretty ? ": " : ":"
+    var out: [UInt8] = []
+    out.reserveCapacity(1024)
+    write(into: &out, pretty: pretty, indent: indent)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the UTF-8 serialization to `out`: one growing byte buffer for the whole value,
+  /// where building each member's string and joining them cost more than the lint they reported.
+  public func write(into out: inout [UInt8], pretty: Bool, indent: Int = 0) {
     switch self {
     case .object(let members):
-      if members.isEmpty { return "{}" }
-      let body = members.map {
-        pad + JSONWriter.quoted($0.0) + colon + $0.1.serialized(pretty: pretty, indent: indent + 1)
+      out.append(UInt8(ascii: "{"))
+      for (index, member) in members.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        if pretty { JSONOutput.newline(into: &out, indent: indent + 1) }
+        JSONWriter.appendQuoted(member.0, to: &out)
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(UInt8(ascii: " ")) }
+        member.1.write(into: &out, pretty: pretty, indent: indent + 1)
       }
-      return "{" + newline + body.joined(separator: "," + newline) + newline + close + "}"
+      if pretty && !members.isEmpty { JSONOutput.newline(into: &out, indent: indent) }
+      out.append(UInt8(ascii: "}"))
     case .array(let items):
-      if items.isEmpty { return "[]" }
-      let body = items.map { pad + $0.serialized(pretty: pretty, indent: indent + 1) }
-      return "[" + newline + body.joined(separator: "," + newline) + newline + close + "]"
-    case .string(let value): return JSONWriter.quoted(value)
-    case .number(let value): return JSONWriter.number(value)
-    case .int(let value): return String(value)
-    case .bool(let value): return value ? "true" : "false"
-    case .null: return "null"
+      out.append(UInt8(ascii: "["))
+      for (index, item) in items.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        if pretty { JSONOutput.newline(into: &out, indent: indent + 1) }
+        item.write(into: &out, pretty: pretty, indent: indent + 1)
+      }
+      if pretty && !items.isEmpty { JSONOutput.newline(into: &out, indent: indent) }
+      out.append(UInt8(ascii: "]"))
+    case .string(let value): JSONWriter.appendQuoted(value, to: &out)
+    case .number(let value): out.append(contentsOf: JSONWriter.number(value).utf8)
+    case .int(let value): JSONWriter.appendInteger(value, to: &out)
+    case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+    case .null: out.append(contentsOf: "null".utf8)
     }
+  }
+
+  private static func newline(into out: inout [UInt8], indent: Int) {
+    out.append(UInt8(ascii: "\n"))
+    for _ in 0..<indent * 2 { out.append(UInt8(ascii: " ")) }
   }
 }

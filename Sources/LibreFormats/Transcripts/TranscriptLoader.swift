@@ -29,7 +29,13 @@ public enum TranscriptLoader {
   /// nil when it is not a transcript. Unsupported subtitle formats also give nil: see
   /// `unsupportedFormat`.
   public static func sniff(path: String, bytes: [UInt8]) -> TranscriptFormat? {
-    let ext = fileExtension(path)
+    if unsupportedFormat(path: path, bytes: bytes) != nil { return nil }
+    return sniffSupported(extension: fileExtension(path), bytes: bytes)
+  }
+
+  /// `sniff` for a file already known not to be an unsupported format, its extension given
+  /// (a batch detects every file, and each check reads the head again).
+  static func sniffSupported(extension ext: String, bytes: [UInt8]) -> TranscriptFormat? {
     switch ext {
     case "vtt", "webvtt": return .vtt
     case "srt": return .srt
@@ -37,7 +43,6 @@ public enum TranscriptLoader {
     default: break
     }
     guard ext.isEmpty || ext == "txt" || ext == "text" || ext == "transcript" else { return nil }
-    if unsupportedFormat(path: path, bytes: bytes) != nil { return nil }
     let text = TextDecoding.utf8(Array(bytes.prefix(1 << 16))).bytes
     var start = TextLines.bomLength(text)
     while start < text.count, text[start] == 0x0A || text[start] == 0x0D { start += 1 }
@@ -49,7 +54,12 @@ public enum TranscriptLoader {
   /// Whether the file is a subtitle or transcript format Libre does not read; returns its
   /// name ("ASS/SSA", "TTML", "SBV", "MicroDVD SUB", "LRC", "SAMI", "SCC", "EBU STL").
   public static func unsupportedFormat(path: String, bytes: [UInt8]) -> String? {
-    switch fileExtension(path) {
+    unsupportedFormat(extension: fileExtension(path), bytes: bytes)
+  }
+
+  /// `unsupportedFormat` for a file whose extension is already known.
+  static func unsupportedFormat(extension ext: String, bytes: [UInt8]) -> String? {
+    switch ext {
     case "ass", "ssa": return "ASS/SSA"
     case "ttml", "dfxp": return "TTML"
     case "sbv": return "SBV"
@@ -86,11 +96,21 @@ public enum TranscriptLoader {
   public static func load(
     path: String, bytes: [UInt8], format: TranscriptFormat, options: LoadOptions = LoadOptions()
   ) throws(InputError) -> Document {
-    if let name = unsupportedFormat(path: path, bytes: bytes) {
-      throw InputError(
-        path: path,
-        message: "unsupported transcript format: \(name) (Libre reads WebVTT, SRT, plain `Speaker: text` and JSON)")
-    }
+    if let name = unsupportedFormat(path: path, bytes: bytes) { throw unsupported(name, path: path) }
+    return try loadSupported(path: path, bytes: bytes, format: format, options: options)
+  }
+
+  /// The error for a file in a transcript format Libre does not read.
+  static func unsupported(_ name: String, path: String) -> InputError {
+    InputError(
+      path: path,
+      message: "unsupported transcript format: \(name) (Libre reads WebVTT, SRT, plain `Speaker: text` and JSON)")
+  }
+
+  /// `load` for a file already known not to be an unsupported format.
+  static func loadSupported(
+    path: String, bytes: [UInt8], format: TranscriptFormat, options: LoadOptions
+  ) throws(InputError) -> Document {
     let decoded = TextDecoding.utf8(bytes)
     let original = decoded.bytes
     var cues: TranscriptCues
