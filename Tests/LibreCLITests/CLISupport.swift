@@ -94,15 +94,26 @@ enum CLI {
     _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String]? = nil,
     executable: URL? = nil
   ) throws -> CLIResult {
+    let ended = try launch(
+      try executable ?? binary(), arguments, stdin: stdin ?? "", in: directory,
+      environment: environment ?? CLI.environment())
+    return CLIResult(status: ended.status, stdoutBytes: ended.stdout, stderr: ended.stderr)
+  }
+
+  /// Runs `executable` to its end with `stdin` as standard input; output goes through files
+  /// so a large report cannot block the child. `signaled`: it died by a signal.
+  static func launch(
+    _ executable: URL, _ arguments: [String], stdin: String, in directory: URL?, environment: [String: String]
+  ) throws -> (status: Int32, signaled: Bool, stdout: [UInt8], stderr: String) {
     let scratch = try TempDir()
     defer { scratch.remove() }
-    let inURL = try scratch.write("stdin", stdin ?? "")
+    let inURL = try scratch.write("stdin", stdin)
     let outURL = try scratch.write("stdout", "")
     let errURL = try scratch.write("stderr", "")
     let process = Process()
-    process.executableURL = try executable ?? binary()
+    process.executableURL = executable
     process.arguments = arguments
-    process.environment = environment ?? CLI.environment()
+    process.environment = environment
     if let directory { process.currentDirectoryURL = directory }
     let input = try FileHandle(forReadingFrom: inURL)
     let output = try FileHandle(forWritingTo: outURL)
@@ -117,9 +128,10 @@ enum CLI {
     process.standardError = errors
     try process.run()
     process.waitUntilExit()
-    return CLIResult(
-      status: process.terminationStatus, stdoutBytes: [UInt8](try Data(contentsOf: outURL)),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    return (
+      process.terminationStatus, process.terminationReason == .uncaughtSignal, [UInt8](try Data(contentsOf: outURL)),
+      String(decoding: try Data(contentsOf: errURL), as: UTF8.self)
+    )
   }
 
   /// Runs `libre` with its stdout (and, with `input`, its stdin and stderr too) on a

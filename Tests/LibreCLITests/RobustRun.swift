@@ -24,34 +24,12 @@ struct RobustRun {
     _ arguments: [String], in directory: URL, redirects: String = "", pipe: String? = nil, stdin: String = "",
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> RobustRun {
-    let scratch = try TempDir()
-    defer { scratch.remove() }
-    let inURL = try scratch.write("stdin", stdin)
-    let outURL = try scratch.write("stdout", "")
-    let errURL = try scratch.write("stderr", "")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
     let command = "exec \"$0\" \"$@\" \(redirects)"
-    process.arguments = ["-c", pipe.map { "\($0) | \(command)" } ?? command, try CLI.binary().path] + arguments
-    process.environment = CLI.environment()
-    process.currentDirectoryURL = directory
-    let input = try FileHandle(forReadingFrom: inURL)
-    let output = try FileHandle(forWritingTo: outURL)
-    let errors = try FileHandle(forWritingTo: errURL)
-    defer {
-      try? input.close()
-      try? output.close()
-      try? errors.close()
-    }
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    process.waitUntilExit()
-    let run = RobustRun(
-      status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
-      stdoutBytes: [UInt8](try Data(contentsOf: outURL)),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    let ended = try CLI.launch(
+      URL(fileURLWithPath: "/bin/sh"),
+      ["-c", pipe.map { "\($0) | \(command)" } ?? command, try CLI.binary().path] + arguments,
+      stdin: stdin, in: directory, environment: CLI.environment())
+    let run = RobustRun(status: ended.status, signaled: ended.signaled, stdoutBytes: ended.stdout, stderr: ended.stderr)
     // In a pipeline the shell reports a signal death as status 128 + N.
     #expect(
       !run.signaled && run.status < 128, "libre died by a signal (\(run.status)): \(run.stderr)",

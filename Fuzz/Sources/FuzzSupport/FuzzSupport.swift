@@ -86,4 +86,13 @@ public enum Fuzz {
       return 0
     }
   }
+
+  /// The body of a loader's harness: the input as the file `path`, through the whole
+  /// pipeline with quoted replies left out, then kept. Returns libFuzzer's 0.
+  public static func pipelineBothWays(path: String, _ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let input = bytes(data, size)
+    pipeline(path: path, bytes: input)
+    pipeline(path: path, bytes: input, includeQuoted: true)
+    return 0
+  }
 }

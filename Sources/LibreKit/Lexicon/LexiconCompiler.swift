@@ -20,13 +20,21 @@ struct WordRole: OptionSet, Sendable {
   static let stopword = WordRole(rawValue: 1 << 8)
 }
 
-/// The compiled form of one language's lexicons.
-struct LanguageTables: Sendable {
+/// The compiled form of one language's lexicons. A class: every document's passes take the
+/// tables, and copying a struct of a dozen arrays retained each of them every time.
+final class LanguageTables: Sendable {
   let profile: LanguageProfile
   let automaton: PatternAutomaton
   let entries: [PatternEntry]
   /// `roles[id]`: what the word with that id does for negation, subjects and detection.
   let roles: [WordRole]
+
+  init(profile: LanguageProfile, automaton: PatternAutomaton, entries: [PatternEntry], roles: [WordRole]) {
+    self.profile = profile
+    self.automaton = automaton
+    self.entries = entries
+    self.roles = roles
+  }
 
   @inline(__always)
   func role(_ id: Int32) -> WordRole {
