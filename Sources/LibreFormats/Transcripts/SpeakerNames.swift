@@ -103,33 +103,36 @@ enum SpeakerNames {
   /// when the speaker changes).
   static func applyPrefixes(_ cues: inout TranscriptCues) {
     let bytes = cues.text.bytes
+    // Each cue's prefix is looked for, and made a `String`, once: the second pass reads
+    // what the first one found.
     var counts: [String: Int] = [:]
-    for cue in cues.cues where cue.speaker == nil {
-      if let found = prefix(bytes, cue.range) {
-        counts[String(decoding: bytes[found.name], as: UTF8.self), default: 0] += 1
-      }
+    var prefixed: [(cue: Int, name: String, textStart: Int)] = []
+    for (index, cue) in cues.cues.enumerated() where cue.speaker == nil {
+      guard let found = prefix(bytes, cue.range) else { continue }
+      let name = String(decoding: bytes[found.name], as: UTF8.self)
+      counts[name, default: 0] += 1
+      prefixed.append((index, name, found.textStart))
     }
     guard !counts.isEmpty else { return }
     let names = accepted(counts)
     guard !names.isEmpty else { return }
     var current: String?
     var voiced = false
+    var next = 0
     for index in cues.cues.indices {
-      let cue = cues.cues[index]
-      if cue.speaker != nil {
+      if cues.cues[index].speaker != nil {
         voiced = true
         continue
       }
-      if let found = prefix(bytes, cue.range) {
-        let name = String(decoding: bytes[found.name], as: UTF8.self)
-        if names.contains(name) {
-          current = name
-          cues.cues[index].range = found.textStart..<cue.range.upperBound
-          cues.cues[index].speaker = name
-          continue
-        }
+      while next < prefixed.count && prefixed[next].cue < index { next += 1 }
+      if next < prefixed.count && prefixed[next].cue == index && names.contains(prefixed[next].name) {
+        current = prefixed[next].name
+        cues.cues[index].range = prefixed[next].textStart..<cues.cues[index].range.upperBound
+        cues.cues[index].speaker = current
+        continue
       }
       if !voiced { cues.cues[index].speaker = current }
     }
   }
+
 }
