@@ -26,30 +26,31 @@ public enum NegationPolicy: Sendable, Hashable {
 /// One rule of a lexicon: what it looks for and what it says.
 ///
 /// A class, so that the findings of a long batch share one copy of the rule's texts
-/// instead of copying a dozen strings each. Its properties are set while a lexicon is
-/// read and never changed after, which is what makes sharing it across threads safe.
+/// instead of copying a dozen strings each. What a rule is and says is constant (`let`),
+/// which is what makes sharing it across threads safe, and spares every read the runtime's
+/// exclusivity check; only the locations the loader records afterwards are `var`.
 public final class Rule: @unchecked Sendable {
   /// `polarity.category.name`; English and French twins share it.
-  public var id: String
-  public var language: Language
-  public var polarity: Polarity
-  public var category: String
-  public var severity: Severity
+  public let id: String
+  public let language: Language
+  public let polarity: Polarity
+  public let category: String
+  public let severity: Severity
   /// Points of credit (freedom) or penalty (pressure), before the scorer's adjustments.
-  public var weight: Double
+  public let weight: Double
   /// A stock phrase that spam filters count against the sender: its credit is cut.
-  public var boilerplate: Bool
-  public var message: String
-  public var suggestion: String
-  public var source: String
-  public var patterns: [String]
-  public var exceptions: [String]
-  public var whenNegated: NegationPolicy
+  public let boilerplate: Bool
+  public let message: String
+  public let suggestion: String
+  public let source: String
+  public let patterns: [String]
+  public let exceptions: [String]
+  public let whenNegated: NegationPolicy
   /// Dropped when the nearest subject before the match is first or third person.
-  public var requiresAddressee: Bool
-  public var matchingExamples: [String]
-  public var nonMatchingExamples: [String]
-  public var location: SourceLocation
+  public let requiresAddressee: Bool
+  public let matchingExamples: [String]
+  public let nonMatchingExamples: [String]
+  public let location: SourceLocation
   /// Where each pattern and each exception was written, for error messages.
   public var patternLocations: [SourceLocation] = []
   public var exceptionLocations: [SourceLocation] = []
@@ -87,7 +88,7 @@ public final class Rule: @unchecked Sendable {
 
 /// The settings of one language: word classes, negation and subject words, stop words.
 public struct LanguageProfile: Sendable {
-  public var language: Language
+  public let language: Language
   /// `@name` classes: each member is a pattern.
   public var classes: [String: [String]]
   public var negators: [String]
