@@ -128,6 +128,9 @@ extension TokenScan {
   }
 
   /// Whether the text at `index` starts like a new sentence: a capital, a digit, a bullet.
+  /// Inlined, as the helpers below: a call of a non-mutating method from a mutating one
+  /// copied the whole scan state (its inline apostrophe list makes it some 300 bytes).
+  @inline(__always)
   func startsSentence(at index: Int) -> Bool {
     let byte = base[index]
     if byte < 0x80 {
@@ -220,6 +223,7 @@ extension TokenScan {
   }
 
   /// Whether a single period at `index` ends a sentence, given the word before it.
+  @inline(__always)
   private func periodEndsSentence(at index: Int, next: Int) -> Bool {
     guard lastWordEnd == index else { return true }
     if lastWordWasInitial { return false }
@@ -230,6 +234,7 @@ extension TokenScan {
   }
 
   /// Whether the first non-space character after `index` starts a new sentence.
+  @inline(__always)
   private func nextStartsSentence(after index: Int) -> Bool {
     var next = index
     while next < count, base[next] == 0x20 || base[next] == 0x09 || base[next] == 0x0D { next += 1 }
@@ -238,6 +243,7 @@ extension TokenScan {
   }
 
   /// Skips closing quotes and brackets that belong to the sentence just ended.
+  @inline(__always)
   private func closingMarksEnd(from index: Int) -> Int {
     var end = index
     while end < count {
@@ -328,10 +334,14 @@ extension TokenScan {
   }
 
   /// Decodes the UTF-8 scalar at `index`, or nil for a malformed or truncated sequence.
+  @inline(__always)
   func decode(at index: Int) -> (UInt32, Int)? {
+    // A closure over `self` here copied the whole scan state (some 300 bytes) per scalar.
+    let base = self.base
+    let count = self.count
     let lead = base[index]
-    let isContinuation = { (offset: Int) -> Bool in
-      index + offset < self.count && self.base[index + offset] & 0xC0 == 0x80
+    func isContinuation(_ offset: Int) -> Bool {
+      index + offset < count && base[index + offset] & 0xC0 == 0x80
     }
     switch lead {
     case 0xC2...0xDF:
