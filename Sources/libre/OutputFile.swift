@@ -27,6 +27,15 @@ final class OutputFile {
     owned = true
   }
 
+  /// The file at `path`, written after what it holds (created when missing).
+  init(appendingTo path: String) throws(InputError) {
+    descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
+    }
+    owned = true
+  }
+
   func write(_ text: String) {
     buffer += text
     if buffer.utf8.count >= OutputFile.flushSize { flush() }
