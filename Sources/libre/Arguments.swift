@@ -218,6 +218,8 @@ enum HelpText {
       -f, --format text|json   output format (default text; json has schemaVersion 1)
       --lang auto|en|fr        language given to the linter (default auto)
       --lexicon PATH           add a lexicon file or folder (repeatable)
+      --max-input-size SIZE    largest document or gold file (default 64M)
+      --max-line-length SIZE   longest line in them (default 4M)
       Each document (any format lint reads) with an X.gold.json sidecar is evaluated
       (format: corpora/README.md).
       eval exits 0 when it could evaluate everything, 2 on a usage or lexicon error, a bad

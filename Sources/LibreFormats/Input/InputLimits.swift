@@ -81,6 +81,15 @@ public struct InputLimits: Sendable, Equatable {
         + "(raise it with --max-line-length SIZE)")
   }
 
+  /// The error for line `line` of `--stdin-jsonl` longer than `inputBytes` (a line is one
+  /// document).
+  public func jsonlLineTooLarge(line: Int) -> InputError {
+    InputError(
+      path: "<stdin>", line: line,
+      message: "line longer than the maximum input size of \(InputLimits.size(inputBytes)) (one JSONL line is one "
+        + "document); not read (raise it with --max-input-size SIZE)")
+  }
+
   /// The line of the first line in `bytes` longer than `lineBytes`, if any.
   func firstOverlongLine(_ bytes: [UInt8]) -> Int? {
     var scan = LineScan(limit: lineBytes)
