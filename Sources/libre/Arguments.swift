@@ -202,10 +202,10 @@ enum HelpText {
                                the one it recorded; list the fixed ones
 
     LIMITS (lint and analyze; past one: an error naming it, or for MIME a warning)
-      --max-input-size SIZE    largest input file (default 64M; K, M, G suffixes); plain
-                               text is not limited: past --section-size it is read in sections
-      --section-size SIZE      lint plain text larger than this in sections of about this
-                               size (default 1M; document rules then run per section)
+      --max-input-size SIZE    largest input file (default 64M; K, M, G suffixes); lint
+                               reads a larger plain-text file in sections instead
+      --section-size SIZE      lint: a plain-text file larger than this is linted in sections
+                               of about this size (default 1M; document rules run per section)
       --max-line-length SIZE   longest line (default 4M)
       --max-mime-depth N       MIME nesting depth read (default 32)
       --max-mime-parts N       MIME parts read per message (default 1000)

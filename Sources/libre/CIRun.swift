@@ -44,6 +44,14 @@ struct CIRun {
     }
   }
 
+  /// Whether a document's findings can be written section by section: a format that writes
+  /// each finding on its own, no baseline (it keys the whole document's findings), and no
+  /// job summary (Markdown lists a document's findings together).
+  var takesSections: Bool {
+    ReportStream.streamsSections(stream.format) && summary == nil && options.ci.baseline == nil
+      && options.ci.writeBaseline == nil
+  }
+
   /// Reports one document: compared with the baseline, judged by `gate` (nil: its gate
   /// failures are set already, as a document read in sections sets them), then written.
   mutating func add(_ document: DocumentReport, gate: GateSettings?) {

@@ -39,7 +39,7 @@ enum LintCommand {
       let name = path == "-" ? "<stdin>" : path
       do {
         guard let settings = try resolver.settings(for: path) else { continue }
-        if try SectionedLint.applies(to: path, options: options, report: ci.stream.format) {
+        if try SectionedLint.applies(to: path, options: options, sections: ci.takesSections) {
           let report = try SectionedLint.lint(
             path: path, settings: settings, options: options, workspace: &workspace, stream: ci.stream)
           ci.add(report, gate: nil)

@@ -18,18 +18,24 @@ enum SectionedLint {
   static let headBytes = 1 << 16
 
   /// Whether `path` is read in sections: a regular file larger than the section size whose
-  /// start reads as plain text, in a report that can be written section by section. Throws
-  /// when it is plain text over `--max-input-size` that the report cannot take in sections.
-  static func applies(to path: String, options: LintOptions, report: ReportFormat) throws(InputError) -> Bool {
+  /// start reads as plain text, in a run that `sections` says can report it section by
+  /// section. Throws when it is plain text over `--max-input-size` that the run must take
+  /// whole.
+  static func applies(to path: String, options: LintOptions, sections: Bool) throws(InputError) -> Bool {
     guard let size = SectionReader.regularFileSize(path), size > options.limits.sectionBytes else { return false }
     let head = try SectionReader.head(path, count: headBytes)
     guard (try? DocumentLoader.detect(path: path, bytes: head)) == .text else { return false }
     // A binary file is refused by the whole read, as any other.
     guard !DocumentLoader.looksBinary(head) else { return false }
-    let whole = options.ci.baseline != nil || options.ci.writeBaseline != nil
-    if ReportStream.streamsSections(report) && !whole { return true }
+    if sections { return true }
     if size > options.limits.inputBytes {
-      let why = whole ? "a baseline needs" : "--format \(report.rawValue) needs"
+      let baseline = options.ci.baseline != nil || options.ci.writeBaseline != nil
+      let why =
+        baseline
+        ? "a baseline needs"
+        : ReportStream.streamsSections(options.ci.report)
+          ? "the job summary needs"
+          : "--format \(options.ci.report.rawValue) needs"
       throw InputError(
         path: path,
         message: "\(InputLimits.size(size)) of plain text is over the maximum input size of "

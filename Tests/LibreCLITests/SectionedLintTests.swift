@@ -98,6 +98,12 @@ import Testing
     #expect(json.stderr.contains("libre: error: long.txt: ") && json.stderr.contains("--format json needs"))
     #expect(json.stderr.contains("--max-input-size") && json.stderr.contains("--format text, jsonl"))
     #expect(try json.documents().count == 1)
+    // A baseline keys the whole document's findings: the text is read whole, within the limit.
+    let recorded = try dir.run(["lint", "--section-size", "1K", "--write-baseline", "base.json", "long.txt"])
+    #expect(recorded.status == 0 && !recorded.stderr.contains("sections"), "\(recorded.stderr)")
+    let over = try dir.run(
+      ["lint", "--max-input-size", "2K", "--section-size", "1K", "--baseline", "base.json", "long.txt"])
+    #expect(over.status == 2 && over.stderr.contains("long.txt: ") && over.stderr.contains("a baseline needs"))
   }
 
   @Test func aLineTooLongInASectionedTextNamesTheLimitAndTheBatchGoesOn() throws {
