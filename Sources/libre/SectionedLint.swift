@@ -70,6 +70,7 @@ enum SectionedLint {
     var score = SectionedScore()
     var documentOptions = settings.documentOptions
     var occurrences: [FindingKey: Int] = [:]
+    let keyed = stream.format == .sarif
     var gateFindings = 0
     var sections = 0
     var invalid = 0
@@ -84,21 +85,25 @@ enum SectionedLint {
       // Every later section in the language the first one was found to be in.
       documentOptions.language = documentOptions.language ?? result.language
       score.add(result)
-      let report = DocumentReport(document: document, result: result)
+      // In place: a copy of a section's findings would double what it holds.
+      var report = DocumentReport(document: document, result: result)
+      result.findings = []
       let offset = section.firstLine - 1
-      var findings = report.findings
-      for index in findings.indices {
-        findings[index].line += offset
-        findings[index].endLine += offset
-        // Occurrences count over the whole file, not the section.
-        var key = findings[index].key
+      for index in report.findings.indices {
+        report.findings[index].line += offset
+        report.findings[index].endLine += offset
+        // Occurrences count over the whole file, not the section. Of the formats that take
+        // sections only SARIF writes them (in its fingerprints): the others skip the cost of
+        // normalizing every excerpt once more.
+        guard keyed else { continue }
+        var key = report.findings[index].key
         key.occurrence = 0
-        findings[index].occurrence = occurrences[key, default: 0]
+        report.findings[index].occurrence = occurrences[key, default: 0]
         occurrences[key, default: 0] += 1
       }
       if let threshold = (policy!.gate.failOn ?? .error).severity {
         gateFindings +=
-          findings.filter {
+          report.findings.filter {
             $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
           }.count
       }
@@ -112,7 +117,7 @@ enum SectionedLint {
           firstInvalid = (location.line + offset, location.column)
         }
       }
-      stream.addSection(findings, notices: notices, path: path)
+      stream.addSection(report.findings, notices: notices, path: path)
     }
     var summary = DocumentReport(
       document: Document(path: path, format: "text", mapped: MappedText(original: []), original: []),

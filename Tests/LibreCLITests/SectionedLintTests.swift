@@ -79,6 +79,24 @@ import Testing
     #expect(got.count == expected.count && got.count == got.findings.count)
   }
 
+  @Test func sarifFingerprintsCountOccurrencesOverTheWholeFile() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("long.txt", Self.text())
+    func fingerprints(_ arguments: [String]) throws -> [String] {
+      let run = try dir.run(["lint", "--format", "sarif", "--fail-on", "none"] + arguments + ["long.txt"])
+      let root = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+      let runs = try #require(root["runs"] as? [[String: Any]])
+      let results = try #require(runs.first?["results"] as? [[String: Any]])
+      return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["libre/v1"] }
+    }
+    let whole = try fingerprints([])
+    let sectioned = try fingerprints(["--section-size", "256"])
+    // The same "you must" three times: three occurrences, three fingerprints.
+    #expect(whole.count >= 3 && Set(whole).count == whole.count)
+    #expect(sectioned == whole)
+  }
+
   @Test func plainTextOverTheInputSizeIsLintedNotRefused() throws {
     let dir = try TempDir()
     defer { dir.remove() }

@@ -17,6 +17,8 @@ public final class ReportStream {
   var findings = 0
   var known = 0
   var gateFailed = false
+  /// JUnit: how many documents failed their gates.
+  var failedDocuments = 0
   /// JSON, SARIF: the streamed array has an item already (a comma goes before the next).
   var arrayItems = 0
   /// SARIF: the rules of the results so far, in order of first use.
@@ -63,8 +65,6 @@ public final class ReportStream {
     if let recorded = document.baselineScore, document.result.score.score < recorded {
       scoreDrops.append("  \(document.path): \(GateMessages.scoreDropped(document.result.score.score, recorded))\n")
     }
-    var one = RunReport()
-    one.documents = [document]
     switch format {
     case .text:
       var text = ""
@@ -97,21 +97,26 @@ public final class ReportStream {
   /// of `streamsSections`); the document itself is added last, with `sectionedFindings`
   /// counting what its sections wrote.
   public func addSection(_ findings: [LocatedFinding], notices: [LocatedNotice], path: String) {
+    // One finding at a time: a section may hold tens of thousands, and their text would
+    // otherwise sit in memory twice (the whole section's text, then the output buffer).
     switch format {
     case .text:
       let reporter = TextReporter(color: color)
-      var text = ""
-      for located in findings { text += reporter.finding(located, path: path) }
-      output(text + reporter.notices(notices, path: path))
+      for located in findings { output(reporter.finding(located, path: path)) }
+      output(reporter.notices(notices, path: path))
     case .jsonl:
-      output(findings.map { JSONLReporter.finding($0, path: path) }.joined())
-    case .csv: output(CSVReporter.rows(findings, path: path))
+      for located in findings { output(JSONLReporter.finding(located, path: path)) }
+    case .csv:
+      for located in findings { output(CSVReporter.rows([located], path: path)) }
     case .sarif: sarifResults(findings, path: path)
-    case .github: output(GitHubReporter.findings(findings, path: path))
+    case .github:
+      for located in findings { output(GitHubReporter.findings([located], path: path)) }
     case .checkstyle:
       if openSection == nil { output("  <file name=\"\(XMLEscape.text(path))\">\n") }
       openSection = path
-      output(CheckstyleReporter.errors(findings.filter { $0.finding.rule.polarity == .pressure }))
+      for located in findings where located.finding.rule.polarity == .pressure {
+        output(CheckstyleReporter.errors([located]))
+      }
     case .json, .junit, .markdown:
       preconditionFailure("\(format) cannot write a document in sections")
     }
@@ -168,9 +173,6 @@ public final class ReportStream {
       output(MarkdownReporter.tail(summary, known: known))
     }
   }
-
-  /// JUnit: how many documents failed their gates.
-  var failedDocuments = 0
 
   func sarifResults(_ located: [LocatedFinding], path: String) {
     for finding in located where finding.finding.rule.polarity == .pressure {
