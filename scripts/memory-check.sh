@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Peak memory (max RSS, /usr/bin/time -f %M) and time of `libre` on hostile sizes, with a
 # release build:
-#   1. a 1 GB text file (the default --max-input-size refuses it before reading);
-#   2. a folder of 100,000 small emails and calls, with `lint` and with `analyze --jobs 2`;
-#   3. a 500 MB file that is one single line, with the defaults and with the size limit
-#      raised (then --max-line-length stops the read at 4 MiB).
+#   1. a 1 GB plain-text file, linted in sections (--section-size, 1 MiB; its report, tens of
+#      GB, goes to /dev/null); and the same bytes as Markdown (parsed whole, so the default
+#      --max-input-size refuses it unread);
+#   2. a folder of 100,000 small emails and calls, with `lint` (text, json, sarif) and with
+#      `analyze --jobs 2`;
+#   3. a 500 MB plain-text file that is one single line, with the defaults and with the size
+#      limit raised: --max-line-length stops the read at 4 MiB either way.
 # Each must stay under MEMORY_LIMIT_MB (default 200) and end with the expected exit code;
 # exit 1 otherwise. Files are generated in a temporary folder, removed at the end.
 #   scripts/memory-check.sh           (MEMORY_SKIP_BUILD=1 reuses .build/release/libre;
-#                                      MEMORY_INFO=1 adds two informational runs)
+#                                      MEMORY_INFO=1 adds an informational run)
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -29,11 +32,12 @@ trap 'rm -rf "$WORK"' EXIT
 FAILED=0
 
 # measure NAME EXPECTED_EXIT COMMAND…: runs COMMAND, prints peak RSS and time, checks both.
-# With INFO=1 the peak is printed but not checked (runs that hold a whole result by design).
+# With INFO=1 the peak is printed but not checked (runs that hold a whole result by design);
+# OUT=/dev/null drops a report too large to keep.
 measure() {
   local name="$1" expected="$2" status=0
   shift 2
-  /usr/bin/time -f '%M %e' -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || status=$?
+  /usr/bin/time -f '%M %e' -o "$WORK/time.txt" "$@" >"${OUT:-$WORK/out.txt}" 2>"$WORK/err.txt" || status=$?
   # GNU time puts "Command exited with non-zero status N" first; the numbers are last.
   read -r kilobytes seconds < <(tail -n 1 "$WORK/time.txt")
   local megabytes=$(((kilobytes + 1023) / 1024))
@@ -73,19 +77,26 @@ for index in range(count):
         f.write(data)
 PY
 
-measure "lint a 1 GB file (default limits)" 2 "$LIBRE" lint --fail-on none "$WORK/1gb.txt"
+# Plain text: read and linted section by section, findings written as they come.
+OUT=/dev/null measure "lint a 1 GB text file (in sections)" 0 "$LIBRE" lint --fail-on none "$WORK/1gb.txt"
+# Markdown is parsed whole: the size limit refuses it before reading.
+ln -s "$WORK/1gb.txt" "$WORK/1gb.md"
+measure "lint a 1 GB Markdown file (default limits)" 2 "$LIBRE" lint --fail-on none "$WORK/1gb.md"
 measure "lint $FILES small files (text)" "0 2" "$LIBRE" lint --fail-on none "$WORK/folder"
+# Every format is written document by document (SARIF's results spooled to a temporary file).
+measure "lint $FILES small files (json)" "0 2" "$LIBRE" lint --fail-on none --format json "$WORK/folder"
+measure "lint $FILES small files (sarif)" "0 2" "$LIBRE" lint --fail-on none --format sarif "$WORK/folder"
 measure "analyze --jobs 2 $FILES small files (text)" "0 2" "$LIBRE" analyze --jobs 2 --quiet --fail-on none "$WORK/folder"
 measure "analyze --jobs 2 $FILES small files (jsonl)" "0 2" \
   "$LIBRE" analyze --jobs 2 --quiet --fail-on none --format jsonl "$WORK/folder"
-# Informational (MEMORY_INFO=1; minutes, not checked): `lint --format json` builds one JSON
-# document of every finding in memory, and one document's memory grows with its findings
-# (about 1 KB each, with their text).
+# Informational (MEMORY_INFO=1; not checked): a document parsed whole grows with its findings
+# (about 1 KB each, with their text): 16 MiB of Markdown with a finding in every sentence.
 if [ "${MEMORY_INFO:-0}" = 1 ]; then
-  head -c 16M "$WORK/1gb.txt" >"$WORK/16mb.txt"
-  INFO=1 measure "lint $FILES small files (json: one document)" "0 2" \
-    "$LIBRE" lint --fail-on none --format json "$WORK/folder"
-  INFO=1 measure "lint a 16 MiB file, a finding every sentence" "0 1" "$LIBRE" lint --fail-on none "$WORK/16mb.txt"
+  OUT=/dev/null INFO=1 measure "lint a 1 GB text file (in sections, jsonl)" 0 \
+    "$LIBRE" lint --fail-on none --format jsonl "$WORK/1gb.txt"
+  head -c 16M "$WORK/1gb.txt" >"$WORK/16mb.md"
+  INFO=1 measure "lint a 16 MiB Markdown file, a finding every sentence" "0 1" \
+    "$LIBRE" lint --fail-on none "$WORK/16mb.md"
 fi
 measure "lint a 500 MB single line (default limits)" 2 "$LIBRE" lint "$WORK/line.txt"
 measure "lint a 500 MB single line (--max-input-size 1G)" 2 "$LIBRE" lint --max-input-size 1G "$WORK/line.txt"

@@ -53,6 +53,7 @@ enum AnalyzeCommand {
       thread.start()
     }
     let stdinJSONL = options.stdinJSONL
+    let limits = options.lint.limits
     let entries = listed
     Thread {
       for entry in entries {
@@ -62,8 +63,13 @@ enum AnalyzeCommand {
         }
       }
       if stdinJSONL {
-        var reader = LineReader(descriptor: 0)
+        // One line is one document: it may hold as much as a file may.
+        var reader = LineReader(descriptor: 0, maximum: limits.inputBytes)
         while let line = reader.next() {
+          if reader.lastLineTooLong {
+            pipeline.submit(.failed(limits.jsonlLineTooLarge(line: reader.lineNumber)))
+            continue
+          }
           // A blank line holds no document: not an input.
           if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
           pipeline.submit(.jsonl(line: reader.lineNumber, bytes: line))

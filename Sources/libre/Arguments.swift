@@ -202,7 +202,10 @@ enum HelpText {
                                the one it recorded; list the fixed ones
 
     LIMITS (lint and analyze; past one: an error naming it, or for MIME a warning)
-      --max-input-size SIZE    largest input file (default 64M; K, M, G suffixes)
+      --max-input-size SIZE    largest input file (default 64M; K, M, G suffixes); lint
+                               reads a larger plain-text file in sections instead
+      --section-size SIZE      lint: a plain-text file larger than this is linted in sections
+                               of about this size (default 1M; document rules run per section)
       --max-line-length SIZE   longest line (default 4M)
       --max-mime-depth N       MIME nesting depth read (default 32)
       --max-mime-parts N       MIME parts read per message (default 1000)
@@ -215,6 +218,8 @@ enum HelpText {
       -f, --format text|json   output format (default text; json has schemaVersion 1)
       --lang auto|en|fr        language given to the linter (default auto)
       --lexicon PATH           add a lexicon file or folder (repeatable)
+      --max-input-size SIZE    largest document or gold file (default 64M)
+      --max-line-length SIZE   longest line in them (default 4M)
       Each document (any format lint reads) with an X.gold.json sidecar is evaluated
       (format: corpora/README.md).
       eval exits 0 when it could evaluate everything, 2 on a usage or lexicon error, a bad

@@ -5,92 +5,91 @@ import LibreKit
   import Glibc
 #endif
 
-/// The end of `libre lint`: compare with the baseline, judge the gates, write the report
-/// (standard output or `--output`, plus the GitHub job summary), record a baseline, and
-/// choose the exit code: 2 on any error, else 1 when a gate failed, else 0.
-enum CIRun {
-  /// `gates` holds each document's gate settings, in `run.documents` order.
-  static func finish(_ run: inout RunReport, gates: [GateSettings], options: LintOptions) -> Int32 {
-    let recorded = Baseline(run: run)
+/// The report side of `libre lint`: the baseline to compare with, the gates, the report
+/// written document by document (standard output or `--output`, plus the GitHub job
+/// summary), the baseline to record, and the exit code: 2 on any error, else 1 when a gate
+/// failed, else 0. What it keeps per document is the baseline's keys (with
+/// `--write-baseline`), never the findings.
+struct CIRun {
+  let options: LintOptions
+  let stream: ReportStream
+  /// The GitHub job summary (`--format github` with `$GITHUB_STEP_SUMMARY` set).
+  private let summary: ReportStream?
+  private let file: OutputFile
+  private let summaryFile: OutputFile?
+  private let baseline: Baseline?
+  private var recorded = Baseline()
+  private var fixed: [BaselineEntry] = []
+  private var gateFailed = false
+  var errors: [InputError] = []
+
+  init(options: LintOptions) throws(InputError) {
+    self.options = options
     if let path = options.ci.baseline {
-      do throws(InputError) {
-        try Baseline.parse(try FileReader.read(path), path: path).apply(to: &run)
-      } catch {
-        Output.error(error.description)
-        return 2
-      }
+      baseline = try Baseline.parse(try FileReader.read(path), path: path)
+    } else {
+      baseline = nil
     }
-    for index in run.documents.indices {
-      var failures = gates[index].failures(run.documents[index])
-      let score = run.documents[index].result.score.score
-      if let baseline = run.documents[index].baselineScore, score < baseline {
-        failures.append(GateMessages.scoreDropped(score, baseline))
-      }
-      run.documents[index].gateFailures = failures
+    let file = try OutputFile(path: options.ci.output)
+    self.file = file
+    let color = options.ci.output == nil && Output.wantsColor(options.color)
+    stream = ReportStream(format: options.ci.report, color: color) { file.write($0) }
+    if options.ci.report == .github, let path = getenv("GITHUB_STEP_SUMMARY"), path.pointee != 0 {
+      let summaryFile = try OutputFile(appendingTo: String(cString: path))
+      self.summaryFile = summaryFile
+      summary = ReportStream(format: .markdown) { summaryFile.write($0) }
+    } else {
+      summaryFile = nil
+      summary = nil
     }
-    let report = render(run, options: options)
+  }
+
+  /// Whether a document's findings can be written section by section: a format that writes
+  /// each finding on its own, no baseline (it keys the whole document's findings), and no
+  /// job summary (Markdown lists a document's findings together).
+  var takesSections: Bool {
+    ReportStream.streamsSections(stream.format) && summary == nil && options.ci.baseline == nil
+      && options.ci.writeBaseline == nil
+  }
+
+  /// Reports one document: compared with the baseline, judged by `gate` (nil: its gate
+  /// failures are set already, as a document read in sections sets them), then written.
+  mutating func add(_ document: DocumentReport, gate: GateSettings?) {
+    var report = document
+    if options.ci.writeBaseline != nil { recorded.record(report) }
+    if let baseline { fixed += baseline.apply(to: &report) }
+    if let gate {
+      var failures = gate.failures(report)
+      if let recorded = report.baselineScore, report.result.score.score < recorded {
+        failures.append(GateMessages.scoreDropped(report.result.score.score, recorded))
+      }
+      report.gateFailures = failures
+    }
+    gateFailed = gateFailed || !report.gateFailures.isEmpty
+    stream.add(report)
+    summary?.add(report)
+  }
+
+  /// Ends the report, records the baseline, and returns the exit code.
+  func finish() -> Int32 {
     do throws(InputError) {
-      if let path = options.ci.output {
-        try OutputFile.write(report, to: path)
-      } else {
-        Output.standard(report)
-      }
-      if options.ci.report == .github, let summary = getenv("GITHUB_STEP_SUMMARY"), summary.pointee != 0 {
-        try append(MarkdownReporter.render(run), to: String(cString: summary))
-      }
+      try stream.finish(errors: errors, fixed: fixed, comparedWithBaseline: baseline != nil)
+      file.close()
+      try summary?.finish(errors: errors, fixed: fixed, comparedWithBaseline: baseline != nil)
+      summaryFile?.close()
       if let path = options.ci.writeBaseline {
         try OutputFile.write(recorded.rendered(), to: path)
         let findings = recorded.documents.values.reduce(0) { $0 + $1.findings.count }
         Output.note(CIMessages.baselineWritten(path, documents: recorded.documents.count, findings: findings))
       }
     } catch {
+      file.close()
       Output.error(error.description)
       return 2
     }
-    if !run.errors.isEmpty { return 2 }
+    if !errors.isEmpty { return 2 }
     // Writing a baseline accepts today's findings: the run that records them passes.
     if options.ci.writeBaseline != nil { return 0 }
-    return run.gateFailed ? 1 : 0
-  }
-
-  /// Whether the report can be written document by document: text on standard output, with
-  /// no baseline to compare with or record (those need the whole run first).
-  static func canStream(_ options: LintOptions) -> Bool {
-    options.ci.report == .text && options.ci.output == nil && options.ci.baseline == nil
-      && options.ci.writeBaseline == nil
-  }
-
-  /// The end of a streamed run: the totals line the whole-run text report ends with, and
-  /// the exit code.
-  static func finishStreamed(_ totals: LintCommand.StreamedTotals, errors: [InputError]) -> Int32 {
-    if totals.documents + errors.count > 1 {
-      Output.standard("\(totals.documents) document(s), \(totals.findings) finding(s), \(errors.count) error(s)\n")
-    }
-    if !errors.isEmpty { return 2 }
-    return totals.gateFailed ? 1 : 0
-  }
-
-  static func render(_ run: RunReport, options: LintOptions) -> String {
-    switch options.ci.report {
-    case .text: return TextReporter(color: options.ci.output == nil && Output.wantsColor(options.color)).render(run)
-    case .json: return JSONReporter.render(run)
-    case .jsonl: return JSONLReporter.render(run)
-    case .csv: return CSVReporter.render(run)
-    case .sarif: return SARIFReporter.render(run)
-    case .github: return GitHubReporter.render(run)
-    case .junit: return JUnitReporter.render(run)
-    case .checkstyle: return CheckstyleReporter.render(run)
-    case .markdown: return MarkdownReporter.render(run)
-    }
-  }
-
-  /// Appends `text` to the file at `path` (created when missing).
-  static func append(_ text: String, to path: String) throws(InputError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else {
-      throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
-    }
-    Output.write(text, to: descriptor)
-    close(descriptor)
+    return gateFailed ? 1 : 0
   }
 }

@@ -7,6 +7,8 @@ struct EvalOptions {
   var format = LintOptions.Format.text
   var language: Language?
   var lexicons: [String] = []
+  /// `--max-input-size` and `--max-line-length`, for the documents and their gold files.
+  var limits = InputLimits()
 
   static func parse(_ arguments: [String]) throws(UsageError) -> EvalOptions {
     var options = EvalOptions()
@@ -18,6 +20,12 @@ struct EvalOptions {
         options.format = try ArgumentReader.format(try reader.value(for: "--format"))
       case .option("--lang", _): options.language = try ArgumentReader.language(try reader.value(for: "--lang"))
       case .option("--lexicon", _): options.lexicons.append(try reader.value(for: "--lexicon"))
+      case .option(let flag, _) where flag == "--max-input-size" || flag == "--max-line-length":
+        let text = try reader.value(for: flag)
+        guard let size = InputLimits.parseSize(text) else {
+          throw UsageError(description: "\(flag) takes a size in bytes, or with K, M or G (64M, 1G), not '\(text)'")
+        }
+        if flag == "--max-input-size" { options.limits.inputBytes = size } else { options.limits.lineBytes = size }
       case .option(_, let argument):
         throw UsageError(description: "unknown option '\(argument)' for eval (see libre --help)")
       }
@@ -47,13 +55,16 @@ enum EvalCommand {
     for path in PathWalker.expand(options.paths) {
       let sidecar = GoldFile.sidecarPath(for: path)
       do {
-        let bytes = try FileReader.read(path)
+        let bytes = try FileReader.read(path, limits: options.limits)
         guard GoldFile.isFile(sidecar) else {
           unannotated.append(path)
           continue
         }
-        let document = try DocumentLoader.load(path: path, bytes: bytes, options: LoadOptions())
-        switch GoldFile.parse(try FileReader.read(sidecar), path: sidecar, document: document.text) {
+        var load = LoadOptions()
+        load.limits = options.limits
+        let document = try DocumentLoader.load(path: path, bytes: bytes, options: load)
+        let goldBytes = try FileReader.read(sidecar, limits: options.limits)
+        switch GoldFile.parse(goldBytes, path: sidecar, document: document.text) {
         case .failure(let failure):
           errors += failure.errors
         case .success(let gold):

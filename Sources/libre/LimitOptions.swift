@@ -5,14 +5,14 @@ import LibreKit
 extension LintOptions {
   static let limitFlags = [
     "--max-input-size", "--max-line-length", "--max-mime-depth", "--max-mime-parts", "--max-cues",
-    "--max-cue-length", "--max-patterns", "--max-pattern-length",
+    "--max-cue-length", "--max-patterns", "--max-pattern-length", "--section-size",
   ]
 
   /// Reads `flag` when it is a limit flag; false when it is not one.
   mutating func readLimit(_ flag: String, _ reader: inout ArgumentReader) throws(UsageError) -> Bool {
     guard LintOptions.limitFlags.contains(flag) else { return false }
     let text = try reader.value(for: flag)
-    let sized = ["--max-input-size", "--max-line-length", "--max-cue-length"].contains(flag)
+    let sized = ["--max-input-size", "--max-line-length", "--max-cue-length", "--section-size"].contains(flag)
     guard let value = sized ? InputLimits.parseSize(text) : Int(text).flatMap({ $0 > 0 ? $0 : nil }) else {
       let what = sized ? "a size in bytes, or with K, M or G (64M, 1G)" : "a positive whole number"
       throw UsageError(description: "\(flag) takes \(what), not '\(text)'")
@@ -24,6 +24,7 @@ extension LintOptions {
     case "--max-mime-parts": limits.mimeParts = value
     case "--max-cues": limits.cues = value
     case "--max-cue-length": limits.cueBytes = value
+    case "--section-size": limits.sectionBytes = value
     case "--max-patterns": lexiconLimits.patterns = value
     default: lexiconLimits.patternBytes = value
     }

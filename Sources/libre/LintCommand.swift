@@ -22,58 +22,43 @@ enum LintCommand {
       Output.error("no input: name files or folders, or pipe text in (see libre --help)")
       return 2
     }
-    var run = RunReport()
+    // The report is written document by document (`ReportStream`): memory stays flat over
+    // a batch of any size, whatever the format. So the baseline is read first.
+    var ci: CIRun
+    do throws(InputError) {
+      ci = try CIRun(options: options)
+    } catch {
+      Output.error(error.description)
+      return 2
+    }
     let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
     var resolver = SettingsResolver(options: options, builtIn: linter)
-    var gates: [GateSettings] = []
-    // A text report on standard output is written document by document, so memory stays
-    // flat over a large batch; the other formats, a report file and the baselines need the
-    // whole run, kept until the end.
-    let streaming = CIRun.canStream(options)
-    var streamed = StreamedTotals()
     for path in inputs {
       let name = path == "-" ? "<stdin>" : path
       do {
         guard let settings = try resolver.settings(for: path) else { continue }
+        if try SectionedLint.applies(to: path, options: options, sections: ci.takesSections) {
+          let report = try SectionedLint.lint(
+            path: path, settings: settings, options: options, workspace: &workspace, stream: ci.stream)
+          ci.add(report, gate: nil)
+          continue
+        }
         let bytes = try FileReader.read(path, limits: options.limits)
         let document = try DocumentLoader.load(path: name, bytes: bytes, options: options.loadOptions)
         var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
         let policy = settings.policy(for: path, document: document, options: options)
         policy.rules.apply(to: &result)
-        var report = DocumentReport(document: document, result: result)
+        let report = DocumentReport(document: document, result: result)
         for warning in report.warnings { Output.warning(warning) }
-        if streaming {
-          report.gateFailures = policy.gate.failures(report)
-          var one = RunReport()
-          one.documents = [report]
-          Output.standard(CIRun.render(one, options: options))
-          streamed.add(report)
-        } else {
-          run.documents.append(report)
-          gates.append(policy.gate)
-        }
+        ci.add(report, gate: policy.gate)
       } catch {
         Output.error(error.description)
-        run.errors.append(error)
+        ci.errors.append(error)
       }
     }
-    if streaming { return CIRun.finishStreamed(streamed, errors: run.errors) }
-    return CIRun.finish(&run, gates: gates, options: options)
-  }
-
-  /// What the text output needs of the documents already written: counts and the gate.
-  struct StreamedTotals {
-    var documents = 0
-    var findings = 0
-    var gateFailed = false
-
-    mutating func add(_ report: DocumentReport) {
-      documents += 1
-      findings += report.findings.count
-      gateFailed = gateFailed || !report.gateFailures.isEmpty
-    }
+    return ci.finish()
   }
 }
 

@@ -27,6 +27,15 @@ final class OutputFile {
     owned = true
   }
 
+  /// The file at `path`, written after what it holds (created when missing).
+  init(appendingTo path: String) throws(InputError) {
+    descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw InputError(path: path, message: "cannot write: \(String(cString: strerror(errno)))")
+    }
+    owned = true
+  }
+
   func write(_ text: String) {
     buffer += text
     if buffer.utf8.count >= OutputFile.flushSize { flush() }
@@ -61,30 +70,72 @@ struct LineReader {
   private var atEnd = false
   /// The number of the last line returned (1-based).
   private(set) var lineNumber = 0
+  /// The longest line kept, in bytes; a longer one is read past, not kept.
+  private let maximum: Int
+  /// Whether the last line returned was longer than `maximum` (it is returned empty).
+  private(set) var lastLineTooLong = false
 
-  init(descriptor: Int32) { self.descriptor = descriptor }
+  init(descriptor: Int32, maximum: Int = .max) {
+    self.descriptor = descriptor
+    self.maximum = maximum
+  }
 
-  /// The next line without its LF (or CRLF), or nil at the end of the input.
+  /// The next line without its LF (or CRLF), or nil at the end of the input. A line longer
+  /// than `maximum` comes back empty with `lastLineTooLong` set, its bytes dropped as they
+  /// are read, so memory stays bounded whatever the line.
   mutating func next() -> [UInt8]? {
+    lastLineTooLong = false
     while true {
       if let newline = buffer[start...].firstIndex(of: 0x0A) {
         var end = newline
         if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-        let line = Array(buffer[start..<end])
-        start = newline + 1
         lineNumber += 1
-        return line
+        defer { start = newline + 1 }
+        guard end - start <= maximum else { return tooLong() }
+        return Array(buffer[start..<end])
       }
       if atEnd {
         guard start < buffer.count else { return nil }
-        let line = Array(buffer[start...])
-        start = buffer.count
         lineNumber += 1
-        return line
+        defer { start = buffer.count }
+        guard buffer.count - start <= maximum else { return tooLong() }
+        return Array(buffer[start...])
+      }
+      if buffer.count - start > maximum {
+        // Already too long and not ended: drop it as it comes.
+        lineNumber += 1
+        buffer.removeAll(keepingCapacity: true)
+        start = 0
+        skipToLineEnd()
+        return tooLong()
       }
       buffer.removeFirst(start)
       start = 0
-      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      readChunk()
+    }
+  }
+
+  private mutating func tooLong() -> [UInt8] {
+    lastLineTooLong = true
+    return []
+  }
+
+  /// Reads and drops bytes up to the next LF, keeping what follows it.
+  private mutating func skipToLineEnd() {
+    while true {
+      if let newline = buffer.firstIndex(of: 0x0A) {
+        buffer.removeFirst(newline + 1)
+        return
+      }
+      buffer.removeAll(keepingCapacity: true)
+      if atEnd { return }
+      readChunk()
+    }
+  }
+
+  private mutating func readChunk() {
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
       let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 && errno == EINTR { continue }
       if count <= 0 {
@@ -92,6 +143,7 @@ struct LineReader {
       } else {
         buffer.append(contentsOf: chunk[0..<count])
       }
+      return
     }
   }
 }

@@ -43,10 +43,14 @@ public struct Baseline: Sendable, Equatable {
 
   /// The baseline of a run: every document's score and findings.
   public init(run: RunReport) {
-    for report in run.documents {
-      documents[Baseline.normalizedPath(report.path)] = Document(
-        score: report.result.score.score, findings: (report.baselined + report.findings).map(\.key))
-    }
+    for report in run.documents { record(report) }
+  }
+
+  /// Records one document's score and findings (a run streamed document by document keeps
+  /// only these keys, not the findings).
+  public mutating func record(_ report: DocumentReport) {
+    documents[Baseline.normalizedPath(report.path)] = Document(
+      score: report.result.score.score, findings: (report.baselined + report.findings).map(\.key))
   }
 
   /// `path` without a leading `./`.
@@ -62,28 +66,30 @@ public struct Baseline: Sendable, Equatable {
   /// left alone (a pre-commit hook lints only the files that changed).
   public func apply(to run: inout RunReport) {
     run.comparedWithBaseline = true
-    for index in run.documents.indices {
-      let path = Baseline.normalizedPath(run.documents[index].path)
-      guard let recorded = documents[path] else {
-        for finding in run.documents[index].findings.indices {
-          run.documents[index].findings[finding].baselineState = .new
-        }
-        continue
-      }
-      run.documents[index].baselineScore = recorded.score
-      var remaining = Set(recorded.findings)
-      var new: [LocatedFinding] = []
-      for var finding in run.documents[index].findings {
-        if remaining.remove(finding.key) != nil {
-          finding.baselineState = .unchanged
-          run.documents[index].baselined.append(finding)
-        } else {
-          finding.baselineState = .new
-          new.append(finding)
-        }
-      }
-      run.documents[index].findings = new
-      run.fixed += recorded.findings.filter(remaining.contains).map { BaselineEntry(path: path, key: $0) }
+    for index in run.documents.indices { run.fixed += apply(to: &run.documents[index]) }
+  }
+
+  /// Compares one document with the baseline (as `apply(to:)` a run) and returns its fixed
+  /// entries.
+  public func apply(to document: inout DocumentReport) -> [BaselineEntry] {
+    let path = Baseline.normalizedPath(document.path)
+    guard let recorded = documents[path] else {
+      for finding in document.findings.indices { document.findings[finding].baselineState = .new }
+      return []
     }
+    document.baselineScore = recorded.score
+    var remaining = Set(recorded.findings)
+    var new: [LocatedFinding] = []
+    for var finding in document.findings {
+      if remaining.remove(finding.key) != nil {
+        finding.baselineState = .unchanged
+        document.baselined.append(finding)
+      } else {
+        finding.baselineState = .new
+        new.append(finding)
+      }
+    }
+    document.findings = new
+    return recorded.findings.filter(remaining.contains).map { BaselineEntry(path: path, key: $0) }
   }
 }

@@ -6,6 +6,7 @@
 /// |----------------------|----------|------------------------|-------------------------------|
 /// | input size           | 64 MiB   | `--max-input-size`     | error, the file is not read   |
 /// | line length          | 4 MiB    | `--max-line-length`    | error, reading stops there    |
+/// | section (plain text) | 1 MiB    | `--section-size`       | read and linted in sections   |
 /// | MIME nesting depth   | 32       | `--max-mime-depth`     | deeper parts skipped, warning |
 /// | MIME parts           | 1,000    | `--max-mime-parts`     | later parts skipped, warning  |
 /// | cues per transcript  | 1,000,000| `--max-cues`           | error                         |
@@ -13,11 +14,17 @@
 public struct InputLimits: Sendable, Equatable {
   public static let defaultInputBytes = 64 << 20
   public static let defaultLineBytes = 4 << 20
+  public static let defaultSectionBytes = 1 << 20
 
   /// The largest input, in bytes.
   public var inputBytes = InputLimits.defaultInputBytes
   /// The longest line, in bytes (a line break is LF, or CR alone).
   public var lineBytes = InputLimits.defaultLineBytes
+  /// Plain text larger than this is read and linted in sections of about this size
+  /// (`libre lint`; `SectionReader`), whatever its total size. One section's findings are
+  /// what memory holds at once: about 64 MB at most for 1 MiB of text with a finding in every
+  /// sentence.
+  public var sectionBytes = InputLimits.defaultSectionBytes
   /// How deep multiparts and attached messages may nest.
   public var mimeDepth = EmailLoader.maximumDepth
   /// How many MIME parts one message may hold.
@@ -72,6 +79,15 @@ public struct InputLimits: Sendable, Equatable {
       path: path, line: line,
       message: "line longer than the maximum line length of \(InputLimits.size(lineBytes)); not read "
         + "(raise it with --max-line-length SIZE)")
+  }
+
+  /// The error for line `line` of `--stdin-jsonl` longer than `inputBytes` (a line is one
+  /// document).
+  public func jsonlLineTooLarge(line: Int) -> InputError {
+    InputError(
+      path: "<stdin>", line: line,
+      message: "line longer than the maximum input size of \(InputLimits.size(inputBytes)) (one JSONL line is one "
+        + "document); not read (raise it with --max-input-size SIZE)")
   }
 
   /// The line of the first line in `bytes` longer than `lineBytes`, if any.

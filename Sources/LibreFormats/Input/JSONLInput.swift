@@ -44,7 +44,14 @@ public struct JSONLInput: Sendable {
     do throws(InputError) {
       if let text = root["text"] {
         guard let string = text.string else { throw failure("\"text\" must be a string") }
-        document = try DocumentLoader.load(path: id, bytes: Array(string.utf8), options: options)
+        let bytes = Array(string.utf8)
+        // The text's own lines are held to the line limit, as a file's are when it is read.
+        if bytes.count <= options.limits.inputBytes, let overlong = options.limits.firstOverlongLine(bytes) {
+          throw failure(
+            "\(id): line \(overlong) of \"text\" is longer than the maximum line length of "
+              + "\(InputLimits.size(options.limits.lineBytes)); not read (raise it with --max-line-length SIZE)")
+        }
+        document = try DocumentLoader.load(path: id, bytes: bytes, options: options)
       } else if let segments = root["segments"] {
         guard segments.array != nil else { throw failure("\"segments\" must be an array") }
         if line.count > options.limits.inputBytes {

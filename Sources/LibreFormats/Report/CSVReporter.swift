@@ -10,15 +10,20 @@ public enum CSVReporter {
 
   public static func render(_ run: RunReport) -> String {
     var out = AnalysisCSVFormat.row(columns)
-    for document in run.documents {
-      for located in document.findings {
-        let rule = located.finding.rule
-        out += AnalysisCSVFormat.row([
-          document.path, String(located.line), String(located.column), String(located.endLine),
-          String(located.endColumn), rule.id, rule.polarity.rawValue, rule.category, rule.severity.rawValue,
-          JSONWriter.number(located.finding.contribution), located.excerpt, rule.message, rule.suggestion,
-        ])
-      }
+    for document in run.documents { out += rows(document.findings, path: document.path) }
+    return out
+  }
+
+  /// A row per finding.
+  static func rows(_ findings: [LocatedFinding], path: String) -> String {
+    var out = ""
+    for located in findings {
+      let rule = located.finding.rule
+      out += AnalysisCSVFormat.row([
+        path, String(located.line), String(located.column), String(located.endLine),
+        String(located.endColumn), rule.id, rule.polarity.rawValue, rule.category, rule.severity.rawValue,
+        JSONWriter.number(located.finding.contribution), located.excerpt, rule.message, rule.suggestion,
+      ])
     }
     return out
   }

@@ -8,29 +8,47 @@ import LibreKit
 public enum GitHubReporter {
   public static func render(_ run: RunReport) -> String {
     var out = ""
-    for document in run.documents {
-      for located in Problems.of(document) {
-        let rule = located.finding.rule
-        let properties = [
-          ("file", Baseline.normalizedPath(document.path)), ("line", String(located.line)),
-          ("endLine", String(located.endLine)), ("col", String(located.column)),
-          ("endColumn", String(located.endColumn)), ("title", "Libre: \(rule.id)"),
-        ]
-        out += command(level(rule.severity), properties: properties, message: Problems.text(located))
-      }
-      for failure in document.gateFailures where !failure.isEmpty {
-        out += command(
-          "error", properties: [("file", Baseline.normalizedPath(document.path)), ("title", "Libre: gate")],
-          message: failure)
-      }
+    for document in run.documents { out += self.document(document) }
+    out += errors(run.errors)
+    out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)\n"
+    return out
+  }
+
+  /// The commands of one document: its pressure findings, then its gate failures.
+  static func document(_ document: DocumentReport) -> String {
+    var out = findings(document.findings, path: document.path)
+    for failure in document.gateFailures where !failure.isEmpty {
+      out += command(
+        "error", properties: [("file", Baseline.normalizedPath(document.path)), ("title", "Libre: gate")],
+        message: failure)
     }
-    for error in run.errors {
+    return out
+  }
+
+  /// A command per pressure finding among `findings`.
+  static func findings(_ findings: [LocatedFinding], path: String) -> String {
+    var out = ""
+    for located in findings where located.finding.rule.polarity == .pressure {
+      let rule = located.finding.rule
+      let properties = [
+        ("file", Baseline.normalizedPath(path)), ("line", String(located.line)),
+        ("endLine", String(located.endLine)), ("col", String(located.column)),
+        ("endColumn", String(located.endColumn)), ("title", "Libre: \(rule.id)"),
+      ]
+      out += command(level(rule.severity), properties: properties, message: Problems.text(located))
+    }
+    return out
+  }
+
+  /// An error command per input error.
+  static func errors(_ errors: [InputError]) -> String {
+    var out = ""
+    for error in errors {
       var properties = [("file", Baseline.normalizedPath(error.path))]
       if let line = error.line { properties.append(("line", String(line))) }
       properties.append(("title", "Libre: input error"))
       out += command("error", properties: properties, message: error.message)
     }
-    out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)\n"
     return out
   }
 

@@ -8,27 +8,41 @@ public enum JSONLReporter {
   public static func render(_ run: RunReport) -> String {
     var out = ""
     for document in run.documents {
-      for located in document.findings {
-        guard case .object(let members) = JSONReporter.finding(located) else { continue }
-        out += line([("type", .string("finding")), ("path", .string(document.path))] + members)
-      }
-      let score = document.result.score
-      out += line([
-        ("type", .string("document")), ("path", .string(document.path)), ("format", .string(document.format)),
-        ("language", .string(document.result.language.rawValue)), ("score", .int(score.score)),
-        ("grade", .string(score.grade)), ("findings", .int(document.findings.count)),
-        ("gateFailures", .array(document.gateFailures.map(JSONOutput.string))),
-      ])
+      for located in document.findings { out += finding(located, path: document.path) }
+      out += documentRecord(document)
     }
-    for error in run.errors {
+    return out + errorsAndSummary(run.errors, documents: run.documents.count, findings: run.findingCount)
+  }
+
+  /// The record of one finding.
+  static func finding(_ located: LocatedFinding, path: String) -> String {
+    guard case .object(let members) = JSONReporter.finding(located) else { return "" }
+    return line([("type", .string("finding")), ("path", .string(path))] + members)
+  }
+
+  /// The record of a document, after its findings.
+  static func documentRecord(_ document: DocumentReport) -> String {
+    let score = document.result.score
+    return line([
+      ("type", .string("document")), ("path", .string(document.path)), ("format", .string(document.format)),
+      ("language", .string(document.result.language.rawValue)), ("score", .int(score.score)),
+      ("grade", .string(score.grade)), ("findings", .int(document.findingCount)),
+      ("gateFailures", .array(document.gateFailures.map(JSONOutput.string))),
+    ])
+  }
+
+  /// An error record per input error, then the summary record.
+  static func errorsAndSummary(_ errors: [InputError], documents: Int, findings: Int) -> String {
+    var out = ""
+    for error in errors {
       var members: [(String, JSONOutput)] = [("type", .string("error")), ("path", .string(error.path))]
       if let line = error.line { members.append(("line", .int(line))) }
       members.append(("message", .string(error.message)))
       out += line(members)
     }
     out += line([
-      ("type", .string("summary")), ("documents", .int(run.documents.count)), ("errors", .int(run.errors.count)),
-      ("findings", .int(run.findingCount)),
+      ("type", .string("summary")), ("documents", .int(documents)), ("errors", .int(errors.count)),
+      ("findings", .int(findings)),
     ])
     return out
   }

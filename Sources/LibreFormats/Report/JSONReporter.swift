@@ -3,28 +3,35 @@ import LibreKit
 /// The JSON report of `DESIGN.md` (schema version 1): documents, errors, summary.
 public enum JSONReporter {
   public static func render(_ run: RunReport) -> String {
-    let documents = run.documents.map(document)
-    let errors = run.errors.map { error -> JSONOutput in
+    root(
+      documents: .array(run.documents.map(document)), errors: run.errors, documentCount: run.documents.count,
+      findings: run.findingCount, baseline: baselineSummary(run)
+    ).serialized(pretty: true) + "\n"
+  }
+
+  /// The whole report, with `documents` as its documents array.
+  static func root(
+    documents: JSONOutput, errors: [InputError], documentCount: Int, findings: Int, baseline: [(String, JSONOutput)]
+  ) -> JSONOutput {
+    let errors = errors.map { error -> JSONOutput in
       var members: [(String, JSONOutput)] = [("path", .string(error.path))]
       if let line = error.line { members.append(("line", .int(line))) }
       members.append(("message", .string(error.message)))
       return .object(members)
     }
-    let root: JSONOutput = .object([
+    return .object([
       ("schemaVersion", .int(ToolInfo.jsonSchemaVersion)),
       ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
-      ("documents", .array(documents)),
+      ("documents", documents),
       ("errors", .array(errors)),
       (
         "summary",
         .object(
           [
-            ("documents", .int(run.documents.count)), ("errors", .int(run.errors.count)),
-            ("findings", .int(run.findingCount)),
-          ] + baselineSummary(run))
+            ("documents", .int(documentCount)), ("errors", .int(errors.count)), ("findings", .int(findings)),
+          ] + baseline)
       ),
     ])
-    return root.serialized(pretty: true) + "\n"
   }
 
   static func document(_ report: DocumentReport) -> JSONOutput {
@@ -72,14 +79,19 @@ public enum JSONReporter {
   /// With `--baseline`: how many known findings were set aside, and the fixed ones.
   static func baselineSummary(_ run: RunReport) -> [(String, JSONOutput)] {
     guard run.comparedWithBaseline else { return [] }
-    let fixed = run.fixed.map { entry -> JSONOutput in
+    let known = run.documents.reduce(0) { $0 + $1.baselined.count }
+    return baselineSummary(new: run.findingCount, known: known, fixed: run.fixed)
+  }
+
+  /// The `baseline` member of the summary.
+  static func baselineSummary(new: Int, known: Int, fixed: [BaselineEntry]) -> [(String, JSONOutput)] {
+    let fixed = fixed.map { entry -> JSONOutput in
       .object([
         ("path", .string(entry.path)), ("rule", .string(entry.key.rule)), ("text", .string(entry.key.text)),
         ("occurrence", .int(entry.key.occurrence)),
       ])
     }
-    let known = run.documents.reduce(0) { $0 + $1.baselined.count }
-    return [("baseline", .object([("new", .int(run.findingCount)), ("known", .int(known)), ("fixed", .array(fixed))]))]
+    return [("baseline", .object([("new", .int(new)), ("known", .int(known)), ("fixed", .array(fixed))]))]
   }
 
   static func finding(_ located: LocatedFinding) -> JSONOutput {

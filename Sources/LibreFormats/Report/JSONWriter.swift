@@ -125,3 +125,39 @@ public indirect enum JSONOutput {
     for _ in 0..<indent * 2 { out.append(UInt8(ascii: " ")) }
   }
 }
+
+/// A report split around one of its arrays, so the array's items can be written one by one
+/// between the two parts (`ReportStream`), byte for byte as `serialized(pretty: true)`.
+struct StreamedArray {
+  /// Everything before the array's `[`, and everything after its `]`.
+  let head: String
+  let tail: String
+  /// What goes before each item (after a `,` for all but the first), and before the `]`.
+  let itemPad: String
+  let closePad: String
+  /// The indentation level of the items, for `serialized(pretty:indent:)`.
+  let itemIndent: Int
+
+  static var placeholder: JSONOutput { .string("\u{1}libre streamed array") }
+
+  /// Splits `root`, which holds `placeholder` where the array goes, at indentation `indent`
+  /// (the array's own level: 1 for a member of the root object).
+  init(_ root: JSONOutput, indent: Int) {
+    let text = root.serialized(pretty: true) + "\n"
+    let marker = StreamedArray.placeholder.serialized(pretty: true)
+    let range = text.firstRange(of: marker)!
+    head = String(text[..<range.lowerBound])
+    tail = String(text[range.upperBound...])
+    itemPad = String(repeating: "  ", count: indent + 1)
+    closePad = String(repeating: "  ", count: indent)
+    itemIndent = indent + 1
+  }
+
+  /// The text of item number `index` (0-based), its separator first.
+  func item(_ value: JSONOutput, index: Int) -> String {
+    (index == 0 ? "[\n" : ",\n") + itemPad + value.serialized(pretty: true, indent: itemIndent)
+  }
+
+  /// The end of an array of `count` items.
+  func close(count: Int) -> String { count == 0 ? "[]" : "\n" + closePad + "]" }
+}

@@ -8,32 +8,50 @@ public enum MarkdownReporter {
   public static let heading = "## Libre report"
 
   public static func render(_ run: RunReport) -> String {
-    var out = heading + "\n\n"
-    out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)"
-    out += run.gateFailed ? " · **gate failed**\n\n" : "\n\n"
-    if !run.documents.isEmpty {
+    let totals = "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)"
+    var out = head(totals, gateFailed: run.gateFailed, documents: run.documents.count)
+    for document in run.documents { out += tableRow(document) }
+    for document in run.documents { out += problems(document) }
+    return out + tail(run, known: run.documents.reduce(0) { $0 + $1.baselined.count })
+  }
+
+  /// The heading, the totals and the head of the documents table (when there are any).
+  static func head(_ totals: String, gateFailed: Bool, documents: Int) -> String {
+    var out = heading + "\n\n" + totals
+    out += gateFailed ? " · **gate failed**\n\n" : "\n\n"
+    if documents > 0 {
       out += "| Document | Score | Freedom | Pressure | Pressure findings | Gate |\n"
       out += "|---|---:|---:|---:|---:|---|\n"
-      for document in run.documents {
-        let score = document.result.score
-        let gate = document.gateFailures.isEmpty ? "pass" : "**fail**: " + document.gateFailures.joined(separator: "; ")
-        out += "| \(code(document.path)) | \(score.score) (\(score.grade)) | \(score.freedom) | \(score.pressure) "
-        out += "| \(Problems.of(document).count) | \(cell(gate)) |\n"
-      }
     }
-    for document in run.documents {
-      let problems = Problems.of(document)
-      guard !problems.isEmpty else { continue }
-      out += "\n### \(code(document.path))\n\n| Line | Severity | Rule | Text | Message |\n|---:|---|---|---|---|\n"
-      for located in problems {
-        let rule = located.finding.rule
-        let message = cell(rule.message) + "<br>*" + cell(rule.suggestion) + "*"
-        out += "| \(located.line):\(located.column) | \(rule.severity.rawValue) | \(code(rule.id)) "
-        out += "| \(cell(located.excerpt)) | \(message) |\n"
-      }
+    return out
+  }
+
+  /// One document's row of the table.
+  static func tableRow(_ document: DocumentReport) -> String {
+    let score = document.result.score
+    let gate = document.gateFailures.isEmpty ? "pass" : "**fail**: " + document.gateFailures.joined(separator: "; ")
+    return "| \(code(document.path)) | \(score.score) (\(score.grade)) | \(score.freedom) | \(score.pressure) "
+      + "| \(Problems.of(document).count) | \(cell(gate)) |\n"
+  }
+
+  /// One document's section of pressure findings (nothing when it has none).
+  static func problems(_ document: DocumentReport) -> String {
+    let problems = Problems.of(document)
+    guard !problems.isEmpty else { return "" }
+    var out = "\n### \(code(document.path))\n\n| Line | Severity | Rule | Text | Message |\n|---:|---|---|---|---|\n"
+    for located in problems {
+      let rule = located.finding.rule
+      let message = cell(rule.message) + "<br>*" + cell(rule.suggestion) + "*"
+      out += "| \(located.line):\(located.column) | \(rule.severity.rawValue) | \(code(rule.id)) "
+      out += "| \(cell(located.excerpt)) | \(message) |\n"
     }
+    return out
+  }
+
+  /// What the baseline says (`known` findings set aside, `run.fixed`), then the errors.
+  static func tail(_ run: RunReport, known: Int) -> String {
+    var out = ""
     if run.comparedWithBaseline {
-      let known = run.documents.reduce(0) { $0 + $1.baselined.count }
       out += "\nBaseline: \(known) known finding(s) not shown, \(run.fixed.count) fixed.\n"
       for entry in run.fixed {
         out += "- fixed: \(code(entry.path)) \(code(entry.key.rule)) “\(cell(entry.key.text))”\n"

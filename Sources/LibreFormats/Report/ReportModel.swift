@@ -53,6 +53,12 @@ public struct DocumentReport: Sendable {
   public var baselined: [LocatedFinding] = []
   /// The score the baseline recorded for this document, if it had one.
   public var baselineScore: Int?
+  /// Findings already reported section by section (a plain text read in sections): counted
+  /// here, not kept in `findings`.
+  public var sectionedFindings = 0
+
+  /// Every finding of the document outside the baseline, kept or already reported.
+  public var findingCount: Int { findings.count + sectionedFindings }
 
   /// Places each finding of `result` in `document`: offsets in the extracted text go
   /// through the document's source map to lines and columns of the original file.
@@ -147,7 +153,7 @@ public struct RunReport: Sendable {
   /// Whether any document fails its gates.
   public var gateFailed: Bool { documents.contains { !$0.gateFailures.isEmpty } }
 
-  public var findingCount: Int { documents.reduce(0) { $0 + $1.findings.count } }
+  public var findingCount: Int { documents.reduce(0) { $0 + $1.findingCount } }
 }
 
 /// Libre's name and version, as reports print them.

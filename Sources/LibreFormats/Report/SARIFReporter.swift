@@ -22,7 +22,12 @@ public enum SARIFReporter {
         results.append(result(located, path: document.path, index: ruleIndex[rule.id]!))
       }
     }
-    let notifications = run.errors.map(notification)
+    return root(rules: rules, errors: run.errors, results: .array(results)).serialized(pretty: true) + "\n"
+  }
+
+  /// The SARIF log, with `results` as its results array.
+  static func root(rules: [Rule], errors: [InputError], results: JSONOutput) -> JSONOutput {
+    let notifications = errors.map(notification)
     let driver: JSONOutput = .object([
       ("name", .string(ToolInfo.name)),
       ("version", .string(ToolInfo.version)),
@@ -30,10 +35,10 @@ public enum SARIFReporter {
       ("rules", .array(rules.map(descriptor))),
     ])
     let invocation: JSONOutput = .object([
-      ("executionSuccessful", .bool(run.errors.isEmpty)),
+      ("executionSuccessful", .bool(errors.isEmpty)),
       ("toolExecutionNotifications", .array(notifications)),
     ])
-    let root: JSONOutput = .object([
+    return .object([
       ("$schema", .string(schemaURI)),
       ("version", .string("2.1.0")),
       (
@@ -43,12 +48,11 @@ public enum SARIFReporter {
             ("tool", .object([("driver", driver)])),
             ("invocations", .array([invocation])),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(results)),
+            ("results", results),
           ])
         ])
       ),
     ])
-    return root.serialized(pretty: true) + "\n"
   }
 
   /// SARIF's level for a severity.

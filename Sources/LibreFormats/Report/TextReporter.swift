@@ -15,16 +15,23 @@ public struct TextReporter {
     var out = ""
     for document in run.documents {
       for located in document.findings { out += finding(located, path: document.path) }
-      for notice in document.notices {
-        out += paint("\(document.path):\(notice.line):\(notice.column):", "1") + " " + paint("info", "36")
-        out += ": \(notice.message) " + paint("[suppression]", "2") + "\n"
-      }
+      out += notices(document.notices, path: document.path)
       out += summary(document)
     }
     if run.documents.count + run.errors.count > 1 {
       out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)\n"
     }
     if run.comparedWithBaseline { out += baseline(run) }
+    return out
+  }
+
+  /// The suppression notices of a document, one line each.
+  func notices(_ notices: [LocatedNotice], path: String) -> String {
+    var out = ""
+    for notice in notices {
+      out += paint("\(path):\(notice.line):\(notice.column):", "1") + " " + paint("info", "36")
+      out += ": \(notice.message) " + paint("[suppression]", "2") + "\n"
+    }
     return out
   }
 
@@ -76,14 +83,20 @@ public struct TextReporter {
   /// With `--baseline`: the known findings set aside and each fixed one.
   func baseline(_ run: RunReport) -> String {
     let known = run.documents.reduce(0) { $0 + $1.baselined.count }
-    var out = "baseline: \(run.findingCount) new finding(s), \(known) known (not shown), \(run.fixed.count) fixed\n"
-    for entry in run.fixed {
-      out += "  fixed: \(entry.path): [\(entry.key.rule)] “\(entry.key.text)”\n"
-    }
+    var out = TextReporter.baseline(run.findingCount, known: known, fixed: run.fixed)
     for document in run.documents {
       if let recorded = document.baselineScore, document.result.score.score < recorded {
         out += "  \(document.path): \(GateMessages.scoreDropped(document.result.score.score, recorded))\n"
       }
+    }
+    return out
+  }
+
+  /// The baseline's line of counts and its fixed entries (the score drops follow).
+  static func baseline(_ new: Int, known: Int, fixed: [BaselineEntry]) -> String {
+    var out = "baseline: \(new) new finding(s), \(known) known (not shown), \(fixed.count) fixed\n"
+    for entry in fixed {
+      out += "  fixed: \(entry.path): [\(entry.key.rule)] “\(entry.key.text)”\n"
     }
     return out
   }
@@ -95,7 +108,7 @@ public struct TextReporter {
     let language = result.language.rawValue + (result.languageDetected ? " (detected)" : "")
     var out = paint("\(document.path):", "1") + " score " + paint("\(score.score)/100 (\(score.grade))", gradeColor)
     out += " · freedom \(score.freedom) · pressure \(score.pressure) · engagement \(score.engagement)"
-    out += " · \(document.findings.count) finding(s) · \(result.metrics.words) words · \(language)\n"
+    out += " · \(document.findingCount) finding(s) · \(result.metrics.words) words · \(language)\n"
     if let form = result.form { out += "  " + MetricsText.form(form, language: result.language) + "\n" }
     if let roles = result.roles { out += "  roles: " + MetricsText.roles(roles) + "\n" }
     if let call = result.conversation { out += "  " + MetricsText.conversation(call) + "\n" }
