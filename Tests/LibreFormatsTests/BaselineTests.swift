@@ -97,6 +97,10 @@ struct BaselineTests {
 
   @Test func normalizationIgnoresCaseSpacingAndQuoteStyle() {
     #expect(FindingKey.normalize("  You’re  FREE\n to “go”  ") == "you're free to \"go\"")
+    // ASCII takes a byte path of its own: it must agree with the Unicode one.
+    #expect(FindingKey.normalize("  You're  FREE\r\n\tto \"go\" NOW  ") == "you're free to \"go\" now")
+    #expect(FindingKey.normalize("ACT NOW") == FindingKey.normalize("act\u{A0}now"))
+    #expect(FindingKey.normalize(" \t ") == "")
   }
 
   @Test func fingerprintsAreStableAndDistinguishOccurrences() {

@@ -16,6 +16,25 @@ public struct FindingKey: Sendable, Hashable {
   /// Lowercased, curly quotes and apostrophes made straight, runs of white space made one
   /// space, trimmed: re-wrapping a line or retyping an apostrophe keeps the key.
   public static func normalize(_ text: String) -> String {
+    // Every finding of every report gets a key: ASCII excerpts (most) are lowercased and
+    // their spaces collapsed byte by byte; the others go the Unicode way below.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+      if byte >= 0x80 { return normalizeUnicode(text) }
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace { bytes.append(0x20) }
+      pendingSpace = false
+      bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func normalizeUnicode(_ text: String) -> String {
     var out = ""
     var pendingSpace = false
     for scalar in text.lowercased().unicodeScalars {
