@@ -36,39 +36,40 @@ public struct TextReporter {
   }
 
   func finding(_ located: LocatedFinding, path: String) -> String {
+    // Written into one byte buffer: a finding-dense file has tens of thousands of these,
+    // and `String` interpolation and appends cost more than linting the text.
+    var out = TextBuffer(color: color)
     let rule = located.finding.rule
-    let label: String
+    out.painted("1", path, ":", String(located.line), ":", String(located.column), ":")
+    out.add(TextReporter.context(located), " ")
     switch (rule.polarity, rule.severity) {
-    case (.freedom, _): label = paint("freedom", "32")
-    case (_, .error): label = paint("error", "1;31")
-    case (_, .warning): label = paint("warning", "33")
-    case (_, .info): label = paint("info", "36")
+    case (.freedom, _): out.painted("32", "freedom")
+    case (_, .error): out.painted("1;31", "error")
+    case (_, .warning): out.painted("33", "warning")
+    case (_, .info): out.painted("36", "info")
     }
+    out.add(": ", rule.message, " ")
+    out.painted("2", "[", rule.id, "]")
     let contribution = located.finding.contribution
-    let points = contribution == 0 ? "" : " (\(contribution > 0 ? "+" : "−")\(JSONWriter.number(abs(contribution))))"
-    var out = paint("\(path):\(located.line):\(located.column):", "1") + TextReporter.context(located)
-    out += " \(label): \(rule.message) "
-    out += paint("[\(rule.id)]", "2") + points + "\n"
+    if contribution != 0 {
+      out.add(" (", contribution > 0 ? "+" : "−", JSONWriter.number(abs(contribution)), ")")
+    }
     let number = String(located.line)
     let gutter = TextReporter.repeated(" ", number.count)
-    out += " \(number) | \(located.sourceLine)\n"
+    out.add("\n ", number, " | ", located.sourceLine, "\n")
     let lineLength = located.sourceLine.unicodeScalars.count
     let lastColumn = located.endLine == located.line ? located.endColumn : lineLength
     let width = max(1, lastColumn - located.column + 1)
-    let indent = TextReporter.repeated(" ", located.column - 1)
-    out +=
-      " \(gutter) | \(indent)\(paint(TextReporter.repeated("^", width), rule.polarity == .freedom ? "32" : "33"))\n"
-    if let from = located.finding.negatedFrom {
-      out += " \(gutter) = negated match of \(from)\n"
-    }
-    if let detail = located.finding.detail {
-      out += " \(gutter) = \(detail)\n"
-    }
-    if let note = located.finding.scoringNote {
-      out += " \(gutter) = note: \(note)\n"
-    }
-    out += " \(gutter) = \(paint("suggestion:", "1")) \(rule.suggestion)\n"
-    return out
+    out.add(" ", gutter, " | ", TextReporter.repeated(" ", located.column - 1))
+    out.painted(rule.polarity == .freedom ? "32" : "33", TextReporter.repeated("^", width))
+    out.add("\n")
+    if let from = located.finding.negatedFrom { out.add(" ", gutter, " = negated match of ", from, "\n") }
+    if let detail = located.finding.detail { out.add(" ", gutter, " = ", detail, "\n") }
+    if let note = located.finding.scoringNote { out.add(" ", gutter, " = note: ", note, "\n") }
+    out.add(" ", gutter, " = ")
+    out.painted("1", "suggestion:")
+    out.add(" ", rule.suggestion, "\n")
+    return out.string
   }
 
   /// `count` copies of an ASCII character. `String(repeating:count:)` appends a string per
@@ -124,4 +125,28 @@ public struct TextReporter {
     }
     return out
   }
+}
+
+/// A report's text as UTF-8 bytes, with ANSI colors when asked for.
+struct TextBuffer {
+  let color: Bool
+  private var bytes: [UInt8] = []
+
+  init(color: Bool) {
+    self.color = color
+    bytes.reserveCapacity(512)
+  }
+
+  mutating func add(_ parts: String...) {
+    for part in parts { bytes.append(contentsOf: part.utf8) }
+  }
+
+  /// `parts` in the color of SGR `code` (`1` bold, `32` green, …) when colors are on.
+  mutating func painted(_ code: String, _ parts: String...) {
+    if color { add("\u{1B}[", code, "m") }
+    for part in parts { bytes.append(contentsOf: part.utf8) }
+    if color { add("\u{1B}[0m") }
+  }
+
+  var string: String { String(decoding: bytes, as: UTF8.self) }
 }
