@@ -57,8 +57,8 @@ public struct TextReporter {
     let number = String(located.line)
     let gutter = TextReporter.repeated(" ", number.count)
     out.add("\n ", number, " | ", located.sourceLine, "\n")
-    let lineLength = located.sourceLine.unicodeScalars.count
-    let lastColumn = located.endLine == located.line ? located.endColumn : lineLength
+    let lastColumn =
+      located.endLine == located.line ? located.endColumn : located.sourceLine.unicodeScalars.count
     let width = max(1, lastColumn - located.column + 1)
     out.add(" ", gutter, " | ", TextReporter.repeated(" ", located.column - 1))
     out.painted(rule.polarity == .freedom ? "32" : "33", TextReporter.repeated("^", width))
@@ -138,13 +138,18 @@ struct TextBuffer {
   }
 
   mutating func add(_ parts: String...) {
-    for part in parts { bytes.append(contentsOf: part.utf8) }
+    for part in parts { append(part) }
+  }
+
+  private mutating func append(_ part: String) {
+    var part = part
+    part.withUTF8 { bytes.append(contentsOf: $0) }
   }
 
   /// `parts` in the color of SGR `code` (`1` bold, `32` green, …) when colors are on.
   mutating func painted(_ code: String, _ parts: String...) {
     if color { add("\u{1B}[", code, "m") }
-    for part in parts { bytes.append(contentsOf: part.utf8) }
+    for part in parts { append(part) }
     if color { add("\u{1B}[0m") }
   }
 
