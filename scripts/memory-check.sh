@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Peak memory (max RSS, /usr/bin/time -f %M) and time of `libre` on hostile sizes, with a
 # release build:
-#   1. a 1 GB plain-text file, linted in sections (--section-size, 1 MiB; its report, tens of
-#      GB, goes to /dev/null); and the same bytes as Markdown (parsed whole, so the default
-#      --max-input-size refuses it unread);
+#   1. a 1 GB plain-text file of generated sales emails, linted in sections (--section-size,
+#      1 MiB; its report goes to /dev/null), 32 MB with four findings in every line, and the
+#      1 GB as Markdown (parsed whole, so the default --max-input-size refuses it unread);
 #   2. a folder of 100,000 small emails and calls, with `lint` (text, json, sarif) and with
 #      `analyze --jobs 2`;
 #   3. a 500 MB plain-text file that is one single line, with the defaults and with the size
@@ -17,8 +17,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 LIMIT_MB="${MEMORY_LIMIT_MB:-200}"
 FILES="${MEMORY_FILES:-100000}"
-if [ "${MEMORY_SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product libre >/dev/null; fi
+if [ "${MEMORY_SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product libre --product libre-bench >/dev/null; fi
 LIBRE="$PWD/.build/release/libre"
+BENCH="$PWD/.build/release/libre-bench"
 [ -x "$LIBRE" ] || {
   echo "memory-check: no $LIBRE" >&2
   exit 1
@@ -55,10 +56,15 @@ measure() {
 }
 
 echo "generating inputs in $WORK"
-# 1 GB of ordinary sentences, lines of about 80 bytes.
+# 1 GB of sales emails: libre-bench's seeded generator (100 MB, the same bytes every run),
+# ten times over.
+"$BENCH" --size 100 --emit "$WORK/100mb.txt" >/dev/null
+for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$WORK/100mb.txt"; done | head -c 1G >"$WORK/1gb.txt"
+rm "$WORK/100mb.txt"
+# 32 MB with findings in every line (four a line: about 1.6 million in all).
 # (`yes` ends by SIGPIPE when `head` has enough: not a failure.)
 { yes 'Hi Sam, you are free to say no, but the offer ends Friday so please reply soon.' || true; } \
-  | head -c 1G >"$WORK/1gb.txt"
+  | head -c 32M >"$WORK/dense.txt"
 # 500 MB on one line.
 head -c 500M /dev/zero | tr '\0' 'a' >"$WORK/line.txt"
 # 100,000 small files: the corpus's emails and calls, over and over, 1,000 per folder.
@@ -79,6 +85,7 @@ PY
 
 # Plain text: read and linted section by section, findings written as they come.
 OUT=/dev/null measure "lint a 1 GB text file (in sections)" 0 "$LIBRE" lint --fail-on none "$WORK/1gb.txt"
+OUT=/dev/null measure "lint 32 MB, four findings a line (in sections)" 0 "$LIBRE" lint --fail-on none "$WORK/dense.txt"
 # Markdown is parsed whole: the size limit refuses it before reading.
 ln -s "$WORK/1gb.txt" "$WORK/1gb.md"
 measure "lint a 1 GB Markdown file (default limits)" 2 "$LIBRE" lint --fail-on none "$WORK/1gb.md"
@@ -94,7 +101,7 @@ measure "analyze --jobs 2 $FILES small files (jsonl)" "0 2" \
 if [ "${MEMORY_INFO:-0}" = 1 ]; then
   OUT=/dev/null INFO=1 measure "lint a 1 GB text file (in sections, jsonl)" 0 \
     "$LIBRE" lint --fail-on none --format jsonl "$WORK/1gb.txt"
-  head -c 16M "$WORK/1gb.txt" >"$WORK/16mb.md"
+  head -c 16M "$WORK/dense.txt" >"$WORK/16mb.md"
   INFO=1 measure "lint a 16 MiB Markdown file, a finding every sentence" "0 1" \
     "$LIBRE" lint --fail-on none "$WORK/16mb.md"
 fi

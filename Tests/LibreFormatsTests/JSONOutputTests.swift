@@ -35,6 +35,21 @@ func parseJSON(_ text: String) throws -> Any {
     #expect(parsed == [value])
   }
 
+  /// Serialization escapes with a byte loop that skips eight clean bytes at a time: every
+  /// special character, at every offset of an eight-byte window, must come out as the
+  /// scalar escaper writes it, and parse back.
+  @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "é", "\u{2026}", "🎉"])
+  func serializedStringsEscapeLikeQuotedAtEveryOffset(special: String) throws {
+    let filler = "Free to say no, à vous de voir."
+    for offset in 0..<24 {
+      let prefix = String(filler.prefix(offset))
+      let value = prefix + special + filler + special
+      let written = JSONOutput.string(value).serialized(pretty: false)
+      #expect(written == JSONWriter.quoted(value), "offset \(offset)")
+      #expect(try parseJSON("[" + written + "]") as? [String] == [value])
+    }
+  }
+
   @Test func numbers() {
     #expect(JSONWriter.number(3) == "3")
     #expect(JSONWriter.number(-6) == "-6")

@@ -31,7 +31,16 @@ public enum JSONWriter {
     text.withUTF8 { bytes in
       var runStart = 0
       var index = 0
+      let raw = UnsafeRawBufferPointer(bytes)
       while index < bytes.count {
+        // Eight bytes at a time while none can need an escape (control, `"`, `\`, or 0xE2,
+        // the lead byte of U+2028 and U+2029): reports are mostly plain text.
+        if index + 8 <= bytes.count
+          && !JSONWriter.mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+        {
+          index += 8
+          continue
+        }
         let byte = bytes[index]
         let special =
           byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
@@ -51,6 +60,18 @@ public enum JSONWriter {
       out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether one of the eight bytes of `word` is below 0x20, `"`, `\` or 0xE2 (it may be
+  /// a false alarm: the caller then looks byte by byte; never a miss).
+  @inline(__always)
+  static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
+    let control = (word &- ones &* 0x20) & ~word & high != 0
+    return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+      || hasZeroByte(word ^ (ones &* 0xE2))
   }
 
   /// Appends the decimal digits of `value` to `out`.
