@@ -9,7 +9,7 @@ import Foundation
 /// inputs, and a slow document only holds back the ones after it.
 ///
 /// `@unchecked Sendable`: the class is shared by the threads on purpose, and every stored
-/// property is read and written only while `condition` is locked.
+/// property is read and written only while `lock` is held.
 final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
   /// What `next` gives the consumer.
   enum Next {
@@ -20,7 +20,13 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     case end
   }
 
-  private let condition = NSCondition()
+  // One lock, and a condition per kind of waiter: a single condition broadcast on every
+  // event woke the producer, every worker and the consumer for each file, and with fast
+  // workers those wake-ups left a tenth of two cores idle.
+  private let lock = Monitor()
+  private let spaceFreed: Monitor.Condition
+  private let inputQueued: Monitor.Condition
+  private let outputReady: Monitor.Condition
   private let window: Int
   private var queue: [(sequence: Int, input: Input)] = []
   private var queueHead = 0
@@ -29,31 +35,37 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
   private var emitted = 0
   private var inputEnded = false
 
-  init(window: Int) { self.window = max(1, window) }
+  init(window: Int) {
+    self.window = max(1, window)
+    spaceFreed = lock.condition()
+    inputQueued = lock.condition()
+    outputReady = lock.condition()
+  }
 
   /// Queues `input`, waiting while `window` inputs are already in flight.
   func submit(_ input: Input) {
-    condition.lock()
-    defer { condition.unlock() }
-    while submitted - emitted >= window { condition.wait() }
+    lock.lock()
+    defer { lock.unlock() }
+    while submitted - emitted >= window { spaceFreed.wait() }
     queue.append((submitted, input))
     submitted += 1
-    condition.broadcast()
+    inputQueued.signal()
   }
 
   /// No more inputs: workers stop once the queue is empty.
   func endInput() {
-    condition.lock()
+    lock.lock()
     inputEnded = true
-    condition.broadcast()
-    condition.unlock()
+    inputQueued.broadcast()
+    outputReady.signal()
+    lock.unlock()
   }
 
   /// The next input for a worker, or nil when the input has ended and nothing is queued.
   func take() -> (sequence: Int, input: Input)? {
-    condition.lock()
-    defer { condition.unlock() }
-    while queueHead == queue.count && !inputEnded { condition.wait() }
+    lock.lock()
+    defer { lock.unlock() }
+    while queueHead == queue.count && !inputEnded { inputQueued.wait() }
     guard queueHead < queue.count else { return nil }
     let item = queue[queueHead]
     queueHead += 1
@@ -67,32 +79,33 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
 
   /// A worker's output for input `sequence`.
   func complete(_ sequence: Int, _ output: Output) {
-    condition.lock()
+    lock.lock()
     finished[sequence] = output
-    condition.broadcast()
-    condition.unlock()
+    // The consumer only ever waits for the next output in order.
+    if sequence == emitted { outputReady.signal() }
+    lock.unlock()
   }
 
   /// The output of the next input in order, waiting up to `timeout` seconds for it.
   func next(timeout: Double) -> Next {
-    condition.lock()
-    defer { condition.unlock() }
-    let deadline = Date(timeIntervalSinceNow: timeout)
+    lock.lock()
+    defer { lock.unlock() }
+    let deadline = Monitor.deadline(after: timeout)
     while true {
       if let output = finished.removeValue(forKey: emitted) {
         emitted += 1
-        condition.broadcast()
+        spaceFreed.signal()
         return .output(output)
       }
       if inputEnded && emitted == submitted { return .end }
-      if !condition.wait(until: deadline) { return .waiting }
+      if !outputReady.wait(until: deadline) { return .waiting }
     }
   }
 
   /// How many inputs were submitted so far.
   var submittedCount: Int {
-    condition.lock()
-    defer { condition.unlock() }
+    lock.lock()
+    defer { lock.unlock() }
     return submitted
   }
 }
