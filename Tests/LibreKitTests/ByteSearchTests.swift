@@ -31,6 +31,23 @@ struct ByteSearchTests {
     }
   }
 
+  /// Every byte value at every lane of a word, among fillers on both sides of the limit.
+  @Test(arguments: [UInt8(0x01), 0x20, 0x80])
+  func findsAByteBelowALimitInEveryLane(_ limit: UInt8) {
+    for filler in [limit, 0x7F, 0xFF] as [UInt8] {
+      for lane in 0..<8 {
+        for value in 0...255 {
+          var word = UInt64(filler) &* 0x0101_0101_0101_0101
+          word &= ~(UInt64(0xFF) << (8 * lane))
+          word |= UInt64(value) << (8 * lane)
+          #expect(
+            ByteSearch.containsByte(word, below: limit) == (UInt8(value) < limit || filler < limit),
+            "lane \(lane), byte \(value), filler \(filler)")
+        }
+      }
+    }
+  }
+
   @Test func findsEitherOfTwoBytes() {
     let text = Array("no break here, then\r\nCRLF and\nLF".utf8)
     var found: [Int] = []

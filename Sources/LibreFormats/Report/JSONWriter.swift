@@ -1,3 +1,5 @@
+import LibreKit
+
 /// Writes JSON scalars by hand: no Foundation on the report path.
 public enum JSONWriter {
   public static func quoted(_ value: String) -> String {
@@ -62,16 +64,13 @@ public enum JSONWriter {
     out.append(UInt8(ascii: "\""))
   }
 
-  /// Whether one of the eight bytes of `word` is below 0x20, `"`, `\` or 0xE2 (it may be
-  /// a false alarm: the caller then looks byte by byte; never a miss).
+  /// Whether one of the eight bytes of `word` is below 0x20, `"`, `\` or 0xE2 (the lead
+  /// byte of U+2028 and U+2029, so it may be a false alarm: the caller then looks byte by
+  /// byte).
   @inline(__always)
   static func mayNeedEscape(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & high != 0 }
-    let control = (word &- ones &* 0x20) & ~word & high != 0
-    return control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
-      || hasZeroByte(word ^ (ones &* 0xE2))
+    ByteSearch.containsByte(word, below: 0x20) || ByteSearch.contains(word, UInt8(ascii: "\""))
+      || ByteSearch.contains(word, UInt8(ascii: "\\")) || ByteSearch.contains(word, 0xE2)
   }
 
   /// Appends the decimal digits of `value` to `out`.

@@ -8,6 +8,12 @@ public enum ByteSearch {
     return (difference &- 0x0101_0101_0101_0101) & ~difference & 0x8080_8080_8080_8080 != 0
   }
 
+  /// Whether one of the eight bytes of `word` is below `limit` (at most 0x80).
+  @inlinable @inline(__always)
+  public static func containsByte(_ word: UInt64, below limit: UInt8) -> Bool {
+    (word &- UInt64(limit) &* 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+  }
+
   /// The first offset in `start..<end` of `bytes` holding `first` or `second`; `end` if none.
   @inlinable
   public static func firstIndex(
