@@ -69,6 +69,29 @@ struct SyllablesTests {
     }
   }
 
+  /// Long texts are counted in four interleaved chains cut at word boundaries; texts with
+  /// few or no boundaries put the cuts late or nowhere.
+  @Test(arguments: [1, 8, 100, 100_000])
+  func interleavedChainsMatchTheByteLoop(separatorOneIn: Int) {
+    let letters: [UInt8] = Array("aeEiouyYbcdzZ09'".utf8) + [0xC3, 0xC5, 0xA9, 0xA7, 0x80, 0x93]
+    let separators: [UInt8] = Array(" .,-\n".utf8) + [0xFF]
+    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    for length in [Syllables.interleavedMinimum - 1, Syllables.interleavedMinimum, 65, 257, 1000, 4099] {
+      for _ in 0..<50 {
+        var text: [UInt8] = []
+        for _ in 0..<length {
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          let pick = Int(seed >> 33)
+          text.append(
+            pick % separatorOneIn == 0 ? separators[pick / 7 % separators.count] : letters[pick / 7 % letters.count])
+        }
+        #expect(Self.count(text) == Self.reference(text))
+        let inner = text.withUnsafeBufferPointer { Syllables.count($0, 3..<(length - 2)) }
+        #expect(inner == Self.reference(Array(text[3..<(length - 2)])))
+      }
+    }
+  }
+
   @Test func countsARange() {
     let text = Array("xx make xx".utf8)
     let counted = text.withUnsafeBufferPointer { Syllables.count($0, 3..<7) }

@@ -27,17 +27,31 @@ final class DFACache {
   /// id, dense and small, since most lookups start there. -1 = not built yet.
   @exclusivity(unchecked) private var fromEmpty: [Int32]
 
-  /// Per state (four words each), which plain words could move one of its threads: bit
-  /// `id & 255` for each
-  /// word a transition names; all bits when a transition tests something else (a prefix,
-  /// a kind, a gap). A word outside the filter leaves every thread behind, so the next
-  /// state is the one the word reaches from the empty state: no hash lookup.
-  @exclusivity(unchecked) private var wordFilter: [UInt64] = [0, 0, 0, 0]
+  /// Per state (four words each), a filter of the ids its transitions name (bit `id & 255`),
+  /// all bits when one tests a prefix. An id outside it moves the threads as a word
+  /// without an id does, so the transition needs no id in its key.
+  @exclusivity(unchecked) private var namedIDs: [UInt64] = [0, 0, 0, 0]
+  /// Per state: whether a word it does not name leaves every thread behind (its
+  /// transitions all test words), so the next state is the one that word reaches from the
+  /// empty state.
+  @exclusivity(unchecked) private var dropsUnnamed: [Bool] = [true]
+  /// Per state: the state a plain word reaches when no thread and no pattern start look at
+  /// its id (the common case, inside a gap). Dense, so it costs no hash lookup. -1 = not built.
+  @exclusivity(unchecked) private var plainNext: [Int32] = [-1]
 
-  struct Slot {
-    var key: UInt64
-    var next: Int32
-  }
+  /// A transition in one word: the key (`state + 1` above the symbol) in the low 48 bits,
+  /// the target (15-bit state, accept flag at bit 15) in the high 16. Eight bytes, so the
+  /// table is half the size it would be with a struct and stays in cache longer.
+  typealias Slot = UInt64
+  /// The transitions used last, direct-mapped by the same hash: words come in a Zipf-like
+  /// way, so most lookups find their transition in this small table, which stays in the
+  /// first-level cache, instead of in the large one, which does not.
+  @exclusivity(unchecked) private var recent = [Slot](repeating: 0, count: DFACache.recentCount)
+  static let recentCount = 4096
+  static let keyMask: UInt64 = 0xFFFF_FFFF_FFFF
+  /// States are numbered in 15 bits in a slot.
+  static let maximumStateLimit = 32_000
+
   @exclusivity(unchecked) private var next: [UInt32] = []
   @exclusivity(unchecked) private var accepted: [UInt32] = []
   /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
@@ -45,8 +59,8 @@ final class DFACache {
 
   init(owner: IdentityToken, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
     self.owner = owner
-    self.stateLimit = max(2, stateLimit)
-    slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
+    self.stateLimit = min(max(2, stateLimit), DFACache.maximumStateLimit)
+    slots = [Slot](repeating: 0, count: 1 << 12)
     fromEmpty = [Int32](repeating: -1, count: idCount + 1)
     addState(0, hash: DFACache.hash([], []))
   }
@@ -63,9 +77,16 @@ final class DFACache {
   @inline(__always)
   func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     let state = flagged & ~DFACache.acceptFlag
-    let bit = Int(symbol >> 8 & 255)
-    if state != 0 && symbol & 0xFF == 0 && wordFilter[Int(state) << 2 | bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
-      return next(from: 0, symbol: symbol, token: token, automaton: automaton)
+    if state != 0 && symbol & 0xFF == 0 {
+      let id = symbol >> 8
+      let bit = Int(id & 255)
+      if namedIDs[Int(state) << 2 | bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+        if id == 0 || !automaton.startsPattern(Int32(bitPattern: id)) {
+          let known = plainNext[Int(state)]
+          return known >= 0 ? known : buildPlain(from: state, token: token, automaton: automaton)
+        }
+        if dropsUnnamed[Int(state)] { return next(from: 0, symbol: symbol, token: token, automaton: automaton) }
+      }
     }
     if state == 0 && symbol & 0xFF == 0 {
       let id = Int(symbol >> 8)
@@ -77,16 +98,54 @@ final class DFACache {
         return built
       }
     }
-    let key = (UInt64(UInt32(bitPattern: state)) << 32 | UInt64(symbol)) &+ 1
+    return cached(from: state, symbol: symbol, token: token, automaton: automaton)
+  }
+
+  /// The transition from the hash table, or built and added to it.
+  @inline(__always)
+  private func cached(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+    let key = DFACache.key(state, symbol)
+    let home = DFACache.home(key)
+    let recentSlot = home & (DFACache.recentCount - 1)
+    let hot = recent[recentSlot]
+    if hot & DFACache.keyMask == key { return DFACache.target(of: hot) }
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    var slot = home & mask
     while true {
       let found = slots[slot]
-      if found.key == key { return found.next }
-      if found.key == 0 { break }
+      if found & DFACache.keyMask == key {
+        recent[recentSlot] = found
+        return DFACache.target(of: found)
+      }
+      if found == 0 { break }
       slot = (slot + 1) & mask
     }
     return miss(from: state, symbol: symbol, token: token, automaton: automaton)
+  }
+
+  @inline(__always)
+  static func key(_ state: Int32, _ symbol: UInt32) -> UInt64 {
+    UInt64(UInt32(bitPattern: state) + 1) << 32 | UInt64(symbol)
+  }
+
+  @inline(__always)
+  static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
+
+  @inline(__always)
+  static func target(of slot: Slot) -> Int32 {
+    let packed = Int32(truncatingIfNeeded: slot >> 48)
+    return packed & 0x7FFF | (packed & 0x8000 != 0 ? DFACache.acceptFlag : 0)
+  }
+
+  /// The transition of `state` on a word whose id no thread and no pattern start look at.
+  private func buildPlain(from state: Int32, token: Token, automaton: PatternAutomaton) -> Int32 {
+    var plain = token
+    plain.id = 0
+    let generation = resets
+    let target = cached(from: state, symbol: 0, token: plain, automaton: automaton)
+    // A reset while building renumbered the states: `state` means nothing any more.
+    if resets == generation { plainNext[Int(state)] = target }
+    return target
   }
 
   /// A transition not cached yet. When the token's id means nothing to the state (no
@@ -126,7 +185,10 @@ final class DFACache {
       // Copies of exact size: `next` and `accepted` are buffers reused by the next build.
       threads.append(next.withUnsafeBufferPointer { Array($0) })
       acceptLists.append(accepted.withUnsafeBufferPointer { Array($0) })
-      wordFilter += automaton.wordFilter(of: next)
+      let filter = automaton.namedIDs(of: next)
+      namedIDs += filter.ids
+      dropsUnnamed.append(filter.dropsUnnamed)
+      plainNext.append(-1)
       addState(number, hash: hash)
     }
     if !wasReset { insert(from: state, symbol: symbol, target: target) }
@@ -135,22 +197,22 @@ final class DFACache {
 
   private func insert(from state: Int32, symbol: UInt32, target: Int32) {
     if (used + 1) * 2 > slots.count { grow() }
-    let key = (UInt64(UInt32(bitPattern: state)) << 32 | UInt64(symbol)) &+ 1
-    place(Slot(key: key, next: target))
+    let packedTarget = UInt64(target & 0x7FFF) | (target & DFACache.acceptFlag != 0 ? 0x8000 : 0)
+    place(DFACache.key(state, symbol) | packedTarget << 48)
     used += 1
   }
 
   private func place(_ entry: Slot) {
     let mask = slots.count - 1
-    var slot = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    while slots[slot].key != 0 { slot = (slot + 1) & mask }
+    var slot = DFACache.home(entry & DFACache.keyMask) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
     slots[slot] = entry
   }
 
   private func grow() {
     let old = slots
-    slots = [Slot](repeating: Slot(key: 0, next: 0), count: old.count * 2)
-    for entry in old where entry.key != 0 { place(entry) }
+    slots = [Slot](repeating: 0, count: old.count * 2)
+    for entry in old where entry != 0 { place(entry) }
   }
 
   /// Sorts `values` and drops repeats, in place.
@@ -213,11 +275,14 @@ final class DFACache {
     resets += 1
     threads = [[]]
     acceptLists = [[]]
-    wordFilter = [0, 0, 0, 0]
+    namedIDs = [0, 0, 0, 0]
+    dropsUnnamed = [true]
+    plainNext = [-1]
     stateSlots = [Int32](repeating: 0, count: 1 << 10)
     stateHashes = []
     addState(0, hash: DFACache.hash([], []))
-    slots = [Slot](repeating: Slot(key: 0, next: 0), count: 1 << 12)
+    slots = [Slot](repeating: 0, count: 1 << 12)
+    for index in recent.indices { recent[index] = 0 }
     used = 0
     for id in fromEmpty.indices { fromEmpty[id] = -1 }
   }

@@ -238,20 +238,33 @@ public struct PatternAutomaton: Sendable {
     return false
   }
 
-  /// The words that can move one of `threads` (see `DFACache`): bit `id & 255` (over four
-  /// words) per word a transition names, every bit when a transition tests anything but a word.
-  func wordFilter(of threads: [UInt32]) -> [UInt64] {
+  /// Whether some pattern starts with a word of this id.
+  @inline(__always)
+  func startsPattern(_ id: Int32) -> Bool { idInfo[id] & 2 != 0 }
+
+  /// The ids `threads` name (see `DFACache`): bit `id & 255` (over four words) per word a
+  /// transition tests, every bit when one tests a prefix; and whether a word they do not
+  /// name leaves them all behind (every transition tests a word).
+  func namedIDs(of threads: [UInt32]) -> (ids: [UInt64], dropsUnnamed: Bool) {
     var filter: [UInt64] = [0, 0, 0, 0]
+    var drops = true
     for thread in threads {
       let state = Int(thread >> 1)
       for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1]) {
         let test = TokenTest(raw: tests[transition])
-        guard test.tag == TokenTest.wordTag else { return [~0, ~0, ~0, ~0] }
-        let bit = Int(test.argument & 255)
-        filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        switch test.tag {
+        case TokenTest.wordTag:
+          let bit = Int(test.argument & 255)
+          filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        case TokenTest.prefixTag:
+          filter = [~0, ~0, ~0, ~0]
+          drops = false
+        default:
+          drops = false
+        }
       }
     }
-    return filter
+    return (filter, drops)
   }
 
   /// The first token of the leftmost match of `entry` ending at `end` with this negation:

@@ -9,11 +9,12 @@ enum ContextPass {
   /// One pass: the tokenizer sets none of these flags, so nothing needs clearing. A
   /// particle is confirmed when a negator follows it within reach in its clause.
   static func mark(_ tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables) {
+    let marking: WordRole = [.scopeBreaker, .negator]
     for index in 0..<tokens.count {
-      let id = tokens[index].id
-      if id == 0 { continue }
-      let role = tables.role(id)
-      if role.isEmpty { continue }
+      // Stop words have roles too, and come at random: testing only the roles this pass
+      // marks keeps the branch predictable.
+      let role = tables.role(tokens[index].id)
+      if role.isDisjoint(with: marking) { continue }
       if role.contains(.scopeBreaker) { tokens[index].flags.insert(.scopeBreaker) }
       if role.contains(.negator) && isNegating(at: index, role: role, tokens: tokens, tables: tables) {
         tokens[index].flags.insert(.negator)

@@ -56,10 +56,11 @@ struct TextCounter {
       switch token.kind {
       case .word:
         current.words += 1
-        if token.id != 0 && Int(token.id) < roles.count {
+        if Int(token.id) < roles.count {
+          // Added without a branch: pronouns come at random among the words.
           let role = roles[Int(token.id)]
-          if role.contains(.firstPerson) { current.firstPerson += 1 }
-          if role.contains(.secondPerson) { current.secondPerson += 1 }
+          current.firstPerson &+= role.contains(.firstPerson) ? 1 : 0
+          current.secondPerson &+= role.contains(.secondPerson) ? 1 : 0
         }
       case .punctuation:
         if token.id != 0 && token.id == questionMark { current.questions += 1 }
@@ -166,18 +167,72 @@ enum Syllables {
     }
   }
 
+  /// Below this many bytes a range is counted in one chain.
+  static let interleavedMinimum = 64
+
   /// Syllables of the words in `range` of `text`: vowel groups per word, less a final
   /// silent `e` ("make") in words of two groups or more, at least one per word.
+  ///
+  /// Each byte's step waits for the previous one (the state is the next load's index), so
+  /// a single chain runs at the latency of a load per byte. The range is cut into four
+  /// parts just after word boundaries, where the state is always `outside`, and the four
+  /// chains run side by side: same count, about a third of the time.
   static func count(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-    var total = 0
-    var state = 0
     transitions.withUnsafeBufferPointer { table in
-      for index in range {
-        let entry = table[state | Int(text[index])]
-        state = Int(entry & 0xFF00)
-        total &+= Int(Int8(truncatingIfNeeded: entry))
+      guard range.count >= interleavedMinimum else { return rest(text, range, from: 0, table) }
+      let quarter = range.count / 4
+      let cut1 = boundary(text, after: range.lowerBound + quarter, before: range.upperBound)
+      let cut2 = boundary(text, after: max(cut1, range.lowerBound + 2 * quarter), before: range.upperBound)
+      let cut3 = boundary(text, after: max(cut2, range.lowerBound + 3 * quarter), before: range.upperBound)
+      var (at0, at1, at2, at3) = (range.lowerBound, cut1, cut2, cut3)
+      var (state0, state1, state2, state3) = (0, 0, 0, 0)
+      var total = 0
+      let steps = min(cut1 - at0, cut2 - at1, cut3 - at2, range.upperBound - at3)
+      for _ in 0..<steps {
+        let entry0 = table[state0 | Int(text[at0])]
+        let entry1 = table[state1 | Int(text[at1])]
+        let entry2 = table[state2 | Int(text[at2])]
+        let entry3 = table[state3 | Int(text[at3])]
+        state0 = Int(entry0 & 0xFF00)
+        state1 = Int(entry1 & 0xFF00)
+        state2 = Int(entry2 & 0xFF00)
+        state3 = Int(entry3 & 0xFF00)
+        total &+= Int(Int8(truncatingIfNeeded: entry0)) &+ Int(Int8(truncatingIfNeeded: entry1))
+        total &+= Int(Int8(truncatingIfNeeded: entry2)) &+ Int(Int8(truncatingIfNeeded: entry3))
+        at0 &+= 1
+        at1 &+= 1
+        at2 &+= 1
+        at3 &+= 1
       }
+      total += rest(text, at0..<cut1, from: state0, table)
+      total += rest(text, at1..<cut2, from: state1, table)
+      total += rest(text, at2..<cut3, from: state2, table)
+      return total + rest(text, at3..<range.upperBound, from: state3, table)
+    }
+  }
+
+  /// What a chain in `state` adds over `range`, its last word included.
+  private static func rest(
+    _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, from start: Int, _ table: UnsafeBufferPointer<UInt16>
+  ) -> Int {
+    var total = 0
+    var state = start
+    for index in range {
+      let entry = table[state | Int(text[index])]
+      state = Int(entry & 0xFF00)
+      total &+= Int(Int8(truncatingIfNeeded: entry))
     }
     return total + wordEnd(State(rawValue: state >> 8)!)
+  }
+
+  /// The first index at or after `start` that follows a word boundary byte (the state
+  /// there is `outside`), or `end`.
+  private static func boundary(_ text: UnsafeBufferPointer<UInt8>, after start: Int, before end: Int) -> Int {
+    var index = start
+    while index < end {
+      if byteClass[Int(text[index])] == 0 { return index + 1 }
+      index += 1
+    }
+    return end
   }
 }
