@@ -17,8 +17,7 @@ final class DFACache {
   /// state hashes two sorted arrays of integers once, and allocates nothing unless it is new.
   @exclusivity(unchecked) private var stateSlots = [Int32](repeating: 0, count: 1 << 10)
   @exclusivity(unchecked) private var stateHashes: [UInt64] = []
-  /// Open addressing: key `state << 32 | symbol` (+1, so 0 means empty) with the next
-  /// state beside it, so a lookup touches one cache line.
+  /// Open addressing over `Slot`s (0 = empty): a lookup touches one cache line.
   @exclusivity(unchecked) private var slots: [Slot]
   @exclusivity(unchecked) private var used = 0
   /// How many times the cache started over.
