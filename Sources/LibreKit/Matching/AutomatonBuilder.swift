@@ -4,10 +4,23 @@
 /// time, so at run time every state has only token-consuming transitions and the first
 /// tokens of all patterns are indexed by token id. Matching then steps all live states in
 /// lockstep, one token at a time, and never backtracks.
+///
+/// A state's moves are linked lists threaded through flat arrays: an array per state was an
+/// allocation for each of some 25,000 states, and as many releases.
 struct AutomatonBuilder {
-  private var consuming: [[(test: TokenTest, target: Int)]] = []
-  private var empty: [[Int]] = []
+  /// Per state: its first and last consuming move (-1: none), and its accepted entry.
+  private var firstMove: [Int32] = []
+  private var lastMove: [Int32] = []
   private var accepting: [Int32] = []
+  /// Consuming moves: test, target state, next move of the same state (-1: last).
+  private var moveTest: [UInt32] = []
+  private var moveTarget: [Int32] = []
+  private var moveNext: [Int32] = []
+  /// Per state: its first and last empty move; then each empty move's target and next.
+  private var firstEmpty: [Int32] = []
+  private var lastEmpty: [Int32] = []
+  private var emptyTarget: [Int32] = []
+  private var emptyNext: [Int32] = []
   private(set) var starts: [(state: Int, entry: Int32)] = []
   private(set) var maximumLength = 0
   /// The longest match of each entry, in tokens (not counting negations stepped over),
@@ -17,97 +30,149 @@ struct AutomatonBuilder {
   /// Longest match a pattern may describe, in tokens.
   static let maximumPatternLength = 32
 
+  private var stateCount: Int { accepting.count }
+
   private mutating func newState() -> Int {
-    consuming.append([])
-    empty.append([])
+    firstMove.append(-1)
+    lastMove.append(-1)
     accepting.append(-1)
-    return consuming.count - 1
+    firstEmpty.append(-1)
+    lastEmpty.append(-1)
+    return accepting.count - 1
   }
 
-  /// Adds one pattern, already resolved to tests; `entry` is what a match reports.
-  mutating func add(_ node: ResolvedPattern, entry: Int32) {
+  private mutating func addMove(from state: Int, test: UInt32, to target: Int) {
+    let move = Int32(moveTest.count)
+    moveTest.append(test)
+    moveTarget.append(Int32(target))
+    moveNext.append(-1)
+    if lastMove[state] < 0 { firstMove[state] = move } else { moveNext[Int(lastMove[state])] = move }
+    lastMove[state] = move
+  }
+
+  private mutating func addEmpty(from state: Int, to target: Int) {
+    let move = Int32(emptyTarget.count)
+    emptyTarget.append(Int32(target))
+    emptyNext.append(-1)
+    if lastEmpty[state] < 0 { firstEmpty[state] = move } else { emptyNext[Int(lastEmpty[state])] = move }
+    lastEmpty[state] = move
+  }
+
+  /// Adds one resolved pattern, the subtree at `root` of `nodes`, whose length bounds are
+  /// `bounds`; `entry` is what a match reports.
+  mutating func add(_ nodes: [PatternNode], root: Int, bounds: (minimum: Int, maximum: Int), entry: Int32) {
     let start = newState()
-    let end = build(node, from: start)
+    let end = build(nodes, root, from: start)
     accepting[end] = entry
     starts.append((start, entry))
     // A negative length marks a pattern of fixed length (the start search takes a shortcut).
-    let bounds = node.lengthBounds
     lengths.append(bounds.minimum == bounds.maximum ? -bounds.maximum : bounds.maximum)
     maximumLength = max(maximumLength, bounds.maximum)
   }
 
-  private mutating func build(_ node: ResolvedPattern, from state: Int) -> Int {
-    switch node {
-    case .test(let test):
-      let target = newState()
-      consuming[state].append((test, target))
-      return target
-    case .sequence(let items):
+  private mutating func build(_ nodes: [PatternNode], _ index: Int, from state: Int) -> Int {
+    let node = nodes[index]
+    switch node.kind {
+    case .sequence:
       var current = state
-      for item in items { current = build(item, from: current) }
+      var child = index + 1
+      while child < Int(node.end) {
+        current = build(nodes, child, from: current)
+        child = Int(nodes[child].end)
+      }
       return current
-    case .choice(let branches):
+    case .choice:
       let end = newState()
-      for branch in branches { empty[build(branch, from: state)].append(end) }
+      var child = index + 1
+      while child < Int(node.end) {
+        addEmpty(from: build(nodes, child, from: state), to: end)
+        child = Int(nodes[child].end)
+      }
       return end
-    case .optional(let inner):
-      let end = build(inner, from: state)
-      empty[state].append(end)
+    case .optional:
+      let end = build(nodes, index + 1, from: state)
+      addEmpty(from: state, to: end)
       return end
-    case .gap(let low, let high):
+    case .gap:
+      // The states of steps `low..<high` may leave early: `state`, then the ones made here.
+      let low = Int(node.first)
+      let high = Int(node.second)
       var current = state
-      var exits: [Int] = []
-      for step in 0..<high {
-        if step >= low { exits.append(current) }
+      let firstMade = stateCount
+      for _ in 0..<high {
         let next = newState()
-        consuming[current].append((.any, next))
+        addMove(from: current, test: TokenTest.any.raw, to: next)
         current = next
       }
-      for exit in exits { empty[exit].append(current) }
+      for step in low..<max(low, high) { addEmpty(from: step == 0 ? state : firstMade + step - 1, to: current) }
       return current
+    default:
+      let target = newState()
+      addMove(from: state, test: node.first, to: target)
+      return target
     }
   }
 
   /// Closes over the empty moves and lays the automaton out in flat arrays.
   func finish(prefixes: PrefixTable) -> PatternAutomaton {
-    var seen = [Int](repeating: -1, count: consuming.count)
+    let count = stateCount
     // Keep the states a token can lead to, plus the starts; number them densely (in order).
-    var isKept = [Bool](repeating: false, count: consuming.count)
-    for start in starts { isKept[start.state] = true }
-    for transitions in consuming { for transition in transitions { isKept[transition.target] = true } }
-    let kept = isKept.indices.filter { isKept[$0] }
-    var number = [Int](repeating: -1, count: consuming.count)
-    for (index, state) in kept.enumerated() { number[state] = index }
-    // Only kept states need their closure.
-    var closures = [[Int]](repeating: [], count: consuming.count)
-    for state in kept { closures[state] = closure(state, seen: &seen) }
+    var number = [Int32](repeating: -1, count: count)
+    for start in starts { number[start.state] = 0 }
+    for target in moveTarget { number[Int(target)] = 0 }
+    var keptCount: Int32 = 0
+    for state in 0..<count where number[state] == 0 {
+      number[state] = keptCount
+      keptCount += 1
+    }
+    // Only kept states need their closure, laid end to end: kept state k's is
+    // `closureMembers[closureStart[k]..<closureStart[k + 1]]`.
+    var closureStart: [Int32] = [0]
+    closureStart.reserveCapacity(Int(keptCount) + 1)
+    var closureMembers: [Int32] = []
+    closureMembers.reserveCapacity(Int(keptCount) * 2)
+    var seen = [Int32](repeating: -1, count: count)
+    var stack: [Int32] = []
+    for state in 0..<count where number[state] >= 0 {
+      closure(state, into: &closureMembers, seen: &seen, stack: &stack)
+      closureStart.append(Int32(closureMembers.count))
+    }
 
     var transitionStart: [Int32] = [0]
+    transitionStart.reserveCapacity(Int(keptCount) + 1)
     var tests: [UInt32] = []
     var targets: [Int32] = []
-    var accept = [Int32](repeating: -1, count: kept.count)
-    for (index, state) in kept.enumerated() {
-      for member in closures[state] {
-        for transition in consuming[member] {
-          tests.append(transition.test.raw)
-          targets.append(Int32(number[transition.target]))
+    tests.reserveCapacity(moveTest.count * 2)
+    targets.reserveCapacity(moveTest.count * 2)
+    var accept = [Int32](repeating: -1, count: Int(keptCount))
+    for index in 0..<Int(keptCount) {
+      for member in closureMembers[Int(closureStart[index])..<Int(closureStart[index + 1])] {
+        var move = firstMove[Int(member)]
+        while move >= 0 {
+          tests.append(moveTest[Int(move)])
+          targets.append(number[Int(moveTarget[Int(move)])])
+          move = moveNext[Int(move)]
         }
-        if accepting[member] >= 0 { accept[index] = accepting[member] }
+        if accepting[Int(member)] >= 0 { accept[index] = accepting[Int(member)] }
       }
       transitionStart.append(Int32(tests.count))
     }
     var startIndex = StartIndex(idCount: prefixes.idCount)
     for start in starts {
-      for member in closures[start.state] {
-        for transition in consuming[member] {
-          startIndex.add(test: transition.test, target: Int32(number[transition.target]), prefixes: prefixes)
+      let kept = Int(number[start.state])
+      for member in closureMembers[Int(closureStart[kept])..<Int(closureStart[kept + 1])] {
+        var move = firstMove[Int(member)]
+        while move >= 0 {
+          startIndex.add(
+            test: TokenTest(raw: moveTest[Int(move)]), target: number[Int(moveTarget[Int(move)])], prefixes: prefixes)
+          move = moveNext[Int(move)]
         }
       }
     }
     var entryStart = [Int32](repeating: 0, count: starts.count)
     var entryLength = [Int32](repeating: 0, count: starts.count)
     for start in starts {
-      entryStart[Int(start.entry)] = Int32(number[start.state])
+      entryStart[Int(start.entry)] = number[start.state]
       entryLength[Int(start.entry)] = Int32(lengths[Int(start.entry)])
     }
     return PatternAutomaton(
@@ -115,58 +180,50 @@ struct AutomatonBuilder {
       startIndex: startIndex.finish(), prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
   }
 
-  /// The states reachable from `state` by empty moves; `seen` (one slot per state, holding
-  /// the state last closed over) is reused across calls instead of a set per call.
-  private func closure(_ state: Int, seen: inout [Int]) -> [Int] {
-    if empty[state].isEmpty { return [state] }
-    seen[state] = state
-    var order = [state]
-    var stack = [state]
+  /// Appends the states reachable from `state` by empty moves, `state` first, depth first;
+  /// `seen` (one slot per state, holding the state last closed over) is reused across calls
+  /// instead of a set per call.
+  private func closure(_ state: Int, into members: inout [Int32], seen: inout [Int32], stack: inout [Int32]) {
+    members.append(Int32(state))
+    guard firstEmpty[state] >= 0 else { return }
+    let stamp = Int32(state)
+    seen[state] = stamp
+    stack.append(stamp)
     while let next = stack.popLast() {
-      for target in empty[next] where seen[target] != state {
-        seen[target] = state
-        order.append(target)
-        stack.append(target)
+      var move = firstEmpty[Int(next)]
+      while move >= 0 {
+        let target = emptyTarget[Int(move)]
+        if seen[Int(target)] != stamp {
+          seen[Int(target)] = stamp
+          members.append(target)
+          stack.append(target)
+        }
+        move = emptyNext[Int(move)]
       }
     }
-    return order
-  }
-
-  /// The same, for one state: a set sized to what it reaches, not to the automaton.
-  private func closure(_ state: Int) -> [Int] {
-    var seen: Set<Int> = [state]
-    var order = [state]
-    var stack = [state]
-    while let next = stack.popLast() {
-      for target in empty[next] where seen.insert(target).inserted {
-        order.append(target)
-        stack.append(target)
-      }
-    }
-    return order
-  }
-
-  /// Whether a pattern's start can accept without reading a token (it would match nothing).
-  func acceptsEmpty(entry: Int32) -> Bool {
-    guard let start = starts.last(where: { $0.entry == entry }) else { return false }
-    return closure(start.state).contains { accepting[$0] == entry }
   }
 }
 
 /// The first transitions of all patterns, indexed by what can start them.
 struct StartIndex: Sendable {
-  private var byID: [[Int32]]
+  private let idCount: Int
+  /// (id, target) in the order added; grouped by id, stably, when finished.
+  private var idStarts: [(id: Int32, target: Int32)] = []
   private var byKind: [[Int32]] = Array(repeating: [], count: TokenKind.allCases.count)
   private var caps: [Int32] = []
   private var shout: [Int32] = []
+  /// The ids satisfying each prefix met so far.
+  private var prefixIDs: [Int: [Int32]] = [:]
 
-  init(idCount: Int) { byID = Array(repeating: [], count: idCount) }
+  init(idCount: Int) { self.idCount = idCount }
 
   mutating func add(test: TokenTest, target: Int32, prefixes: PrefixTable) {
     switch test.tag {
-    case TokenTest.wordTag: byID[Int(test.argument)].append(target)
+    case TokenTest.wordTag: idStarts.append((Int32(test.argument), target))
     case TokenTest.prefixTag:
-      for id in prefixes.ids(satisfying: Int(test.argument)) { byID[Int(id)].append(target) }
+      let prefix = Int(test.argument)
+      if prefixIDs[prefix] == nil { prefixIDs[prefix] = prefixes.ids(satisfying: prefix) }
+      for id in prefixIDs[prefix] ?? [] { idStarts.append((id, target)) }
     case TokenTest.kindTag: byKind[Int(test.argument)].append(target)
     case TokenTest.capsTag: caps.append(target)
     case TokenTest.shoutTag: shout.append(target)
@@ -176,11 +233,14 @@ struct StartIndex: Sendable {
 
   /// Flattens the lists into one array with offsets per id and per kind.
   func finish() -> FlatStartIndex {
-    var offsets: [Int32] = [0]
-    var targets: [Int32] = []
-    for list in byID {
-      targets += list
-      offsets.append(Int32(targets.count))
+    var offsets = [Int32](repeating: 0, count: idCount + 1)
+    for start in idStarts { offsets[Int(start.id) + 1] += 1 }
+    for id in 0..<idCount { offsets[id + 1] += offsets[id] }
+    var next = offsets
+    var targets = [Int32](repeating: 0, count: idStarts.count)
+    for start in idStarts {
+      targets[Int(next[Int(start.id)])] = start.target
+      next[Int(start.id)] += 1
     }
     return FlatStartIndex(idOffsets: offsets, targets: targets, byKind: byKind, caps: caps, shout: shout)
   }
@@ -208,58 +268,4 @@ struct FlatStartIndex: Sendable {
 
   @inline(__always)
   func kindStarts(_ kind: TokenKind) -> Bool { kindMask & (1 << kind.rawValue) != 0 }
-}
-
-/// A pattern whose words, prefixes and classes are resolved to token tests.
-indirect enum ResolvedPattern: Sendable {
-  case test(TokenTest)
-  case sequence([ResolvedPattern])
-  case choice([ResolvedPattern])
-  case optional(ResolvedPattern)
-  case gap(Int, Int)
-
-  /// The fewest and the most tokens a match can span, in one walk (a class is a choice of
-  /// all its members, and every pattern using it walks them: no arrays on the way).
-  var lengthBounds: (minimum: Int, maximum: Int) {
-    switch self {
-    case .test: return (1, 1)
-    case .sequence(let items):
-      var bounds = (minimum: 0, maximum: 0)
-      for item in items {
-        let inner = item.lengthBounds
-        bounds = (bounds.minimum + inner.minimum, bounds.maximum + inner.maximum)
-      }
-      return bounds
-    case .choice(let branches):
-      guard let first = branches.first else { return (0, 0) }
-      var bounds = first.lengthBounds
-      for branch in branches.dropFirst() {
-        let inner = branch.lengthBounds
-        bounds = (min(bounds.minimum, inner.minimum), max(bounds.maximum, inner.maximum))
-      }
-      return bounds
-    case .optional(let inner): return (0, inner.lengthBounds.maximum)
-    case .gap(let low, let high): return (low, high)
-    }
-  }
-
-  /// The most tokens a match can span.
-  var maximumLength: Int { lengthBounds.maximum }
-
-  /// Whether the pattern's first or last position is a gap or a lone `*`.
-  var edgeIsWildcard: (first: Bool, last: Bool) {
-    switch self {
-    case .test(let test): return (test == .any, test == .any)
-    case .gap: return (true, true)
-    case .sequence(let items):
-      guard let first = items.first, let last = items.last else { return (false, false) }
-      return (first.edgeIsWildcard.first, last.edgeIsWildcard.last)
-    case .choice(let branches):
-      return (
-        branches.contains { $0.edgeIsWildcard.first }, branches.contains { $0.edgeIsWildcard.last }
-      )
-    case .optional(let inner):
-      return inner.edgeIsWildcard
-    }
-  }
 }
