@@ -54,13 +54,24 @@ public struct PatternParser {
   /// The class names the patterns use, by index.
   private(set) var names: [String] = []
   private let folder: WordFolder
-  /// The pattern being read, as UTF-8; error offsets are converted to scalars when thrown.
-  private var source: [UInt8] = []
+  /// The pattern being read, as UTF-8, valid during `add`; error offsets are converted to
+  /// scalars when thrown.
+  private var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   private var index = 0
-  /// Literal text not yet folded into words, with where it started and whether it ends in a space.
-  private var literal: [UInt8] = []
+  /// Literal text not yet folded into words: where its first scalar starts, and its bytes,
+  /// `source[runStart..<runEnd]` until an escape makes it a copy in `escaped`.
+  private var hasLiteral = false
   private var literalStart = 0
+  private var runStart = 0
+  private var runEnd = 0
+  private var isEscaped = false
+  private var escaped: [UInt8] = []
   private var literalEndsInSpace = false
+  /// Literal runs already folded (the same few words recur in many patterns): run id →
+  /// its word ids, `literalWords[literalWordStart[id - 1]..<literalWordStart[id]]`.
+  private var literals = Vocabulary(capacity: 4096)
+  private var literalWordStart: [Int32] = [0]
+  private var literalWords: [Int32] = []
   private var run = FoldedRun()
 
   init(folder: WordFolder) { self.folder = folder }
@@ -75,16 +86,24 @@ public struct PatternParser {
   /// Parses one more pattern into `nodes` and returns the index of its root; after an
   /// error, `nodes` is as it was.
   mutating func add(_ pattern: String) throws(PatternError) -> Int {
-    source.removeAll(keepingCapacity: true)
-    source.append(contentsOf: pattern.utf8)
+    var pattern = pattern
+    let result = pattern.withUTF8 { bytes in
+      Result { () throws(PatternError) -> Int in try add(bytes) }
+    }
+    return try result.get()
+  }
+
+  private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) throws(PatternError) -> Int {
+    source = bytes
+    defer { source = UnsafeBufferPointer(start: nil, count: 0) }
     index = 0
+    hasLiteral = false
     let root = nodes.count
     do throws(PatternError) {
       try alternation(closing: nil)
       guard index == source.count else { throw error("unexpected '\(scalar(at: index).scalar)'", at: index) }
     } catch {
       nodes.removeSubrange(root...)
-      literal.removeAll(keepingCapacity: true)
       throw error
     }
     return root
@@ -159,36 +178,95 @@ public struct PatternParser {
     close(header)
   }
 
-  /// Adds one scalar (at byte `offset`, `length` bytes) to the pending literal.
-  private mutating func appendLiteral(at offset: Int, length: Int, startingAt start: Int) {
-    if literal.isEmpty { literalStart = start }
-    let lead = source[offset]
-    if lead < 0x80 {
-      literal.append(lead)
-      literalEndsInSpace = lead == UInt8(ascii: " ") || lead == UInt8(ascii: "\t")
-    } else {
-      literal.append(contentsOf: source[offset..<offset + length])
-      literalEndsInSpace = scalar(at: offset).scalar.properties.isWhitespace
+  /// Whether `byte` ends a run of literal text.
+  @inline(__always)
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "*"), UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: "\\"):
+      return true
+    default: return false
     }
+  }
+
+  /// Whether the scalar ending at byte `end` is a space (a tab, or any whitespace beyond ASCII).
+  private func endsInSpace(_ end: Int) -> Bool {
+    let last = source[end - 1]
+    if last < 0x80 { return last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") }
+    var start = end - 1
+    while start > 0 && source[start] & 0xC0 == 0x80 { start -= 1 }
+    return scalar(at: start).scalar.properties.isWhitespace
+  }
+
+  /// Reads literal text up to the next special character.
+  private mutating func readRun() {
+    let start = index
+    while index < source.count && !PatternParser.isSpecial(source[index]) { index += 1 }
+    if !hasLiteral {
+      hasLiteral = true
+      isEscaped = false
+      literalStart = start
+      runStart = start
+    }
+    if isEscaped { escaped.append(contentsOf: source[start..<index]) } else { runEnd = index }
+    literalEndsInSpace = endsInSpace(index)
+  }
+
+  /// Reads `\x`: the scalar after the backslash, as literal text.
+  private mutating func readEscape() throws(PatternError) {
+    guard index + 1 < source.count else { throw error("'\\' at the end", at: index) }
+    let length = scalar(at: index + 1).length
+    if !hasLiteral {
+      hasLiteral = true
+      literalStart = index
+      escaped.removeAll(keepingCapacity: true)
+    } else if !isEscaped {
+      escaped.removeAll(keepingCapacity: true)
+      escaped.append(contentsOf: source[runStart..<runEnd])
+    }
+    isEscaped = true
+    escaped.append(contentsOf: source[index + 1..<index + 1 + length])
+    literalEndsInSpace = endsInSpace(index + 1 + length)
+    index += 1 + length
   }
 
   /// Folds the pending literal into word nodes (the last one a prefix, when `prefix`).
   private mutating func flush(prefix: Bool) throws(PatternError) {
-    guard !literal.isEmpty else { return }
-    folder.fold(literal, into: &run)
-    literal.removeAll(keepingCapacity: true)
-    if prefix {
-      let start = run.ends.count > 1 ? run.ends[run.ends.count - 2] : 0
-      let letters = run.bytes[start..<(run.ends.last ?? 0)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-      guard letters >= 3 else { throw error("a prefix needs at least 3 letters before '*'", at: literalStart) }
+    guard hasLiteral else { return }
+    hasLiteral = false
+    let id: Int
+    if isEscaped {
+      let bytes = escaped
+      id = bytes.withUnsafeBufferPointer { foldLiteral($0) }
+    } else {
+      id = foldLiteral(UnsafeBufferPointer(rebasing: source[runStart..<runEnd]))
     }
+    let first = Int(literalWordStart[id - 1])
+    let end = Int(literalWordStart[id])
+    if prefix {
+      guard first < end, words.word(literalWords[end - 1]).unicodeScalars.count >= 3 else {
+        throw error("a prefix needs at least 3 letters before '*'", at: literalStart)
+      }
+    }
+    for position in first..<end {
+      let kind = prefix && position == end - 1 ? PatternNode.Kind.prefix : .word
+      nodes.append(PatternNode(kind, first: UInt32(literalWords[position]), end: nodes.count + 1))
+    }
+  }
+
+  /// The id of a literal run, folding it into words the first time it is met.
+  private mutating func foldLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let id = Int(literals.intern(bytes))
+    guard id == literalWordStart.count else { return id }
+    folder.fold(bytes, into: &run)
     var start = 0
-    for (number, end) in run.ends.enumerated() {
-      let kind = prefix && number == run.ends.count - 1 ? PatternNode.Kind.prefix : .word
-      let id = run.bytes.withUnsafeBufferPointer { words.intern(UnsafeBufferPointer(rebasing: $0[start..<end])) }
-      nodes.append(PatternNode(kind, first: UInt32(id), end: nodes.count + 1))
+    for end in run.ends {
+      literalWords.append(
+        run.bytes.withUnsafeBufferPointer { words.intern(UnsafeBufferPointer(rebasing: $0[start..<end])) })
       start = end
     }
+    literalWordStart.append(Int32(literalWords.count))
+    return id
   }
 
   private mutating func sequence() throws(PatternError) {
@@ -214,7 +292,7 @@ public struct PatternParser {
         }
         index += 1
       case UInt8(ascii: "*"):
-        if !literal.isEmpty && !literalEndsInSpace {
+        if hasLiteral && !literalEndsInSpace {
           try flush(prefix: true)
           index += 1
         } else {
@@ -244,15 +322,8 @@ public struct PatternParser {
         }
         kind.end = Int32(nodes.count + 1)
         nodes.append(kind)
-      case UInt8(ascii: "\\"):
-        guard index + 1 < source.count else { throw error("'\\' at the end", at: index) }
-        let length = scalar(at: index + 1).length
-        appendLiteral(at: index + 1, length: length, startingAt: index)
-        index += 1 + length
-      default:
-        let length = byte < 0x80 ? 1 : scalar(at: index).length
-        appendLiteral(at: index, length: length, startingAt: index)
-        index += length
+      case UInt8(ascii: "\\"): try readEscape()
+      default: readRun()
       }
     }
     try flush(prefix: false)

@@ -69,7 +69,9 @@ extension LexiconCompiler {
   /// The vocabulary id of the parser's word `local`, interned the first time it is met.
   private mutating func vocabularyID(_ local: UInt32) -> Int32 {
     let local = Int(local)
-    if local >= vocabularyIDs.count { vocabularyIDs += [Int32](repeating: 0, count: local + 1 - vocabularyIDs.count) }
+    if local >= vocabularyIDs.count {
+      vocabularyIDs += [Int32](repeating: 0, count: max(local + 1, parser.words.count + 1) - vocabularyIDs.count)
+    }
     if vocabularyIDs[local] == 0 { vocabularyIDs[local] = vocabulary.intern(parser.words.word(Int32(local))) }
     return vocabularyIDs[local]
   }

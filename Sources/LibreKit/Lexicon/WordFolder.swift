@@ -9,10 +9,10 @@ final class WordFolder {
   }
 
   /// Folds `bytes` into `run`, reusing its storage: a literal of a pattern costs no `String`.
-  func fold(_ bytes: [UInt8], into run: inout FoldedRun) {
+  func fold(_ bytes: UnsafeBufferPointer<UInt8>, into run: inout FoldedRun) {
     run.bytes.removeAll(keepingCapacity: true)
     run.ends.removeAll(keepingCapacity: true)
-    bytes.withUnsafeBufferPointer { _ = tokenizer.tokenize($0, into: &run) }
+    tokenizer.tokenize(bytes, into: &run)
   }
 
   private func fold(buffer: UnsafeBufferPointer<UInt8>) -> [String] {

@@ -8,19 +8,27 @@
 /// A state's moves are linked lists threaded through flat arrays: an array per state was an
 /// allocation for each of some 25,000 states, and as many releases.
 struct AutomatonBuilder {
-  /// Per state: its first and last consuming move (-1: none), and its accepted entry.
-  private var firstMove: [Int32] = []
-  private var lastMove: [Int32] = []
-  private var accepting: [Int32] = []
-  /// Consuming moves: test, target state, next move of the same state (-1: last).
-  private var moveTest: [UInt32] = []
-  private var moveTarget: [Int32] = []
-  private var moveNext: [Int32] = []
-  /// Per state: its first and last empty move; then each empty move's target and next.
-  private var firstEmpty: [Int32] = []
-  private var lastEmpty: [Int32] = []
-  private var emptyTarget: [Int32] = []
-  private var emptyNext: [Int32] = []
+  private struct State {
+    /// The first and last of its consuming moves, and of its empty moves (-1: none).
+    var firstMove: Int32 = -1
+    var lastMove: Int32 = -1
+    var firstEmpty: Int32 = -1
+    var lastEmpty: Int32 = -1
+    /// The entry it accepts (-1: none).
+    var accepting: Int32 = -1
+  }
+
+  /// A move to `target`, and the next move of the same state (-1: none).
+  private struct Move {
+    var test: UInt32
+    var target: Int32
+    var next: Int32 = -1
+  }
+
+  private var states: [State] = []
+  private var moves: [Move] = []
+  /// Empty moves (their `test` unused).
+  private var empties: [Move] = []
   private(set) var starts: [(state: Int, entry: Int32)] = []
   private(set) var maximumLength = 0
   /// The longest match of each entry, in tokens (not counting negations stepped over),
@@ -30,32 +38,27 @@ struct AutomatonBuilder {
   /// Longest match a pattern may describe, in tokens.
   static let maximumPatternLength = 32
 
-  private var stateCount: Int { accepting.count }
+  private var stateCount: Int { states.count }
 
   private mutating func newState() -> Int {
-    firstMove.append(-1)
-    lastMove.append(-1)
-    accepting.append(-1)
-    firstEmpty.append(-1)
-    lastEmpty.append(-1)
-    return accepting.count - 1
+    states.append(State())
+    return states.count - 1
   }
 
   private mutating func addMove(from state: Int, test: UInt32, to target: Int) {
-    let move = Int32(moveTest.count)
-    moveTest.append(test)
-    moveTarget.append(Int32(target))
-    moveNext.append(-1)
-    if lastMove[state] < 0 { firstMove[state] = move } else { moveNext[Int(lastMove[state])] = move }
-    lastMove[state] = move
+    let move = Int32(moves.count)
+    moves.append(Move(test: test, target: Int32(target)))
+    let last = states[state].lastMove
+    if last < 0 { states[state].firstMove = move } else { moves[Int(last)].next = move }
+    states[state].lastMove = move
   }
 
   private mutating func addEmpty(from state: Int, to target: Int) {
-    let move = Int32(emptyTarget.count)
-    emptyTarget.append(Int32(target))
-    emptyNext.append(-1)
-    if lastEmpty[state] < 0 { firstEmpty[state] = move } else { emptyNext[Int(lastEmpty[state])] = move }
-    lastEmpty[state] = move
+    let move = Int32(empties.count)
+    empties.append(Move(test: 0, target: Int32(target)))
+    let last = states[state].lastEmpty
+    if last < 0 { states[state].firstEmpty = move } else { empties[Int(last)].next = move }
+    states[state].lastEmpty = move
   }
 
   /// Adds one resolved pattern, the subtree at `root` of `nodes`, whose length bounds are
@@ -63,7 +66,7 @@ struct AutomatonBuilder {
   mutating func add(_ nodes: [PatternNode], root: Int, bounds: (minimum: Int, maximum: Int), entry: Int32) {
     let start = newState()
     let end = build(nodes, root, from: start)
-    accepting[end] = entry
+    states[end].accepting = entry
     starts.append((start, entry))
     // A negative length marks a pattern of fixed length (the start search takes a shortcut).
     lengths.append(bounds.minimum == bounds.maximum ? -bounds.maximum : bounds.maximum)
@@ -119,7 +122,7 @@ struct AutomatonBuilder {
     // Keep the states a token can lead to, plus the starts; number them densely (in order).
     var number = [Int32](repeating: -1, count: count)
     for start in starts { number[start.state] = 0 }
-    for target in moveTarget { number[Int(target)] = 0 }
+    for move in moves { number[Int(move.target)] = 0 }
     var keptCount: Int32 = 0
     for state in 0..<count where number[state] == 0 {
       number[state] = keptCount
@@ -142,18 +145,19 @@ struct AutomatonBuilder {
     transitionStart.reserveCapacity(Int(keptCount) + 1)
     var tests: [UInt32] = []
     var targets: [Int32] = []
-    tests.reserveCapacity(moveTest.count * 2)
-    targets.reserveCapacity(moveTest.count * 2)
+    tests.reserveCapacity(moves.count * 2)
+    targets.reserveCapacity(moves.count * 2)
     var accept = [Int32](repeating: -1, count: Int(keptCount))
     for index in 0..<Int(keptCount) {
       for member in closureMembers[Int(closureStart[index])..<Int(closureStart[index + 1])] {
-        var move = firstMove[Int(member)]
+        let state = states[Int(member)]
+        var move = state.firstMove
         while move >= 0 {
-          tests.append(moveTest[Int(move)])
-          targets.append(number[Int(moveTarget[Int(move)])])
-          move = moveNext[Int(move)]
+          tests.append(moves[Int(move)].test)
+          targets.append(number[Int(moves[Int(move)].target)])
+          move = moves[Int(move)].next
         }
-        if accepting[Int(member)] >= 0 { accept[index] = accepting[Int(member)] }
+        if state.accepting >= 0 { accept[index] = state.accepting }
       }
       transitionStart.append(Int32(tests.count))
     }
@@ -161,11 +165,12 @@ struct AutomatonBuilder {
     for start in starts {
       let kept = Int(number[start.state])
       for member in closureMembers[Int(closureStart[kept])..<Int(closureStart[kept + 1])] {
-        var move = firstMove[Int(member)]
+        var move = states[Int(member)].firstMove
         while move >= 0 {
           startIndex.add(
-            test: TokenTest(raw: moveTest[Int(move)]), target: number[Int(moveTarget[Int(move)])], prefixes: prefixes)
-          move = moveNext[Int(move)]
+            test: TokenTest(raw: moves[Int(move)].test), target: number[Int(moves[Int(move)].target)],
+            prefixes: prefixes)
+          move = moves[Int(move)].next
         }
       }
     }
@@ -185,20 +190,20 @@ struct AutomatonBuilder {
   /// instead of a set per call.
   private func closure(_ state: Int, into members: inout [Int32], seen: inout [Int32], stack: inout [Int32]) {
     members.append(Int32(state))
-    guard firstEmpty[state] >= 0 else { return }
+    guard states[state].firstEmpty >= 0 else { return }
     let stamp = Int32(state)
     seen[state] = stamp
     stack.append(stamp)
     while let next = stack.popLast() {
-      var move = firstEmpty[Int(next)]
+      var move = states[Int(next)].firstEmpty
       while move >= 0 {
-        let target = emptyTarget[Int(move)]
+        let target = empties[Int(move)].target
         if seen[Int(target)] != stamp {
           seen[Int(target)] = stamp
           members.append(target)
           stack.append(target)
         }
-        move = emptyNext[Int(move)]
+        move = empties[Int(move)].next
       }
     }
   }
