@@ -97,8 +97,14 @@ struct LexiconCompiler {
   var parser: PatternParser
   /// The vocabulary id of each of the parser's words, once the resolver has met it (else 0).
   var vocabularyIDs: [Int32] = []
-  /// Classes already resolved, for the language being resolved (cleared between languages).
+  /// The parsed classes of the language being resolved, and those already resolved.
+  var languageClasses: [String: [Int]] = [:]
   var resolvedClasses: [String: [PatternNode]] = [:]
+  /// The pattern being resolved, for error messages: kept here rather than passed down the
+  /// recursion, where its strings were retained at every node.
+  var resolving = (
+    location: SourceLocation(file: "", line: 1, column: 1), context: PatternContext(rule: "", pattern: "")
+  )
 
   init(set: LexiconSet) {
     self.set = set
@@ -154,7 +160,6 @@ struct LexiconCompiler {
     var language: Language?
     var builder = AutomatonBuilder()
     var entries: [PatternEntry] = []
-    var languageClasses: [String: [Int]] = [:]
     var resolved: [PatternNode] = []
     for item in parsed {
       let rule = rules[item.rule]
@@ -178,23 +183,23 @@ struct LexiconCompiler {
         context = PatternContext(rule: rule.id, pattern: rule.patterns[number])
       }
       resolved.removeAll(keepingCapacity: true)
-      guard resolve(item.root, into: &resolved, classes: languageClasses, at: location, context: context) else {
+      resolving = (location, context)
+      guard resolve(item.root, into: &resolved) else {
         continue
       }
-      let shape = ResolvedShape(nodes: resolved)
-      if shape.startsWithWildcard(0) || shape.endsWithWildcard(0) {
+      let shape = ResolvedShape(resolved, at: 0)
+      if shape.startsWithWildcard || shape.endsWithWildcard {
         fail(location, "\(context): a pattern cannot start or end with '*' or a gap")
         continue
       }
-      let bounds = shape.lengthBounds(0)
-      if bounds.maximum > AutomatonBuilder.maximumPatternLength {
+      if shape.maximum > AutomatonBuilder.maximumPatternLength {
         fail(location, "\(context): longer than \(AutomatonBuilder.maximumPatternLength) tokens")
         continue
       }
       let entry = Int32(entries.count)
       entries.append(PatternEntry(rule: item.rule, isException: item.isException))
-      builder.add(resolved, root: 0, bounds: bounds, entry: entry)
-      if shape.isNullable(0) {
+      builder.add(resolved, root: 0, bounds: (shape.minimum, shape.maximum), entry: entry)
+      if shape.isNullable {
         fail(location, "\(context): every part is optional, so it would match nothing")
       }
     }

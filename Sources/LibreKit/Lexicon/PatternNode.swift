@@ -42,95 +42,71 @@ struct PatternNode: Sendable {
   }
 }
 
-/// Questions about a resolved pattern (nodes of kind test, gap, sequence, choice and
-/// optional), answered by walking its flat nodes.
+/// What the compiler checks of a resolved pattern (nodes of kind test, gap, sequence,
+/// choice and optional), measured in one walk of its flat nodes.
 struct ResolvedShape {
-  let nodes: [PatternNode]
-
   /// The fewest and the most tokens a match can span.
-  func lengthBounds(_ index: Int) -> (minimum: Int, maximum: Int) {
+  var minimum: Int
+  var maximum: Int
+  /// Whether it can match without reading a token: then its start reaches its end by empty
+  /// moves alone. (A choice of no branch never ends, though its bounds are 0.)
+  var isNullable: Bool
+  /// Whether its first or its last position is a gap or a lone `*`.
+  var startsWithWildcard: Bool
+  var endsWithWildcard: Bool
+
+  /// The shape of the subtree at `index` of `nodes`.
+  init(_ nodes: [PatternNode], at index: Int) {
+    self = nodes.withUnsafeBufferPointer { ResolvedShape($0, at: index) }
+  }
+
+  /// Read through a pointer: passing the array down the recursion retained it at every node.
+  private init(_ nodes: UnsafeBufferPointer<PatternNode>, at index: Int) {
     let node = nodes[index]
     switch node.kind {
-    case .gap: return (Int(node.first), Int(node.second))
-    case .optional: return (0, lengthBounds(index + 1).maximum)
+    case .gap:
+      self.init(Int(node.first), Int(node.second), node.first == 0, true, true)
+    case .optional:
+      let inner = ResolvedShape(nodes, at: index + 1)
+      self.init(0, inner.maximum, true, inner.startsWithWildcard, inner.endsWithWildcard)
     case .sequence:
-      var bounds = (minimum: 0, maximum: 0)
+      self.init(0, 0, true, false, false)
       var child = index + 1
       while child < Int(node.end) {
-        let inner = lengthBounds(child)
-        bounds = (bounds.minimum + inner.minimum, bounds.maximum + inner.maximum)
+        let inner = ResolvedShape(nodes, at: child)
+        if child == index + 1 { startsWithWildcard = inner.startsWithWildcard }
+        minimum += inner.minimum
+        maximum += inner.maximum
+        isNullable = isNullable && inner.isNullable
+        endsWithWildcard = inner.endsWithWildcard
         child = Int(nodes[child].end)
       }
-      return bounds
     case .choice:
-      guard index + 1 < Int(node.end) else { return (0, 0) }
-      var bounds = lengthBounds(index + 1)
-      var child = Int(nodes[index + 1].end)
+      self.init(0, 0, false, false, false)
+      var child = index + 1
       while child < Int(node.end) {
-        let inner = lengthBounds(child)
-        bounds = (min(bounds.minimum, inner.minimum), max(bounds.maximum, inner.maximum))
+        let inner = ResolvedShape(nodes, at: child)
+        if child == index + 1 {
+          (minimum, maximum) = (inner.minimum, inner.maximum)
+        } else {
+          (minimum, maximum) = (min(minimum, inner.minimum), max(maximum, inner.maximum))
+        }
+        isNullable = isNullable || inner.isNullable
+        startsWithWildcard = startsWithWildcard || inner.startsWithWildcard
+        endsWithWildcard = endsWithWildcard || inner.endsWithWildcard
         child = Int(nodes[child].end)
       }
-      return bounds
-    default: return (1, 1)
+    default:
+      let isAny = node.first == TokenTest.any.raw
+      self.init(1, 1, false, isAny, isAny)
     }
   }
 
-  /// Whether the pattern can match without reading a token: then its start reaches its end
-  /// by empty moves alone. (A choice of no branch never ends, though its bounds are 0.)
-  func isNullable(_ index: Int) -> Bool {
-    let node = nodes[index]
-    switch node.kind {
-    case .gap: return node.first == 0
-    case .optional: return true
-    case .sequence, .choice:
-      let all = node.kind == .sequence
-      var child = index + 1
-      while child < Int(node.end) {
-        if isNullable(child) != all { return !all }
-        child = Int(nodes[child].end)
-      }
-      return all
-    default: return false
-    }
-  }
-
-  /// Whether the first position is a gap or a lone `*`.
-  func startsWithWildcard(_ index: Int) -> Bool {
-    let node = nodes[index]
-    switch node.kind {
-    case .test: return node.first == TokenTest.any.raw
-    case .gap: return true
-    case .optional: return startsWithWildcard(index + 1)
-    case .sequence: return index + 1 < Int(node.end) && startsWithWildcard(index + 1)
-    case .choice:
-      var child = index + 1
-      while child < Int(node.end) {
-        if startsWithWildcard(child) { return true }
-        child = Int(nodes[child].end)
-      }
-      return false
-    default: return false
-    }
-  }
-
-  /// Whether the last position is a gap or a lone `*`.
-  func endsWithWildcard(_ index: Int) -> Bool {
-    let node = nodes[index]
-    switch node.kind {
-    case .test: return node.first == TokenTest.any.raw
-    case .gap: return true
-    case .optional: return endsWithWildcard(index + 1)
-    case .sequence, .choice:
-      var child = index + 1
-      var last = -1
-      while child < Int(node.end) {
-        if node.kind == .choice, endsWithWildcard(child) { return true }
-        last = child
-        child = Int(nodes[child].end)
-      }
-      return node.kind == .sequence && last >= 0 && endsWithWildcard(last)
-    default: return false
-    }
+  private init(_ minimum: Int, _ maximum: Int, _ isNullable: Bool, _ starts: Bool, _ ends: Bool) {
+    self.minimum = minimum
+    self.maximum = maximum
+    self.isNullable = isNullable
+    startsWithWildcard = starts
+    endsWithWildcard = ends
   }
 }

@@ -1,33 +1,3 @@
-/// A parsed pattern, before its words are given vocabulary ids.
-public indirect enum PatternSyntax: Sendable, Equatable {
-  /// One token whose folded form is this word.
-  case word(String)
-  /// One word token starting with these folded letters (`oblig*`).
-  case prefix(String)
-  /// One token of this kind (`<num>`).
-  case kind(TokenKind)
-  /// One word in capitals (`<caps>`).
-  case caps
-  /// One run of two or more `!` (`<shout>`).
-  case shout
-  /// Any one token (`*`).
-  case any
-  /// Between `min` and `max` tokens of anything (`*{0,3}`).
-  case gap(min: Int, max: Int)
-  case sequence([PatternSyntax])
-  case choice([PatternSyntax])
-  case optional(PatternSyntax)
-  /// A word class of the language (`@you`).
-  case classReference(String)
-}
-
-/// A mistake in a pattern, at a character offset inside it.
-public struct PatternError: Error, Sendable, Equatable {
-  public var message: String
-  /// 0-based offset in Unicode scalars from the start of the pattern.
-  public var offset: Int
-}
-
 /// Reads the pattern language of `docs/lexicon-format.md`.
 ///
 /// One parser reads all the patterns of a compile into one flat array of nodes, its folded
@@ -69,7 +39,7 @@ public struct PatternParser {
   private var literalEndsInSpace = false
   /// Literal runs already folded (the same few words recur in many patterns): run id →
   /// its word ids, `literalWords[literalWordStart[id - 1]..<literalWordStart[id]]`.
-  private var literals = Vocabulary(capacity: 4096)
+  private var literals = Vocabulary(capacity: 8192)
   private var literalWordStart: [Int32] = [0]
   private var literalWords: [Int32] = []
   private var run = FoldedRun()
@@ -107,31 +77,6 @@ public struct PatternParser {
       throw error
     }
     return root
-  }
-
-  /// The parsed pattern at `index` as a syntax tree.
-  func syntax(at index: Int) -> PatternSyntax {
-    let node = nodes[index]
-    switch node.kind {
-    case .word: return .word(words.word(Int32(node.first)))
-    case .prefix: return .prefix(words.word(Int32(node.first)))
-    case .tokenKind: return .kind(TokenKind(rawValue: UInt8(node.first)) ?? .word)
-    case .caps: return .caps
-    case .shout: return .shout
-    case .any, .test: return .any
-    case .gap: return .gap(min: Int(node.first), max: Int(node.second))
-    case .group: return syntax(at: index + 1)
-    case .optional: return .optional(syntax(at: index + 1))
-    case .classReference: return .classReference(names[Int(node.first)])
-    case .sequence, .choice:
-      var items: [PatternSyntax] = []
-      var child = index + 1
-      while child < Int(node.end) {
-        items.append(syntax(at: child))
-        child = Int(nodes[child].end)
-      }
-      return node.kind == .sequence ? .sequence(items) : .choice(items)
-    }
   }
 
   /// An error at byte `offset` of the pattern, reported in Unicode scalars.
@@ -254,8 +199,14 @@ public struct PatternParser {
     }
   }
 
-  /// The id of a literal run, folding it into words the first time it is met.
-  private mutating func foldLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  /// The id of a literal run, folding it into words the first time it is met. Spaces at
+  /// either end fold to nothing, so runs that differ only there share one id.
+  private mutating func foldLiteral(_ untrimmed: UnsafeBufferPointer<UInt8>) -> Int {
+    var first = 0
+    var last = untrimmed.count
+    while first < last && untrimmed[first] == UInt8(ascii: " ") { first += 1 }
+    while last > first && untrimmed[last - 1] == UInt8(ascii: " ") { last -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: untrimmed[first..<last])
     let id = Int(literals.intern(bytes))
     guard id == literalWordStart.count else { return id }
     folder.fold(bytes, into: &run)

@@ -1,11 +1,8 @@
 extension LexiconCompiler {
   /// Appends the parsed pattern at `index` to `resolved`, its words replaced by vocabulary
-  /// ids (interning them), prefixes by prefix indexes and classes by their members; false
-  /// once an error is reported.
-  mutating func resolve(
-    _ index: Int, into resolved: inout [PatternNode], classes: [String: [Int]], at location: SourceLocation,
-    context: PatternContext, insideClass: Bool = false
-  ) -> Bool {
+  /// ids (interning them), prefixes by prefix indexes and classes (of `languageClasses`) by
+  /// their members; false once an error is reported, at `resolving`'s location.
+  mutating func resolve(_ index: Int, into resolved: inout [PatternNode], insideClass: Bool = false) -> Bool {
     let node = parser.nodes[index]
     switch node.kind {
     case .word:
@@ -20,38 +17,36 @@ extension LexiconCompiler {
     case .any, .test: resolved.append(PatternNode(.test, first: TokenTest.any.raw, end: resolved.count + 1))
     case .gap: resolved.append(PatternNode(.gap, first: node.first, second: node.second, end: resolved.count + 1))
     case .group:
-      return resolve(
-        index + 1, into: &resolved, classes: classes, at: location, context: context, insideClass: insideClass)
+      return resolve(index + 1, into: &resolved, insideClass: insideClass)
     case .optional, .sequence, .choice:
       // A one-item sequence stays a sequence here: it builds, measures and bounds exactly as its item.
       let header = resolved.count
       resolved.append(PatternNode(node.kind, end: header + 1))
       var child = index + 1
       while child < Int(node.end) {
-        guard
-          resolve(child, into: &resolved, classes: classes, at: location, context: context, insideClass: insideClass)
-        else { return false }
+        guard resolve(child, into: &resolved, insideClass: insideClass) else { return false }
         child = Int(parser.nodes[child].end)
       }
       resolved[header].end = Int32(resolved.count)
     case .classReference:
       let name = parser.names[Int(node.first)]
       guard !insideClass else {
-        fail(location, "\(context): class members cannot use other classes ('@\(name)')")
+        fail(resolving.location, "\(resolving.context): class members cannot use other classes ('@\(name)')")
         return false
       }
       if resolvedClasses[name] == nil {
-        guard let members = classes[name] else {
-          let known = classes.keys.sorted().map { "@" + $0 }.joined(separator: ", ")
-          fail(location, "\(context): unknown class '@\(name)' (known: \(known.isEmpty ? "none" : known))")
+        guard let members = languageClasses[name] else {
+          let known = languageClasses.keys.sorted().map { "@" + $0 }.joined(separator: ", ")
+          fail(
+            resolving.location,
+            "\(resolving.context): unknown class '@\(name)' (known: \(known.isEmpty ? "none" : known))")
           return false
         }
         // A class resolves the same way everywhere in its language: once is enough.
         var nodes: [PatternNode] = []
         if members.count != 1 { nodes.append(PatternNode(.choice, end: 1)) }
         for member in members {
-          guard resolve(member, into: &nodes, classes: classes, at: location, context: context, insideClass: true)
-          else { return false }
+          guard resolve(member, into: &nodes, insideClass: true) else { return false }
         }
         if members.count != 1 { nodes[0].end = Int32(nodes.count) }
         resolvedClasses[name] = nodes

@@ -65,7 +65,7 @@ struct AutomatonBuilder {
   /// `bounds`; `entry` is what a match reports.
   mutating func add(_ nodes: [PatternNode], root: Int, bounds: (minimum: Int, maximum: Int), entry: Int32) {
     let start = newState()
-    let end = build(nodes, root, from: start)
+    let end = nodes.withUnsafeBufferPointer { build($0, root, from: start) }
     states[end].accepting = entry
     starts.append((start, entry))
     // A negative length marks a pattern of fixed length (the start search takes a shortcut).
@@ -73,7 +73,9 @@ struct AutomatonBuilder {
     maximumLength = max(maximumLength, bounds.maximum)
   }
 
-  private mutating func build(_ nodes: [PatternNode], _ index: Int, from state: Int) -> Int {
+  /// Builds the subtree at `index` from `state`; returns its end state. The nodes come as
+  /// a pointer: an array passed down the recursion was retained at every node.
+  private mutating func build(_ nodes: UnsafeBufferPointer<PatternNode>, _ index: Int, from state: Int) -> Int {
     let node = nodes[index]
     switch node.kind {
     case .sequence:
@@ -118,92 +120,132 @@ struct AutomatonBuilder {
 
   /// Closes over the empty moves and lays the automaton out in flat arrays.
   func finish(prefixes: PrefixTable) -> PatternAutomaton {
-    let count = stateCount
-    // Keep the states a token can lead to, plus the starts; number them densely (in order).
-    var number = [Int32](repeating: -1, count: count)
-    for start in starts { number[start.state] = 0 }
-    for move in moves { number[Int(move.target)] = 0 }
-    var keptCount: Int32 = 0
-    for state in 0..<count where number[state] == 0 {
-      number[state] = keptCount
-      keptCount += 1
-    }
-    // Only kept states need their closure, laid end to end: kept state k's is
-    // `closureMembers[closureStart[k]..<closureStart[k + 1]]`.
-    var closureStart: [Int32] = [0]
-    closureStart.reserveCapacity(Int(keptCount) + 1)
-    var closureMembers: [Int32] = []
-    closureMembers.reserveCapacity(Int(keptCount) * 2)
-    var seen = [Int32](repeating: -1, count: count)
-    var stack: [Int32] = []
-    for state in 0..<count where number[state] >= 0 {
-      closure(state, into: &closureMembers, seen: &seen, stack: &stack)
-      closureStart.append(Int32(closureMembers.count))
-    }
-
-    var transitionStart: [Int32] = [0]
-    transitionStart.reserveCapacity(Int(keptCount) + 1)
-    var tests: [UInt32] = []
-    var targets: [Int32] = []
-    tests.reserveCapacity(moves.count * 2)
-    targets.reserveCapacity(moves.count * 2)
-    var accept = [Int32](repeating: -1, count: Int(keptCount))
-    for index in 0..<Int(keptCount) {
-      for member in closureMembers[Int(closureStart[index])..<Int(closureStart[index + 1])] {
-        let state = states[Int(member)]
-        var move = state.firstMove
-        while move >= 0 {
-          tests.append(moves[Int(move)].test)
-          targets.append(number[Int(moves[Int(move)].target)])
-          move = moves[Int(move)].next
-        }
-        if state.accepting >= 0 { accept[index] = state.accepting }
-      }
-      transitionStart.append(Int32(tests.count))
-    }
-    var startIndex = StartIndex(idCount: prefixes.idCount)
-    for start in starts {
-      let kept = Int(number[start.state])
-      for member in closureMembers[Int(closureStart[kept])..<Int(closureStart[kept + 1])] {
-        var move = states[Int(member)].firstMove
-        while move >= 0 {
-          startIndex.add(
-            test: TokenTest(raw: moves[Int(move)].test), target: number[Int(moves[Int(move)].target)],
-            prefixes: prefixes)
-          move = moves[Int(move)].next
+    states.withUnsafeBufferPointer { states in
+      moves.withUnsafeBufferPointer { moves in
+        empties.withUnsafeBufferPointer { empties in
+          Layout(states: states, moves: moves, empties: empties).automaton(
+            starts: starts, lengths: lengths, prefixes: prefixes)
         }
       }
     }
-    var entryStart = [Int32](repeating: 0, count: starts.count)
-    var entryLength = [Int32](repeating: 0, count: starts.count)
-    for start in starts {
-      entryStart[Int(start.entry)] = number[start.state]
-      entryLength[Int(start.entry)] = Int32(lengths[Int(start.entry)])
-    }
-    return PatternAutomaton(
-      transitionStart: transitionStart, tests: tests, targets: targets, accept: accept,
-      startIndex: startIndex.finish(), prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
   }
 
-  /// Appends the states reachable from `state` by empty moves, `state` first, depth first;
-  /// `seen` (one slot per state, holding the state last closed over) is reused across calls
-  /// instead of a set per call.
-  private func closure(_ state: Int, into members: inout [Int32], seen: inout [Int32], stack: inout [Int32]) {
-    members.append(Int32(state))
-    guard states[state].firstEmpty >= 0 else { return }
-    let stamp = Int32(state)
-    seen[state] = stamp
-    stack.append(stamp)
-    while let next = stack.popLast() {
-      var move = states[Int(next)].firstEmpty
-      while move >= 0 {
-        let target = empties[Int(move)].target
-        if seen[Int(target)] != stamp {
-          seen[Int(target)] = stamp
-          members.append(target)
-          stack.append(target)
+  /// The builder's tables, read through pointers while the automaton is laid out.
+  private struct Layout {
+    let states: UnsafeBufferPointer<State>
+    let moves: UnsafeBufferPointer<Move>
+    let empties: UnsafeBufferPointer<Move>
+
+    func automaton(starts: [(state: Int, entry: Int32)], lengths: [Int], prefixes: PrefixTable) -> PatternAutomaton {
+      let count = states.count
+      // Keep the states a token can lead to, plus the starts; number them densely (in order).
+      var number = [Int32](repeating: -1, count: count)
+      for start in starts { number[start.state] = 0 }
+      for move in moves { number[Int(move.target)] = 0 }
+      var kept: [Int32] = []
+      kept.reserveCapacity(count)
+      for state in 0..<count where number[state] == 0 {
+        number[state] = Int32(kept.count)
+        kept.append(Int32(state))
+      }
+      // Only kept states need their closure, laid end to end: kept state k's is
+      // `members[closureStart[k]..<closureStart[k + 1]]`.
+      var closureStart = [Int32](repeating: 0, count: kept.count + 1)
+      var members: [Int32] = []
+      members.reserveCapacity(kept.count + empties.count)
+      var seen = [Int32](repeating: -1, count: count)
+      var stack: [Int32] = []
+      for (index, state) in kept.enumerated() {
+        closure(Int(state), into: &members, seen: &seen, stack: &stack)
+        closureStart[index + 1] = Int32(members.count)
+      }
+
+      // Each kept state has the moves of its closure's members: counted first, so the
+      // tests and targets are written in place rather than appended one by one.
+      var degree = [Int32](repeating: 0, count: count)
+      for state in 0..<count {
+        var move = states[state].firstMove
+        while move >= 0 {
+          degree[state] += 1
+          move = moves[Int(move)].next
         }
-        move = empties[Int(move)].next
+      }
+      var transitionStart = [Int32](repeating: 0, count: kept.count + 1)
+      var accept = [Int32](repeating: -1, count: kept.count)
+      var total: Int32 = 0
+      for index in 0..<kept.count {
+        for member in members[Int(closureStart[index])..<Int(closureStart[index + 1])] {
+          total += degree[Int(member)]
+          let accepting = states[Int(member)].accepting
+          if accepting >= 0 { accept[index] = accepting }
+        }
+        transitionStart[index + 1] = total
+      }
+      let tests = [UInt32](unsafeUninitializedCapacity: Int(total)) { buffer, initialized in
+        for member in members {
+          var move = states[Int(member)].firstMove
+          while move >= 0 {
+            buffer[initialized] = moves[Int(move)].test
+            initialized += 1
+            move = moves[Int(move)].next
+          }
+        }
+      }
+      let targets = [Int32](unsafeUninitializedCapacity: Int(total)) { buffer, initialized in
+        for member in members {
+          var move = states[Int(member)].firstMove
+          while move >= 0 {
+            buffer[initialized] = number[Int(moves[Int(move)].target)]
+            initialized += 1
+            move = moves[Int(move)].next
+          }
+        }
+      }
+
+      var startIndex = StartIndex(idCount: prefixes.idCount)
+      for start in starts {
+        let kept = Int(number[start.state])
+        for member in members[Int(closureStart[kept])..<Int(closureStart[kept + 1])] {
+          var move = states[Int(member)].firstMove
+          while move >= 0 {
+            startIndex.add(
+              test: TokenTest(raw: moves[Int(move)].test), target: number[Int(moves[Int(move)].target)],
+              prefixes: prefixes)
+            move = moves[Int(move)].next
+          }
+        }
+      }
+      var entryStart = [Int32](repeating: 0, count: starts.count)
+      var entryLength = [Int32](repeating: 0, count: starts.count)
+      for start in starts {
+        entryStart[Int(start.entry)] = number[start.state]
+        entryLength[Int(start.entry)] = Int32(lengths[Int(start.entry)])
+      }
+      return PatternAutomaton(
+        transitionStart: transitionStart, tests: tests, targets: targets, accept: accept,
+        startIndex: startIndex.finish(), prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
+    }
+
+    /// Appends the states reachable from `state` by empty moves, `state` first, depth first;
+    /// `seen` (one slot per state, holding the state last closed over) is reused across
+    /// calls instead of a set per call.
+    private func closure(_ state: Int, into members: inout [Int32], seen: inout [Int32], stack: inout [Int32]) {
+      members.append(Int32(state))
+      guard states[state].firstEmpty >= 0 else { return }
+      let stamp = Int32(state)
+      seen[state] = stamp
+      stack.append(stamp)
+      while let next = stack.popLast() {
+        var move = states[Int(next)].firstEmpty
+        while move >= 0 {
+          let target = empties[Int(move)].target
+          if seen[Int(target)] != stamp {
+            seen[Int(target)] = stamp
+            members.append(target)
+            stack.append(target)
+          }
+          move = empties[Int(move)].next
+        }
       }
     }
   }
