@@ -20,7 +20,7 @@ public struct PatternParser {
   private(set) var nodes: [PatternNode] = []
   /// The folded words and prefixes the patterns spell, by id. These are not the lexicons'
   /// vocabulary ids, which follow the order the resolver meets words in.
-  private(set) var words = Vocabulary(capacity: 4096)
+  private(set) var words = WordTable(capacity: 4096)
   /// The class names the patterns use, by index.
   private(set) var names: [String] = []
   private let folder: WordFolder
@@ -39,7 +39,7 @@ public struct PatternParser {
   private var literalEndsInSpace = false
   /// Literal runs already folded (the same few words recur in many patterns): run id →
   /// its word ids, `literalWords[literalWordStart[id - 1]..<literalWordStart[id]]`.
-  private var literals = Vocabulary(capacity: 8192)
+  private var literals = WordTable(capacity: 8192)
   private var literalWordStart: [Int32] = [0]
   private var literalWords: [Int32] = []
   private var run = FoldedRun()
@@ -310,10 +310,17 @@ public struct PatternParser {
   private mutating func name() -> String {
     let start = index
     while index < source.count {
-      let (scalar, length) = scalar(at: index)
-      guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" else {
-        break
+      let byte = source[index]
+      if byte < 0x80 {
+        // In ASCII only letters are alphabetic: no need to ask the Unicode tables.
+        let letter = byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+        let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        guard letter || digit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else { break }
+        index += 1
+        continue
       }
+      let (scalar, length) = scalar(at: index)
+      guard scalar.properties.isAlphabetic else { break }
       index += length
     }
     return String(decoding: source[start..<index], as: UTF8.self)

@@ -64,6 +64,14 @@ public struct FoldedWordCollector: TokenSink {
 
 extension StringProtocol {
   func trimmingSpaces() -> String {
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      // ASCII's White_Space is tab through carriage return, and space.
+      let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+      var bytes = Substring(self).utf8[...]
+      while let first = bytes.first, isSpace(first) { bytes.removeFirst() }
+      while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+      return String(Substring(bytes))
+    }
     var scalars = Substring(self).unicodeScalars[...]
     while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

@@ -174,7 +174,8 @@ struct AutomatonBuilder {
       var accept = [Int32](repeating: -1, count: kept.count)
       var total: Int32 = 0
       for index in 0..<kept.count {
-        for member in members[Int(closureStart[index])..<Int(closureStart[index + 1])] {
+        for position in Int(closureStart[index])..<Int(closureStart[index + 1]) {
+          let member = members[position]
           total += degree[Int(member)]
           let accepting = states[Int(member)].accepting
           if accepting >= 0 { accept[index] = accepting }
@@ -205,7 +206,8 @@ struct AutomatonBuilder {
       var startIndex = StartIndex(idCount: prefixes.idCount)
       for start in starts {
         let kept = Int(number[start.state])
-        for member in members[Int(closureStart[kept])..<Int(closureStart[kept + 1])] {
+        for position in Int(closureStart[kept])..<Int(closureStart[kept + 1]) {
+          let member = members[position]
           var move = states[Int(member)].firstMove
           while move >= 0 {
             startIndex.add(
