@@ -92,12 +92,34 @@ struct LexiconCompiler {
   var prefixes = PrefixTable()
   var errors: [LexiconError] = []
   /// Folds every literal of this compile with one tokenizer.
-  let words = WordFolder()
-  /// Classes already resolved, for the language being resolved (cleared between languages).
-  var resolvedClasses: [String: ResolvedPattern] = [:]
-  private var resolvingLanguage: Language?
+  let words: WordFolder
+  /// Every pattern and class member, parsed into one flat array.
+  var parser: PatternParser
+  /// The vocabulary id of each of the parser's words, once the resolver has met it (else 0).
+  var vocabularyIDs: [Int32] = []
+  /// The parsed classes of the language being resolved, and those already resolved.
+  var languageClasses: [String: [Int]] = [:]
+  var resolvedClasses: [String: [PatternNode]] = [:]
+  /// The pattern being resolved, for error messages: kept here rather than passed down the
+  /// recursion, where its strings were retained at every node.
+  var resolving = (
+    location: SourceLocation(file: "", line: 1, column: 1), context: PatternContext(rule: "", pattern: "")
+  )
 
-  init(set: LexiconSet) { self.set = set }
+  init(set: LexiconSet) {
+    self.set = set
+    words = WordFolder()
+    parser = PatternParser(folder: words)
+  }
+
+  /// One pattern or exception, parsed.
+  private struct ParsedPattern {
+    var rule: Int
+    var number: Int
+    var isException: Bool
+    /// Index of its root in `parser.nodes`.
+    var root: Int
+  }
 
   mutating func compile() throws(LexiconErrors) -> CompiledLexicons {
     let rules = set.rules.sorted { ($0.language, $0.id) < ($1.language, $1.id) }
@@ -105,7 +127,7 @@ struct LexiconCompiler {
     // Parse everything first, so every word is in the vocabulary before ids are final.
     // Sentence marks always get ids, so metrics can count them without building strings.
     for mark in ["?", "!", "."] { _ = vocabulary.intern(mark) }
-    var classes: [Language: [String: [PatternSyntax]]] = [:]
+    var classes: [Language: [String: [Int]]] = [:]
     for language in languages.sorted() {
       let profile = set.profiles[language] ?? LanguageProfile(language: language)
       classes[language] = parseClasses(profile)
@@ -113,54 +135,76 @@ struct LexiconCompiler {
         for folded in words.fold(word) { _ = vocabulary.intern(folded) }
       }
     }
-    var parsed: [(rule: Int, syntax: PatternSyntax, isException: Bool, location: SourceLocation, text: String)] = []
+    var parsed: [ParsedPattern] = []
+    parsed.reserveCapacity(rules.reduce(0) { $0 + $1.patterns.count + $1.exceptions.count })
     for (index, rule) in rules.enumerated() {
       for (number, pattern) in rule.patterns.enumerated() {
         let location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
         let written = number < rule.patternsAsWritten.count ? rule.patternsAsWritten[number] : ""
-        if let syntax = parse(pattern, written: written, rule: rule, at: location) {
-          parsed.append((index, syntax, false, location, pattern))
+        if let root = parse(pattern, written: written, rule: rule, at: location) {
+          parsed.append(ParsedPattern(rule: index, number: number, isException: false, root: root))
         }
       }
       for (number, pattern) in rule.exceptions.enumerated() {
         let location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
         let written = number < rule.exceptionsAsWritten.count ? rule.exceptionsAsWritten[number] : ""
-        if let syntax = parse(pattern, written: written, rule: rule, at: location) {
-          parsed.append((index, syntax, true, location, pattern))
+        if let root = parse(pattern, written: written, rule: rule, at: location) {
+          parsed.append(ParsedPattern(rule: index, number: number, isException: true, root: root))
         }
       }
       checkNegationTarget(rule, in: rules)
     }
 
+    // Rules are sorted by language: each language's patterns come in one run, built by one builder.
     var builders: [Language: (builder: AutomatonBuilder, entries: [PatternEntry])] = [:]
-    for language in languages { builders[language] = (AutomatonBuilder(), []) }
+    var language: Language?
+    var builder = AutomatonBuilder()
+    var entries: [PatternEntry] = []
+    var resolved: [PatternNode] = []
     for item in parsed {
       let rule = rules[item.rule]
-      if resolvingLanguage != rule.language {
-        resolvingLanguage = rule.language
+      if language != rule.language {
+        if let language { builders[language] = (builder, entries) }
+        language = rule.language
+        builder = AutomatonBuilder()
+        entries = []
+        languageClasses = classes[rule.language] ?? [:]
         resolvedClasses = [:]
       }
-      let context = PatternContext(rule: rule.id, pattern: item.text)
-      guard
-        let resolved = resolve(item.syntax, classes: classes[rule.language] ?? [:], at: item.location, context: context)
-      else { continue }
-      let edges = resolved.edgeIsWildcard
-      if edges.first || edges.last {
-        fail(item.location, "\(context): a pattern cannot start or end with '*' or a gap")
+      let location: SourceLocation
+      let context: PatternContext
+      if item.isException {
+        let number = item.number
+        location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
+        context = PatternContext(rule: rule.id, pattern: rule.exceptions[number])
+      } else {
+        let number = item.number
+        location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
+        context = PatternContext(rule: rule.id, pattern: rule.patterns[number])
+      }
+      resolved.removeAll(keepingCapacity: true)
+      resolving = (location, context)
+      guard resolve(item.root, into: &resolved) else {
         continue
       }
-      if resolved.maximumLength > AutomatonBuilder.maximumPatternLength {
-        fail(item.location, "\(context): longer than \(AutomatonBuilder.maximumPatternLength) tokens")
+      let shape = ResolvedShape(resolved, at: 0)
+      if shape.startsWithWildcard || shape.endsWithWildcard {
+        fail(location, "\(context): a pattern cannot start or end with '*' or a gap")
         continue
       }
-      // Mutated in place through the subscript: copying a builder per pattern is quadratic.
-      let entry = Int32(builders[rule.language]!.entries.count)
-      builders[rule.language]!.entries.append(PatternEntry(rule: item.rule, isException: item.isException))
-      builders[rule.language]!.builder.add(resolved, entry: entry)
-      if builders[rule.language]!.builder.acceptsEmpty(entry: entry) {
-        fail(item.location, "\(context): every part is optional, so it would match nothing")
+      if shape.maximum > AutomatonBuilder.maximumPatternLength {
+        fail(location, "\(context): longer than \(AutomatonBuilder.maximumPatternLength) tokens")
+        continue
+      }
+      let entry = Int32(entries.count)
+      entries.append(PatternEntry(rule: item.rule, isException: item.isException))
+      builder.add(resolved, root: 0, bounds: (shape.minimum, shape.maximum), entry: entry)
+      if shape.isNullable {
+        fail(location, "\(context): every part is optional, so it would match nothing")
       }
     }
+    if let language { builders[language] = (builder, entries) }
+    for language in languages where builders[language] == nil { builders[language] = (AutomatonBuilder(), []) }
     guard errors.isEmpty else { throw LexiconErrors(errors) }
     // Every word is in the vocabulary now (resolving interned them): ids are final.
     prefixes.finish(vocabulary: vocabulary)
@@ -207,11 +251,10 @@ struct LexiconCompiler {
     errors.append(LexiconError(location: location, message: message))
   }
 
-  private mutating func parse(
-    _ pattern: String, written: String, rule: Rule, at location: SourceLocation
-  ) -> PatternSyntax? {
+  /// Parses one pattern; returns its root in `parser.nodes`, or nil after reporting the error.
+  private mutating func parse(_ pattern: String, written: String, rule: Rule, at location: SourceLocation) -> Int? {
     do throws(PatternError) {
-      return try PatternParser.parse(pattern, words: words)
+      return try parser.add(pattern)
     } catch {
       var at = location
       at.column += written.isEmpty ? error.offset : LexiconCompiler.writtenOffset(of: error.offset, in: written)
@@ -220,14 +263,15 @@ struct LexiconCompiler {
     }
   }
 
-  private mutating func parseClasses(_ profile: LanguageProfile) -> [String: [PatternSyntax]] {
-    var result: [String: [PatternSyntax]] = [:]
+  /// Each class's members, parsed: their roots in `parser.nodes`.
+  private mutating func parseClasses(_ profile: LanguageProfile) -> [String: [Int]] {
+    var result: [String: [Int]] = [:]
     for (name, members) in profile.classes.sorted(by: { $0.key < $1.key }) {
       let location = profile.classLocations[name] ?? SourceLocation(file: "language.json", line: 1, column: 1)
-      var parsed: [PatternSyntax] = []
+      var parsed: [Int] = []
       for member in members {
         do throws(PatternError) {
-          parsed.append(try PatternParser.parse(member, words: words))
+          parsed.append(try parser.add(member))
         } catch {
           fail(location, "class '@\(name)', member '\(member)': \(error.message)")
         }

@@ -1,282 +1,333 @@
-/// A parsed pattern, before its words are given vocabulary ids.
-public indirect enum PatternSyntax: Sendable, Equatable {
-  /// One token whose folded form is this word.
-  case word(String)
-  /// One word token starting with these folded letters (`oblig*`).
-  case prefix(String)
-  /// One token of this kind (`<num>`).
-  case kind(TokenKind)
-  /// One word in capitals (`<caps>`).
-  case caps
-  /// One run of two or more `!` (`<shout>`).
-  case shout
-  /// Any one token (`*`).
-  case any
-  /// Between `min` and `max` tokens of anything (`*{0,3}`).
-  case gap(min: Int, max: Int)
-  case sequence([PatternSyntax])
-  case choice([PatternSyntax])
-  case optional(PatternSyntax)
-  /// A word class of the language (`@you`).
-  case classReference(String)
-}
-
-/// A mistake in a pattern, at a character offset inside it.
-public struct PatternError: Error, Sendable, Equatable {
-  public var message: String
-  /// 0-based offset in Unicode scalars from the start of the pattern.
-  public var offset: Int
-}
-
 /// Reads the pattern language of `docs/lexicon-format.md`.
+///
+/// One parser reads all the patterns of a compile into one flat array of nodes, its folded
+/// words into one word table: the patterns cost no allocation each.
 public struct PatternParser {
   /// Longest gap allowed by `*{m,n}`.
   public static let maximumGap = 8
-  private static let kinds: [String: PatternSyntax] = [
-    "num": .kind(.number), "placeholder": .kind(.placeholder), "url": .kind(.url), "email": .kind(.email),
-    "emoji": .kind(.emoji), "punct": .kind(.punctuation), "caps": .caps, "shout": .shout,
+  private static let kinds: [String: PatternNode] = [
+    "num": node(.tokenKind, TokenKind.number), "placeholder": node(.tokenKind, TokenKind.placeholder),
+    "url": node(.tokenKind, TokenKind.url), "email": node(.tokenKind, TokenKind.email),
+    "emoji": node(.tokenKind, TokenKind.emoji), "punct": node(.tokenKind, TokenKind.punctuation),
+    "caps": PatternNode(.caps, end: 0), "shout": PatternNode(.shout, end: 0),
   ]
 
-  private let scalars: [Unicode.Scalar]
+  private static func node(_ kind: PatternNode.Kind, _ token: TokenKind) -> PatternNode {
+    PatternNode(kind, first: UInt32(token.rawValue), end: 0)
+  }
+
+  /// Every pattern parsed so far, flat.
+  private(set) var nodes: [PatternNode] = []
+  /// The folded words and prefixes the patterns spell, by id. These are not the lexicons'
+  /// vocabulary ids, which follow the order the resolver meets words in.
+  private(set) var words = WordTable(capacity: 4096)
+  /// The class names the patterns use, by index.
+  private(set) var names: [String] = []
+  private let folder: WordFolder
+  /// The pattern being read, as UTF-8, valid during `add`; error offsets are converted to
+  /// scalars when thrown.
+  private var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   private var index = 0
-  private let words: WordFolder
+  /// Literal text not yet folded into words: where its first scalar starts, and its bytes,
+  /// `source[runStart..<runEnd]` until an escape makes it a copy in `escaped`.
+  private var hasLiteral = false
+  private var literalStart = 0
+  private var runStart = 0
+  private var runEnd = 0
+  private var isEscaped = false
+  private var escaped: [UInt8] = []
+  private var literalEndsInSpace = false
+  /// Literal runs already folded (the same few words recur in many patterns): run id →
+  /// its word ids, `literalWords[literalWordStart[id - 1]..<literalWordStart[id]]`.
+  private var literals = WordTable(capacity: 8192)
+  private var literalWordStart: [Int32] = [0]
+  private var literalWords: [Int32] = []
+  private var run = FoldedRun()
+
+  init(folder: WordFolder) { self.folder = folder }
 
   /// Parses `pattern` into syntax, tokenizing its literal words with the text tokenizer.
   public static func parse(_ pattern: String) throws(PatternError) -> PatternSyntax {
-    try parse(pattern, words: WordFolder())
+    var parser = PatternParser(folder: WordFolder())
+    let root = try parser.add(pattern)
+    return parser.syntax(at: root)
   }
 
-  /// Parses `pattern`, folding its literals with `words`.
-  static func parse(_ pattern: String, words: WordFolder) throws(PatternError) -> PatternSyntax {
-    var parser = PatternParser(scalars: Array(pattern.unicodeScalars), words: words)
-    let syntax = try parser.alternation(closing: nil)
-    guard parser.index == parser.scalars.count else {
-      throw PatternError(message: "unexpected '\(parser.scalars[parser.index])'", offset: parser.index)
+  /// Parses one more pattern into `nodes` and returns the index of its root; after an
+  /// error, `nodes` is as it was.
+  mutating func add(_ pattern: String) throws(PatternError) -> Int {
+    var pattern = pattern
+    let result = pattern.withUTF8 { bytes in
+      Result { () throws(PatternError) -> Int in try add(bytes) }
     }
-    return syntax
+    return try result.get()
   }
 
-  private init(scalars: [Unicode.Scalar], words: WordFolder) {
-    self.scalars = scalars
-    self.words = words
+  private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) throws(PatternError) -> Int {
+    source = bytes
+    defer { source = UnsafeBufferPointer(start: nil, count: 0) }
+    index = 0
+    hasLiteral = false
+    let root = nodes.count
+    do throws(PatternError) {
+      try alternation(closing: nil)
+      guard index == source.count else { throw error("unexpected '\(scalar(at: index).scalar)'", at: index) }
+    } catch {
+      nodes.removeSubrange(root...)
+      throw error
+    }
+    return root
   }
 
-  private mutating func alternation(closing: Unicode.Scalar?) throws(PatternError) -> PatternSyntax {
+  /// An error at byte `offset` of the pattern, reported in Unicode scalars.
+  private func error(_ message: String, at offset: Int) -> PatternError {
+    PatternError(message: message, offset: source[..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+  }
+
+  /// The scalar starting at byte `offset`, and its length in bytes.
+  private func scalar(at offset: Int) -> (scalar: Unicode.Scalar, length: Int) {
+    let lead = source[offset]
+    if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    let text = String(decoding: source[offset..<min(source.count, offset + length)], as: UTF8.self)
+    return (text.unicodeScalars.first ?? "\u{FFFD}", length)
+  }
+
+  /// Closes the node opened at `header`: its subtree ends here.
+  private mutating func close(_ header: Int) { nodes[header].end = Int32(nodes.count) }
+
+  private mutating func alternation(closing: UInt8?) throws(PatternError) {
     let start = index
-    var branches: [PatternSyntax] = []
+    let header = nodes.count
+    nodes.append(PatternNode(.choice, end: header + 1))
+    var branches = 0
     while true {
       let branchStart = index
-      let branch = try sequence()
-      if case .sequence(let items) = branch, items.isEmpty {
-        throw PatternError(message: "empty alternative", offset: branchStart)
-      }
-      branches.append(branch)
-      guard index < scalars.count else {
-        if let closing { throw PatternError(message: "missing '\(closing)'", offset: start - 1) }
+      let branch = nodes.count
+      try sequence()
+      if nodes[branch].end == Int32(branch + 1) { throw error("empty alternative", at: branchStart) }
+      branches += 1
+      guard index < source.count else {
+        if let closing { throw error("missing '\(Unicode.Scalar(closing))'", at: start - 1) }
         break
       }
-      if scalars[index] == "|" {
+      if source[index] == UInt8(ascii: "|") {
         index += 1
         continue
       }
-      if let closing, scalars[index] == closing { break }
-      if closing == nil { throw PatternError(message: "unmatched '\(scalars[index])'", offset: index) }
-      throw PatternError(message: "expected '|' or '\(closing!)'", offset: index)
+      if let closing, source[index] == closing { break }
+      guard let closing else { throw error("unmatched '\(scalar(at: index).scalar)'", at: index) }
+      throw error("expected '|' or '\(Unicode.Scalar(closing))'", at: index)
     }
-    return branches.count == 1 ? branches[0] : .choice(branches)
+    if branches == 1 { nodes[header].kind = .group }
+    close(header)
   }
 
-  /// A run of literal text inside a sequence, as UTF-8, until a special character ends it.
-  private struct Literal {
-    var bytes: [UInt8] = []
-    var start = 0
-    var lastIsSpace = false
-
-    mutating func append(_ scalar: Unicode.Scalar, at offset: Int) {
-      if bytes.isEmpty { start = offset }
-      if scalar.isASCII {
-        bytes.append(UInt8(scalar.value))
-        lastIsSpace = scalar == " " || scalar == "\t"
-      } else {
-        bytes.append(contentsOf: String(scalar).utf8)
-        lastIsSpace = scalar.properties.isWhitespace
-      }
+  /// Whether `byte` ends a run of literal text.
+  @inline(__always)
+  private static func isSpecial(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "|"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"),
+      UInt8(ascii: "*"), UInt8(ascii: "@"), UInt8(ascii: "<"), UInt8(ascii: "\\"):
+      return true
+    default: return false
     }
   }
 
-  /// Folds a pending literal into word items (the last one a prefix, when `prefix`).
-  private func flush(_ literal: inout Literal, into items: inout [PatternSyntax], prefix: Bool) throws(PatternError) {
-    defer { literal.bytes.removeAll(keepingCapacity: true) }
-    guard !literal.bytes.isEmpty else { return }
-    var folded = words.fold(bytes: literal.bytes)
-    if prefix {
-      guard let last = folded.popLast(), last.unicodeScalars.count >= 3 else {
-        throw PatternError(message: "a prefix needs at least 3 letters before '*'", offset: literal.start)
-      }
-      for word in folded { items.append(.word(word)) }
-      items.append(.prefix(last))
+  /// Whether the scalar ending at byte `end` is a space (a tab, or any whitespace beyond ASCII).
+  private func endsInSpace(_ end: Int) -> Bool {
+    let last = source[end - 1]
+    if last < 0x80 { return last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") }
+    var start = end - 1
+    while start > 0 && source[start] & 0xC0 == 0x80 { start -= 1 }
+    return scalar(at: start).scalar.properties.isWhitespace
+  }
+
+  /// Reads literal text up to the next special character.
+  private mutating func readRun() {
+    let start = index
+    while index < source.count && !PatternParser.isSpecial(source[index]) { index += 1 }
+    if !hasLiteral {
+      hasLiteral = true
+      isEscaped = false
+      literalStart = start
+      runStart = start
+    }
+    if isEscaped { escaped.append(contentsOf: source[start..<index]) } else { runEnd = index }
+    literalEndsInSpace = endsInSpace(index)
+  }
+
+  /// Reads `\x`: the scalar after the backslash, as literal text.
+  private mutating func readEscape() throws(PatternError) {
+    guard index + 1 < source.count else { throw error("'\\' at the end", at: index) }
+    let length = scalar(at: index + 1).length
+    if !hasLiteral {
+      hasLiteral = true
+      literalStart = index
+      escaped.removeAll(keepingCapacity: true)
+    } else if !isEscaped {
+      escaped.removeAll(keepingCapacity: true)
+      escaped.append(contentsOf: source[runStart..<runEnd])
+    }
+    isEscaped = true
+    escaped.append(contentsOf: source[index + 1..<index + 1 + length])
+    literalEndsInSpace = endsInSpace(index + 1 + length)
+    index += 1 + length
+  }
+
+  /// Folds the pending literal into word nodes (the last one a prefix, when `prefix`).
+  private mutating func flush(prefix: Bool) throws(PatternError) {
+    guard hasLiteral else { return }
+    hasLiteral = false
+    let id: Int
+    if isEscaped {
+      let bytes = escaped
+      id = bytes.withUnsafeBufferPointer { foldLiteral($0) }
     } else {
-      // One append per word: `+= map` goes through the generic path, costly per literal.
-      for word in folded { items.append(.word(word)) }
+      id = foldLiteral(UnsafeBufferPointer(rebasing: source[runStart..<runEnd]))
+    }
+    let first = Int(literalWordStart[id - 1])
+    let end = Int(literalWordStart[id])
+    if prefix {
+      guard first < end, words.word(literalWords[end - 1]).unicodeScalars.count >= 3 else {
+        throw error("a prefix needs at least 3 letters before '*'", at: literalStart)
+      }
+    }
+    for position in first..<end {
+      let kind = prefix && position == end - 1 ? PatternNode.Kind.prefix : .word
+      nodes.append(PatternNode(kind, first: UInt32(literalWords[position]), end: nodes.count + 1))
     }
   }
 
-  private mutating func sequence() throws(PatternError) -> PatternSyntax {
-    var items: [PatternSyntax] = []
-    var literal = Literal()
-    func flushLiteral(prefix: Bool) throws(PatternError) {
-      try flush(&literal, into: &items, prefix: prefix)
+  /// The id of a literal run, folding it into words the first time it is met. Spaces at
+  /// either end fold to nothing, so runs that differ only there share one id.
+  private mutating func foldLiteral(_ untrimmed: UnsafeBufferPointer<UInt8>) -> Int {
+    var first = 0
+    var last = untrimmed.count
+    while first < last && untrimmed[first] == UInt8(ascii: " ") { first += 1 }
+    while last > first && untrimmed[last - 1] == UInt8(ascii: " ") { last -= 1 }
+    let bytes = UnsafeBufferPointer(rebasing: untrimmed[first..<last])
+    let id = Int(literals.intern(bytes))
+    guard id == literalWordStart.count else { return id }
+    folder.fold(bytes, into: &run)
+    var start = 0
+    for end in run.ends {
+      literalWords.append(
+        run.bytes.withUnsafeBufferPointer { words.intern(UnsafeBufferPointer(rebasing: $0[start..<end])) })
+      start = end
     }
-    while index < scalars.count {
-      let scalar = scalars[index]
-      switch scalar {
-      case "|", ")", "]":
-        try flushLiteral(prefix: false)
-        return .sequence(items)
-      case "(", "[":
-        try flushLiteral(prefix: false)
+    literalWordStart.append(Int32(literalWords.count))
+    return id
+  }
+
+  private mutating func sequence() throws(PatternError) {
+    let header = nodes.count
+    nodes.append(PatternNode(.sequence, end: header + 1))
+    while index < source.count {
+      let byte = source[index]
+      switch byte {
+      case UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "]"):
+        try flush(prefix: false)
+        close(header)
+        return
+      case UInt8(ascii: "("), UInt8(ascii: "["):
+        try flush(prefix: false)
         index += 1
-        let inner = try alternation(closing: scalar == "(" ? ")" : "]")
+        if byte == UInt8(ascii: "(") {
+          try alternation(closing: UInt8(ascii: ")"))
+        } else {
+          let optional = nodes.count
+          nodes.append(PatternNode(.optional, end: optional + 1))
+          try alternation(closing: UInt8(ascii: "]"))
+          close(optional)
+        }
         index += 1
-        items.append(scalar == "(" ? inner : .optional(inner))
-      case "*":
-        let attached = !literal.bytes.isEmpty && !literal.lastIsSpace
-        if attached {
-          try flushLiteral(prefix: true)
+      case UInt8(ascii: "*"):
+        if hasLiteral && !literalEndsInSpace {
+          try flush(prefix: true)
           index += 1
         } else {
-          try flushLiteral(prefix: false)
-          items.append(try gap())
+          try flush(prefix: false)
+          try gap()
         }
-      case "@":
-        try flushLiteral(prefix: false)
+      case UInt8(ascii: "@"):
+        try flush(prefix: false)
         let start = index
         index += 1
         let name = name()
-        guard !name.isEmpty else { throw PatternError(message: "'@' must be followed by a class name", offset: start) }
-        items.append(.classReference(name))
-      case "<":
-        try flushLiteral(prefix: false)
+        guard !name.isEmpty else { throw error("'@' must be followed by a class name", at: start) }
+        nodes.append(PatternNode(.classReference, first: UInt32(names.count), end: nodes.count + 1))
+        names.append(name)
+      case UInt8(ascii: "<"):
+        try flush(prefix: false)
         let start = index
         index += 1
         let name = name()
-        guard index < scalars.count, scalars[index] == ">" else {
-          throw PatternError(message: "expected '>' after '<\(name)'", offset: start)
+        guard index < source.count, source[index] == UInt8(ascii: ">") else {
+          throw error("expected '>' after '<\(name)'", at: start)
         }
         index += 1
-        guard let kind = PatternParser.kinds[name] else {
+        guard var kind = PatternParser.kinds[name] else {
           let known = PatternParser.kinds.keys.sorted().map { "<\($0)>" }.joined(separator: ", ")
-          throw PatternError(message: "unknown token kind '<\(name)>' (known: \(known))", offset: start)
+          throw error("unknown token kind '<\(name)>' (known: \(known))", at: start)
         }
-        items.append(kind)
-      case "\\":
-        guard index + 1 < scalars.count else { throw PatternError(message: "'\\' at the end", offset: index) }
-        literal.append(scalars[index + 1], at: index)
-        index += 2
-      default:
-        literal.append(scalar, at: index)
-        index += 1
+        kind.end = Int32(nodes.count + 1)
+        nodes.append(kind)
+      case UInt8(ascii: "\\"): try readEscape()
+      default: readRun()
       }
     }
-    try flushLiteral(prefix: false)
-    return .sequence(items)
+    try flush(prefix: false)
+    close(header)
   }
 
   /// `*` or `*{min,max}`.
-  private mutating func gap() throws(PatternError) -> PatternSyntax {
+  private mutating func gap() throws(PatternError) {
     let start = index
     index += 1
-    guard index < scalars.count, scalars[index] == "{" else { return .any }
-    index += 1
-    var text = ""
-    while index < scalars.count, scalars[index] != "}" {
-      text.unicodeScalars.append(scalars[index])
-      index += 1
+    guard index < source.count, source[index] == UInt8(ascii: "{") else {
+      nodes.append(PatternNode(.any, end: nodes.count + 1))
+      return
     }
-    guard index < scalars.count else { throw PatternError(message: "missing '}' after '*{'", offset: start) }
+    index += 1
+    let textStart = index
+    while index < source.count, source[index] != UInt8(ascii: "}") { index += 1 }
+    guard index < source.count else { throw error("missing '}' after '*{'", at: start) }
+    let text = String(decoding: source[textStart..<index], as: UTF8.self)
     index += 1
     let bounds = text.split(separator: ",", omittingEmptySubsequences: false).map {
       Int($0.trimmingSpaces())
     }
     guard bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high else {
-      throw PatternError(message: "a gap is written *{min,max} with 0 <= min <= max", offset: start)
+      throw error("a gap is written *{min,max} with 0 <= min <= max", at: start)
     }
     guard high <= PatternParser.maximumGap else {
-      throw PatternError(message: "a gap may span at most \(PatternParser.maximumGap) tokens", offset: start)
+      throw error("a gap may span at most \(PatternParser.maximumGap) tokens", at: start)
     }
-    return .gap(min: low, max: high)
+    nodes.append(PatternNode(.gap, first: UInt32(low), second: Int32(high), end: nodes.count + 1))
   }
 
   private mutating func name() -> String {
-    var name = ""
-    while index < scalars.count,
-      scalars[index].properties.isAlphabetic || ("0"..."9").contains(scalars[index]) || scalars[index] == "-"
-        || scalars[index] == "_"
-    {
-      name.unicodeScalars.append(scalars[index])
-      index += 1
+    let start = index
+    while index < source.count {
+      let byte = source[index]
+      if byte < 0x80 {
+        // In ASCII only letters are alphabetic: no need to ask the Unicode tables.
+        let letter = byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")
+        let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+        guard letter || digit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else { break }
+        index += 1
+        continue
+      }
+      let (scalar, length) = scalar(at: index)
+      guard scalar.properties.isAlphabetic else { break }
+      index += length
     }
-    return name
+    return String(decoding: source[start..<index], as: UTF8.self)
   }
 
   /// The folded tokens of a literal run, as the text tokenizer sees them.
   static func foldedWords(_ text: String, with words: WordFolder = WordFolder()) -> [String] {
     words.fold(text)
-  }
-}
-
-/// A tokenizer kept for folding the many literals of one compile, instead of one per literal.
-/// Not shared between threads: each compile makes its own.
-final class WordFolder {
-  private let tokenizer = Tokenizer()
-
-  func fold(_ text: String) -> [String] {
-    var text = text
-    return text.withUTF8 { fold(buffer: $0) }
-  }
-
-  func fold(bytes: [UInt8]) -> [String] {
-    bytes.withUnsafeBufferPointer { fold(buffer: $0) }
-  }
-
-  private func fold(buffer: UnsafeBufferPointer<UInt8>) -> [String] {
-    var collector = FoldedWordList()
-    tokenizer.tokenize(buffer, into: &collector)
-    return collector.words
-  }
-}
-
-/// A sink that keeps only the folded forms, as strings.
-struct FoldedWordList: TokenSink {
-  var words: [String] = []
-
-  mutating func token(
-    start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
-  ) {
-    words.append(String(decoding: folded, as: UTF8.self))
-  }
-}
-
-/// A sink that keeps each token's folded form as a `String` (for patterns and tests, not the hot path).
-public struct FoldedWordCollector: TokenSink {
-  public var tokens: [(start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: String)] = []
-  /// The folded forms alone.
-  public var words: [String] { tokens.map(\.folded) }
-
-  public init() {}
-
-  public mutating func token(
-    start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
-  ) {
-    tokens.append((start, end, kind, flags, String(decoding: folded, as: UTF8.self)))
-  }
-}
-
-extension StringProtocol {
-  func trimmingSpaces() -> String {
-    var scalars = Substring(self).unicodeScalars[...]
-    while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-    while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-    return String(String.UnicodeScalarView(scalars))
   }
 }

@@ -4,10 +4,31 @@
 /// time, so at run time every state has only token-consuming transitions and the first
 /// tokens of all patterns are indexed by token id. Matching then steps all live states in
 /// lockstep, one token at a time, and never backtracks.
+///
+/// A state's moves are linked lists threaded through flat arrays: an array per state was an
+/// allocation for each of some 25,000 states, and as many releases.
 struct AutomatonBuilder {
-  private var consuming: [[(test: TokenTest, target: Int)]] = []
-  private var empty: [[Int]] = []
-  private var accepting: [Int32] = []
+  private struct State {
+    /// The first and last of its consuming moves, and of its empty moves (-1: none).
+    var firstMove: Int32 = -1
+    var lastMove: Int32 = -1
+    var firstEmpty: Int32 = -1
+    var lastEmpty: Int32 = -1
+    /// The entry it accepts (-1: none).
+    var accepting: Int32 = -1
+  }
+
+  /// A move to `target`, and the next move of the same state (-1: none).
+  private struct Move {
+    var test: UInt32
+    var target: Int32
+    var next: Int32 = -1
+  }
+
+  private var states: [State] = []
+  private var moves: [Move] = []
+  /// Empty moves (their `test` unused).
+  private var empties: [Move] = []
   private(set) var starts: [(state: Int, entry: Int32)] = []
   private(set) var maximumLength = 0
   /// The longest match of each entry, in tokens (not counting negations stepped over),
@@ -17,156 +38,241 @@ struct AutomatonBuilder {
   /// Longest match a pattern may describe, in tokens.
   static let maximumPatternLength = 32
 
+  private var stateCount: Int { states.count }
+
   private mutating func newState() -> Int {
-    consuming.append([])
-    empty.append([])
-    accepting.append(-1)
-    return consuming.count - 1
+    states.append(State())
+    return states.count - 1
   }
 
-  /// Adds one pattern, already resolved to tests; `entry` is what a match reports.
-  mutating func add(_ node: ResolvedPattern, entry: Int32) {
+  private mutating func addMove(from state: Int, test: UInt32, to target: Int) {
+    let move = Int32(moves.count)
+    moves.append(Move(test: test, target: Int32(target)))
+    let last = states[state].lastMove
+    if last < 0 { states[state].firstMove = move } else { moves[Int(last)].next = move }
+    states[state].lastMove = move
+  }
+
+  private mutating func addEmpty(from state: Int, to target: Int) {
+    let move = Int32(empties.count)
+    empties.append(Move(test: 0, target: Int32(target)))
+    let last = states[state].lastEmpty
+    if last < 0 { states[state].firstEmpty = move } else { empties[Int(last)].next = move }
+    states[state].lastEmpty = move
+  }
+
+  /// Adds one resolved pattern, the subtree at `root` of `nodes`, whose length bounds are
+  /// `bounds`; `entry` is what a match reports.
+  mutating func add(_ nodes: [PatternNode], root: Int, bounds: (minimum: Int, maximum: Int), entry: Int32) {
     let start = newState()
-    let end = build(node, from: start)
-    accepting[end] = entry
+    let end = nodes.withUnsafeBufferPointer { build($0, root, from: start) }
+    states[end].accepting = entry
     starts.append((start, entry))
     // A negative length marks a pattern of fixed length (the start search takes a shortcut).
-    let bounds = node.lengthBounds
     lengths.append(bounds.minimum == bounds.maximum ? -bounds.maximum : bounds.maximum)
     maximumLength = max(maximumLength, bounds.maximum)
   }
 
-  private mutating func build(_ node: ResolvedPattern, from state: Int) -> Int {
-    switch node {
-    case .test(let test):
-      let target = newState()
-      consuming[state].append((test, target))
-      return target
-    case .sequence(let items):
+  /// Builds the subtree at `index` from `state`; returns its end state. The nodes come as
+  /// a pointer: an array passed down the recursion was retained at every node.
+  private mutating func build(_ nodes: UnsafeBufferPointer<PatternNode>, _ index: Int, from state: Int) -> Int {
+    let node = nodes[index]
+    switch node.kind {
+    case .sequence:
       var current = state
-      for item in items { current = build(item, from: current) }
+      var child = index + 1
+      while child < Int(node.end) {
+        current = build(nodes, child, from: current)
+        child = Int(nodes[child].end)
+      }
       return current
-    case .choice(let branches):
+    case .choice:
       let end = newState()
-      for branch in branches { empty[build(branch, from: state)].append(end) }
+      var child = index + 1
+      while child < Int(node.end) {
+        addEmpty(from: build(nodes, child, from: state), to: end)
+        child = Int(nodes[child].end)
+      }
       return end
-    case .optional(let inner):
-      let end = build(inner, from: state)
-      empty[state].append(end)
+    case .optional:
+      let end = build(nodes, index + 1, from: state)
+      addEmpty(from: state, to: end)
       return end
-    case .gap(let low, let high):
+    case .gap:
+      // The states of steps `low..<high` may leave early: `state`, then the ones made here.
+      let low = Int(node.first)
+      let high = Int(node.second)
       var current = state
-      var exits: [Int] = []
-      for step in 0..<high {
-        if step >= low { exits.append(current) }
+      let firstMade = stateCount
+      for _ in 0..<high {
         let next = newState()
-        consuming[current].append((.any, next))
+        addMove(from: current, test: TokenTest.any.raw, to: next)
         current = next
       }
-      for exit in exits { empty[exit].append(current) }
+      for step in low..<max(low, high) { addEmpty(from: step == 0 ? state : firstMade + step - 1, to: current) }
       return current
+    default:
+      let target = newState()
+      addMove(from: state, test: node.first, to: target)
+      return target
     }
   }
 
   /// Closes over the empty moves and lays the automaton out in flat arrays.
   func finish(prefixes: PrefixTable) -> PatternAutomaton {
-    var seen = [Int](repeating: -1, count: consuming.count)
-    // Keep the states a token can lead to, plus the starts; number them densely (in order).
-    var isKept = [Bool](repeating: false, count: consuming.count)
-    for start in starts { isKept[start.state] = true }
-    for transitions in consuming { for transition in transitions { isKept[transition.target] = true } }
-    let kept = isKept.indices.filter { isKept[$0] }
-    var number = [Int](repeating: -1, count: consuming.count)
-    for (index, state) in kept.enumerated() { number[state] = index }
-    // Only kept states need their closure.
-    var closures = [[Int]](repeating: [], count: consuming.count)
-    for state in kept { closures[state] = closure(state, seen: &seen) }
-
-    var transitionStart: [Int32] = [0]
-    var tests: [UInt32] = []
-    var targets: [Int32] = []
-    var accept = [Int32](repeating: -1, count: kept.count)
-    for (index, state) in kept.enumerated() {
-      for member in closures[state] {
-        for transition in consuming[member] {
-          tests.append(transition.test.raw)
-          targets.append(Int32(number[transition.target]))
-        }
-        if accepting[member] >= 0 { accept[index] = accepting[member] }
-      }
-      transitionStart.append(Int32(tests.count))
-    }
-    var startIndex = StartIndex(idCount: prefixes.idCount)
-    for start in starts {
-      for member in closures[start.state] {
-        for transition in consuming[member] {
-          startIndex.add(test: transition.test, target: Int32(number[transition.target]), prefixes: prefixes)
+    states.withUnsafeBufferPointer { states in
+      moves.withUnsafeBufferPointer { moves in
+        empties.withUnsafeBufferPointer { empties in
+          Layout(states: states, moves: moves, empties: empties).automaton(
+            starts: starts, lengths: lengths, prefixes: prefixes)
         }
       }
     }
-    var entryStart = [Int32](repeating: 0, count: starts.count)
-    var entryLength = [Int32](repeating: 0, count: starts.count)
-    for start in starts {
-      entryStart[Int(start.entry)] = Int32(number[start.state])
-      entryLength[Int(start.entry)] = Int32(lengths[Int(start.entry)])
-    }
-    return PatternAutomaton(
-      transitionStart: transitionStart, tests: tests, targets: targets, accept: accept,
-      startIndex: startIndex.finish(), prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
   }
 
-  /// The states reachable from `state` by empty moves; `seen` (one slot per state, holding
-  /// the state last closed over) is reused across calls instead of a set per call.
-  private func closure(_ state: Int, seen: inout [Int]) -> [Int] {
-    if empty[state].isEmpty { return [state] }
-    seen[state] = state
-    var order = [state]
-    var stack = [state]
-    while let next = stack.popLast() {
-      for target in empty[next] where seen[target] != state {
-        seen[target] = state
-        order.append(target)
-        stack.append(target)
+  /// The builder's tables, read through pointers while the automaton is laid out.
+  private struct Layout {
+    let states: UnsafeBufferPointer<State>
+    let moves: UnsafeBufferPointer<Move>
+    let empties: UnsafeBufferPointer<Move>
+
+    func automaton(starts: [(state: Int, entry: Int32)], lengths: [Int], prefixes: PrefixTable) -> PatternAutomaton {
+      let count = states.count
+      // Keep the states a token can lead to, plus the starts; number them densely (in order).
+      var number = [Int32](repeating: -1, count: count)
+      for start in starts { number[start.state] = 0 }
+      for move in moves { number[Int(move.target)] = 0 }
+      var kept: [Int32] = []
+      kept.reserveCapacity(count)
+      for state in 0..<count where number[state] == 0 {
+        number[state] = Int32(kept.count)
+        kept.append(Int32(state))
+      }
+      // Only kept states need their closure, laid end to end: kept state k's is
+      // `members[closureStart[k]..<closureStart[k + 1]]`.
+      var closureStart = [Int32](repeating: 0, count: kept.count + 1)
+      var members: [Int32] = []
+      members.reserveCapacity(kept.count + empties.count)
+      var seen = [Int32](repeating: -1, count: count)
+      var stack: [Int32] = []
+      for (index, state) in kept.enumerated() {
+        closure(Int(state), into: &members, seen: &seen, stack: &stack)
+        closureStart[index + 1] = Int32(members.count)
+      }
+
+      // Each kept state has the moves of its closure's members: counted first, so the
+      // tests and targets are written in place rather than appended one by one.
+      var degree = [Int32](repeating: 0, count: count)
+      for state in 0..<count {
+        var move = states[state].firstMove
+        while move >= 0 {
+          degree[state] += 1
+          move = moves[Int(move)].next
+        }
+      }
+      var transitionStart = [Int32](repeating: 0, count: kept.count + 1)
+      var accept = [Int32](repeating: -1, count: kept.count)
+      var total: Int32 = 0
+      for index in 0..<kept.count {
+        for position in Int(closureStart[index])..<Int(closureStart[index + 1]) {
+          let member = members[position]
+          total += degree[Int(member)]
+          let accepting = states[Int(member)].accepting
+          if accepting >= 0 { accept[index] = accepting }
+        }
+        transitionStart[index + 1] = total
+      }
+      let tests = [UInt32](unsafeUninitializedCapacity: Int(total)) { buffer, initialized in
+        for member in members {
+          var move = states[Int(member)].firstMove
+          while move >= 0 {
+            buffer[initialized] = moves[Int(move)].test
+            initialized += 1
+            move = moves[Int(move)].next
+          }
+        }
+      }
+      let targets = [Int32](unsafeUninitializedCapacity: Int(total)) { buffer, initialized in
+        for member in members {
+          var move = states[Int(member)].firstMove
+          while move >= 0 {
+            buffer[initialized] = number[Int(moves[Int(move)].target)]
+            initialized += 1
+            move = moves[Int(move)].next
+          }
+        }
+      }
+
+      var startIndex = StartIndex(idCount: prefixes.idCount)
+      for start in starts {
+        let kept = Int(number[start.state])
+        for position in Int(closureStart[kept])..<Int(closureStart[kept + 1]) {
+          let member = members[position]
+          var move = states[Int(member)].firstMove
+          while move >= 0 {
+            startIndex.add(
+              test: TokenTest(raw: moves[Int(move)].test), target: number[Int(moves[Int(move)].target)],
+              prefixes: prefixes)
+            move = moves[Int(move)].next
+          }
+        }
+      }
+      var entryStart = [Int32](repeating: 0, count: starts.count)
+      var entryLength = [Int32](repeating: 0, count: starts.count)
+      for start in starts {
+        entryStart[Int(start.entry)] = number[start.state]
+        entryLength[Int(start.entry)] = Int32(lengths[Int(start.entry)])
+      }
+      return PatternAutomaton(
+        transitionStart: transitionStart, tests: tests, targets: targets, accept: accept,
+        startIndex: startIndex.finish(), prefixes: prefixes, entryStart: entryStart, entryLength: entryLength)
+    }
+
+    /// Appends the states reachable from `state` by empty moves, `state` first, depth first;
+    /// `seen` (one slot per state, holding the state last closed over) is reused across
+    /// calls instead of a set per call.
+    private func closure(_ state: Int, into members: inout [Int32], seen: inout [Int32], stack: inout [Int32]) {
+      members.append(Int32(state))
+      guard states[state].firstEmpty >= 0 else { return }
+      let stamp = Int32(state)
+      seen[state] = stamp
+      stack.append(stamp)
+      while let next = stack.popLast() {
+        var move = states[Int(next)].firstEmpty
+        while move >= 0 {
+          let target = empties[Int(move)].target
+          if seen[Int(target)] != stamp {
+            seen[Int(target)] = stamp
+            members.append(target)
+            stack.append(target)
+          }
+          move = empties[Int(move)].next
+        }
       }
     }
-    return order
-  }
-
-  /// The same, for one state: a set sized to what it reaches, not to the automaton.
-  private func closure(_ state: Int) -> [Int] {
-    var seen: Set<Int> = [state]
-    var order = [state]
-    var stack = [state]
-    while let next = stack.popLast() {
-      for target in empty[next] where seen.insert(target).inserted {
-        order.append(target)
-        stack.append(target)
-      }
-    }
-    return order
-  }
-
-  /// Whether a pattern's start can accept without reading a token (it would match nothing).
-  func acceptsEmpty(entry: Int32) -> Bool {
-    guard let start = starts.last(where: { $0.entry == entry }) else { return false }
-    return closure(start.state).contains { accepting[$0] == entry }
   }
 }
 
 /// The first transitions of all patterns, indexed by what can start them.
 struct StartIndex: Sendable {
-  private var byID: [[Int32]]
+  private let idCount: Int
+  /// (id, target) in the order added; grouped by id, stably, when finished.
+  private var idStarts: [(id: Int32, target: Int32)] = []
   private var byKind: [[Int32]] = Array(repeating: [], count: TokenKind.allCases.count)
   private var caps: [Int32] = []
   private var shout: [Int32] = []
+  /// The ids satisfying each prefix met so far.
+  private var prefixIDs: [Int: [Int32]] = [:]
 
-  init(idCount: Int) { byID = Array(repeating: [], count: idCount) }
+  init(idCount: Int) { self.idCount = idCount }
 
   mutating func add(test: TokenTest, target: Int32, prefixes: PrefixTable) {
     switch test.tag {
-    case TokenTest.wordTag: byID[Int(test.argument)].append(target)
+    case TokenTest.wordTag: idStarts.append((Int32(test.argument), target))
     case TokenTest.prefixTag:
-      for id in prefixes.ids(satisfying: Int(test.argument)) { byID[Int(id)].append(target) }
+      let prefix = Int(test.argument)
+      if prefixIDs[prefix] == nil { prefixIDs[prefix] = prefixes.ids(satisfying: prefix) }
+      for id in prefixIDs[prefix] ?? [] { idStarts.append((id, target)) }
     case TokenTest.kindTag: byKind[Int(test.argument)].append(target)
     case TokenTest.capsTag: caps.append(target)
     case TokenTest.shoutTag: shout.append(target)
@@ -176,11 +282,14 @@ struct StartIndex: Sendable {
 
   /// Flattens the lists into one array with offsets per id and per kind.
   func finish() -> FlatStartIndex {
-    var offsets: [Int32] = [0]
-    var targets: [Int32] = []
-    for list in byID {
-      targets += list
-      offsets.append(Int32(targets.count))
+    var offsets = [Int32](repeating: 0, count: idCount + 1)
+    for start in idStarts { offsets[Int(start.id) + 1] += 1 }
+    for id in 0..<idCount { offsets[id + 1] += offsets[id] }
+    var next = offsets
+    var targets = [Int32](repeating: 0, count: idStarts.count)
+    for start in idStarts {
+      targets[Int(next[Int(start.id)])] = start.target
+      next[Int(start.id)] += 1
     }
     return FlatStartIndex(idOffsets: offsets, targets: targets, byKind: byKind, caps: caps, shout: shout)
   }
@@ -208,58 +317,4 @@ struct FlatStartIndex: Sendable {
 
   @inline(__always)
   func kindStarts(_ kind: TokenKind) -> Bool { kindMask & (1 << kind.rawValue) != 0 }
-}
-
-/// A pattern whose words, prefixes and classes are resolved to token tests.
-indirect enum ResolvedPattern: Sendable {
-  case test(TokenTest)
-  case sequence([ResolvedPattern])
-  case choice([ResolvedPattern])
-  case optional(ResolvedPattern)
-  case gap(Int, Int)
-
-  /// The fewest and the most tokens a match can span, in one walk (a class is a choice of
-  /// all its members, and every pattern using it walks them: no arrays on the way).
-  var lengthBounds: (minimum: Int, maximum: Int) {
-    switch self {
-    case .test: return (1, 1)
-    case .sequence(let items):
-      var bounds = (minimum: 0, maximum: 0)
-      for item in items {
-        let inner = item.lengthBounds
-        bounds = (bounds.minimum + inner.minimum, bounds.maximum + inner.maximum)
-      }
-      return bounds
-    case .choice(let branches):
-      guard let first = branches.first else { return (0, 0) }
-      var bounds = first.lengthBounds
-      for branch in branches.dropFirst() {
-        let inner = branch.lengthBounds
-        bounds = (min(bounds.minimum, inner.minimum), max(bounds.maximum, inner.maximum))
-      }
-      return bounds
-    case .optional(let inner): return (0, inner.lengthBounds.maximum)
-    case .gap(let low, let high): return (low, high)
-    }
-  }
-
-  /// The most tokens a match can span.
-  var maximumLength: Int { lengthBounds.maximum }
-
-  /// Whether the pattern's first or last position is a gap or a lone `*`.
-  var edgeIsWildcard: (first: Bool, last: Bool) {
-    switch self {
-    case .test(let test): return (test == .any, test == .any)
-    case .gap: return (true, true)
-    case .sequence(let items):
-      guard let first = items.first, let last = items.last else { return (false, false) }
-      return (first.edgeIsWildcard.first, last.edgeIsWildcard.last)
-    case .choice(let branches):
-      return (
-        branches.contains { $0.edgeIsWildcard.first }, branches.contains { $0.edgeIsWildcard.last }
-      )
-    case .optional(let inner):
-      return inner.edgeIsWildcard
-    }
-  }
 }
