@@ -113,7 +113,7 @@ struct TokenScan {
         }
         if role == ASCIIClass.space {
           if pendingApostrophe >= 0 { settleApostrophe(&sink) }
-          flushWord(&sink)
+          flushWordInline(&sink)
           index &+= 1
           continue
         }
@@ -230,6 +230,13 @@ struct TokenScan {
   }
 
   mutating func flushWord<Sink: TokenSink>(_ sink: inout Sink) {
+    flushWordInline(&sink)
+  }
+
+  /// `flushWord`, inlined where a space ends a word (most words): the call and its prologue
+  /// cost as much as the rest of a word's emission.
+  @inline(__always)
+  mutating func flushWordInline<Sink: TokenSink>(_ sink: inout Sink) {
     guard wordStart >= 0 else { return }
     if pendingApostrophe >= 0 {
       pendingApostrophe = -1
@@ -243,9 +250,9 @@ struct TokenScan {
     pending = []
     let folded = min(length, Tokenizer.foldCapacity)
     lastWordEnd = wordEnd
-    // Most words have no apostrophe and cannot be `cannot`: emitted here, since the call
+    // Most words have no apostrophe and are not `cannot`: emitted here, since the call
     // into `emitWord` (a large function) cost a fifth of a word's emission in its prologue.
-    if kind == .word && (apostrophes.count != 0 || folded == 6) {
+    if kind == .word && (apostrophes.count != 0 || (folded == 6 && TokenScan.isCannot(scratch))) {
       emitWord(start: wordStart, end: wordEnd, folded: folded, flags: flags, &sink)
     } else {
       sink.token(
@@ -253,6 +260,12 @@ struct TokenScan {
         folded: UnsafeBufferPointer(start: scratch, count: folded))
     }
     wordStart = -1
+  }
+
+  /// Whether `bytes` start with `cannot`, read as one load (the scratch buffer has slack).
+  @inline(__always)
+  static func isCannot(_ bytes: UnsafeMutablePointer<UInt8>) -> Bool {
+    UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self) & 0xFFFF_FFFF_FFFF == 0x746F_6E6E_6163
   }
 
   /// Emits a token that is not a word (URL, e-mail, placeholder, emoji, punctuation).
