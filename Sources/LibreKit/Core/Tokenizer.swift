@@ -99,11 +99,12 @@ struct TokenScan {
               continue
             }
             wordStart = index
-            firstIsUpper = byte &- 0x41 < 26
+            let capital = byte &- 0x41 < 26
+            firstIsUpper = capital
             upperCount = 0
             lowerCount = 0
             apostrophes.count = 0
-            index = asciiRun(from: index, table: table, fresh: true)
+            index = asciiRun(from: index, table: table, fresh: true, capital: capital)
             continue
           } else if pendingApostrophe >= 0 {
             acceptPendingApostrophe()
@@ -131,12 +132,19 @@ struct TokenScan {
   /// Reads a run of ASCII letters and digits into the current word, in local variables:
   /// the hot loop of the tokenizer. Case is gathered as one OR of the bytes.
   @inline(__always)
-  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool) -> Int {
+  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false) -> Int {
     var index = start
     // A fresh word starts from zeros held in registers, not from fields just stored.
     var folded = fresh ? 0 : length
     var bits: UInt8 = fresh ? 0 : asciiBits
     let limit = min(count, index + max(0, Tokenizer.foldCapacity - folded))
+    if capital {
+      // The capital of a capitalized word, so that the rest goes eight bytes at a time.
+      scratch[0] = base[index] | 0x20
+      bits = base[index]
+      folded = 1
+      index &+= 1
+    }
     // Eight bytes at a time while they are lowercase letters, which fold to themselves: the
     // common case, copied whole (scratch has room past its capacity for the spare bytes).
     while index + 8 <= limit {

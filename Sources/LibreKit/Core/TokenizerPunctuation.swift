@@ -128,10 +128,11 @@ extension TokenScan {
   }
 
   /// Whether the text at `index` starts like a new sentence: a capital, a digit, a bullet.
-  /// Inlined, as the helpers below: a call of a non-mutating method from a mutating one
-  /// copied the whole scan state (its inline apostrophe list makes it some 300 bytes).
+  /// Mutating and inlined, as the helpers below: a call of a non-mutating method from a
+  /// mutating one copied the whole scan state (its inline apostrophe list makes it some
+  /// 300 bytes), and `@inline(__always)` alone did not stop it after a sentence's end.
   @inline(__always)
-  func startsSentence(at index: Int) -> Bool {
+  mutating func startsSentence(at index: Int) -> Bool {
     let byte = base[index]
     if byte < 0x80 {
       return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
@@ -224,7 +225,7 @@ extension TokenScan {
 
   /// Whether a single period at `index` ends a sentence, given the word before it.
   @inline(__always)
-  private func periodEndsSentence(at index: Int, next: Int) -> Bool {
+  private mutating func periodEndsSentence(at index: Int, next: Int) -> Bool {
     guard lastWordEnd == index else { return true }
     if lastWordWasInitial { return false }
     guard let key = lastWordKey else { return true }
@@ -235,7 +236,7 @@ extension TokenScan {
 
   /// Whether the first non-space character after `index` starts a new sentence.
   @inline(__always)
-  private func nextStartsSentence(after index: Int) -> Bool {
+  private mutating func nextStartsSentence(after index: Int) -> Bool {
     var next = index
     while next < count, base[next] == 0x20 || base[next] == 0x09 || base[next] == 0x0D { next += 1 }
     if next >= count || base[next] == 0x0A { return true }
@@ -244,7 +245,7 @@ extension TokenScan {
 
   /// Skips closing quotes and brackets that belong to the sentence just ended.
   @inline(__always)
-  private func closingMarksEnd(from index: Int) -> Int {
+  private mutating func closingMarksEnd(from index: Int) -> Int {
     var end = index
     while end < count {
       let byte = base[end]
