@@ -7,12 +7,13 @@
 /// inline, so a lookup hashes two loads of the token and, on a hit, compares two integers
 /// in the slot it lands on instead of following the id to the word's bytes.
 final class FrozenLookup: @unchecked Sendable {
-  /// A word in the table: its first 16 folded bytes, zero past its end, and `length << 32 | id`
-  /// (0 for an empty slot: ids start at 1).
+  /// A word in the table: its first 16 folded bytes, zero past its end, its length and its
+  /// id (0 for an empty slot: ids start at 1).
   struct Entry {
     var low: UInt64
     var high: UInt64
-    var lengthAndID: UInt64
+    var length: UInt32
+    var id: Int32
   }
 
   private let entries: UnsafeMutablePointer<Entry>
@@ -39,7 +40,7 @@ final class FrozenLookup: @unchecked Sendable {
     shift = 64 - bits
     slotMask = size - 1
     entries = .allocate(capacity: size)
-    entries.initialize(repeating: Entry(low: 0, high: 0, lengthAndID: 0), count: size)
+    entries.initialize(repeating: Entry(low: 0, high: 0, length: 0, id: 0), count: size)
     // The words are read with eight bytes of slack, as the tokenizer's folded forms are.
     arena = FrozenLookup.copy(table.arena + [UInt8](repeating: 0, count: 16))
     starts = FrozenLookup.copy(table.starts)
@@ -47,9 +48,9 @@ final class FrozenLookup: @unchecked Sendable {
       let start = Int(starts[id - 1])
       let length = Int(starts[id]) - start
       let key = FrozenLookup.key(arena + start, length: length)
-      var slot = Int(truncatingIfNeeded: FrozenLookup.mix(key, length: length) >> shift)
-      while entries[slot].lengthAndID != 0 { slot = (slot + 1) & slotMask }
-      entries[slot] = Entry(low: key.low, high: key.high, lengthAndID: UInt64(length) << 32 | UInt64(id))
+      var slot = FrozenLookup.slot(of: key, shift: shift)
+      while entries[slot].id != 0 { slot = (slot + 1) & slotMask }
+      entries[slot] = Entry(low: key.low, high: key.high, length: UInt32(length), id: Int32(id))
     }
     let trie = prefixes.trie
     children = FrozenLookup.copy(trie.children.isEmpty ? [-1] : trie.children)
@@ -90,12 +91,12 @@ final class FrozenLookup: @unchecked Sendable {
     ~UInt64(0) &>> UInt64(truncatingIfNeeded: 64 - 8 * count)
   }
 
-  /// Multiply-xorshift of the key; the slot is taken from the top bits.
+  /// The home slot of a key: the top bits of a product, which depend on every bit of the key.
+  /// Words longer than 16 that share their first 16 bytes share a slot; the table is built
+  /// from the lexicons, so no text can make a probe longer.
   @inline(__always)
-  private static func mix(_ key: (low: UInt64, high: UInt64), length: Int) -> UInt64 {
-    let folded = key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(truncatingIfNeeded: length)
-    let product = folded &* 0x9E37_79B9_7F4A_7C15
-    return product ^ (product >> 31)
+  private static func slot(of key: (low: UInt64, high: UInt64), shift: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
   }
 
   /// The id of a folded token: its vocabulary id, else (for words) the synthetic id of the
@@ -106,15 +107,14 @@ final class FrozenLookup: @unchecked Sendable {
     let length = bytes.count
     guard let base = bytes.baseAddress else { return 0 }
     let key = FrozenLookup.key(base, length: length)
-    var slot = Int(truncatingIfNeeded: FrozenLookup.mix(key, length: length) >> shift)
-    let wanted = UInt64(truncatingIfNeeded: length) << 32
+    var slot = FrozenLookup.slot(of: key, shift: shift)
+    let wanted = UInt32(truncatingIfNeeded: length)
     while true {
       let entry = entries[slot]
-      if entry.lengthAndID == 0 { break }
-      if entry.low == key.low && entry.high == key.high && entry.lengthAndID & ~0xFFFF_FFFF == wanted {
-        let id = Int32(truncatingIfNeeded: entry.lengthAndID)
-        if length <= 16 || memoryEqual(arena + Int(starts[Int(id) - 1]) + 16, base + 16, length - 16) {
-          return id
+      if entry.id == 0 { break }
+      if entry.low == key.low && entry.high == key.high && entry.length == wanted {
+        if length <= 16 || memoryEqual(arena + Int(starts[Int(entry.id) - 1]) + 16, base + 16, length - 16) {
+          return entry.id
         }
       }
       slot = (slot + 1) & slotMask
