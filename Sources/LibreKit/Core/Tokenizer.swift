@@ -312,6 +312,12 @@ struct TokenScan {
 
   /// The folded form of a non-word token: ASCII lowercased, emoji reduced to their first scalar.
   mutating func foldVerbatim(_ start: Int, _ end: Int, kind: TokenKind) -> Int {
+    if end == start + 1 {
+      // Most of these are one mark (`,` `(` `-`): no loop.
+      let byte = base[start]
+      spare[0] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      return 1
+    }
     var width = min(end - start, Tokenizer.foldCapacity)
     if kind == .emoji { width = min(width, utf8Width(base[start])) }
     for offset in 0..<width {
