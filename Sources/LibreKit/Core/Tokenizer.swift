@@ -105,6 +105,11 @@ struct TokenScan {
             lowerCount = 0
             apostrophes.count = 0
             index = asciiRun(from: index, table: table, fresh: true, capital: capital)
+            // Most words end at a plain space: flushed here, without a second dispatch.
+            if index < count && base[index] == 0x20 {
+              flushWordInline(&sink)
+              index &+= 1
+            }
             continue
           } else if pendingApostrophe >= 0 {
             acceptPendingApostrophe()
