@@ -250,19 +250,6 @@ import Testing
 }
 
 @Suite struct VocabularyTests {
-  /// The lookup table is built with `hash` and probed with `paddedHash`: they must agree on
-  /// every length, or words would silently stop matching.
-  @Test func paddedHashEqualsTheByteHash() {
-    for length in 0...40 {
-      var bytes = (0..<length).map { UInt8(truncatingIfNeeded: 97 + $0 * 7) }
-      let plain = bytes.withUnsafeBufferPointer { Vocabulary.hash($0) }
-      bytes += [UInt8](repeating: 0xAB, count: 8)
-      let padded = bytes.withUnsafeBufferPointer {
-        Vocabulary.paddedHash(UnsafeBufferPointer(rebasing: $0[0..<length]))
-      }
-      #expect(plain == padded, "length \(length)")
-    }
-  }
 
   @Test func internAndLookup() {
     var vocabulary = Vocabulary(capacity: 2)

@@ -99,11 +99,17 @@ struct TokenScan {
               continue
             }
             wordStart = index
-            firstIsUpper = byte &- 0x41 < 26
+            let capital = byte &- 0x41 < 26
+            firstIsUpper = capital
             upperCount = 0
             lowerCount = 0
             apostrophes.count = 0
-            index = asciiRun(from: index, table: table, fresh: true)
+            index = asciiRun(from: index, table: table, fresh: true, capital: capital)
+            // Most words end at a plain space: flushed here, without a second dispatch.
+            if index < count && base[index] == 0x20 {
+              flushWordInline(&sink)
+              index &+= 1
+            }
             continue
           } else if pendingApostrophe >= 0 {
             acceptPendingApostrophe()
@@ -113,12 +119,31 @@ struct TokenScan {
         }
         if role == ASCIIClass.space {
           if pendingApostrophe >= 0 { settleApostrophe(&sink) }
-          flushWord(&sink)
+          flushWordInline(&sink)
           index &+= 1
           continue
         }
         index = punctuation(byte, role, at: index, &sink)
         continue
+      }
+      // An accented Latin letter (two bytes, below U+0250) is folded here: through
+      // `nonASCII` and `appendLetter` it cost some two hundred instructions.
+      if byte >= 0xC2 && byte <= 0xC9, index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
+        let folded = latinFoldTable[Int(UInt32(byte & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F)) - 0x80]
+        if folded != 0 {
+          if wordStart < 0 {
+            beginWord(at: index)
+          } else if pendingApostrophe >= 0 {
+            acceptPendingApostrophe()
+          }
+          if folded & 0x8000 != 0 { noteUpper() } else { lowerCount &+= 1 }
+          append(UInt8(folded & 0x7F))
+          let second = UInt8((folded >> 8) & 0x7F)
+          if second != 0 { append(second) }
+          index &+= 2
+          wordEnd = index
+          continue
+        }
       }
       index = nonASCII(at: index, &sink)
     }
@@ -131,14 +156,22 @@ struct TokenScan {
   /// Reads a run of ASCII letters and digits into the current word, in local variables:
   /// the hot loop of the tokenizer. Case is gathered as one OR of the bytes.
   @inline(__always)
-  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool) -> Int {
+  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false) -> Int {
     var index = start
     // A fresh word starts from zeros held in registers, not from fields just stored.
     var folded = fresh ? 0 : length
     var bits: UInt8 = fresh ? 0 : asciiBits
     let limit = min(count, index + max(0, Tokenizer.foldCapacity - folded))
+    if capital {
+      // The capital of a capitalized word, so that the rest goes eight bytes at a time.
+      scratch[0] = base[index] | 0x20
+      bits = base[index]
+      folded = 1
+      index &+= 1
+    }
     // Eight bytes at a time while they are lowercase letters, which fold to themselves: the
     // common case, copied whole (scratch has room past its capacity for the spare bytes).
+    let fastStart = index
     while index + 8 <= limit {
       let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
       let high: UInt64 = 0x8080_8080_8080_8080
@@ -149,9 +182,10 @@ struct TokenScan {
       UnsafeMutableRawPointer(scratch + folded).storeBytes(of: word, as: UInt64.self)
       folded &+= run
       index &+= run
-      if run > 0 { bits |= 0x61 }
       if run < 8 { break }
     }
+    // Once for the loop, not per eight bytes (a conditional OR cost seven instructions a word).
+    if index != fastStart { bits |= 0x61 }
     while index < limit {
       let byte = base[index]
       if byte >= 0x80 { break }
@@ -230,6 +264,13 @@ struct TokenScan {
   }
 
   mutating func flushWord<Sink: TokenSink>(_ sink: inout Sink) {
+    flushWordInline(&sink)
+  }
+
+  /// `flushWord`, inlined where a space ends a word (most words): the call and its prologue
+  /// cost as much as the rest of a word's emission.
+  @inline(__always)
+  mutating func flushWordInline<Sink: TokenSink>(_ sink: inout Sink) {
     guard wordStart >= 0 else { return }
     if pendingApostrophe >= 0 {
       pendingApostrophe = -1
@@ -243,9 +284,9 @@ struct TokenScan {
     pending = []
     let folded = min(length, Tokenizer.foldCapacity)
     lastWordEnd = wordEnd
-    // Most words have no apostrophe and cannot be `cannot`: emitted here, since the call
+    // Most words have no apostrophe and are not `cannot`: emitted here, since the call
     // into `emitWord` (a large function) cost a fifth of a word's emission in its prologue.
-    if kind == .word && (apostrophes.count != 0 || folded == 6) {
+    if kind == .word && (apostrophes.count != 0 || (folded == 6 && TokenScan.isCannot(scratch))) {
       emitWord(start: wordStart, end: wordEnd, folded: folded, flags: flags, &sink)
     } else {
       sink.token(
@@ -253,6 +294,12 @@ struct TokenScan {
         folded: UnsafeBufferPointer(start: scratch, count: folded))
     }
     wordStart = -1
+  }
+
+  /// Whether `bytes` start with `cannot`, read as one load (the scratch buffer has slack).
+  @inline(__always)
+  static func isCannot(_ bytes: UnsafeMutablePointer<UInt8>) -> Bool {
+    UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self) & 0xFFFF_FFFF_FFFF == 0x746F_6E6E_6163
   }
 
   /// Emits a token that is not a word (URL, e-mail, placeholder, emoji, punctuation).
@@ -270,6 +317,12 @@ struct TokenScan {
 
   /// The folded form of a non-word token: ASCII lowercased, emoji reduced to their first scalar.
   mutating func foldVerbatim(_ start: Int, _ end: Int, kind: TokenKind) -> Int {
+    if end == start + 1 {
+      // Most of these are one mark (`,` `(` `-`): no loop.
+      let byte = base[start]
+      spare[0] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      return 1
+    }
     var width = min(end - start, Tokenizer.foldCapacity)
     if kind == .emoji { width = min(width, utf8Width(base[start])) }
     for offset in 0..<width {

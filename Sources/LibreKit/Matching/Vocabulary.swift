@@ -110,16 +110,8 @@ public struct Vocabulary: Sendable {
     }
   }
 
-  /// The same hash as `hash(_:)`, for bytes followed by at least 8 readable bytes of
-  /// padding: the tail is one masked load instead of a byte loop.
-  @inline(__always)
-  static func paddedHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    hash(bytes) { raw, offset, remaining in
-      raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & (~UInt64(0) >> UInt64(64 - remaining * 8))
-    }
-  }
-
-  /// A multiply-xorshift hash over eight bytes at a time.
+  /// A multiply-xorshift hash over eight bytes at a time. Part of the precompiled format
+  /// (the table stores it); `FrozenLookup` hashes with its own at load time.
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     hash(bytes) { raw, offset, remaining in
