@@ -13,6 +13,22 @@ import Testing
     #expect(embedded.rules.map(\.id) == fresh.rules.map(\.id))
   }
 
+  /// The embedded blob is compiled at build time by the same compiler, so the test above
+  /// cannot see a compiler change that alters the output. This one can: a change to the
+  /// compiler must leave the shipped lexicons' binary as it was, byte for byte. When the
+  /// lexicons themselves change (or the binary format, on purpose), update the digest and
+  /// the size from the failure message.
+  @Test func compilerOutputIsUnchangedForTheShippedLexicons() throws {
+    let binary = try CompiledLexicons.compile(try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)).binary()
+    var digest: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in binary { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    let found = "\(binary.count) bytes, FNV-1a 0x\(String(digest, radix: 16))"
+    #expect(found == Self.shippedBinary, "the compiled shipped lexicons changed: \(found)")
+  }
+
+  /// Size and FNV-1a 64 digest of `CompiledLexicons.binary()` for `lexicons/`.
+  static let shippedBinary = "1091136 bytes, FNV-1a 0xf111365d42e5764d"
+
   @Test func compilingIsDeterministic() throws {
     let set = try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)
     #expect(try CompiledLexicons.compile(set).binary() == CompiledLexicons.compile(set).binary())
