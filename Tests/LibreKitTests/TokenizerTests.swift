@@ -60,6 +60,22 @@ func sentenceStarts(_ text: String) -> [String] {
     #expect(folded(text) == words)
   }
 
+  /// The two-byte fast path covers lead bytes up to 0xC9 (U+027F) but the fold table stops
+  /// at U+0250: IPA letters such as `ə` read past its end and trapped.
+  @Test func lettersPastTheFoldTableStayWhole() {
+    #expect(folded("schwa ə, ɛ ɔ ɪ ʃ Azərbaycan") == ["schwa", "ə", ",", "ɛ", "ɔ", "ɪ", "ʃ", "azərbaycan"])
+  }
+
+  @Test func everyTwoByteScalarTokenizesInsideAndBetweenWords() {
+    for value in UInt32(0x80)..<0x800 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      for text in ["x\(scalar)y", " \(scalar) ", "\(scalar)"] {
+        let tokens = scan(text)
+        #expect(tokens.allSatisfy { !$0.source.isEmpty }, "U+\(String(value, radix: 16))")
+      }
+    }
+  }
+
   @Test func elisionSpansCoverTheApostrophe() {
     let tokens = scan("Vous n’êtes pas obligé")
     #expect(tokens.map(\.source) == ["Vous", "n’", "êtes", "pas", "obligé"])

@@ -126,10 +126,12 @@ struct TokenScan {
         index = punctuation(byte, role, at: index, &sink)
         continue
       }
-      // An accented Latin letter (two bytes, below U+0250) is folded here: through
-      // `nonASCII` and `appendLetter` it cost some two hundred instructions.
+      // An accented Latin letter (two bytes, below U+0250, where the fold table ends; lead
+      // byte 0xC9 goes on to U+027F) is folded here: through `nonASCII` and `appendLetter`
+      // it cost some two hundred instructions.
       if byte >= 0xC2 && byte <= 0xC9, index + 1 < count, base[index + 1] & 0xC0 == 0x80 {
-        let folded = latinFoldTable[Int(UInt32(byte & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F)) - 0x80]
+        let value = Int(UInt32(byte & 0x1F) << 6 | UInt32(base[index + 1] & 0x3F))
+        let folded = value < 0x250 ? latinFoldTable[value - 0x80] : 0
         if folded != 0 {
           if wordStart < 0 {
             beginWord(at: index)

@@ -14,8 +14,11 @@ public indirect enum PatternSyntax: Sendable, Equatable {
   case any
   /// Between `min` and `max` tokens of anything (`*{0,3}`).
   case gap(min: Int, max: Int)
+  /// These parts one after the other (`you must`).
   case sequence([PatternSyntax])
+  /// Any one of these alternatives (`(must | have to)`).
   case choice([PatternSyntax])
+  /// This part or nothing (`[today]`).
   case optional(PatternSyntax)
   /// A word class of the language (`@you`).
   case classReference(String)
@@ -23,6 +26,7 @@ public indirect enum PatternSyntax: Sendable, Equatable {
 
 /// A mistake in a pattern, at a character offset inside it.
 public struct PatternError: Error, Sendable, Equatable {
+  /// What is wrong, in one sentence.
   public var message: String
   /// 0-based offset in Unicode scalars from the start of the pattern.
   public var offset: Int

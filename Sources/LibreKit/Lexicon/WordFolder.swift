@@ -49,12 +49,15 @@ struct FoldedWordList: TokenSink {
 
 /// A sink that keeps each token's folded form as a `String` (for patterns and tests, not the hot path).
 public struct FoldedWordCollector: TokenSink {
+  /// Every token so far: its byte span, kind, flags and folded form.
   public var tokens: [(start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: String)] = []
   /// The folded forms alone.
   public var words: [String] { tokens.map(\.folded) }
 
+  /// An empty collector.
   public init() {}
 
+  /// Keeps one token (the tokenizer calls this).
   public mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {

@@ -41,7 +41,8 @@ final class FrozenLookup: @unchecked Sendable {
     slotMask = size - 1
     entries = .allocate(capacity: size)
     entries.initialize(repeating: Entry(low: 0, high: 0, length: 0, id: 0), count: size)
-    // The words are read with eight bytes of slack, as the tokenizer's folded forms are.
+    // A key reads up to seven bytes past a word's end, as in the tokenizer's folded forms:
+    // sixteen bytes of slack cover the last word.
     arena = FrozenLookup.copy(table.arena + [UInt8](repeating: 0, count: 16))
     starts = FrozenLookup.copy(table.starts)
     for id in 1..<max(1, table.starts.count) {

@@ -195,6 +195,7 @@ final class DFACache {
   }
 
   private func insert(from state: Int32, symbol: UInt32, target: Int32) {
+    assert(state & ~DFACache.acceptFlag < 0x8000 && target & ~DFACache.acceptFlag < 0x8000, "state past 15 bits")
     if (used + 1) * 2 > slots.count { grow() }
     let packedTarget = UInt64(target & 0x7FFF) | (target & DFACache.acceptFlag != 0 ? 0x8000 : 0)
     place(DFACache.key(state, symbol) | packedTarget << 48)

@@ -73,11 +73,16 @@ public struct PatternAutomaton: Sendable {
     var kinds: UInt8 = 0
     var caps = false
     var shout = false
+    // Each prefix's ids once: listing them scans every id, and a prefix is tested by many
+    // transitions.
+    var prefixesSeen = Set<UInt32>()
     for raw in tests {
       let test = TokenTest(raw: raw)
       switch test.tag {
       case TokenTest.wordTag: relevant[Int(test.argument)] = true
-      case TokenTest.prefixTag: for id in prefixes.ids(satisfying: Int(test.argument)) { relevant[Int(id)] = true }
+      case TokenTest.prefixTag:
+        guard prefixesSeen.insert(test.argument).inserted else { continue }
+        for id in prefixes.ids(satisfying: Int(test.argument)) { relevant[Int(id)] = true }
       case TokenTest.kindTag: kinds |= 1 << UInt8(test.argument)
       case TokenTest.capsTag: caps = true
       case TokenTest.shoutTag: shout = true
@@ -371,92 +376,3 @@ public struct PatternAutomaton: Sendable {
 
 /// Marks one automaton; see `PatternAutomaton.identityToken`.
 final class IdentityToken: Sendable {}
-
-/// Buffers for re-running one pattern to find where its match starts, reused: two thread
-/// lists, current and next, swapped at each token.
-final class AnchorScratch {
-  var current = AnchorThreads()
-  var next = AnchorThreads()
-
-  deinit {
-    current.deallocate()
-    next.deallocate()
-  }
-}
-
-/// A list of packed threads (`state << 1 | negated`), each with the token its match began
-/// on, in raw memory owned by `AnchorScratch`.
-struct AnchorThreads {
-  var threads = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
-  var firsts = UnsafeMutablePointer<Int32>.allocate(capacity: 64)
-  var count = 0
-  var capacity = 64
-
-  /// Adds a thread unless its state is there already (the one kept, added first, began
-  /// earliest). `partner` (the other list) grows too, so the two can be swapped.
-  @inline(__always)
-  mutating func add(_ thread: UInt32, first: Int32, partner: inout AnchorThreads) {
-    for index in 0..<count where threads[index] == thread { return }
-    if count == capacity {
-      grow()
-      partner.grow()
-    }
-    threads[count] = thread
-    firsts[count] = first
-    count += 1
-  }
-
-  mutating func grow() {
-    let larger = capacity * 2
-    let newThreads = UnsafeMutablePointer<UInt32>.allocate(capacity: larger)
-    let newFirsts = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
-    newThreads.moveInitialize(from: threads, count: count)
-    newFirsts.moveInitialize(from: firsts, count: count)
-    deallocate()
-    threads = newThreads
-    firsts = newFirsts
-    capacity = larger
-  }
-
-  func deallocate() {
-    threads.deallocate()
-    firsts.deallocate()
-  }
-}
-
-/// A read-only byte per id, in raw memory (no bounds or reference checks per token); ids
-/// past the end read as 0.
-final class IDInfoTable: @unchecked Sendable {
-  private let bytes: UnsafeMutablePointer<UInt8>
-  private let count: Int
-
-  init(_ values: [UInt8]) {
-    count = values.count
-    bytes = .allocate(capacity: max(1, values.count))
-    bytes.initialize(repeating: 0, count: max(1, values.count))
-    values.withUnsafeBufferPointer { bytes.update(from: $0.baseAddress!, count: values.count) }
-  }
-
-  deinit { bytes.deallocate() }
-
-  @inline(__always)
-  subscript(id: Int32) -> UInt8 { Int(id) < count && id >= 0 ? bytes[Int(id)] : 0 }
-}
-
-/// Buffers and caches the matcher reuses from one text to the next. One per thread: it is
-/// not shared, and its deterministic states stay valid for as long as the automaton lives.
-public final class MatcherScratch {
-  private var caches: [ObjectIdentifier: DFACache] = [:]
-  private let stateLimit: Int
-
-  /// `dfaStateLimit`: how many deterministic states a cache keeps before starting over.
-  public init(dfaStateLimit: Int = 20_000) { stateLimit = dfaStateLimit }
-
-  func cache(for automaton: PatternAutomaton) -> DFACache {
-    // The cache holds the token, so an address reused by a later automaton is never mistaken.
-    if let cache = caches[automaton.identity], cache.owner === automaton.identityToken { return cache }
-    let cache = DFACache(owner: automaton.identityToken, idCount: automaton.idCount, stateLimit: stateLimit)
-    caches[automaton.identity] = cache
-    return cache
-  }
-}
