@@ -5,7 +5,7 @@ import Testing
 /// The parser reads every pattern of a compile into one flat array and folds each distinct
 /// literal once: these pin the trees it gives back and the offsets of its errors.
 @Suite struct PatternParserTests {
-  func words(_ text: String) -> [PatternSyntax] { PatternParser.foldedWords(text).map { .word($0) } }
+  func words(_ text: String) -> [PatternSyntax] { WordFolder().fold(text).map { .word($0) } }
 
   @Test func groupsOptionalsAndChoicesKeepTheirShape() throws {
     #expect(

@@ -138,10 +138,7 @@ struct TokenScan {
           } else if pendingApostrophe >= 0 {
             acceptPendingApostrophe()
           }
-          if folded & 0x8000 != 0 { noteUpper() } else { lowerCount &+= 1 }
-          append(UInt8(folded & 0x7F))
-          let second = UInt8((folded >> 8) & 0x7F)
-          if second != 0 { append(second) }
+          appendFolded(folded)
           index &+= 2
           wordEnd = index
           continue
@@ -251,13 +248,19 @@ struct TokenScan {
   }
 
   /// Reads a letter that is not ASCII: folds it through the table or the slow path.
+  /// Appends a Latin letter from its fold-table entry: one or two ASCII letters, and
+  /// whether it was a capital.
+  @inline(__always)
+  mutating func appendFolded(_ folded: UInt16) {
+    if folded & 0x8000 != 0 { noteUpper() } else { lowerCount &+= 1 }
+    append(UInt8(folded & 0x7F))
+    let second = UInt8((folded >> 8) & 0x7F)
+    if second != 0 { append(second) }
+  }
+
   mutating func appendLetter(_ value: UInt32) {
     if value < 0x250 {
-      let folded = latinFoldTable[Int(value) - 0x80]
-      if folded & 0x8000 != 0 { noteUpper() } else { lowerCount &+= 1 }
-      append(UInt8(folded & 0x7F))
-      let second = UInt8((folded >> 8) & 0x7F)
-      if second != 0 { append(second) }
+      appendFolded(latinFoldTable[Int(value) - 0x80])
       return
     }
     guard let scalar = Unicode.Scalar(value) else { return }

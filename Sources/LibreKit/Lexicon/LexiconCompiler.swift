@@ -117,6 +117,8 @@ struct LexiconCompiler {
     var rule: Int
     var number: Int
     var isException: Bool
+    /// Where it is written (its rule's place when the reader kept none).
+    var location: SourceLocation
     /// Index of its root in `parser.nodes`.
     var root: Int
   }
@@ -142,14 +144,16 @@ struct LexiconCompiler {
         let location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
         let written = number < rule.patternsAsWritten.count ? rule.patternsAsWritten[number] : ""
         if let root = parse(pattern, written: written, rule: rule, at: location) {
-          parsed.append(ParsedPattern(rule: index, number: number, isException: false, root: root))
+          parsed.append(
+            ParsedPattern(rule: index, number: number, isException: false, location: location, root: root))
         }
       }
       for (number, pattern) in rule.exceptions.enumerated() {
         let location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
         let written = number < rule.exceptionsAsWritten.count ? rule.exceptionsAsWritten[number] : ""
         if let root = parse(pattern, written: written, rule: rule, at: location) {
-          parsed.append(ParsedPattern(rule: index, number: number, isException: true, root: root))
+          parsed.append(
+            ParsedPattern(rule: index, number: number, isException: true, location: location, root: root))
         }
       }
       checkNegationTarget(rule, in: rules)
@@ -171,17 +175,9 @@ struct LexiconCompiler {
         languageClasses = classes[rule.language] ?? [:]
         resolvedClasses = [:]
       }
-      let location: SourceLocation
-      let context: PatternContext
-      if item.isException {
-        let number = item.number
-        location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
-        context = PatternContext(rule: rule.id, pattern: rule.exceptions[number])
-      } else {
-        let number = item.number
-        location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
-        context = PatternContext(rule: rule.id, pattern: rule.patterns[number])
-      }
+      let location = item.location
+      let context = PatternContext(
+        rule: rule.id, pattern: item.isException ? rule.exceptions[item.number] : rule.patterns[item.number])
       resolved.removeAll(keepingCapacity: true)
       resolving = (location, context)
       guard resolve(item.root, into: &resolved) else {

@@ -325,9 +325,4 @@ public struct PatternParser {
     }
     return String(decoding: source[start..<index], as: UTF8.self)
   }
-
-  /// The folded tokens of a literal run, as the text tokenizer sees them.
-  static func foldedWords(_ text: String, with words: WordFolder = WordFolder()) -> [String] {
-    words.fold(text)
-  }
 }

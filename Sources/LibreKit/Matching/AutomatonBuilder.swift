@@ -30,15 +30,12 @@ struct AutomatonBuilder {
   /// Empty moves (their `test` unused).
   private var empties: [Move] = []
   private(set) var starts: [(state: Int, entry: Int32)] = []
-  private(set) var maximumLength = 0
   /// The longest match of each entry, in tokens (not counting negations stepped over),
   /// negated when every match of the entry has that length.
   private var lengths: [Int] = []
 
   /// Longest match a pattern may describe, in tokens.
   static let maximumPatternLength = 32
-
-  private var stateCount: Int { states.count }
 
   private mutating func newState() -> Int {
     states.append(State())
@@ -70,7 +67,6 @@ struct AutomatonBuilder {
     starts.append((start, entry))
     // A negative length marks a pattern of fixed length (the start search takes a shortcut).
     lengths.append(bounds.minimum == bounds.maximum ? -bounds.maximum : bounds.maximum)
-    maximumLength = max(maximumLength, bounds.maximum)
   }
 
   /// Builds the subtree at `index` from `state`; returns its end state. The nodes come as
@@ -103,7 +99,7 @@ struct AutomatonBuilder {
       let low = Int(node.first)
       let high = Int(node.second)
       var current = state
-      let firstMade = stateCount
+      let firstMade = states.count
       for _ in 0..<high {
         let next = newState()
         addMove(from: current, test: TokenTest.any.raw, to: next)

@@ -43,7 +43,10 @@ final class FrozenLookup: @unchecked Sendable {
     entries.initialize(repeating: Entry(low: 0, high: 0, length: 0, id: 0), count: size)
     // A key reads up to seven bytes past a word's end, as in the tokenizer's folded forms:
     // sixteen bytes of slack cover the last word.
-    arena = FrozenLookup.copy(table.arena + [UInt8](repeating: 0, count: 16))
+    let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: table.arena.count + 16)
+    _ = UnsafeMutableBufferPointer(start: padded, count: table.arena.count).initialize(from: table.arena)
+    (padded + table.arena.count).initialize(repeating: 0, count: 16)
+    arena = padded
     starts = FrozenLookup.copy(table.starts)
     for id in 1..<max(1, table.starts.count) {
       let start = Int(starts[id - 1])
