@@ -9,18 +9,20 @@ public struct Linter: Sendable {
   /// The id of `?`, for counting questions without building strings.
   let questionMark: Int32
 
-  /// Per id, a bit per language (in `Language.allCases` order) whose stop words hold it.
-  let stopwordLanguages: IDInfoTable
+  /// Per id, which way its stop word leans (an `Int8` in each byte): +1 a French stop word
+  /// only, -1 an English one only, 0 both or neither. Detection adds them up: one load and
+  /// one add a token, where counting each language apart took two of each and more.
+  let stopwordLean: IDInfoTable
 
   public init(lexicons: CompiledLexicons) {
     self.lexicons = lexicons
     questionMark = lexicons.vocabulary.lookup("?")
-    var masks = [UInt8](repeating: 0, count: lexicons.vocabulary.count + 1)
-    for (index, language) in Language.allCases.enumerated() {
+    var lean = [Int8](repeating: 0, count: lexicons.vocabulary.count + 1)
+    for (language, vote) in [(Language.english, Int8(-1)), (.french, 1)] {
       guard let tables = lexicons.languages[language] else { continue }
-      for id in masks.indices where tables.role(Int32(id)).contains(.stopword) { masks[id] |= 1 << UInt8(index) }
+      for id in lean.indices where tables.role(Int32(id)).contains(.stopword) { lean[id] += vote }
     }
-    stopwordLanguages = IDInfoTable(masks)
+    stopwordLean = IDInfoTable(lean.map { UInt8(bitPattern: $0) })
   }
 
   /// Lints UTF-8 `text`; `language` nil means detect it from the stop words.
@@ -130,18 +132,15 @@ public struct Linter: Sendable {
   }
 
   func detectLanguage(_ tokens: UnsafeBufferPointer<Token>) -> Language {
-    // One pass over the sample; bit k of `stopwordLanguages[id]` = a stop word of language k.
-    var english = 0
-    var french = 0
+    // One pass over the sample: French stop words less English ones.
+    var frenchLead = 0
     for index in 0..<min(tokens.count, Linter.detectionSample) {
-      // No test for unknown words (id 0, no bits): a branch on them, at random, cost more.
-      let bits = stopwordLanguages[tokens[index].id]
-      english &+= Int(bits & 1)
-      french &+= Int(bits >> 1 & 1)
+      // No test for unknown words (id 0, lean 0): a branch on them, at random, cost more.
+      frenchLead &+= Int(Int8(bitPattern: stopwordLean[tokens[index].id]))
     }
     let hasEnglish = lexicons.languages[.english] != nil
     let hasFrench = lexicons.languages[.french] != nil
-    if hasFrench && (!hasEnglish || french > english) { return .french }
+    if hasFrench && (!hasEnglish || frenchLead > 0) { return .french }
     return .english
   }
 

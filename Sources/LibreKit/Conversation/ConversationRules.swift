@@ -64,7 +64,7 @@ enum ConversationRules {
       let turn = (bySegment[next] ?? []).sorted { $0.start < $1.start }
       let who = segment.speaker ?? "the prospect"
       if let push = turn.first(where: {
-        $0.rule.polarity == .pressure && !EmailRules.derivedCategories.contains($0.rule.category)
+        $0.rule.polarity == .pressure && !$0.rule.traits.contains(.derived)
       }) {
         metrics.pressureAfterHesitation += 1
         added.append(flag(BuiltInRules.pressureAfterHesitationID, on: push, after: who, cue: cue, language))

@@ -50,6 +50,8 @@ public struct CompiledLexicons: Sendable {
   let prefixes: PrefixTable
   let languages: [Language: LanguageTables]
   let lookup: FrozenLookup
+  /// Per rule, the index of the rule a negated match of it becomes (`whenNegated`), or -1.
+  let negationTargets: [Int]
 
   /// The languages that have rules.
   public var availableLanguages: [Language] { languages.keys.sorted() }
@@ -82,6 +84,14 @@ public struct CompiledLexicons: Sendable {
     self.prefixes = prefixes
     self.languages = languages
     lookup = FrozenLookup(vocabulary: vocabulary, prefixes: prefixes)
+    var index: [String: Int] = [:]
+    for (number, rule) in rules.enumerated() where index[rule.language.rawValue + " " + rule.id] == nil {
+      index[rule.language.rawValue + " " + rule.id] = number
+    }
+    negationTargets = rules.map { rule in
+      guard case .becomes(let target) = rule.whenNegated else { return -1 }
+      return index[rule.language.rawValue + " " + target] ?? -1
+    }
   }
 }
 

@@ -51,6 +51,9 @@ public final class Rule: @unchecked Sendable {
   public let matchingExamples: [String]
   public let nonMatchingExamples: [String]
   public let location: SourceLocation
+  /// What the document rules ask of the rule's category, worked out once here: a
+  /// `Set<String>` lookup per finding in each document rule cost more than the rule itself.
+  public let traits: RuleTraits
   /// Where each pattern and each exception was written, for error messages.
   public var patternLocations: [SourceLocation] = []
   public var exceptionLocations: [SourceLocation] = []
@@ -83,6 +86,31 @@ public final class Rule: @unchecked Sendable {
     self.matchingExamples = matchingExamples
     self.nonMatchingExamples = nonMatchingExamples
     self.location = location
+    traits = RuleTraits(polarity: polarity, category: category)
+  }
+}
+
+/// What the document rules need to know of a rule's polarity and category.
+public struct RuleTraits: OptionSet, Sendable, Hashable {
+  public let rawValue: UInt8
+  public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+  /// Pressure that takes back a freedom statement in the same message (false freedom).
+  public static let contradictsFreedom = RuleTraits(rawValue: 1)
+  /// A softly worded ask ("would you be open to"), not a freedom statement.
+  public static let softFreedom = RuleTraits(rawValue: 2)
+  /// Made by a document rule (false freedom, stacked pressure, after hesitation): not a
+  /// pressure tactic of its own.
+  public static let derived = RuleTraits(rawValue: 4)
+
+  init(polarity: Polarity, category: String) {
+    var traits: RuleTraits = []
+    if polarity == .pressure && FalseFreedomRule.contradictingCategories.contains(category) {
+      traits.insert(.contradictsFreedom)
+    }
+    if EmailRules.softFreedomCategories.contains(category) { traits.insert(.softFreedom) }
+    if EmailRules.derivedCategories.contains(category) { traits.insert(.derived) }
+    self = traits
   }
 }
 

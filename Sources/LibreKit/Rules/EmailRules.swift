@@ -16,9 +16,11 @@ enum EmailRules {
 
   /// A request with no (credited) freedom statement in the same or the next sentence.
   static func requestsWithoutFreedom(_ findings: [Finding], language: Language) -> [Finding] {
+    // Most messages make no request the lexicons know: no set to build then.
+    guard findings.contains(where: { $0.rule.polarity == .request }) else { return [] }
     let freedomSentences = Set(
       findings.lazy.filter {
-        $0.rule.polarity == .freedom && $0.scoringNote == nil && !softFreedomCategories.contains($0.rule.category)
+        $0.rule.polarity == .freedom && $0.scoringNote == nil && !$0.rule.traits.contains(.softFreedom)
       }.map(\.sentence))
     var added: [Finding] = []
     var reported: Set<Int> = []
@@ -36,21 +38,27 @@ enum EmailRules {
   }
 
   /// One finding when three or more pressure categories meet in a message, placed on the
-  /// first finding of the category that made the count.
+  /// first finding (by start) of the category that made the count.
   static func stackedPressure(_ findings: [Finding], language: Language) -> [Finding] {
-    var seen: [String] = []
-    var third: Finding?
-    for finding in findings.sorted(by: { $0.start < $1.start })
-    where finding.rule.polarity == .pressure && !derivedCategories.contains(finding.rule.category) {
-      guard !seen.contains(finding.rule.category) else { continue }
-      seen.append(finding.rule.category)
-      if seen.count == stackedCategoryCount { third = finding }
+    // Each category's first finding, by start then by place in the list (the order a
+    // stable sort by start gives), found without sorting a copy of every finding.
+    var firsts: [Int] = []
+    for (index, finding) in findings.enumerated()
+    where finding.rule.polarity == .pressure && !finding.rule.traits.contains(.derived) {
+      if let known = firsts.firstIndex(where: { findings[$0].rule.category == finding.rule.category }) {
+        if finding.start < findings[firsts[known]].start { firsts[known] = index }
+      } else {
+        firsts.append(index)
+      }
     }
-    guard let third else { return [] }
+    guard firsts.count >= stackedCategoryCount else { return [] }
+    firsts.sort { (findings[$0].start, $0) < (findings[$1].start, $1) }
+    let third = findings[firsts[stackedCategoryCount - 1]]
     var flag = Finding(
       rule: BuiltInRules.rule(BuiltInRules.stackedPressureID, language), start: third.start, end: third.end,
       sentence: third.sentence)
     flag.segment = third.segment
+    let seen = firsts.map { findings[$0].rule.category }
     flag.detail = "\(seen.count) pressure categories: \(seen.joined(separator: ", "))"
     return [flag]
   }

@@ -17,21 +17,30 @@ enum FalseFreedomRule {
 
   /// Marks contradicted freedom findings and returns the findings to add.
   static func apply(to findings: inout [Finding], language: Language, scope: Scope) -> [Finding] {
-    let pressure = findings.filter {
-      $0.rule.polarity == .pressure && contradictingCategories.contains($0.rule.category)
+    // Most messages hold no contradicting pressure, or no freedom: one pass, no allocation.
+    var hasPressure = false
+    var hasFreedom = false
+    for finding in findings {
+      hasPressure = hasPressure || finding.rule.traits.contains(.contradictsFreedom)
+      hasFreedom = hasFreedom || finding.rule.polarity == .freedom
     }
-    guard !pressure.isEmpty else { return [] }
-    let pressureSentences = Set(pressure.map(\.sentence))
+    guard hasPressure && hasFreedom else { return [] }
+    var nearPressure: (sentences: Set<Int>, segments: Set<Int>)?
+    if case .nearbySentences = scope {
+      var sentences = Set<Int>()
+      var segments = Set<Int>()
+      for finding in findings where finding.rule.traits.contains(.contradictsFreedom) {
+        sentences.insert(finding.sentence)
+        segments.insert(finding.segment)
+      }
+      nearPressure = (sentences, segments)
+    }
     var added: [Finding] = []
     for index in findings.indices where findings[index].rule.polarity == .freedom {
       let sentence = findings[index].sentence
-      switch scope {
-      case .document:
-        break
-      case .nearbySentences(let reach):
-        let segment = findings[index].segment
-        let near = (sentence - reach...sentence + reach).contains(where: pressureSentences.contains)
-        guard near, pressure.contains(where: { $0.segment == segment }) else { continue }
+      if case .nearbySentences(let reach) = scope, let nearPressure {
+        let near = (sentence - reach...sentence + reach).contains(where: nearPressure.sentences.contains)
+        guard near, nearPressure.segments.contains(findings[index].segment) else { continue }
       }
       findings[index].scoringNote = "false freedom: pressure in the same message"
       var flag = Finding(

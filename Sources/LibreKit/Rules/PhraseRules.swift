@@ -14,7 +14,9 @@ struct PhraseRules {
     for match in matches where tables.entries[Int(match.entry)].isException {
       exceptions[tables.entries[Int(match.entry)].rule, default: []].append(match)
     }
-    var candidates: [(rule: Int, match: RawMatch, from: String?)] = []
+    // `from`: the rule a negated match came from, or -1 (an index keeps the sort free of
+    // reference counting).
+    var candidates: [(rule: Int, match: RawMatch, from: Int)] = []
     for match in matches {
       let entry = tables.entries[Int(match.entry)]
       if entry.isException { continue }
@@ -24,16 +26,15 @@ struct PhraseRules {
       }
       if rule.requiresAddressee && !addressesReader(before: Int(match.first), tokens: tokens) { continue }
       guard negated(match, tokens: tokens) else {
-        candidates.append((entry.rule, match, nil))
+        candidates.append((entry.rule, match, -1))
         continue
       }
       switch rule.whenNegated {
       case .drop: continue
-      case .keep: candidates.append((entry.rule, match, nil))
-      case .becomes(let target):
-        if let index = lexicons.rules.firstIndex(where: { $0.id == target && $0.language == rule.language }) {
-          candidates.append((index, match, rule.id))
-        }
+      case .keep: candidates.append((entry.rule, match, -1))
+      case .becomes:
+        let target = lexicons.negationTargets[entry.rule]
+        if target >= 0 { candidates.append((target, match, entry.rule)) }
       }
     }
     // One finding per rule per overlapping run: the earliest start, then the longest.
@@ -50,7 +51,8 @@ struct PhraseRules {
       findings.append(
         Finding(
           rule: lexicons.rules[candidate.rule], start: Int(first.start), end: Int(last.end),
-          sentence: Int(sentenceOf[Int(candidate.match.first)]), negatedFrom: candidate.from))
+          sentence: Int(sentenceOf[Int(candidate.match.first)]),
+          negatedFrom: candidate.from >= 0 ? lexicons.rules[candidate.from].id : nil))
     }
     findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
     return findings

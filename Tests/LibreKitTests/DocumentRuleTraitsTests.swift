@@ -1,0 +1,80 @@
+import Testing
+
+@testable import LibreKit
+
+/// The document rules read a rule's category through traits worked out when the rule is
+/// made, and find the stacked categories without sorting the findings.
+struct DocumentRuleTraitsTests {
+  static func rule(_ polarity: Polarity, _ category: String) -> Rule {
+    Rule(
+      id: "\(polarity.rawValue).\(category).test", language: .english, polarity: polarity, category: category,
+      severity: .warning, weight: 5, message: "m", suggestion: "s", source: "test", patterns: [])
+  }
+
+  static func finding(_ polarity: Polarity, _ category: String, start: Int, sentence: Int = 0) -> Finding {
+    Finding(rule: rule(polarity, category), start: start, end: start + 3, sentence: sentence)
+  }
+
+  @Test func traitsFollowPolarityAndCategory() {
+    #expect(Self.rule(.pressure, "urgency").traits == [.contradictsFreedom])
+    #expect(Self.rule(.pressure, "controlling").traits == [], "controlling language does not take freedom back")
+    #expect(Self.rule(.freedom, "urgency").traits == [], "only pressure contradicts")
+    #expect(Self.rule(.freedom, "autonomy-support").traits == [.softFreedom])
+    #expect(Self.rule(.pressure, "stacked").traits == [.derived])
+    for category in FalseFreedomRule.contradictingCategories {
+      #expect(Self.rule(.pressure, category).traits.contains(.contradictsFreedom), "\(category)")
+    }
+    for category in EmailRules.derivedCategories {
+      #expect(Self.rule(.pressure, category).traits.contains(.derived), "\(category)")
+    }
+  }
+
+  @Test func stackedPressureFollowsTheTextNotTheListOrder() throws {
+    // Listed out of text order; `scarcity` and `guilt` start at the same byte (the list
+    // order breaks the tie); a derived category never counts.
+    let findings = [
+      Self.finding(.pressure, "urgency", start: 40),
+      Self.finding(.pressure, "guilt", start: 10),
+      Self.finding(.pressure, "scarcity", start: 10),
+      Self.finding(.pressure, "false-freedom", start: 0),
+      Self.finding(.freedom, "explicit-choice", start: 5),
+      Self.finding(.pressure, "urgency", start: 20),
+      Self.finding(.pressure, "fomo", start: 60),
+    ]
+    let flags = EmailRules.stackedPressure(findings, language: .english)
+    let flag = try #require(flags.first)
+    #expect(flags.count == 1)
+    #expect(flag.start == 20, "the first urgency finding by start makes the third category")
+    #expect(flag.detail == "4 pressure categories: guilt, scarcity, urgency, fomo")
+  }
+
+  @Test func twoCategoriesAreNotStackedHoweverOftenTheyRepeat() {
+    let findings = (0..<10).map { Self.finding(.pressure, $0 % 2 == 0 ? "urgency" : "guilt", start: $0 * 10) }
+    #expect(EmailRules.stackedPressure(findings, language: .english).isEmpty)
+  }
+
+  @Test func falseFreedomInACallNeedsPressureNearbyInTheSameTurn() {
+    var findings = [
+      Self.finding(.freedom, "no-obligation", start: 0, sentence: 0),
+      Self.finding(.pressure, "urgency", start: 50, sentence: 1),
+      Self.finding(.freedom, "no-obligation", start: 100, sentence: 5),
+    ]
+    findings[2].segment = 1
+    findings[1].segment = 0
+    let added = FalseFreedomRule.apply(to: &findings, language: .english, scope: .nearbySentences(1))
+    #expect(added.map(\.start) == [0], "only the freedom statement next to the deadline is taken back")
+    #expect(findings[0].scoringNote != nil && findings[2].scoringNote == nil)
+  }
+
+  @Test func falseFreedomInAnEmailReachesTheWholeMessage() {
+    var findings = [
+      Self.finding(.freedom, "no-obligation", start: 0, sentence: 0),
+      Self.finding(.pressure, "controlling", start: 20, sentence: 1),
+      Self.finding(.freedom, "explicit-choice", start: 100, sentence: 9),
+    ]
+    #expect(FalseFreedomRule.apply(to: &findings, language: .english, scope: .document).isEmpty)
+    findings.append(Self.finding(.pressure, "scarcity", start: 300, sentence: 20))
+    let added = FalseFreedomRule.apply(to: &findings, language: .english, scope: .document)
+    #expect(added.map(\.start) == [0, 100])
+  }
+}
