@@ -44,8 +44,10 @@ for file in files {
   while file.text.contains("\"" + delimiter) { delimiter += "#" }
   source += "    (\"\(file.path)\", \(delimiter)\"\"\"\n\(file.text)\n\"\"\"\(delimiter)),\n"
 }
-source += "  ]\n\n  /// The same lexicons, compiled (see `CompiledLexicons.binary()`), in base64.\n"
-source += "  static let compiled = \"\(Base64.encode(compiled.binary()))\"\n}\n"
+source += "  ]\n\n  /// The same lexicons, compiled (see `CompiledLexicons.binary()`), as `PackedText`.\n"
+// The packed alphabet holds one character a string literal escapes: the backslash.
+let packed = PackedText.encode(compiled.binary()).replacingOccurrences(of: "\\", with: "\\\\")
+source += "  static let compiled = \"\(packed)\"\n}\n"
 do {
   try source.write(toFile: arguments[1], atomically: true, encoding: .utf8)
 } catch {

@@ -14,7 +14,7 @@ struct ByteSearchTests {
   func findsTheFirstOccurrenceAtEveryPosition(_ target: UInt8) {
     let fillers: [UInt8] = [0x41, 0xFF, 0x01, 0x80, target &+ 1, target &- 1]
     for filler in fillers where filler != target {
-      for length in 0..<27 {
+      for length in 0..<40 {
         for position in 0...length {
           var bytes = [UInt8](repeating: filler, count: length)
           if position < length { bytes[position] = target }

@@ -77,4 +77,22 @@ struct DocumentRuleTraitsTests {
     let added = FalseFreedomRule.apply(to: &findings, language: .english, scope: .document)
     #expect(added.map(\.start) == [0, 100])
   }
+
+  @Test func reportOrderIsStartThenEndThenRuleID() {
+    let pressure = Self.rule(.pressure, "urgency")
+    let freedom = Self.rule(.freedom, "no-obligation")
+    var findings = [
+      Finding(rule: pressure, start: 10, end: 20, sentence: 0),
+      Finding(rule: freedom, start: 10, end: 20, sentence: 0),
+      Finding(rule: pressure, start: 10, end: 15, sentence: 0),
+      Finding(rule: pressure, start: 2, end: 30, sentence: 0),
+    ]
+    Finding.sortForReport(&findings)
+    #expect(findings.map(\.start) == [2, 10, 10, 10])
+    #expect(findings.map(\.end) == [30, 15, 20, 20])
+    #expect(findings[2].rule === freedom, "freedom.… sorts before pressure.… on a tie")
+    let sorted = findings.map { ($0.start, $0.end, $0.rule.id) }
+    Finding.sortForReport(&findings)
+    #expect(findings.map { ($0.start, $0.end, $0.rule.id) }.elementsEqual(sorted, by: ==), "a sorted list stays")
+  }
 }

@@ -55,23 +55,38 @@ import Testing
     #expect(CompiledLexicons(binary: []) == nil)
     #expect(CompiledLexicons(binary: Array(bytes.prefix(bytes.count / 2))) == nil)
     #expect(CompiledLexicons(binary: bytes + [0]) == nil)
-    #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+    #expect(PackedText.decode(PackedText.encode(bytes)) == bytes)
   }
 }
 
-@Suite struct Base64Tests {
-  @Test(arguments: [0, 1, 2, 3, 4, 5, 6, 7, 100, 1000])
-  func roundTripsEveryLength(length: Int) {
+@Suite struct PackedTextTests {
+  @Test(arguments: [0, 1, 2, 5, 6, 7, 11, 12, 13, 100, 1000])
+  func roundTripsEveryLengthAndEveryByte(length: Int) {
     let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
-    #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+    #expect(PackedText.decode(PackedText.encode(bytes)) == bytes)
+    let extremes = (0..<length).map { $0 % 2 == 0 ? UInt8(0xFF) : 0 }
+    #expect(PackedText.decode(PackedText.encode(extremes)) == extremes)
   }
 
-  @Test func knownVectorsAndInvalidInput() {
-    #expect(Base64.encode(Array("Man".utf8)) == "TWFu")
-    #expect(Base64.encode(Array("Ma".utf8)) == "TWE=")
-    #expect(Base64.decode("TWE=") == Array("Ma".utf8))
-    #expect(Base64.decode("TQ==") == Array("M".utf8))
-    #expect(Base64.decode("TW!u") == nil)
-    #expect(Base64.decode("T") == nil)
+  @Test func knownTextAndItsAlphabet() {
+    // The count (3) in the first group, then 0x01 0x02 0x03 as six-bit digits, low first:
+    // 0x030201 is 000000 110000 001000 000001 from the top: 1, 8, 48 ("`"), 0.
+    #expect(PackedText.encode([1, 2, 3]) == "30000000" + "18`0" + "0000")
+    let text = PackedText.encode((0...255).map { UInt8($0) } + [0xFF, 0xFF, 0xFF])
+    #expect(text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x6F })
+  }
+
+  @Test func malformedTextIsRefused() {
+    let good = PackedText.encode([1, 2, 3, 4, 5, 6, 7])
+    #expect(PackedText.decode(good) == [1, 2, 3, 4, 5, 6, 7])
+    #expect(PackedText.decode("") == nil)
+    #expect(PackedText.decode(String(good.dropLast())) == nil, "not whole groups")
+    #expect(PackedText.decode(String(good.dropLast(8))) == nil, "fewer groups than the count says")
+    #expect(PackedText.decode(good + "00000000") == nil, "more groups than the count says")
+    for bad in ["/", "p", "~", " ", "é"] {
+      var characters = Array(good)
+      characters[9] = Character(bad)
+      #expect(PackedText.decode(String(characters)) == nil, "\(bad) is outside the alphabet")
+    }
   }
 }

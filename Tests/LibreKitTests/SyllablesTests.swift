@@ -92,6 +92,16 @@ struct SyllablesTests {
     }
   }
 
+  /// The four-byte step may treat the bytes of a class alike only if the byte table does.
+  @Test func bytesOfAClassTakeTheSameTransitions() {
+    for state in 0..<8 {
+      for byte in 0..<256 {
+        let exemplar = Int(Syllables.classExemplars[Int(Syllables.quadClass[byte])])
+        #expect(Syllables.transitions[state << 8 | byte] == Syllables.transitions[state << 8 | exemplar], "\(byte)")
+      }
+    }
+  }
+
   @Test func countsARange() {
     let text = Array("xx make xx".utf8)
     let counted = text.withUnsafeBufferPointer { Syllables.count($0, 3..<7) }

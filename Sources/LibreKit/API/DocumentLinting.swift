@@ -88,7 +88,7 @@ extension Linter {
     }
     // And the document rules' own findings can be silenced too.
     suppression?.filter(&findings)
-    findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
+    Finding.sortForReport(&findings)
     result.score = Scorer.score(&findings)
     result.findings = findings
     return result

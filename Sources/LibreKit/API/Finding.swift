@@ -26,6 +26,25 @@ public struct Finding: Sendable {
     self.sentence = sentence
     self.negatedFrom = negatedFrom
   }
+
+  /// The order of a report: by start, then end, then rule id. The ids are compared only on
+  /// a tie (a tuple of the three copied and released the id at every comparison).
+  static func inReportOrder(_ left: Finding, _ right: Finding) -> Bool {
+    if left.start != right.start { return left.start < right.start }
+    if left.end != right.end { return left.end < right.end }
+    return left.rule.id < right.rule.id
+  }
+
+  /// Sorts `findings` in report order (stable). Most lists come in order already, and one
+  /// pass to see it is cheaper than the sort's setup.
+  static func sortForReport(_ findings: inout [Finding]) {
+    var sorted = true
+    for index in findings.indices.dropFirst() where inReportOrder(findings[index], findings[index - 1]) {
+      sorted = false
+      break
+    }
+    if !sorted { findings.sort(by: inReportOrder) }
+  }
 }
 
 /// Counts about the text, beside the findings.

@@ -12,7 +12,20 @@ public struct Linter: Sendable {
   /// Per id, which way its stop word leans (an `Int8` in each byte): +1 a French stop word
   /// only, -1 an English one only, 0 both or neither. Detection adds them up: one load and
   /// one add a token, where counting each language apart took two of each and more.
-  let stopwordLean: IDInfoTable
+  let stopwordLean: [Int8]
+
+  /// The tables of English and French (nil: no lexicon), read per document without
+  /// hashing a dictionary key.
+  let englishTables: LanguageTables?
+  let frenchTables: LanguageTables?
+
+  @inline(__always)
+  func tables(_ language: Language) -> LanguageTables? {
+    switch language {
+    case .english: return englishTables
+    case .french: return frenchTables
+    }
+  }
 
   public init(lexicons: CompiledLexicons) {
     self.lexicons = lexicons
@@ -22,7 +35,9 @@ public struct Linter: Sendable {
       guard let tables = lexicons.languages[language] else { continue }
       for id in lean.indices where tables.role(Int32(id)).contains(.stopword) { lean[id] += vote }
     }
-    stopwordLean = IDInfoTable(lean.map { UInt8(bitPattern: $0) })
+    stopwordLean = lean
+    englishTables = lexicons.languages[.english]
+    frenchTables = lexicons.languages[.french]
   }
 
   /// Lints UTF-8 `text`; `language` nil means detect it from the stop words.
@@ -75,7 +90,7 @@ public struct Linter: Sendable {
       }
       let tokens = UnsafeBufferPointer(workspace.tokens.tokens)
       if chosen == nil { chosen = detectLanguage(tokens) }
-      let tables = lexicons.languages[chosen!]
+      let tables = self.tables(chosen!)
       if let tables {
         findings += analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
       }
@@ -133,13 +148,18 @@ public struct Linter: Sendable {
 
   func detectLanguage(_ tokens: UnsafeBufferPointer<Token>) -> Language {
     // One pass over the sample: French stop words less English ones.
-    var frenchLead = 0
-    for index in 0..<min(tokens.count, Linter.detectionSample) {
-      // No test for unknown words (id 0, lean 0): a branch on them, at random, cost more.
-      frenchLead &+= Int(Int8(bitPattern: stopwordLean[tokens[index].id]))
+    let frenchLead = stopwordLean.withUnsafeBufferPointer { lean in
+      var sum = 0
+      for index in 0..<min(tokens.count, Linter.detectionSample) {
+        // No test for unknown words (id 0, lean 0): a branch on them, at random, cost more.
+        // Ids past the table (a prefix's) lean neither way.
+        let id = UInt32(bitPattern: tokens[index].id)
+        sum &+= id < UInt32(lean.count) ? Int(lean[Int(id)]) : 0
+      }
+      return sum
     }
-    let hasEnglish = lexicons.languages[.english] != nil
-    let hasFrench = lexicons.languages[.french] != nil
+    let hasEnglish = englishTables != nil
+    let hasFrench = frenchTables != nil
     if hasFrench && (!hasEnglish || frenchLead > 0) { return .french }
     return .english
   }
@@ -193,7 +213,7 @@ extension Linter {
   ) -> Int {
     _ = tokenize(text, base: 0, into: &workspace)
     let tokens = workspace.tokens.tokens
-    guard let tables = lexicons.languages[language ?? detectLanguage(UnsafeBufferPointer(tokens))] else { return 0 }
+    guard let tables = tables(language ?? detectLanguage(UnsafeBufferPointer(tokens))) else { return 0 }
     ContextPass.mark(tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
     tables.automaton.match(UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch)

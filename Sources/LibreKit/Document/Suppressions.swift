@@ -35,10 +35,12 @@ public struct Suppressions: Sendable {
   /// Every file of a batch is searched and few hold a directive: the search looks for the
   /// keyword's hyphen eight bytes at a time (hyphens are rare in prose), and counts lines
   /// only up to a directive it finds.
+  private static let stem: [UInt8] = Array("libre".utf8)
+
   private static func directives(in bytes: UnsafeBufferPointer<UInt8>) -> [Directive] {
     guard let base = bytes.baseAddress else { return [] }
     let count = bytes.count
-    let stem: [UInt8] = Array("libre".utf8)
+    let stem = Suppressions.stem
     let hyphen = UInt8(ascii: "-")
     var found: [Directive] = []
     var line = 1

@@ -54,7 +54,7 @@ struct PhraseRules {
           sentence: Int(sentenceOf[Int(candidate.match.first)]),
           negatedFrom: candidate.from >= 0 ? lexicons.rules[candidate.from].id : nil))
     }
-    findings.sort { ($0.start, $0.end, $0.rule.id) < ($1.start, $1.end, $1.rule.id) }
+    Finding.sortForReport(&findings)
     return findings
   }
 

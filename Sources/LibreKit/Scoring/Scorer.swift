@@ -57,13 +57,30 @@ public enum Scorer {
 
   /// Sets each finding's contribution and returns the score card.
   public static func score(_ findings: inout [Finding]) -> ScoreCard {
+    guard !findings.isEmpty else { return card(freedom: 0, pressure: 0, engagement: 0) }
+    // The values and the order live on the stack: a document has a few findings, and two
+    // arrays for them cost more than the scoring.
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: findings.count) { values in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: findings.count) { order in
+        for index in findings.indices {
+          values[index] = fullValue(findings[index])
+          order[index] = index
+        }
+        return score(&findings, values: values, order: order)
+      }
+    }
+  }
+
+  private static func score(
+    _ findings: inout [Finding], values: UnsafeMutableBufferPointer<Double>, order: UnsafeMutableBufferPointer<Int>
+  ) -> ScoreCard {
     var freedom = 0.0
     var pressure = 0.0
     var engagement = 0.0
     // Group by polarity and category, largest full value first, so each finding's rank in
     // its group is its place in the diminishing returns; one sort, one pass.
-    let values = findings.map(fullValue)
-    let order = findings.indices.sorted { left, right in
+    var order = order
+    order.sort { left, right in
       let a = findings[left].rule
       let b = findings[right].rule
       if a.polarity != b.polarity { return a.polarity.rawValue < b.polarity.rawValue }
@@ -72,7 +89,8 @@ public enum Scorer {
       return findings[left].start < findings[right].start
     }
     var rank = 0
-    for (position, index) in order.enumerated() {
+    for position in order.indices {
+      let index = order[position]
       let rule = findings[index].rule
       if position > 0 {
         let previous = findings[order[position - 1]].rule
@@ -93,14 +111,20 @@ public enum Scorer {
         break
       }
     }
-    let credited = min(freedom, freedomCap)
     if freedom > freedomCap {
       // Scale the credits so the contributions still add up to the score.
-      let ratio = credited / freedom
+      let ratio = min(freedom, freedomCap) / freedom
       for index in findings.indices where findings[index].rule.polarity == .freedom {
         findings[index].contribution *= ratio
       }
     }
+    return card(freedom: freedom, pressure: pressure, engagement: engagement)
+  }
+
+  /// The card for these totals of freedom credit (before the cap), pressure penalty and
+  /// engagement points.
+  private static func card(freedom: Double, pressure: Double, engagement: Double) -> ScoreCard {
+    let credited = min(freedom, freedomCap)
     let raw = base + credited - pressure
     let score = Int(max(0, min(100, raw)).rounded())
     return ScoreCard(
