@@ -14,7 +14,7 @@ enum AnalysisInput: Sendable {
 /// What a worker made of one input: everything the consumer needs, already rendered, so
 /// the consumer (one thread, in order) only writes and adds integers.
 enum AnalysisOutcome: Sendable {
-  case document(summary: DocumentSummary, record: String, warnings: [String], gateFailed: Bool)
+  case document(summary: DocumentSummary, record: [UInt8], warnings: [String], gateFailed: Bool)
   case failure(InputError, record: String)
 }
 
@@ -52,7 +52,7 @@ struct AnalysisWorker: Sendable {
     let report = DocumentReport(document: document, result: result)
     let summary = DocumentSummary(report: report, group: group(report, fields: fields, given: documentOptions.reps))
     return .document(
-      summary: summary, record: format.document(report, summary: summary), warnings: report.warnings,
+      summary: summary, record: format.documentBytes(report, summary: summary), warnings: report.warnings,
       gateFailed: options.lint.gateFails(report))
   }
 

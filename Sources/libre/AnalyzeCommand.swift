@@ -37,7 +37,7 @@ enum AnalyzeCommand {
       Output.error(error.description)
       return 2
     }
-    let format = options.format.format
+    let format = options.format.format(rules: linter.lexicons.rules + BuiltInRules.all)
     let worker = AnalysisWorker(
       linter: linter, options: options, format: format,
       configurations: SharedConfigurations(forced: options.lint.configuration))
@@ -170,7 +170,7 @@ struct Consumer {
         for warning in warnings { Output.warning(warning) }
       }
       if aggregate.documents > 0 { output.write(format.separator) }
-      output.write(record)
+      output.write(bytes: record)
       aggregate.add(summary)
       gateFailed = gateFailed || failed
     case .failure(let error, let record):

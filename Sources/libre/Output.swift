@@ -20,14 +20,17 @@ enum Output {
   /// Writes all of `text`, retrying short writes; a closed pipe ends quietly.
   static func write(_ text: String, to descriptor: Int32) {
     var text = text
-    text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        offset += written
-      }
+    text.withUTF8 { write(bytes: $0, to: descriptor) }
+  }
+
+  /// Writes all of `bytes`, retrying short writes; a closed pipe ends quietly.
+  static func write(bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return }
+      offset += written
     }
   }
 

@@ -9,7 +9,7 @@ import LibreFormats
 final class OutputFile {
   private let descriptor: Int32
   private let owned: Bool
-  private var buffer = ""
+  private var buffer: [UInt8] = []
   /// Flush once this many bytes are waiting.
   private static let flushSize = 1 << 16
 
@@ -37,14 +37,20 @@ final class OutputFile {
   }
 
   func write(_ text: String) {
-    buffer += text
-    if buffer.utf8.count >= OutputFile.flushSize { flush() }
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= OutputFile.flushSize { flush() }
+  }
+
+  /// Writes UTF-8 bytes (the records the formats render as bytes).
+  func write(bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= OutputFile.flushSize { flush() }
   }
 
   func flush() {
     guard !buffer.isEmpty else { return }
-    Output.write(buffer, to: descriptor)
-    buffer = ""
+    buffer.withUnsafeBufferPointer { Output.write(bytes: $0, to: descriptor) }
+    buffer.removeAll(keepingCapacity: true)
   }
 
   /// Flushes and closes the file (standard output stays open).

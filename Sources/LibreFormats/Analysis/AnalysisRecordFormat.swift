@@ -1,3 +1,5 @@
+import LibreKit
+
 /// How `libre analyze` writes its output: a header, one record per input in input order,
 /// and a footer with the summary. Records are rendered on the worker thread that analyzed
 /// the document, so serialization runs in parallel and the writer only concatenates.
@@ -7,6 +9,10 @@ public protocol AnalysisRecordFormat: Sendable {
   func header() -> String
   /// The record of one analyzed document (empty: the format writes none).
   func document(_ report: DocumentReport, summary: DocumentSummary) -> String
+  /// `document` as UTF-8 bytes, which is how the CLI writes it. The JSON formats write
+  /// their bytes straight: making a `String` of each record validated its UTF-8 again, at a
+  /// third of the cost of writing it.
+  func documentBytes(_ report: DocumentReport, summary: DocumentSummary) -> [UInt8]
   /// The record of one input that could not be analyzed.
   func error(_ error: InputError) -> String
   /// Written between two document records.
@@ -16,6 +22,12 @@ public protocol AnalysisRecordFormat: Sendable {
   var errorsAtEnd: Bool { get }
   /// Written once at the end, after every record.
   func footer(_ aggregate: AnalysisAggregate, errors: [String]) -> String
+}
+
+extension AnalysisRecordFormat {
+  public func documentBytes(_ report: DocumentReport, summary: DocumentSummary) -> [UInt8] {
+    Array(document(report, summary: summary).utf8)
+  }
 }
 
 /// The formats `--format` names.
@@ -30,6 +42,11 @@ public enum AnalysisFormatName: String, Sendable, CaseIterable {
     case .json: return AnalysisJSONFormat()
     case .html: return AnalysisHTMLFormat()
     }
+  }
+
+  /// `format`, the one-line JSON records writing the members of `rules` rendered once.
+  public func format(rules: [Rule]) -> any AnalysisRecordFormat {
+    self == .jsonl ? AnalysisJSONLFormat(rules: rules) : format
   }
 }
 
@@ -48,11 +65,24 @@ public struct AnalysisTextFormat: AnalysisRecordFormat {
 
 /// One JSON object a line: a `document` or `error` record per input, then a `summary`.
 public struct AnalysisJSONLFormat: AnalysisRecordFormat {
-  public init() {}
+  let rules: RuleMembers?
+
+  public init() { rules = nil }
+
+  /// A format that renders the rule members of the findings of `rules` once (see `RuleMembers`).
+  public init(rules: [Rule]) { self.rules = RuleMembers(rules: rules) }
   public func header() -> String { "" }
 
   public func document(_ report: DocumentReport, summary: DocumentSummary) -> String {
-    AnalysisJSONRecords.document(report, summary: summary).serialized(pretty: false) + "\n"
+    String(decoding: documentBytes(report, summary: summary), as: UTF8.self)
+  }
+
+  public func documentBytes(_ report: DocumentReport, summary: DocumentSummary) -> [UInt8] {
+    var out = JSONStream(pretty: false)
+    out.bytes.reserveCapacity(AnalysisJSONRecords.typicalSize)
+    AnalysisJSONRecords.document(report, summary: summary, into: &out, rules: rules)
+    out.bytes.append(UInt8(ascii: "\n"))
+    return out.bytes
   }
 
   public func error(_ error: InputError) -> String {
@@ -81,7 +111,14 @@ public struct AnalysisJSONFormat: AnalysisRecordFormat {
   }
 
   public func document(_ report: DocumentReport, summary: DocumentSummary) -> String {
-    "    " + AnalysisJSONRecords.document(report, summary: summary).serialized(pretty: true, indent: 2)
+    String(decoding: documentBytes(report, summary: summary), as: UTF8.self)
+  }
+
+  public func documentBytes(_ report: DocumentReport, summary: DocumentSummary) -> [UInt8] {
+    var out = JSONStream(bytes: Array("    ".utf8), pretty: true, indent: 2)
+    out.bytes.reserveCapacity(AnalysisJSONRecords.typicalSize * 2)
+    AnalysisJSONRecords.document(report, summary: summary, into: &out)
+    return out.bytes
   }
 
   public func error(_ error: InputError) -> String {
@@ -101,10 +138,25 @@ public struct AnalysisJSONFormat: AnalysisRecordFormat {
 
 /// The JSON records shared by `json` and `jsonl`.
 public enum AnalysisJSONRecords {
+  /// About the size of a one-line document record in bytes, reserved up front: records
+  /// run to a few kilobytes (each finding carries its rule's message and suggestion).
+  static let typicalSize = 8192
+
   /// The document as `libre lint --format json` gives it, plus its type and group.
   public static func document(_ report: DocumentReport, summary: DocumentSummary) -> JSONOutput {
-    guard case .object(let members) = JSONReporter.document(report) else { return JSONReporter.document(report) }
-    return .object([("type", .string("document")), ("group", .string(summary.group))] + members)
+    .stream { out in document(report, summary: summary, into: &out) }
+  }
+
+  /// Writes `document(_:summary:)` into `out`, without the tree; `rules`, when given,
+  /// holds the findings' rule members already rendered.
+  public static func document(
+    _ report: DocumentReport, summary: DocumentSummary, into out: inout JSONStream, rules: RuleMembers? = nil
+  ) {
+    out.beginObject()
+    out.member("type", "document")
+    out.member("group", summary.group)
+    JSONReporter.documentMembers(report, into: &out, rules: rules)
+    out.endObject()
   }
 
   public static func error(_ error: InputError) -> JSONOutput {

@@ -48,11 +48,44 @@ public struct DocumentSummary: Sendable, Equatable {
       rules[rule.id, default: 0] += 1
       // Document rules (a missing freedom statement) cover whole passages: not phrases.
       if rule.polarity == .pressure || rule.polarity == .freedom, located.excerpt.utf8.count <= 120 {
-        phrases[located.excerpt.lowercased(), default: 0] += 1
+        phrases[DocumentSummary.lowercased(located.excerpt), default: 0] += 1
       }
       if rule.polarity == .pressure && firstPressure == nil { firstPressure = located.excerpt }
     }
     call = result.conversation.map(CallSummary.init)
+  }
+
+  /// `text.lowercased()`, byte by byte when every character is Latin-1 or general
+  /// punctuation (most excerpts: French accents, curly quotes), where lowercasing maps
+  /// one scalar to one of the same width; other texts go through `String.lowercased`.
+  static func lowercased(_ text: String) -> String {
+    var lowered: [UInt8] = []
+    lowered.reserveCapacity(text.utf8.count)
+    var bytes = text.utf8.makeIterator()
+    while let byte = bytes.next() {
+      switch byte {
+      case 0x41...0x5A: lowered.append(byte | 0x20)
+      case 0..<0x80: lowered.append(byte)
+      case 0xC2:
+        // U+0080 to U+00BF: no capitals.
+        guard let next = bytes.next() else { return text.lowercased() }
+        lowered.append(byte)
+        lowered.append(next)
+      case 0xC3:
+        // U+00C0 to U+00DE are the capitals (but ×, U+00D7), 0x20 below their small forms.
+        guard let next = bytes.next() else { return text.lowercased() }
+        lowered.append(byte)
+        lowered.append(next <= 0x9E && next != 0x97 ? next + 0x20 : next)
+      case 0xE2:
+        // U+2000 to U+207F: punctuation, spaces, super- and subscripts, none with a case.
+        guard let second = bytes.next(), second == 0x80 || second == 0x81, let third = bytes.next() else {
+          return text.lowercased()
+        }
+        lowered.append(contentsOf: [byte, second, third])
+      default: return text.lowercased()
+      }
+    }
+    return String(decoding: lowered, as: UTF8.self)
   }
 
   /// The group of a call by default: its rep speaker names, joined.

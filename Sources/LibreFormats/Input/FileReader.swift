@@ -51,12 +51,18 @@ public enum FileReader {
   private static func readAll(
     descriptor: Int32, path: String, sizeHint: Int, limits: InputLimits?
   ) throws(InputError) -> [UInt8] {
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(min(sizeHint, limits?.inputBytes ?? Int.max) + 1)
-    var chunk = [UInt8](repeating: 0, count: min(max(sizeHint, 4096), 1 << 24))
+    // Read straight into the result, one byte more than the hint so the end of a file whose
+    // size was known is found without growing: a separate chunk cost a copy of every input.
+    var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 4096), 1 << 24) + 1)
+    var length = 0
     var lines = limits.map { LineScan(limit: $0.lineBytes) }
+    // Bytes already given to the line scan. No line is longer than all that was read, so
+    // the scan waits until the input outgrows the line limit (most files never do), then
+    // catches up from the start: the same error, on the same line, after the same read.
+    var scanned = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if length == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+      let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + length, $0.count - length) }
       if count < 0 {
         if errno == EINTR { continue }
         throw InputError(path: path, message: "cannot read: \(errorText())")
@@ -64,15 +70,20 @@ public enum FileReader {
       if count == 0 { break }
       if let limits {
         // A pipe, or a file that grew since `fstat`: the limit holds whatever the source.
-        if bytes.count + count > limits.inputBytes {
+        if length + count > limits.inputBytes {
           throw limits.inputTooLarge(path: path, size: limits.inputBytes, atLeast: true)
         }
-        if let line = chunk.withUnsafeBufferPointer({ lines?.feed(UnsafeBufferPointer(rebasing: $0[0..<count])) }) {
-          throw limits.lineTooLong(path: path, line: line)
+        if length + count > limits.lineBytes {
+          let unscanned = scanned..<length + count
+          if let line = bytes.withUnsafeBufferPointer({ lines?.feed(UnsafeBufferPointer(rebasing: $0[unscanned])) }) {
+            throw limits.lineTooLong(path: path, line: line)
+          }
+          scanned = length + count
         }
       }
-      bytes.append(contentsOf: chunk[0..<count])
+      length += count
     }
+    bytes.removeLast(bytes.count - length)
     return bytes
   }
 

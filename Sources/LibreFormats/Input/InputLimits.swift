@@ -1,3 +1,5 @@
+import LibreKit
+
 /// How much one input may hold before Libre stops reading it. Past a limit the input is an
 /// error (or, for MIME parts and depth, the rest is skipped with a warning) that names the
 /// limit and the flag that raises it; nothing is ever cut silently.
@@ -109,19 +111,18 @@ struct LineScan {
 
   /// Takes the next chunk; returns the number of the first line past the limit, if any.
   mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>) -> Int? {
-    for byte in chunk {
-      if byte == 0x0A {
-        line += 1
-        current = 0
-        continue
-      }
-      if byte == 0x0D {
-        // A lone CR ends a line too (old Mac files); only LFs are counted as line numbers.
-        current = 0
-        continue
-      }
-      current += 1
+    // Line to line with the word-wide search: every byte of every input passes here.
+    let raw = UnsafeRawBufferPointer(chunk)
+    var index = 0
+    while index < chunk.count {
+      let lineEnd = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: index, to: chunk.count)
+      current += lineEnd - index
       if current > limit { return line }
+      guard lineEnd < chunk.count else { break }
+      // A lone CR ends a line too (old Mac files); only LFs are counted as line numbers.
+      if chunk[lineEnd] == 0x0A { line += 1 }
+      current = 0
+      index = lineEnd + 1
     }
     return nil
   }

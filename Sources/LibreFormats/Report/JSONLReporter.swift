@@ -16,8 +16,14 @@ public enum JSONLReporter {
 
   /// The record of one finding.
   static func finding(_ located: LocatedFinding, path: String) -> String {
-    guard case .object(let members) = JSONReporter.finding(located) else { return "" }
-    return line([("type", .string("finding")), ("path", .string(path))] + members)
+    var out = JSONStream(pretty: false)
+    out.beginObject()
+    out.member("type", "finding")
+    out.member("path", path)
+    JSONReporter.findingMembers(located, into: &out)
+    out.endObject()
+    out.bytes.append(UInt8(ascii: "\n"))
+    return String(decoding: out.bytes, as: UTF8.self)
   }
 
   /// The record of a document, after its findings.

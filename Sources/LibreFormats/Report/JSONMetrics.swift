@@ -1,60 +1,59 @@
 import LibreKit
 
-/// The JSON of the email and call metrics.
+/// The JSON of the email and call metrics, written into the document's record.
 enum JSONMetrics {
-  static func form(_ form: FormMetrics) -> JSONOutput {
-    .object([
-      ("words", .int(form.words)),
-      ("questions", .int(form.questions)),
-      ("subjectWords", form.subjectWords.map(JSONOutput.int) ?? .null),
-      ("secondPerson", .int(form.secondPerson)),
-      ("firstPerson", .int(form.firstPerson)),
-      ("readingEase", form.readingEase.map { .number(($0 * 10).rounded() / 10) } ?? .null),
-      ("readingFormula", form.readingFormula.isEmpty ? .null : .string(form.readingFormula)),
-    ])
+  static func form(_ form: FormMetrics, into out: inout JSONStream) {
+    out.beginObject()
+    out.member("words", form.words)
+    out.member("questions", form.questions)
+    out.key("subjectWords")
+    if let words = form.subjectWords { out.int(words) } else { out.null() }
+    out.member("secondPerson", form.secondPerson)
+    out.member("firstPerson", form.firstPerson)
+    out.member("readingEase", number: form.readingEase.map { ($0 * 10).rounded() / 10 })
+    out.member("readingFormula", form.readingFormula.isEmpty ? nil : form.readingFormula)
+    out.endObject()
   }
 
-  static func conversation(_ call: ConversationMetrics) -> JSONOutput {
-    .object([
-      ("turns", .int(call.turns)),
-      ("speakers", .int(call.speakers)),
-      ("unit", .string(call.unit.rawValue)),
-      ("repTalkRatio", call.repTalkRatio.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
-      ("repTalksTooMuch", .bool(call.repTalksTooMuch)),
-      ("repQuestions", .int(call.repQuestions)),
-      ("repOpenQuestions", .int(call.repOpenQuestions)),
-      ("repClosedQuestions", .int(call.repClosedQuestions)),
-      ("repLongestMonologue", .number(call.repLongestMonologue)),
-      ("prospectLongestStretch", .number(call.prospectLongestStretch)),
-      ("hesitations", .int(call.hesitations)),
-      ("pressureAfterHesitation", .int(call.pressureAfterHesitation)),
-      ("freedomAfterHesitation", .int(call.freedomAfterHesitation)),
-      (
-        "pressureAfterHesitationRate",
-        call.pressureAfterHesitationRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
-      ),
-    ])
+  static func conversation(_ call: ConversationMetrics, into out: inout JSONStream) {
+    out.beginObject()
+    out.member("turns", call.turns)
+    out.member("speakers", call.speakers)
+    out.member("unit", call.unit.rawValue)
+    out.member("repTalkRatio", number: call.repTalkRatio.map { ($0 * 1000).rounded() / 1000 })
+    out.member("repTalksTooMuch", call.repTalksTooMuch)
+    out.member("repQuestions", call.repQuestions)
+    out.member("repOpenQuestions", call.repOpenQuestions)
+    out.member("repClosedQuestions", call.repClosedQuestions)
+    out.member("repLongestMonologue", number: call.repLongestMonologue)
+    out.member("prospectLongestStretch", number: call.prospectLongestStretch)
+    out.member("hesitations", call.hesitations)
+    out.member("pressureAfterHesitation", call.pressureAfterHesitation)
+    out.member("freedomAfterHesitation", call.freedomAfterHesitation)
+    out.member(
+      "pressureAfterHesitationRate", number: call.pressureAfterHesitationRate.map { ($0 * 1000).rounded() / 1000 })
+    out.endObject()
   }
 
-  static func roles(_ roles: RoleAssignment) -> JSONOutput {
-    .object([
-      ("rep", .array(roles.reps.map(JSONOutput.string))),
-      ("prospect", .array(roles.prospects.map(JSONOutput.string))),
-      ("reason", .string(roles.reason)),
-      ("everyone", .bool(roles.everyone)),
-    ])
+  static func roles(_ roles: RoleAssignment, into out: inout JSONStream) {
+    out.beginObject()
+    out.member("rep", strings: roles.reps)
+    out.member("prospect", strings: roles.prospects)
+    out.member("reason", roles.reason)
+    out.member("everyone", roles.everyone)
+    out.endObject()
   }
 
-  static func speaker(_ speaker: SpeakerScore) -> JSONOutput {
-    .object([
-      ("speaker", .string(speaker.speaker)),
-      ("role", speaker.role.map { .string($0.rawValue) } ?? .null),
-      ("score", .int(speaker.score.score)),
-      ("grade", .string(speaker.score.grade)),
-      ("freedom", .int(speaker.score.freedom)),
-      ("pressure", .int(speaker.score.pressure)),
-      ("words", .int(speaker.words)),
-      ("findings", .int(speaker.findings)),
-    ])
+  static func speaker(_ speaker: SpeakerScore, into out: inout JSONStream) {
+    out.beginObject()
+    out.member("speaker", speaker.speaker)
+    out.member("role", speaker.role?.rawValue)
+    out.member("score", speaker.score.score)
+    out.member("grade", speaker.score.grade)
+    out.member("freedom", speaker.score.freedom)
+    out.member("pressure", speaker.score.pressure)
+    out.member("words", speaker.words)
+    out.member("findings", speaker.findings)
+    out.endObject()
   }
 }

@@ -35,45 +35,73 @@ public enum JSONReporter {
   }
 
   static func document(_ report: DocumentReport) -> JSONOutput {
+    .stream { out in
+      out.beginObject()
+      documentMembers(report, into: &out)
+      out.endObject()
+    }
+  }
+
+  /// The members of a document's object, for the records that write their own first;
+  /// `rules`, when given, holds the findings' rule members already rendered.
+  static func documentMembers(_ report: DocumentReport, into out: inout JSONStream, rules: RuleMembers? = nil) {
     let result = report.result
     let metrics = result.metrics
-    return .object([
-      ("path", .string(report.path)),
-      ("format", .string(report.format)),
-      ("language", .string(result.language.rawValue)),
-      ("languageDetected", .bool(result.languageDetected)),
-      ("score", .int(result.score.score)),
-      ("grade", .string(result.score.grade)),
-      (
-        "subscores",
-        .object([
-          ("freedom", .int(result.score.freedom)), ("pressure", .int(result.score.pressure)),
-          ("engagement", .int(result.score.engagement)),
-        ])
-      ),
-      ("findings", .array(report.findings.map(finding))),
-      (
-        "metrics",
-        .object([
-          ("words", .int(metrics.words)), ("sentences", .int(metrics.sentences)),
-          ("questions", .int(metrics.questions)), ("exclamations", .int(metrics.exclamations)),
-        ])
-      ),
-      ("form", result.form.map(JSONMetrics.form) ?? .null),
-      ("call", result.conversation.map(JSONMetrics.conversation) ?? .null),
-      ("roles", result.roles.map(JSONMetrics.roles) ?? .null),
-      ("speakers", .array(result.speakerScores.map(JSONMetrics.speaker))),
-      ("suppressed", .int(result.suppressedFindings)),
-      (
-        "notices",
-        .array(
-          report.notices.map {
-            .object([("line", .int($0.line)), ("column", .int($0.column)), ("message", .string($0.message))])
-          })
-      ),
-      ("warnings", .array(report.warnings.map(JSONOutput.string))),
-      ("gateFailures", .array(report.gateFailures.map(JSONOutput.string))),
-    ])
+    out.member("path", report.path)
+    out.member("format", report.format)
+    out.member("language", result.language.rawValue)
+    out.member("languageDetected", result.languageDetected)
+    out.member("score", result.score.score)
+    out.member("grade", result.score.grade)
+    out.key("subscores")
+    out.beginObject()
+    out.member("freedom", result.score.freedom)
+    out.member("pressure", result.score.pressure)
+    out.member("engagement", result.score.engagement)
+    out.endObject()
+    out.key("findings")
+    out.beginArray()
+    for located in report.findings {
+      out.element()
+      out.beginObject()
+      findingMembers(located, into: &out, rules: rules)
+      out.endObject()
+    }
+    out.endArray()
+    out.key("metrics")
+    out.beginObject()
+    out.member("words", metrics.words)
+    out.member("sentences", metrics.sentences)
+    out.member("questions", metrics.questions)
+    out.member("exclamations", metrics.exclamations)
+    out.endObject()
+    out.key("form")
+    if let form = result.form { JSONMetrics.form(form, into: &out) } else { out.null() }
+    out.key("call")
+    if let call = result.conversation { JSONMetrics.conversation(call, into: &out) } else { out.null() }
+    out.key("roles")
+    if let roles = result.roles { JSONMetrics.roles(roles, into: &out) } else { out.null() }
+    out.key("speakers")
+    out.beginArray()
+    for speaker in result.speakerScores {
+      out.element()
+      JSONMetrics.speaker(speaker, into: &out)
+    }
+    out.endArray()
+    out.member("suppressed", result.suppressedFindings)
+    out.key("notices")
+    out.beginArray()
+    for notice in report.notices {
+      out.element()
+      out.beginObject()
+      out.member("line", notice.line)
+      out.member("column", notice.column)
+      out.member("message", notice.message)
+      out.endObject()
+    }
+    out.endArray()
+    out.member("warnings", strings: report.warnings)
+    out.member("gateFailures", strings: report.gateFailures)
   }
 
   /// With `--baseline`: how many known findings were set aside, and the fixed ones.
@@ -94,29 +122,25 @@ public enum JSONReporter {
     return [("baseline", .object([("new", .int(new)), ("known", .int(known)), ("fixed", .array(fixed))]))]
   }
 
-  static func finding(_ located: LocatedFinding) -> JSONOutput {
-    let rule = located.finding.rule
-    return .object([
-      ("rule", .string(rule.id)),
-      ("polarity", .string(rule.polarity.rawValue)),
-      ("category", .string(rule.category)),
-      ("severity", .string(rule.severity.rawValue)),
-      ("message", .string(rule.message)),
-      ("suggestion", .string(rule.suggestion)),
-      ("source", .string(rule.source)),
-      ("line", .int(located.line)),
-      ("column", .int(located.column)),
-      ("endLine", .int(located.endLine)),
-      ("endColumn", .int(located.endColumn)),
-      ("excerpt", .string(located.excerpt)),
-      ("part", .string(located.part.rawValue)),
-      ("speaker", located.speaker.map(JSONOutput.string) ?? .null),
-      ("role", located.role.map { .string($0.rawValue) } ?? .null),
-      ("time", located.time.map(JSONOutput.number) ?? .null),
-      ("detail", located.finding.detail.map(JSONOutput.string) ?? .null),
-      ("contribution", .number(located.finding.contribution)),
-      ("negatedFrom", located.finding.negatedFrom.map(JSONOutput.string) ?? .null),
-      ("note", located.finding.scoringNote.map(JSONOutput.string) ?? .null),
-    ])
+  /// The members of a finding's object, for the records that write their own first.
+  static func findingMembers(_ located: LocatedFinding, into out: inout JSONStream, rules: RuleMembers? = nil) {
+    if let rules {
+      rules.write(located.finding.rule, into: &out)
+    } else {
+      RuleMembers.write(located.finding.rule, into: &out)
+    }
+    out.member("line", located.line)
+    out.member("column", located.column)
+    out.member("endLine", located.endLine)
+    out.member("endColumn", located.endColumn)
+    out.member("excerpt", located.excerpt)
+    out.member("part", located.part.rawValue)
+    out.member("speaker", located.speaker)
+    out.member("role", located.role?.rawValue)
+    out.member("time", number: located.time)
+    out.member("detail", located.finding.detail)
+    out.member("contribution", number: located.finding.contribution)
+    out.member("negatedFrom", located.finding.negatedFrom)
+    out.member("note", located.finding.scoringNote)
   }
 }

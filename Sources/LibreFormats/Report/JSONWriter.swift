@@ -98,6 +98,9 @@ public indirect enum JSONOutput {
   case int(Int)
   case bool(Bool)
   case null
+  /// A value its reporter writes itself, member by member (see `JSONStream`): the records
+  /// written once per document, whose tree would cost more than writing them.
+  case stream((inout JSONStream) -> Void)
 
   /// Serializes with two-space indentation (`pretty`) or on one line.
   public func serialized(pretty: Bool, indent: Int = 0) -> String {
@@ -137,6 +140,11 @@ public indirect enum JSONOutput {
     case .int(let value): JSONWriter.appendInteger(value, to: &out)
     case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
     case .null: out.append(contentsOf: "null".utf8)
+    case .stream(let write):
+      var stream = JSONStream(pretty: pretty, indent: indent)
+      swap(&stream.bytes, &out)
+      write(&stream)
+      swap(&stream.bytes, &out)
     }
   }
 

@@ -90,9 +90,13 @@ public struct DocumentReport: Sendable {
       }
       return located
     }
-    // Every occurrence is still 0 here, so `key` groups by rule and text alone.
+    // Every occurrence is still 0 here, so `key` groups by rule and text alone. A finding
+    // whose rule no other finding shares is the first of its key: its text (normalized, the
+    // costly part) need not be compared.
+    var perRule: [String: Int] = [:]
+    for located in findings { perRule[located.finding.rule.id, default: 0] += 1 }
     var seen: [FindingKey: Int] = [:]
-    for index in findings.indices {
+    for index in findings.indices where perRule[findings[index].finding.rule.id, default: 0] > 1 {
       let key = findings[index].key
       findings[index].occurrence = seen[key, default: 0]
       seen[key, default: 0] += 1

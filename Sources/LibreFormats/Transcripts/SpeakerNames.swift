@@ -71,10 +71,31 @@ enum SpeakerNames {
   /// The longest label in bytes: a longer candidate cannot be one.
   static let longestLabel = labels.map(\.utf8.count).max() ?? 0
 
+  /// For each length up to `longestLabel`, the initials (`a` to `z`, as bits) of the ASCII
+  /// labels of that length.
+  static let asciiLabelInitials: [UInt32] = {
+    var initials = [UInt32](repeating: 0, count: longestLabel + 1)
+    for label in labels where label.utf8.allSatisfy({ $0 < 0x80 }) {
+      let first = label.utf8.first!
+      // A label with another initial would need every name of its length checked.
+      initials[label.utf8.count] |= (first &- 0x61) < 26 ? 1 << UInt32(first - 0x61) : .max
+    }
+    return initials
+  }()
+
   /// Whether `name` is a label word, compared without case. Asked of every line of a plain
   /// transcript: ASCII is lowercased byte by byte, and only other names go through `String`.
   static func isLabel(_ name: ArraySlice<UInt8>) -> Bool {
     guard name.count <= longestLabel else { return false }
+    // An ASCII name is lowercased byte by byte, so no label can match one whose length
+    // and lowercased initial no ASCII label has: most names are settled here, before a
+    // string is built and hashed.
+    if let first = name.first, name.allSatisfy({ $0 < 0x80 }) {
+      let initial = first | ((first &- 0x41) < 26 ? 0x20 : 0)
+      if (initial &- 0x61) < 26 && asciiLabelInitials[name.count] & (1 << UInt32(initial - 0x61)) == 0 {
+        return false
+      }
+    }
     var ascii = true
     let lowered = String(unsafeUninitializedCapacity: name.count) { buffer in
       for (offset, byte) in name.enumerated() {

@@ -35,30 +35,36 @@ enum Timestamps {
   /// (SRT, transcripts), or with `allowSeconds` plain seconds `12.5`. Advances `index`.
   static func lenient(_ bytes: [UInt8], _ index: inout Int, end: Int, allowSeconds: Bool = false) -> Double? {
     let start = index
-    var parts: [Int] = []
+    // The parts (at most three) are folded as they come rather than kept in an array: this
+    // runs on every line of a plain transcript, and the array was its one allocation.
+    var total = 0
+    var parts = 0
+    var laterPartOver59 = false
     while true {
       guard let (value, count) = digits(bytes, &index, end: end), count <= 9 else {
         index = start
         return nil
       }
-      if !parts.isEmpty && count > 2 {
+      if parts > 0 && count > 2 {
         index = start
         return nil
       }
-      parts.append(value)
-      guard parts.count < 3, index + 1 < end, bytes[index] == UInt8(ascii: ":"), TextLines.isDigit(bytes[index + 1])
+      if parts > 0 && value > 59 { laterPartOver59 = true }
+      total = total * 60 + value
+      parts += 1
+      guard parts < 3, index + 1 < end, bytes[index] == UInt8(ascii: ":"), TextLines.isDigit(bytes[index + 1])
       else { break }
       index += 1
     }
-    guard parts.count >= 2 || allowSeconds else {
+    guard parts >= 2 || allowSeconds else {
       index = start
       return nil
     }
-    if parts.count >= 2, parts.dropFirst().contains(where: { $0 > 59 }) {
+    if laterPartOver59 {
       index = start
       return nil
     }
-    var seconds = Double(parts.reduce(0) { $0 * 60 + $1 })
+    var seconds = Double(total)
     if index + 1 < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ","),
       TextLines.isDigit(bytes[index + 1])
     {

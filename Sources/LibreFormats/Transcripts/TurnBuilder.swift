@@ -9,15 +9,17 @@ enum TurnBuilder {
     var builder = MappedTextBuilder(reservingCapacity: source.bytes.count + cues.cues.count * 2)
     var segments: [Segment] = []
     var turn: Segment?
+    let sourceBytes = source.bytes
+    // The open turn is changed in place and moved out when it ends, rather than copied out
+    // of the optional and back for each cue.
     for cue in cues.cues {
-      let range = TextLines.trimmed(source.bytes, cue.range)
+      let range = TextLines.trimmed(sourceBytes, cue.range)
       guard !range.isEmpty else { continue }
-      if var current = turn, current.speaker == cue.speaker {
+      if turn != nil, turn!.speaker == cue.speaker {
         builder.append(separator: "\n")
-        current.endTime = cue.end ?? current.endTime
-        turn = current
+        turn!.endTime = cue.end ?? turn!.endTime
       } else {
-        if var finished = turn {
+        if var finished = turn.take() {
           finished.range = finished.range.lowerBound..<builder.count
           segments.append(finished)
           builder.append(separator: "\n\n")
@@ -26,11 +28,11 @@ enum TurnBuilder {
           range: builder.count..<builder.count, part: .turn, speaker: cue.speaker, startTime: cue.start,
           endTime: cue.end)
       }
-      if let start = cue.start { turn?.cueStarts.append(CueStart(textOffset: builder.count, time: start)) }
-      if turn?.startTime == nil { turn?.startTime = cue.start }
+      if let start = cue.start { turn!.cueStarts.append(CueStart(textOffset: builder.count, time: start)) }
+      if turn!.startTime == nil { turn!.startTime = cue.start }
       builder.append(copying: source, range)
     }
-    if var finished = turn {
+    if var finished = turn.take() {
       finished.range = finished.range.lowerBound..<builder.count
       segments.append(finished)
     }
