@@ -74,4 +74,66 @@ import Testing
     _ = text.withUnsafeBufferPointer { tail.feed($0) }
     #expect(tail.line == 5 && tail.current == 9)
   }
+
+  /// A pipe has no size to start from: the buffer starts small and doubles, and each read
+  /// lands past the bytes already read.
+  @Test(arguments: [0, 1, 4097, 200_003])
+  func aPipeIsReadWhole(size: Int) throws {
+    let dir = try TempDirectory()
+    defer { dir.remove() }
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 9) }
+    #expect(try Self.readThroughFIFO(bytes, at: dir.path + "/fifo") == bytes)
+  }
+
+  /// Through a pipe the size limit can only be seen while reading; a line over its limit
+  /// before the size limit is still what is reported, whatever the size of the reads.
+  @Test func aPipeOverTheLimitsIsRefusedWithTheFirstProblem() throws {
+    let dir = try TempDirectory()
+    defer { dir.remove() }
+    var limits = InputLimits()
+    limits.inputBytes = 100_000
+    limits.lineBytes = 50_000
+    let tooLarge = [UInt8](repeating: 0x0A, count: 150_000)
+    let large = #expect(throws: InputError.self) {
+      try Self.readThroughFIFO(tooLarge, at: dir.path + "/large", limits: limits)
+    }
+    #expect(large?.line == nil)
+    // Line 2 is 60,000 bytes long, all of it within the first 100,000.
+    let longLine =
+      [UInt8](repeating: 0x61, count: 10) + [0x0A] + [UInt8](repeating: 0x62, count: 60_000) + [0x0A]
+      + [UInt8](repeating: 0x0A, count: 90_000)
+    let long = #expect(throws: InputError.self) {
+      try Self.readThroughFIFO(longLine, at: dir.path + "/long", limits: limits)
+    }
+    #expect(long?.line == 2)
+  }
+
+  /// Reads `bytes` through a named pipe made at `path` and written by another thread.
+  static func readThroughFIFO(_ bytes: [UInt8], at path: String, limits: InputLimits? = nil) throws -> [UInt8] {
+    guard mkfifo(path, 0o600) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    // Opened read-write first, so the pipe has a writer before the reader opens it (a
+    // reader alone would see the end at once); closing it is the end of the input.
+    let writer = open(path, O_RDWR)
+    guard writer >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    let thread = Thread {
+      var offset = 0
+      while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { write(writer, $0.baseAddress! + offset, $0.count - offset) }
+        if written <= 0 { break }
+        offset += written
+      }
+      close(writer)
+    }
+    thread.start()
+    defer {
+      // A reader that stopped early leaves the writer blocked on a full pipe: drain it.
+      let drain = open(path, O_RDONLY | O_NONBLOCK)
+      var sink = [UInt8](repeating: 0, count: 65_536)
+      while drain >= 0 && sink.withUnsafeMutableBytes({ read(drain, $0.baseAddress!, $0.count) }) != 0 {
+        if errno == EAGAIN { usleep(1000) }
+      }
+      if drain >= 0 { close(drain) }
+    }
+    return try FileReader.read(path, limits: limits)
+  }
 }

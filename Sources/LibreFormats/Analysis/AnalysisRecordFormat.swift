@@ -142,13 +142,8 @@ public enum AnalysisJSONRecords {
   /// run to a few kilobytes (each finding carries its rule's message and suggestion).
   static let typicalSize = 8192
 
-  /// The document as `libre lint --format json` gives it, plus its type and group.
-  public static func document(_ report: DocumentReport, summary: DocumentSummary) -> JSONOutput {
-    .stream { out in document(report, summary: summary, into: &out) }
-  }
-
-  /// Writes `document(_:summary:)` into `out`, without the tree; `rules`, when given,
-  /// holds the findings' rule members already rendered.
+  /// Writes the document as `libre lint --format json` gives it, plus its type and group,
+  /// into `out`; `rules`, when given, holds the findings' rule members already rendered.
   public static func document(
     _ report: DocumentReport, summary: DocumentSummary, into out: inout JSONStream, rules: RuleMembers? = nil
   ) {

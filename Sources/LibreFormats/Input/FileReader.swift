@@ -51,9 +51,10 @@ public enum FileReader {
   private static func readAll(
     descriptor: Int32, path: String, sizeHint: Int, limits: InputLimits?
   ) throws(InputError) -> [UInt8] {
-    // Read straight into the result, one byte more than the hint so the end of a file whose
-    // size was known is found without growing: a separate chunk cost a copy of every input.
-    var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 4096), 1 << 24) + 1)
+    // Read straight into the result, one byte more than the hint (at most the size limit) so
+    // the end of a file whose size was known is found without growing: a separate chunk cost
+    // a copy of every input. A pipe starts small and doubles.
+    var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 4096), limits?.inputBytes ?? Int.max) + 1)
     var length = 0
     var lines = limits.map { LineScan(limit: $0.lineBytes) }
     // Bytes already given to the line scan. No line is longer than all that was read, so
@@ -70,15 +71,17 @@ public enum FileReader {
       if count == 0 { break }
       if let limits {
         // A pipe, or a file that grew since `fstat`: the limit holds whatever the source.
-        if length + count > limits.inputBytes {
-          throw limits.inputTooLarge(path: path, size: limits.inputBytes, atLeast: true)
-        }
-        if length + count > limits.lineBytes {
-          let unscanned = scanned..<length + count
+        // A line too long within the limit is reported first, as reads of any size show it.
+        let end = min(length + count, limits.inputBytes)
+        if length + count > limits.lineBytes && end > scanned {
+          let unscanned = scanned..<end
           if let line = bytes.withUnsafeBufferPointer({ lines?.feed(UnsafeBufferPointer(rebasing: $0[unscanned])) }) {
             throw limits.lineTooLong(path: path, line: line)
           }
-          scanned = length + count
+          scanned = end
+        }
+        if length + count > limits.inputBytes {
+          throw limits.inputTooLarge(path: path, size: limits.inputBytes, atLeast: true)
         }
       }
       length += count

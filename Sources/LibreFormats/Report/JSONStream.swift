@@ -56,7 +56,7 @@ public struct JSONStream {
     bytes.append(contentsOf: rendered)
   }
 
-  /// A whole value, for the parts of a record still built as a tree.
+  /// A whole value built as a tree (`JSONOutput`), written in place.
   public mutating func value(_ value: JSONOutput) {
     // The tree writes itself into this buffer: swapped out, so appending does not copy it.
     var out: [UInt8] = []

@@ -15,17 +15,26 @@ public enum PlainTranscriptParser {
   public static func parse(
     _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
   ) throws(InputError) -> TranscriptCues {
-    let lines = classifiedLines(bytes)
-    let names = acceptedNames(bytes, lines)
+    // Two passes, each line classified in both: the names are judged on the whole file
+    // first, and keeping the classified lines between the passes took memory in proportion
+    // to the lines of the file (a gigabyte for a 64 MiB file of short lines) before a
+    // limit could stop it.
+    let names = acceptedNames(bytes, limit: bytes.count)
     var collector = CueCollector(path: path, original: bytes, limits: limits)
+    var position = TextLines.bomLength(bytes)
+    let end = bytes.count
     var open = false
     var hasText = false
     var speaker: String?
     var previousBreak: Range<Int>?
-    for entry in lines {
-      let line = entry.range
+    while position < end {
+      let lineStart = position
+      let lineEnd = TextLines.lineEnd(bytes, from: position, to: end)
+      position = TextLines.nextLineStart(bytes, after: lineEnd, to: end)
+      let line = TextLines.trimmed(bytes, lineStart..<lineEnd)
+      if line.isEmpty { continue }
       var textStart = line.lowerBound
-      if let label = entry.label {
+      if let label = LineLabel.classify(bytes, line) {
         let name = label.name.map { String(decoding: bytes[$0], as: UTF8.self) }
         if label.timed || name == nil || names.contains(name!) {
           if let name { speaker = name }
@@ -42,7 +51,7 @@ public enum PlainTranscriptParser {
       if hasText, let previousBreak { collector.lineBreak(previousBreak) }
       collector.verbatim(textStart..<line.upperBound)
       hasText = true
-      previousBreak = entry.lineBreak
+      previousBreak = lineEnd..<position
     }
     var cues = try collector.result()
     var nextStart: Double?
@@ -51,30 +60,6 @@ public enum PlainTranscriptParser {
       nextStart = cues.cues[index].start ?? nextStart
     }
     return cues
-  }
-
-  /// A non-blank line of a transcript: its trimmed range, the line break after it, and its label.
-  struct ClassifiedLine {
-    var range: Range<Int>
-    var lineBreak: Range<Int>
-    var label: LineLabel?
-  }
-
-  /// The non-blank lines of `bytes`, each classified once: the names are judged on the
-  /// whole file before any line is read as a turn, and classifying is most of the parse.
-  static func classifiedLines(_ bytes: [UInt8]) -> [ClassifiedLine] {
-    var lines: [ClassifiedLine] = []
-    var position = TextLines.bomLength(bytes)
-    let end = bytes.count
-    while position < end {
-      let lineStart = position
-      let lineEnd = TextLines.lineEnd(bytes, from: position, to: end)
-      position = TextLines.nextLineStart(bytes, after: lineEnd, to: end)
-      let line = TextLines.trimmed(bytes, lineStart..<lineEnd)
-      if line.isEmpty { continue }
-      lines.append(ClassifiedLine(range: line, lineBreak: lineEnd..<position, label: LineLabel.classify(bytes, line)))
-    }
-    return lines
   }
 
   /// Whether the start of `bytes` reads as a transcript: at least two speaker lines, two
@@ -112,11 +97,15 @@ public enum PlainTranscriptParser {
     return labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank
   }
 
-  /// The `Name:` labels without a timestamp that count as speakers.
-  private static func acceptedNames(_ bytes: [UInt8], _ lines: [ClassifiedLine]) -> Set<String> {
+  /// The `Name:` labels without a timestamp that count as speakers in the first `limit` bytes.
+  private static func acceptedNames(_ bytes: [UInt8], limit: Int) -> Set<String> {
     var counts: [String: Int] = [:]
-    for line in lines {
-      if let label = line.label, !label.timed, let name = label.name {
+    var position = TextLines.bomLength(bytes)
+    while position < limit {
+      let lineEnd = TextLines.lineEnd(bytes, from: position, to: limit)
+      let line = TextLines.trimmed(bytes, position..<lineEnd)
+      position = TextLines.nextLineStart(bytes, after: lineEnd, to: limit)
+      if !line.isEmpty, let label = LineLabel.classify(bytes, line), !label.timed, let name = label.name {
         counts[String(decoding: bytes[name], as: UTF8.self), default: 0] += 1
       }
     }

@@ -32,11 +32,11 @@ public struct Suppressions: Sendable {
     directives = original.withUnsafeBufferPointer { Suppressions.directives(in: $0) }
   }
 
-  /// Every file of a batch is searched and few hold a directive: the search looks for the
-  /// keyword's hyphen eight bytes at a time (hyphens are rare in prose), and counts lines
-  /// only up to a directive it finds.
   private static let stem: [UInt8] = Array("libre".utf8)
 
+  /// Every file of a batch is searched and few hold a directive: the search looks for the
+  /// keyword's hyphen sixteen bytes at a time (hyphens are rare in prose), and counts lines
+  /// only up to a directive it finds.
   private static func directives(in bytes: UnsafeBufferPointer<UInt8>) -> [Directive] {
     guard let base = bytes.baseAddress else { return [] }
     let count = bytes.count
