@@ -63,6 +63,23 @@ struct ByteSearchTests {
     #expect(found == [19, 20, 29])
   }
 
+  /// The line-break search passes over the other control bytes its word test also flags.
+  @Test func findsEachLineBreakPastOtherControlBytes() {
+    let text = Array("tab\there\u{0B}\u{0C}\u{01}, then\r\nCRLF\u{0E}and\nLF\t\t\t\t\t\t\t\t\r".utf8)
+    var found: [Int] = []
+    var index = 0
+    text.withUnsafeBytes { raw in
+      while true {
+        index = ByteSearch.firstLineBreak(in: raw, from: index, to: raw.count)
+        guard index < raw.count else { break }
+        found.append(index)
+        index += 1
+      }
+    }
+    #expect(found == text.indices.filter { text[$0] == 0x0A || text[$0] == 0x0D })
+    #expect(found.count == 4)
+  }
+
   @Test func wordTestSeesEachLane() {
     let letters: UInt64 = 0x4141_4141_4141_4141
     #expect(!ByteSearch.contains(letters, 0x2D))

@@ -115,7 +115,7 @@ struct LineScan {
     let raw = UnsafeRawBufferPointer(chunk)
     var index = 0
     while index < chunk.count {
-      let lineEnd = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: index, to: chunk.count)
+      let lineEnd = ByteSearch.firstLineBreak(in: raw, from: index, to: chunk.count)
       current += lineEnd - index
       if current > limit { return line }
       guard lineEnd < chunk.count else { break }

@@ -4,26 +4,7 @@ import LibreKit
 enum TextLines {
   /// The offset of the first CR or LF at or after `start`, or `end`.
   static func lineEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-    bytes.withUnsafeBytes { raw in
-      var index = start
-      while index < end {
-        // One word-wide test for a byte below 0x0E, CR and LF among them (every parser
-        // scans every line with this, and the two-byte test cost twice as much); a tab or
-        // other control byte is a false alarm, settled byte by byte within its word.
-        if index + 8 <= end,
-          !ByteSearch.containsByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self), below: 0x0E)
-        {
-          index += 8
-          continue
-        }
-        let wordEnd = min(index + 8, end)
-        while index < wordEnd {
-          if raw[index] == 0x0A || raw[index] == 0x0D { return index }
-          index += 1
-        }
-      }
-      return end
-    }
+    bytes.withUnsafeBytes { ByteSearch.firstLineBreak(in: $0, from: start, to: end) }
   }
 
   /// The offset just past the line break at `lineEnd` (which points at CR, LF or the end).

@@ -50,4 +50,24 @@ public enum ByteSearch {
     }
     return firstIndex(of: byte, or: byte, in: bytes, from: index, to: end)
   }
+
+  /// The first offset in `start..<end` of `bytes` holding a CR or LF; `end` if none. One
+  /// word-wide test for a byte below 0x0E finds both (testing for each apart cost twice as
+  /// much); a tab or another control byte is a false alarm, settled byte by byte in its word.
+  @inlinable
+  public static func firstLineBreak(in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+    var index = start
+    while index < end {
+      if index + 8 <= end, !containsByte(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self), below: 0x0E) {
+        index += 8
+        continue
+      }
+      let wordEnd = min(index + 8, end)
+      while index < wordEnd {
+        if bytes[index] == 0x0A || bytes[index] == 0x0D { return index }
+        index += 1
+      }
+    }
+    return end
+  }
 }

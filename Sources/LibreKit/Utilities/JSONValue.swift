@@ -294,10 +294,10 @@ public struct LineIndex: Sendable {
     lineStarts = bytes.withUnsafeBytes { raw in
       var starts = [0]
       let count = raw.count
-      var offset = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: 0, to: count)
+      var offset = ByteSearch.firstLineBreak(in: raw, from: 0, to: count)
       while offset < count {
         if raw[offset] == 0x0A || offset + 1 == count || raw[offset + 1] != 0x0A { starts.append(offset + 1) }
-        offset = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: offset + 1, to: count)
+        offset = ByteSearch.firstLineBreak(in: raw, from: offset + 1, to: count)
       }
       return starts
     }
