@@ -48,34 +48,29 @@ struct ByteSearchTests {
     }
   }
 
+  /// Every offset a search finds in `text`, each search starting just past the last find.
+  static func everyOffset(in text: [UInt8], _ search: (UnsafeRawBufferPointer, Int) -> Int) -> [Int] {
+    text.withUnsafeBytes { raw in
+      var found: [Int] = []
+      var index = search(raw, 0)
+      while index < raw.count {
+        found.append(index)
+        index = search(raw, index + 1)
+      }
+      return found
+    }
+  }
+
   @Test func findsEitherOfTwoBytes() {
     let text = Array("no break here, then\r\nCRLF and\nLF".utf8)
-    var found: [Int] = []
-    var index = 0
-    text.withUnsafeBytes { raw in
-      while true {
-        index = ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: raw, from: index, to: raw.count)
-        guard index < raw.count else { break }
-        found.append(index)
-        index += 1
-      }
-    }
+    let found = Self.everyOffset(in: text) { ByteSearch.firstIndex(of: 0x0A, or: 0x0D, in: $0, from: $1, to: $0.count) }
     #expect(found == [19, 20, 29])
   }
 
   /// The line-break search passes over the other control bytes its word test also flags.
   @Test func findsEachLineBreakPastOtherControlBytes() {
     let text = Array("tab\there\u{0B}\u{0C}\u{01}, then\r\nCRLF\u{0E}and\nLF\t\t\t\t\t\t\t\t\r".utf8)
-    var found: [Int] = []
-    var index = 0
-    text.withUnsafeBytes { raw in
-      while true {
-        index = ByteSearch.firstLineBreak(in: raw, from: index, to: raw.count)
-        guard index < raw.count else { break }
-        found.append(index)
-        index += 1
-      }
-    }
+    let found = Self.everyOffset(in: text) { ByteSearch.firstLineBreak(in: $0, from: $1, to: $0.count) }
     #expect(found == text.indices.filter { text[$0] == 0x0A || text[$0] == 0x0D })
     #expect(found.count == 4)
   }

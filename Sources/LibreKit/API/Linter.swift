@@ -30,14 +30,14 @@ public struct Linter: Sendable {
   public init(lexicons: CompiledLexicons) {
     self.lexicons = lexicons
     questionMark = lexicons.vocabulary.lookup("?")
+    englishTables = lexicons.languages[.english]
+    frenchTables = lexicons.languages[.french]
     var lean = [Int8](repeating: 0, count: lexicons.vocabulary.count + 1)
-    for (language, vote) in [(Language.english, Int8(-1)), (.french, 1)] {
-      guard let tables = lexicons.languages[language] else { continue }
+    for (tables, vote) in [(englishTables, Int8(-1)), (frenchTables, 1)] {
+      guard let tables else { continue }
       for id in lean.indices where tables.role(Int32(id)).contains(.stopword) { lean[id] += vote }
     }
     stopwordLean = lean
-    englishTables = lexicons.languages[.english]
-    frenchTables = lexicons.languages[.french]
   }
 
   /// Lints UTF-8 `text`; `language` nil means detect it from the stop words.
