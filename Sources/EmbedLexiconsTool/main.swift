@@ -12,6 +12,24 @@ func fail(_ message: String) -> Never {
   exit(1)
 }
 
+/// `text` escaped for a one-line Swift string literal: backslashes, quotes and control
+/// characters, and combining marks, which must not attach to an escaped quote before them.
+func stringLiteralBody(_ text: String) -> String {
+  var body = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\\": body += "\\\\"
+    case "\"": body += "\\\""
+    case _
+    where scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .nonspacingMark
+      || scalar.properties.generalCategory == .enclosingMark || scalar.properties.generalCategory == .spacingMark:
+      body += "\\u{" + String(scalar.value, radix: 16) + "}"
+    default: body.unicodeScalars.append(scalar)
+    }
+  }
+  return body
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else { fail("usage: EmbedLexiconsTool OUTPUT ROOT FILE…") }
 let root = URL(fileURLWithPath: arguments[2]).standardizedFileURL.path
@@ -44,10 +62,13 @@ for file in files {
   while file.text.contains("\"" + delimiter) { delimiter += "#" }
   source += "    (\"\(file.path)\", \(delimiter)\"\"\"\n\(file.text)\n\"\"\"\(delimiter)),\n"
 }
-source += "  ]\n\n  /// The same lexicons, compiled (see `CompiledLexicons.binary()`), as `PackedText`.\n"
+let image = compiled.binary()
+source += "  ]\n\n  /// The same lexicons, compiled (see `CompiledLexicons.binary()`): the tables as `PackedText`,\n"
+source += "  /// the rules' texts (netstrings) as they are.\n"
 // The packed alphabet holds one character a string literal escapes: the backslash.
-let packed = PackedText.encode(compiled.binary()).replacingOccurrences(of: "\\", with: "\\\\")
-source += "  static let compiled = \"\(packed)\"\n}\n"
+let packed = PackedText.encode(image.tables).replacingOccurrences(of: "\\", with: "\\\\")
+source += "  static let compiledTables = \"\(packed)\"\n"
+source += "  static let compiledTexts = \"\(stringLiteralBody(String(decoding: image.texts, as: UTF8.self)))\"\n}\n"
 do {
   try source.write(toFile: arguments[1], atomically: true, encoding: .utf8)
 } catch {

@@ -17,7 +17,9 @@ public enum BuiltInLexicons {
   /// Decoded once per process and kept until it exits: a run that let them go freed
   /// thousands of rule strings and arrays on the way out, a sixth of linting one email.
   private static let decoded: CompiledLexicons = {
-    guard let bytes = PackedText.decode(EmbeddedLexiconFiles.compiled), let lexicons = CompiledLexicons(binary: bytes)
+    guard let tables = PackedText.decode(EmbeddedLexiconFiles.compiledTables),
+      let lexicons = CompiledLexicons(
+        binary: LexiconImage(tables: tables, texts: Array(EmbeddedLexiconFiles.compiledTexts.utf8)))
     else {
       preconditionFailure("the embedded lexicons are corrupt; rebuild Libre")
     }

@@ -19,15 +19,15 @@ import Testing
   /// lexicons themselves change (or the binary format, on purpose), update the digest and
   /// the size from the failure message.
   @Test func compilerOutputIsUnchangedForTheShippedLexicons() throws {
-    let binary = try CompiledLexicons.compile(try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)).binary()
+    let image = try CompiledLexicons.compile(try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)).binary()
     var digest: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in binary { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    let found = "\(binary.count) bytes, FNV-1a 0x\(String(digest, radix: 16))"
+    for byte in image.tables + image.texts { digest = (digest ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    let found = "\(image.tables.count) + \(image.texts.count) bytes, FNV-1a 0x\(String(digest, radix: 16))"
     #expect(found == Self.shippedBinary, "the compiled shipped lexicons changed: \(found)")
   }
 
-  /// Size and FNV-1a 64 digest of `CompiledLexicons.binary()` for `lexicons/`.
-  static let shippedBinary = "1091136 bytes, FNV-1a 0xf111365d42e5764d"
+  /// Sizes (tables + texts) and FNV-1a 64 digest of `CompiledLexicons.binary()` for `lexicons/`.
+  static let shippedBinary = "795704 + 272977 bytes, FNV-1a 0x1afa4642b90e1b04"
 
   @Test func compilingIsDeterministic() throws {
     let set = try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)
@@ -50,12 +50,77 @@ import Testing
     }
   }
 
-  @Test func corruptBlobsAreRefusedNotTrapped() throws {
-    let bytes = try CompiledLexicons.compile(try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)).binary()
-    #expect(CompiledLexicons(binary: []) == nil)
-    #expect(CompiledLexicons(binary: Array(bytes.prefix(bytes.count / 2))) == nil)
-    #expect(CompiledLexicons(binary: bytes + [0]) == nil)
-    #expect(PackedText.decode(PackedText.encode(bytes)) == bytes)
+  @Test func corruptImagesAreRefusedNotTrapped() throws {
+    let image = try CompiledLexicons.compile(try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)).binary()
+    let (tables, texts) = (image.tables, image.texts)
+    #expect(CompiledLexicons(binary: LexiconImage(tables: [], texts: texts)) == nil)
+    #expect(CompiledLexicons(binary: LexiconImage(tables: Array(tables.prefix(tables.count / 2)), texts: texts)) == nil)
+    #expect(CompiledLexicons(binary: LexiconImage(tables: tables + [0], texts: texts)) == nil)
+    #expect(CompiledLexicons(binary: LexiconImage(tables: tables, texts: [])) == nil)
+    #expect(CompiledLexicons(binary: LexiconImage(tables: tables, texts: Array(texts.prefix(texts.count / 2)))) == nil)
+    #expect(CompiledLexicons(binary: LexiconImage(tables: tables, texts: texts + Array("1:x".utf8))) == nil)
+    // A list's inner netstrings are checked when the rule is read, not when they are used.
+    var brokenList = texts
+    let firstList = try #require(Self.rangeOfFirstPatternList(texts))
+    brokenList[firstList.lowerBound] = UInt8(ascii: "x")
+    #expect(CompiledLexicons(binary: LexiconImage(tables: tables, texts: brokenList)) == nil)
+    #expect(PackedText.decode(PackedText.encode(tables)) == tables)
+  }
+
+  /// The bytes of the first rule's pattern list: after its nine texts.
+  private static func rangeOfFirstPatternList(_ texts: [UInt8]) -> Range<Int>? {
+    var reader = NetstringReader(texts)
+    for _ in 0..<9 { _ = try? reader.next() }
+    return try? reader.next()
+  }
+
+  /// Precompiled rules keep their lists in the text until asked for; asked, they give what
+  /// the JSON said, and a rule copied with another severity keeps them.
+  @Test func storedListsReadAsWritten() throws {
+    let fresh = try CompiledLexicons.compile(try LexiconLoader.load(files: BuiltInLexicons.sourceFiles))
+    let restored = try #require(CompiledLexicons(binary: fresh.binary()))
+    #expect(restored.rules.count == fresh.rules.count)
+    for (left, right) in zip(fresh.rules, restored.rules) {
+      #expect(left.patterns == right.patterns)
+      #expect(left.exceptions == right.exceptions)
+      #expect(left.matchingExamples == right.matchingExamples)
+      #expect(left.nonMatchingExamples == right.nonMatchingExamples)
+      #expect(left.message == right.message && left.suggestion == right.suggestion && left.source == right.source)
+      #expect(left.location == right.location)
+      #expect(!right.patterns.isEmpty)
+    }
+    let rule = try #require(restored.rules.first { !$0.exceptions.isEmpty })
+    let copy = RuleSettings.copy(rule, severity: .info)
+    #expect(copy.severity == .info)
+    #expect(copy.patterns == rule.patterns && copy.exceptions == rule.exceptions)
+  }
+}
+
+@Suite struct NetstringTests {
+  @Test func roundTripsStringsAndLists() throws {
+    var writer = NetstringWriter()
+    writer.string("")
+    writer.string("héllo: 1:2")
+    writer.list(["a", "", "dites-le-moi", "«\u{0}»"])
+    writer.list([])
+    #expect(String(decoding: writer.bytes.prefix(16), as: UTF8.self) == "0:11:héllo: 1:2")
+    var reader = NetstringReader(writer.bytes)
+    #expect(try reader.string() == "")
+    #expect(try reader.string() == "héllo: 1:2")
+    #expect(try reader.list().values == ["a", "", "dites-le-moi", "«\u{0}»"])
+    #expect(try reader.list().values == [])
+    #expect(reader.isAtEnd)
+  }
+
+  @Test(arguments: ["", "5", "5:abc", ":", "x:", "-1:a", "12345678901:a", "3:ab"])
+  func malformedNetstringsThrow(text: String) {
+    var reader = NetstringReader(Array(text.utf8))
+    #expect(throws: NetstringReader.Malformed.self) { try reader.next() }
+  }
+
+  @Test func aListWithABrokenElementIsRefusedWhenRead() {
+    var reader = NetstringReader(Array("6:3:ab:x".utf8))
+    #expect(throws: NetstringReader.Malformed.self) { try reader.list() }
   }
 }
 

@@ -1,15 +1,29 @@
+/// Compiled lexicons as bytes: the tables, and the rules' texts as netstrings.
+public struct LexiconImage: Sendable, Equatable {
+  /// Numbers: automata, vocabulary, rule weights and locations (packed for embedding).
+  public var tables: [UInt8]
+  /// Valid UTF-8 (every string in it came from a `String`), embedded as a string literal.
+  public var texts: [UInt8]
+
+  public init(tables: [UInt8], texts: [UInt8]) {
+    self.tables = tables
+    self.texts = texts
+  }
+}
+
 /// Compiled lexicons as bytes, so the built-in ones are compiled once at build time and
 /// the `libre` binary starts without parsing JSON or building automata.
 extension CompiledLexicons {
-  /// Bumped whenever the layout changes; a blob of another version is refused.
-  static let binaryVersion = 1
+  /// Bumped whenever the layout changes; an image of another version is refused.
+  static let binaryVersion = 2
 
   /// The compiled lexicons as bytes (see `init(binary:)`).
-  public func binary() -> [UInt8] {
+  public func binary() -> LexiconImage {
     var writer = BinaryWriter()
+    var texts = NetstringWriter()
     writer.int(CompiledLexicons.binaryVersion)
     writer.int(rules.count)
-    for rule in rules { write(rule, to: &writer) }
+    for rule in rules { write(rule, to: &writer, texts: &texts) }
     let table = vocabulary.table
     writer.array(table.arena)
     writer.array(table.starts)
@@ -50,16 +64,18 @@ extension CompiledLexicons {
       writer.array(starts.caps)
       writer.array(starts.shout)
     }
-    return writer.bytes
+    return LexiconImage(tables: writer.bytes, texts: texts.bytes)
   }
 
-  /// Reads compiled lexicons written by `binary()`; nil when the bytes are not such a blob.
-  public init?(binary bytes: [UInt8]) {
-    var reader = BinaryReader(bytes)
+  /// Reads compiled lexicons written by `binary()`; nil when the bytes are not such an image.
+  public init?(binary image: LexiconImage) {
+    var reader = BinaryReader(image.tables)
+    var texts = NetstringReader(image.texts)
     do {
       guard try reader.int() == CompiledLexicons.binaryVersion else { return nil }
       var rules: [Rule] = []
-      for _ in 0..<(try reader.int()) { rules.append(try CompiledLexicons.readRule(&reader)) }
+      for _ in 0..<(try reader.int()) { rules.append(try CompiledLexicons.readRule(&reader, texts: &texts)) }
+      guard texts.isAtEnd else { return nil }
       let vocabulary = Vocabulary(
         arena: try reader.array(), starts: try reader.array(), slots: try reader.array(), hashes: try reader.array())
       var prefixList: [[UInt8]] = []
@@ -112,56 +128,49 @@ extension CompiledLexicons {
     }
   }
 
-  private func write(_ rule: Rule, to writer: inout BinaryWriter) {
-    writer.string(rule.id)
-    writer.string(rule.language.rawValue)
-    writer.string(rule.polarity.rawValue)
-    writer.string(rule.category)
-    writer.string(rule.severity.rawValue)
+  private func write(_ rule: Rule, to writer: inout BinaryWriter, texts: inout NetstringWriter) {
+    for text in [rule.id, rule.language.rawValue, rule.polarity.rawValue, rule.category, rule.severity.rawValue] {
+      texts.string(text)
+    }
     writer.double(rule.weight)
     writer.bool(rule.boilerplate)
-    writer.string(rule.message)
-    writer.string(rule.suggestion)
-    writer.string(rule.source)
-    writer.strings(rule.patterns)
-    writer.strings(rule.exceptions)
-    switch rule.whenNegated {
-    case .drop: writer.string("drop")
-    case .keep: writer.string("keep")
-    case .becomes(let target): writer.string(target)
-    }
     writer.bool(rule.requiresAddressee)
-    writer.strings(rule.matchingExamples)
-    writer.strings(rule.nonMatchingExamples)
-    writer.string(rule.location.file)
+    for text in [rule.message, rule.suggestion, rule.source] { texts.string(text) }
+    switch rule.whenNegated {
+    case .drop: texts.string("drop")
+    case .keep: texts.string("keep")
+    case .becomes(let target): texts.string(target)
+    }
+    for list in [rule.patterns, rule.exceptions, rule.matchingExamples, rule.nonMatchingExamples] { texts.list(list) }
+    texts.string(rule.location.file)
     writer.int(rule.location.line)
     writer.int(rule.location.column)
   }
 
-  private static func readRule(_ reader: inout BinaryReader) throws(BinaryReader.Malformed) -> Rule {
-    let id = try reader.string()
-    guard let language = Language(rawValue: try reader.string()),
-      let polarity = Polarity(rawValue: try reader.string())
+  /// A rule of `binary()`. Each failure path throws its reader's error, both mapped to nil
+  /// by the caller; the lists stay unread in the text until asked for.
+  private static func readRule(_ reader: inout BinaryReader, texts: inout NetstringReader) throws -> Rule {
+    let id = try texts.string()
+    guard let language = Language(rawValue: try texts.string()),
+      let polarity = Polarity(rawValue: try texts.string())
     else { throw BinaryReader.Malformed() }
-    let category = try reader.string()
-    guard let severity = Severity(rawValue: try reader.string()) else { throw BinaryReader.Malformed() }
+    let category = try texts.string()
+    guard let severity = Severity(rawValue: try texts.string()) else { throw BinaryReader.Malformed() }
     let weight = try reader.double()
     let boilerplate = try reader.bool()
-    let message = try reader.string()
-    let suggestion = try reader.string()
-    let source = try reader.string()
-    let patterns = try reader.strings()
-    let exceptions = try reader.strings()
-    let negation = try reader.string()
-    let whenNegated: NegationPolicy = negation == "drop" ? .drop : negation == "keep" ? .keep : .becomes(negation)
     let requiresAddressee = try reader.bool()
-    let matching = try reader.strings()
-    let nonMatching = try reader.strings()
-    let location = SourceLocation(file: try reader.string(), line: try reader.int(), column: try reader.int())
+    let message = try texts.string()
+    let suggestion = try texts.string()
+    let source = try texts.string()
+    let negation = try texts.string()
+    let whenNegated: NegationPolicy = negation == "drop" ? .drop : negation == "keep" ? .keep : .becomes(negation)
+    let lists = RuleLists(
+      patterns: .stored(try texts.list()), exceptions: .stored(try texts.list()),
+      matchingExamples: .stored(try texts.list()), nonMatchingExamples: .stored(try texts.list()))
+    let location = SourceLocation(file: try texts.string(), line: try reader.int(), column: try reader.int())
     return Rule(
       id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
-      boilerplate: boilerplate, message: message, suggestion: suggestion, source: source, patterns: patterns,
-      exceptions: exceptions, whenNegated: whenNegated, requiresAddressee: requiresAddressee,
-      matchingExamples: matching, nonMatchingExamples: nonMatching, location: location)
+      boilerplate: boilerplate, message: message, suggestion: suggestion, source: source, lists: lists,
+      whenNegated: whenNegated, requiresAddressee: requiresAddressee, location: location)
   }
 }

@@ -43,13 +43,16 @@ public final class Rule: @unchecked Sendable {
   public let message: String
   public let suggestion: String
   public let source: String
-  public let patterns: [String]
-  public let exceptions: [String]
+  public var patterns: [String] { lists.patterns.values }
+  public var exceptions: [String] { lists.exceptions.values }
   public let whenNegated: NegationPolicy
   /// Dropped when the nearest subject before the match is first or third person.
   public let requiresAddressee: Bool
-  public let matchingExamples: [String]
-  public let nonMatchingExamples: [String]
+  public var matchingExamples: [String] { lists.matchingExamples.values }
+  public var nonMatchingExamples: [String] { lists.nonMatchingExamples.values }
+  /// The four lists above. Only compiling, tools (`rules`, `explain`, `check-lexicon`) and
+  /// error messages read them, so precompiled lexicons leave them in their text section.
+  let lists: RuleLists
   public let location: SourceLocation
   /// What the document rules ask of the rule's category, worked out once here: a
   /// `Set<String>` lookup per finding in each document rule cost more than the rule itself.
@@ -62,12 +65,26 @@ public final class Rule: @unchecked Sendable {
   public var patternsAsWritten: [String] = []
   public var exceptionsAsWritten: [String] = []
 
-  public init(
+  public convenience init(
     id: String, language: Language, polarity: Polarity, category: String, severity: Severity,
     weight: Double, boilerplate: Bool = false, message: String, suggestion: String, source: String,
     patterns: [String], exceptions: [String] = [], whenNegated: NegationPolicy = .drop,
     requiresAddressee: Bool = false, matchingExamples: [String] = [], nonMatchingExamples: [String] = [],
     location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)
+  ) {
+    self.init(
+      id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
+      boilerplate: boilerplate, message: message, suggestion: suggestion, source: source,
+      lists: RuleLists(
+        patterns: .values(patterns), exceptions: .values(exceptions), matchingExamples: .values(matchingExamples),
+        nonMatchingExamples: .values(nonMatchingExamples)),
+      whenNegated: whenNegated, requiresAddressee: requiresAddressee, location: location)
+  }
+
+  init(
+    id: String, language: Language, polarity: Polarity, category: String, severity: Severity, weight: Double,
+    boilerplate: Bool, message: String, suggestion: String, source: String, lists: RuleLists,
+    whenNegated: NegationPolicy, requiresAddressee: Bool, location: SourceLocation
   ) {
     self.id = id
     self.language = language
@@ -79,14 +96,32 @@ public final class Rule: @unchecked Sendable {
     self.message = message
     self.suggestion = suggestion
     self.source = source
-    self.patterns = patterns
-    self.exceptions = exceptions
+    self.lists = lists
     self.whenNegated = whenNegated
     self.requiresAddressee = requiresAddressee
-    self.matchingExamples = matchingExamples
-    self.nonMatchingExamples = nonMatchingExamples
     self.location = location
     traits = RuleTraits(polarity: polarity, category: category)
+  }
+}
+
+/// A rule's pattern, exception and example lists.
+struct RuleLists: Sendable {
+  var patterns: RuleStrings
+  var exceptions: RuleStrings
+  var matchingExamples: RuleStrings
+  var nonMatchingExamples: RuleStrings
+}
+
+/// A list of a rule's strings: as given, or still in a precompiled lexicon's text.
+enum RuleStrings: Sendable {
+  case values([String])
+  case stored(NetstringList)
+
+  var values: [String] {
+    switch self {
+    case .values(let values): values
+    case .stored(let list): list.values
+    }
   }
 }
 

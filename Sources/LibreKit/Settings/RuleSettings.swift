@@ -85,9 +85,8 @@ public struct RuleSettings: Sendable, Equatable {
     let copy = Rule(
       id: rule.id, language: rule.language, polarity: rule.polarity, category: rule.category, severity: severity,
       weight: rule.weight, boilerplate: rule.boilerplate, message: rule.message, suggestion: rule.suggestion,
-      source: rule.source, patterns: rule.patterns, exceptions: rule.exceptions, whenNegated: rule.whenNegated,
-      requiresAddressee: rule.requiresAddressee, matchingExamples: rule.matchingExamples,
-      nonMatchingExamples: rule.nonMatchingExamples, location: rule.location)
+      source: rule.source, lists: rule.lists, whenNegated: rule.whenNegated, requiresAddressee: rule.requiresAddressee,
+      location: rule.location)
     return copy
   }
 }
