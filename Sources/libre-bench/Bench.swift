@@ -28,6 +28,7 @@ struct Bench {
     var emails: Int?
     var folder: String?
     var lexiconFolder: String?
+    var dfaStates: Int?
     var arguments = CommandLine.arguments.dropFirst().makeIterator()
     while let argument = arguments.next() {
       switch argument {
@@ -39,9 +40,10 @@ struct Bench {
       case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
       case "--emit-folder": folder = arguments.next()
       case "--lexicons": lexiconFolder = arguments.next()
+      case "--dfa-states": dfaStates = Int(arguments.next() ?? "")
       default:
         print(
-          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--lexicons DIR]"
+          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--lexicons DIR] [--dfa-states N]"
         )
         exit(2)
       }
@@ -96,6 +98,7 @@ struct Bench {
       return
     }
     var phases = Phases()
+    if let dfaStates { phases.workspace = LintWorkspace(dfaStateLimit: dfaStates) }
     if let file {
       guard let bytes = try? FileReader.read(file) else {
         print("cannot read \(file)")
@@ -210,6 +213,10 @@ struct Phases: ~Copyable {
     }
     line("match (tokenize + ids + context + automaton)", matchTime, ", \(matches) raw matches")
     line("lint end to end (rules, negation, score)", lintTime, ", \(findings) findings")
+    let dfa = workspace.matcherStatistics
+    print(
+      "lazy DFA: \(dfa.statesBuilt) states built, \(dfa.transitions) transitions held, \(dfa.resets) resets of a full cache"
+    )
   }
 }
 

@@ -247,6 +247,34 @@ import Testing
     }
     #expect(checked > 200)
   }
+
+  /// Words of the lexicon examples in a random order, in long sentences: thousands of
+  /// states, past the first growth of the cache's per-state lines, all still agreeing.
+  @Test func manyStatesStillAgreeWithTheSimulation() throws {
+    let linter = ShippedLexicons.linter
+    var seed: UInt64 = 7
+    for language in [Language.english, .french] {
+      let words = LexiconExample.all.filter { $0.language == language }
+        .flatMap { $0.plain.text.split(separator: " ").map(String.init) }
+      let tables = try #require(linter.lexicons.languages[language])
+      let scratch = MatcherScratch()
+      for _ in 0..<40 {
+        var sentence: [String] = []
+        for _ in 0..<400 {
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          sentence.append(words[Int(seed >> 33) % words.count])
+        }
+        var tokens = linter.tokens(Array(sentence.joined(separator: " ").utf8))
+        tokens.withUnsafeMutableBufferPointer { ContextPass.mark($0, tables: tables) }
+        var matches: [RawMatch] = []
+        tokens.withUnsafeBufferPointer { tables.automaton.match($0, into: &matches, scratch: scratch) }
+        let found = Set(matches.map { Event(entry: $0.entry, last: $0.last, negated: $0.negatedInside) })
+        #expect(found == DFADifferentialTests.reference(tables.automaton, tokens), "\(language)")
+      }
+      #expect(scratch.statistics.statesBuilt > 1100, "\(language): \(scratch.statistics)")
+      #expect(scratch.statistics.resets == 0)
+    }
+  }
 }
 
 @Suite struct VocabularyTests {

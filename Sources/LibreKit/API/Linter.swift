@@ -201,8 +201,13 @@ public struct LintWorkspace: ~Copyable {
 
   public init() { scratch = MatcherScratch() }
 
-  /// A workspace whose matcher keeps at most `dfaStateLimit` states (for tests of the reset).
-  init(dfaStateLimit: Int) { scratch = MatcherScratch(dfaStateLimit: dfaStateLimit) }
+  /// A workspace whose matcher keeps at most `dfaStateLimit` deterministic states per
+  /// automaton (for the benchmark, and for tests of the reset).
+  public init(dfaStateLimit: Int) { scratch = MatcherScratch(dfaStateLimit: dfaStateLimit) }
+
+  /// Deterministic states the matcher built, transitions it holds, and how often its cache
+  /// started over.
+  public var matcherStatistics: (statesBuilt: Int, transitions: Int, resets: Int) { scratch.statistics }
 }
 
 extension Linter {

@@ -19,24 +19,26 @@ final class DFACache {
   @exclusivity(unchecked) private var stateHashes: [UInt64] = []
   /// Open addressing over `Slot`s (0 = empty): a lookup touches one cache line.
   @exclusivity(unchecked) private var slots: [Slot]
-  @exclusivity(unchecked) private var used = 0
-  /// How many times the cache started over.
-  @exclusivity(unchecked) private var resets = 0
+  @exclusivity(unchecked) private(set) var used = 0
+  /// How many times the cache started over, and how many states it built in all.
+  @exclusivity(unchecked) private(set) var resets = 0
+  @exclusivity(unchecked) private(set) var statesBuilt = 0
   /// From the empty state, on a plain word (no kind, emphasis or negation bits): indexed by
   /// id, dense and small, since most lookups start there. -1 = not built yet.
   @exclusivity(unchecked) private var fromEmpty: [Int32]
 
-  /// Per state (four words each), a filter of the ids its transitions name (bit `id & 255`),
-  /// all bits when one tests a prefix. An id outside it moves the threads as a word
-  /// without an id does, so the transition needs no id in its key.
-  @exclusivity(unchecked) private var namedIDs: [UInt64] = [0, 0, 0, 0]
-  /// Per state: whether a word it does not name leaves every thread behind (its
-  /// transitions all test words), so the next state is the one that word reaches from the
-  /// empty state.
-  @exclusivity(unchecked) private var dropsUnnamed: [Bool] = [true]
-  /// Per state: the state a plain word reaches when no thread and no pattern start look at
-  /// its id (the common case, inside a gap). Dense, so it costs no hash lookup. -1 = not built.
-  @exclusivity(unchecked) private var plainNext: [Int32] = [-1]
+  /// Per state, one cache line of eight words:
+  /// - words 0–3: a filter of the ids its transitions name (bit `id & 255`), all bits when
+  ///   one tests a prefix. An id outside it moves the threads as a word without an id does,
+  ///   so the transition needs no id in its key;
+  /// - word 4: the state a plain word reaches when no thread and no pattern start look at
+  ///   its id (the common case, inside a gap), as an `Int32`; -1 = not built yet;
+  /// - word 5: 1 when a word it does not name leaves every thread behind (its transitions
+  ///   all test words), so the next state is the one that word reaches from the empty state.
+  /// Three arrays cost up to three cache misses for a token inside a gap; one line costs one.
+  @exclusivity(unchecked) private var lines: UnsafeMutablePointer<UInt64>
+  @exclusivity(unchecked) private var lineCapacity = 1024
+  static let lineWords = 8
 
   /// A transition in one word: the key (`state + 1` above the symbol) in the low 48 bits,
   /// the target (15-bit state, accept flag at bit 15) in the high 16. Eight bytes, so the
@@ -46,7 +48,7 @@ final class DFACache {
   /// way, so most lookups find their transition in this small table, which stays in the
   /// first-level cache, instead of in the large one, which does not.
   @exclusivity(unchecked) private var recent = [Slot](repeating: 0, count: DFACache.recentCount)
-  static let recentCount = 4096
+  static let recentCount = 16384
   static let keyMask: UInt64 = 0xFFFF_FFFF_FFFF
   /// States are numbered in 15 bits in a slot.
   static let maximumStateLimit = 32_000
@@ -61,7 +63,33 @@ final class DFACache {
     self.stateLimit = min(max(2, stateLimit), DFACache.maximumStateLimit)
     slots = [Slot](repeating: 0, count: 1 << 12)
     fromEmpty = [Int32](repeating: -1, count: idCount + 1)
+    lines = DFACache.allocateLines(lineCapacity)
+    setLine(0, filter: [0, 0, 0, 0], dropsUnnamed: true)
     addState(0, hash: DFACache.hash([], []))
+  }
+
+  deinit { lines.deallocate() }
+
+  private static func allocateLines(_ count: Int) -> UnsafeMutablePointer<UInt64> {
+    UnsafeMutableRawPointer.allocate(byteCount: count * lineWords * 8, alignment: 64)
+      .bindMemory(to: UInt64.self, capacity: count * lineWords)
+  }
+
+  /// Writes state `state`'s line, growing the lines as needed.
+  private func setLine(_ state: Int, filter: [UInt64], dropsUnnamed: Bool) {
+    if state >= lineCapacity {
+      let larger = DFACache.allocateLines(lineCapacity * 2)
+      larger.update(from: lines, count: lineCapacity * DFACache.lineWords)
+      lines.deallocate()
+      lines = larger
+      lineCapacity *= 2
+    }
+    let line = lines + state * DFACache.lineWords
+    for word in 0..<4 { line[word] = filter[word] }
+    line[4] = UInt64(bitPattern: -1)
+    line[5] = dropsUnnamed ? 1 : 0
+    line[6] = 0
+    line[7] = 0
   }
 
   /// Set on a state id whose state accepts: the matcher tests the id, not a table.
@@ -79,12 +107,13 @@ final class DFACache {
     if state != 0 && symbol & 0xFF == 0 {
       let id = symbol >> 8
       let bit = Int(id & 255)
-      if namedIDs[Int(state) << 2 | bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+      let line = lines + Int(state) * DFACache.lineWords
+      if line[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
         if id == 0 || !automaton.startsPattern(Int32(bitPattern: id)) {
-          let known = plainNext[Int(state)]
+          let known = Int32(truncatingIfNeeded: line[4])
           return known >= 0 ? known : buildPlain(from: state, token: token, automaton: automaton)
         }
-        if dropsUnnamed[Int(state)] { return next(from: 0, symbol: symbol, token: token, automaton: automaton) }
+        if line[5] != 0 { return next(from: 0, symbol: symbol, token: token, automaton: automaton) }
       }
     }
     if state == 0 && symbol & 0xFF == 0 {
@@ -143,7 +172,7 @@ final class DFACache {
     let generation = resets
     let target = cached(from: state, symbol: 0, token: plain, automaton: automaton)
     // A reset while building renumbered the states: `state` means nothing any more.
-    if resets == generation { plainNext[Int(state)] = target }
+    if resets == generation { lines[Int(state) * DFACache.lineWords + 4] = UInt64(UInt32(bitPattern: target)) }
     return target
   }
 
@@ -180,14 +209,13 @@ final class DFACache {
       target = known | (acceptLists[Int(known)].isEmpty ? 0 : DFACache.acceptFlag)
     } else {
       let number = Int32(threads.count)
+      statesBuilt += 1
       target = number | (accepted.isEmpty ? 0 : DFACache.acceptFlag)
       // Copies of exact size: `next` and `accepted` are buffers reused by the next build.
       threads.append(next.withUnsafeBufferPointer { Array($0) })
       acceptLists.append(accepted.withUnsafeBufferPointer { Array($0) })
       let filter = automaton.namedIDs(of: next)
-      namedIDs += filter.ids
-      dropsUnnamed.append(filter.dropsUnnamed)
-      plainNext.append(-1)
+      setLine(Int(number), filter: filter.ids, dropsUnnamed: filter.dropsUnnamed)
       addState(number, hash: hash)
     }
     if !wasReset { insert(from: state, symbol: symbol, target: target) }
@@ -196,7 +224,9 @@ final class DFACache {
 
   private func insert(from state: Int32, symbol: UInt32, target: Int32) {
     assert(state & ~DFACache.acceptFlag < 0x8000 && target & ~DFACache.acceptFlag < 0x8000, "state past 15 bits")
-    if (used + 1) * 2 > slots.count { grow() }
+    // Three quarters full at most: at 145,000 transitions (the full lexicons on 100 MB) the
+    // table stays at 2 MB, within the second-level cache, where half full needed 4 MB.
+    if (used + 1) * 4 > slots.count * 3 { grow() }
     let packedTarget = UInt64(target & 0x7FFF) | (target & DFACache.acceptFlag != 0 ? 0x8000 : 0)
     place(DFACache.key(state, symbol) | packedTarget << 48)
     used += 1
@@ -275,9 +305,7 @@ final class DFACache {
     resets += 1
     threads = [[]]
     acceptLists = [[]]
-    namedIDs = [0, 0, 0, 0]
-    dropsUnnamed = [true]
-    plainNext = [-1]
+    setLine(0, filter: [0, 0, 0, 0], dropsUnnamed: true)
     stateSlots = [Int32](repeating: 0, count: 1 << 10)
     stateHashes = []
     addState(0, hash: DFACache.hash([], []))

@@ -79,6 +79,12 @@ public final class MatcherScratch {
   /// most `32,000`: a cached transition holds its state in 15 bits).
   public init(dfaStateLimit: Int = 20_000) { stateLimit = dfaStateLimit }
 
+  /// Deterministic states built so far by all the caches, and how often a full cache
+  /// started over: what the benchmark reports of the lazy DFA.
+  public var statistics: (statesBuilt: Int, transitions: Int, resets: Int) {
+    caches.values.reduce((0, 0, 0)) { ($0.0 + $1.statesBuilt, $0.1 + $1.used, $0.2 + $1.resets) }
+  }
+
   func cache(for automaton: PatternAutomaton) -> DFACache {
     // The cache holds the token, so an address reused by a later automaton is never mistaken.
     if let cache = caches[automaton.identity], cache.owner === automaton.identityToken { return cache }
