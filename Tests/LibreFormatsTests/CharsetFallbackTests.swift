@@ -37,6 +37,11 @@ private let koi8Hello: [UInt8] = [0xD0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]
     #expect(text.originalRange(0..<5) == 0..<7)
   }
 
+  @Test func iso2022JPDecodesHalfWidthKatakana() {
+    // ESC ( I 1 ESC ( B: "ｱ" in JIS X 0201 katakana, as Windows writes ISO-2022-JP.
+    #expect(string(decoded([0x1B, 0x28, 0x49, 0x31, 0x1B, 0x28, 0x42], "iso-2022-jp")) == "ｱ")
+  }
+
   @Test func utf16WithoutAMarkIsBigEndian() {
     let bigEndian: [UInt8] = [0x00, 0x68, 0x00, 0x69, 0x00, 0x0D, 0x00, 0x0A, 0x04, 0x3F]
     #expect(string(decoded(bigEndian, "utf-16")) == "hi\r\nп")

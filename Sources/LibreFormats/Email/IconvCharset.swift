@@ -63,6 +63,10 @@ struct IconvCharset: Equatable {
     "ksc5601": "CP949", "ksc_5601": "CP949", "csksc56011987": "CP949", "iso-ir-149": "CP949", "korean": "CP949",
     "windows-949": "CP949",
     "x-euc-jp": "EUC-JP", "cseucpkdfmtjapanese": "EUC-JP",
+    // ISO-2022-JP as Windows writes it may switch to half-width katakana (ESC ( I), which
+    // glibc's ISO-2022-JP passes through as text; its ISO-2022-JP-3 decodes them, and every
+    // JIS X 0208 character the same.
+    "iso-2022-jp": "ISO-2022-JP-3", "csiso2022jp": "ISO-2022-JP-3",
     "x-x-big5": "BIG5", "csbig5": "BIG5",
     "x-mac-roman": "MACINTOSH", "macroman": "MACINTOSH", "x-mac": "MACINTOSH", "csmacintosh": "MACINTOSH",
     "x-mac-cyrillic": "MAC-CYRILLIC", "x-mac-ukrainian": "MAC-CYRILLIC",
