@@ -14,9 +14,18 @@ let package = Package(
     .target(name: "LibreKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     // The built-in lexicons of `lexicons/`, embedded at build time so a copied binary needs no bundle.
     .target(name: "LibreLexicons", dependencies: ["LibreKit"], plugins: ["EmbedLexicons"]),
-    // Loaders (input formats) and reporters (output formats).
-    .target(name: "LibreFormats", dependencies: ["LibreKit"]),
-    .executableTarget(name: "libre", dependencies: ["LibreKit", "LibreFormats", "LibreLexicons"]),
+    // Loaders (input formats) and reporters (output formats). No Foundation either: the rare
+    // charsets go through the C library's iconv (libiconv on Darwin).
+    .target(
+      name: "LibreFormats", dependencies: ["LibreKit"],
+      linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
+    // The command-line tool links the Swift runtime statically: a run of `libre` is mostly
+    // startup for one short email, and the dynamic loader's relocation of libswiftCore and
+    // its siblings was a large share of it (nothing else of Swift is loaded: no Foundation,
+    // no Dispatch). The binary then needs only glibc, libstdc++ and libgcc_s.
+    .executableTarget(
+      name: "libre", dependencies: ["LibreKit", "LibreFormats", "LibreLexicons"],
+      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))]),
     .executableTarget(name: "libre-bench", dependencies: ["LibreKit", "LibreFormats", "LibreLexicons"]),
     .executableTarget(name: "EmbedLexiconsTool", dependencies: ["LibreKit"]),
     .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["EmbedLexiconsTool"]),

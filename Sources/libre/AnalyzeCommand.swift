@@ -1,6 +1,11 @@
-import Foundation
 import LibreFormats
 import LibreKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `libre analyze`: many inputs linted in parallel, each result written in input order as
 /// it completes, and aggregates (per document, per rep, overall) built incrementally.
@@ -42,41 +47,44 @@ enum AnalyzeCommand {
       linter: linter, options: options, format: format,
       configurations: SharedConfigurations(forced: options.lint.configuration))
     let pipeline = OrderedPipeline<AnalysisInput, AnalysisOutcome>(window: options.jobs * 8)
-    for _ in 0..<options.jobs {
-      let thread = Thread {
-        var workspace = LintWorkspace()
-        while let (sequence, input) = pipeline.take() {
-          pipeline.complete(sequence, worker.process(input, workspace: &workspace))
-        }
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
-    }
     let stdinJSONL = options.stdinJSONL
     let limits = options.lint.limits
     let entries = listed
-    Thread {
-      for entry in entries {
-        switch entry {
-        case .file(let path): pipeline.submit(.file(path))
-        case .failed(let error): pipeline.submit(.failed(error))
-        }
-      }
-      if stdinJSONL {
-        // One line is one document: it may hold as much as a file may.
-        var reader = LineReader(descriptor: 0, maximum: limits.inputBytes)
-        while let line = reader.next() {
-          if reader.lastLineTooLong {
-            pipeline.submit(.failed(limits.jsonlLineTooLarge(line: reader.lineNumber)))
-            continue
+    do throws(DetachedThread.StartError) {
+      for _ in 0..<options.jobs {
+        try DetachedThread.start {
+          var workspace = LintWorkspace()
+          while let (sequence, input) = pipeline.take() {
+            pipeline.complete(sequence, worker.process(input, workspace: &workspace))
           }
-          // A blank line holds no document: not an input.
-          if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-          pipeline.submit(.jsonl(line: reader.lineNumber, bytes: line))
         }
       }
-      pipeline.endInput()
-    }.start()
+      try DetachedThread.start {
+        for entry in entries {
+          switch entry {
+          case .file(let path): pipeline.submit(.file(path))
+          case .failed(let error): pipeline.submit(.failed(error))
+          }
+        }
+        if stdinJSONL {
+          // One line is one document: it may hold as much as a file may.
+          var reader = LineReader(descriptor: 0, maximum: limits.inputBytes)
+          while let line = reader.next() {
+            if reader.lastLineTooLong {
+              pipeline.submit(.failed(limits.jsonlLineTooLarge(line: reader.lineNumber)))
+              continue
+            }
+            // A blank line holds no document: not an input.
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            pipeline.submit(.jsonl(line: reader.lineNumber, bytes: line))
+          }
+        }
+        pipeline.endInput()
+      }
+    } catch {
+      Output.error(error.description)
+      return 2
+    }
 
     var consumer = Consumer(
       format: format, output: output, quiet: options.quiet,

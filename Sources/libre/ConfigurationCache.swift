@@ -1,4 +1,3 @@
-import Foundation
 import LibreFormats
 
 /// The configuration of each input: the forced one (`--config`), else the nearest
@@ -24,11 +23,12 @@ struct ConfigurationCache {
   }
 }
 
-/// `ConfigurationCache` for the worker threads of `libre analyze`: one cache behind a lock.
+/// `ConfigurationCache` for the worker threads of `libre analyze`: one cache behind a lock
+/// (a `Monitor`, used for its mutex alone).
 /// A class marked `@unchecked Sendable` because its only state, `cache`, is touched only
 /// while `lock` is held.
 final class SharedConfigurations: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Monitor()
   private var cache: ConfigurationCache
 
   init(forced: String?) { cache = ConfigurationCache(forced: forced) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A bounded, order-keeping hand-off between one producer, worker threads and one consumer.
 ///
 /// The producer `submit`s inputs; each gets a sequence number. Workers `take` inputs and

@@ -12,7 +12,7 @@ enum Charset: Equatable {
   case windows1252
   /// ISO-8859-15 (Latin-9): Latin-1 with eight letters replaced (€, Š, š, Ž, ž, Œ, œ, Ÿ).
   case latin9
-  /// Any other name, decoded through Foundation where it can.
+  /// Any other name, decoded through the C library's iconv where it can (`CharsetFallback`).
   case other(String)
 
   /// The charset a lowercased, trimmed name stands for.
