@@ -13,7 +13,9 @@ func fail(_ message: String) -> Never {
 }
 
 /// `text` escaped for a one-line Swift string literal: backslashes, quotes and control
-/// characters, and combining marks, which must not attach to an escaped quote before them.
+/// characters; and, so the generated file shows nothing invisible or misleading, combining
+/// marks (none sits on a quote or backslash), format characters (bidi controls, joiners)
+/// and line and paragraph separators.
 func stringLiteralBody(_ text: String) -> String {
   var body = ""
   for scalar in text.unicodeScalars {
@@ -22,7 +24,9 @@ func stringLiteralBody(_ text: String) -> String {
     case "\"": body += "\\\""
     case _
     where scalar.value < 0x20 || scalar.value == 0x7F || scalar.properties.generalCategory == .nonspacingMark
-      || scalar.properties.generalCategory == .enclosingMark || scalar.properties.generalCategory == .spacingMark:
+      || scalar.properties.generalCategory == .enclosingMark || scalar.properties.generalCategory == .spacingMark
+      || scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .lineSeparator
+      || scalar.properties.generalCategory == .paragraphSeparator:
       body += "\\u{" + String(scalar.value, radix: 16) + "}"
     default: body.unicodeScalars.append(scalar)
     }

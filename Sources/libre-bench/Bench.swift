@@ -40,7 +40,12 @@ struct Bench {
       case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
       case "--emit-folder": folder = arguments.next()
       case "--lexicons": lexiconFolder = arguments.next()
-      case "--dfa-states": dfaStates = Int(arguments.next() ?? "")
+      case "--dfa-states":
+        guard let limit = Int(arguments.next() ?? ""), limit > 1 else {
+          print("--dfa-states needs a number of states above 1")
+          exit(2)
+        }
+        dfaStates = limit
       default:
         print(
           "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--lexicons DIR] [--dfa-states N]"
@@ -215,7 +220,7 @@ struct Phases: ~Copyable {
     line("lint end to end (rules, negation, score)", lintTime, ", \(findings) findings")
     let dfa = workspace.matcherStatistics
     print(
-      "lazy DFA: \(dfa.statesBuilt) states built, \(dfa.transitions) transitions held, \(dfa.resets) resets of a full cache"
+      "lazy DFA: \(dfa.statesBuilt) states built, \(dfa.transitions) hashed transitions held, \(dfa.resets) resets of a full cache"
     )
   }
 }

@@ -49,6 +49,17 @@ private let koi8Hello: [UInt8] = [0xD0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4]
     #expect(string(decoded(bigEndian, "ucs-2")) == "hi\r\nп")
   }
 
+  /// Names iconv reads as wide forms though they do not say UTF-16 or UTF-32: cut at the
+  /// byte 0x0A, every line after the first would start on the wrong byte.
+  @Test func otherWideNamesDecodeWhole() throws {
+    let littleEndian: [UInt8] = [0x68, 0x00, 0x69, 0x00, 0x0A, 0x00, 0x3F, 0x04, 0x0A, 0x00, 0x21, 0x00]
+    let text = try #require(decoded(littleEndian, "unicodelittle"))
+    #expect(string(text) == "hi\nп\n!")
+    #expect(text.originalRange(0..<text.bytes.count) == 0..<littleEndian.count)
+    let bigEndian: [UInt8] = [0x00, 0x68, 0x00, 0x0A, 0x04, 0x3F]
+    #expect(string(decoded(bigEndian, "unicodebig")) == "h\nп")
+  }
+
   @Test func utf16MarkGivesTheByteOrderAndIsDropped() throws {
     let littleEndian: [UInt8] = [0xFF, 0xFE, 0x68, 0x00, 0x69, 0x00, 0x3D, 0xD8, 0x01, 0xDE]
     let text = try #require(decoded(littleEndian, "utf-16"))

@@ -4,7 +4,7 @@ import Testing
 @testable import LibreKit
 
 @Suite struct PrecompiledLexiconTests {
-  /// The blob compiled into the binary at build time is exactly what compiling the JSON
+  /// The image compiled into the binary at build time is exactly what compiling the JSON
   /// gives now: the two can never drift apart unnoticed.
   @Test func embeddedBlobMatchesAFreshCompile() throws {
     let fresh = try CompiledLexicons.compile(try LexiconLoader.load(files: BuiltInLexicons.sourceFiles))
@@ -13,7 +13,7 @@ import Testing
     #expect(embedded.rules.map(\.id) == fresh.rules.map(\.id))
   }
 
-  /// The embedded blob is compiled at build time by the same compiler, so the test above
+  /// The embedded image is compiled at build time by the same compiler, so the test above
   /// cannot see a compiler change that alters the output. This one can: a change to the
   /// compiler must leave the shipped lexicons' binary as it was, byte for byte. When the
   /// lexicons themselves change (or the binary format, on purpose), update the digest and

@@ -27,6 +27,14 @@ enum CharsetFallback {
       return builder.build()
     }
     guard let decoder = IconvDecoder(charset: charset.iconvName) else { return nil }
+    // A name iconv reads as a wide form (`unicodelittle`, `wchar_t`, `iso-10646`, …) has no
+    // one-byte line break to cut at: decoded whole, like UTF-16.
+    guard decoder.decode(ArraySlice([0x61, 0x0A])) == [0x61, 0x0A] else {
+      guard let decoded = decoder.decode(bytes[...]) else { return nil }
+      var builder = MappedTextBuilder()
+      builder.append(decoded: decoded, unit: cursor.originalRange(0..<bytes.count))
+      return builder.build()
+    }
     var builder = MappedTextBuilder(reservingCapacity: bytes.count + bytes.count / 2)
     var failedLines = 0
     var lines = 0

@@ -37,7 +37,8 @@ struct IconvCharset: Equatable {
     let compact = String(
       decoding: iconvName.lowercased().utf8.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "_") }, as: UTF8.self
     )
-    let sevenBit = compact.hasPrefix("iso2022") || compact.hasPrefix("csiso2022") || compact == "utf7"
+    let sevenBit =
+      compact.hasPrefix("iso2022") || compact.hasPrefix("csiso2022") || compact == "utf7" || compact.hasPrefix("hz")
     self.init(iconvName: iconvName, sevenBit: sevenBit, wide: nil)
   }
 

@@ -131,6 +131,9 @@ struct LexiconCompiler {
     var location: SourceLocation
     /// Index of its root in `parser.nodes`.
     var root: Int
+    /// The pattern as its rule gives it, for error messages (a precompiled rule would make
+    /// its whole list again for each look-up).
+    var text: String
   }
 
   mutating func compile() throws(LexiconErrors) -> CompiledLexicons {
@@ -150,20 +153,23 @@ struct LexiconCompiler {
     var parsed: [ParsedPattern] = []
     parsed.reserveCapacity(rules.reduce(0) { $0 + $1.patterns.count + $1.exceptions.count })
     for (index, rule) in rules.enumerated() {
-      for (number, pattern) in rule.patterns.enumerated() {
+      let (patterns, exceptions) = (rule.patterns, rule.exceptions)
+      for (number, pattern) in patterns.enumerated() {
         let location = number < rule.patternLocations.count ? rule.patternLocations[number] : rule.location
         let written = number < rule.patternsAsWritten.count ? rule.patternsAsWritten[number] : ""
         if let root = parse(pattern, written: written, rule: rule, at: location) {
           parsed.append(
-            ParsedPattern(rule: index, number: number, isException: false, location: location, root: root))
+            ParsedPattern(
+              rule: index, number: number, isException: false, location: location, root: root, text: pattern))
         }
       }
-      for (number, pattern) in rule.exceptions.enumerated() {
+      for (number, pattern) in exceptions.enumerated() {
         let location = number < rule.exceptionLocations.count ? rule.exceptionLocations[number] : rule.location
         let written = number < rule.exceptionsAsWritten.count ? rule.exceptionsAsWritten[number] : ""
         if let root = parse(pattern, written: written, rule: rule, at: location) {
           parsed.append(
-            ParsedPattern(rule: index, number: number, isException: true, location: location, root: root))
+            ParsedPattern(
+              rule: index, number: number, isException: true, location: location, root: root, text: pattern))
         }
       }
       checkNegationTarget(rule, in: rules)
@@ -186,8 +192,7 @@ struct LexiconCompiler {
         resolvedClasses = [:]
       }
       let location = item.location
-      let context = PatternContext(
-        rule: rule.id, pattern: item.isException ? rule.exceptions[item.number] : rule.patterns[item.number])
+      let context = PatternContext(rule: rule.id, pattern: item.text)
       resolved.removeAll(keepingCapacity: true)
       resolving = (location, context)
       guard resolve(item.root, into: &resolved) else {

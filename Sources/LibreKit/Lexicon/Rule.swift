@@ -76,8 +76,8 @@ public final class Rule: @unchecked Sendable {
       id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
       boilerplate: boilerplate, message: message, suggestion: suggestion, source: source,
       lists: RuleLists(
-        patterns: .values(patterns), exceptions: .values(exceptions), matchingExamples: .values(matchingExamples),
-        nonMatchingExamples: .values(nonMatchingExamples)),
+        patterns: .given(patterns), exceptions: .given(exceptions), matchingExamples: .given(matchingExamples),
+        nonMatchingExamples: .given(nonMatchingExamples)),
       whenNegated: whenNegated, requiresAddressee: requiresAddressee, location: location)
   }
 
@@ -112,14 +112,15 @@ struct RuleLists: Sendable {
   var nonMatchingExamples: RuleStrings
 }
 
-/// A list of a rule's strings: as given, or still in a precompiled lexicon's text.
+/// A list of a rule's strings: as given, or still in a precompiled lexicon's text. A stored
+/// list makes its strings on every read: read it once into a local, not once per element.
 enum RuleStrings: Sendable {
-  case values([String])
+  case given([String])
   case stored(NetstringList)
 
   var values: [String] {
     switch self {
-    case .values(let values): values
+    case .given(let values): values
     case .stored(let list): list.values
     }
   }

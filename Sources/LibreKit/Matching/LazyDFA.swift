@@ -45,8 +45,9 @@ final class DFACache {
   /// table is half the size it would be with a struct and stays in cache longer.
   typealias Slot = UInt64
   /// The transitions used last, direct-mapped by the same hash: words come in a Zipf-like
-  /// way, so most lookups find their transition in this small table, which stays in the
-  /// first-level cache, instead of in the large one, which does not.
+  /// way, so most lookups find their transition in this table (128 KB, in the second-level
+  /// cache) instead of in the large one. 4,096 entries fitted the first-level cache but
+  /// missed a quarter of the full lexicons' lookups; 16,384 miss 12 %.
   @exclusivity(unchecked) private var recent = [Slot](repeating: 0, count: DFACache.recentCount)
   static let recentCount = 16384
   static let keyMask: UInt64 = 0xFFFF_FFFF_FFFF
@@ -77,9 +78,11 @@ final class DFACache {
 
   /// Writes state `state`'s line, growing the lines as needed.
   private func setLine(_ state: Int, filter: [UInt64], dropsUnnamed: Bool) {
-    if state >= lineCapacity {
+    // States are numbered one after another: one doubling always makes room.
+    precondition(state <= lineCapacity, "DFA states are numbered in order")
+    if state == lineCapacity {
       let larger = DFACache.allocateLines(lineCapacity * 2)
-      larger.update(from: lines, count: lineCapacity * DFACache.lineWords)
+      larger.initialize(from: lines, count: lineCapacity * DFACache.lineWords)
       lines.deallocate()
       lines = larger
       lineCapacity *= 2
@@ -104,6 +107,9 @@ final class DFACache {
   @inline(__always)
   func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     let state = flagged & ~DFACache.acceptFlag
+    // The lines outlive a reset (their capacity never shrinks): a stale state number would
+    // read an old line where the arrays used to trap.
+    assert(Int(state) < threads.count, "a state from before a reset")
     if state != 0 && symbol & 0xFF == 0 {
       let id = symbol >> 8
       let bit = Int(id & 255)

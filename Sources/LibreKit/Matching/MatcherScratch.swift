@@ -79,8 +79,10 @@ public final class MatcherScratch {
   /// most `32,000`: a cached transition holds its state in 15 bits).
   public init(dfaStateLimit: Int = 20_000) { stateLimit = dfaStateLimit }
 
-  /// Deterministic states built so far by all the caches, and how often a full cache
-  /// started over: what the benchmark reports of the lazy DFA.
+  /// What the benchmark reports of the lazy DFA: the deterministic states built so far by
+  /// all the caches, the transitions their hash tables hold (the dense shortcuts from the
+  /// empty state and for plain words are not counted), and how often a full cache started
+  /// over.
   public var statistics: (statesBuilt: Int, transitions: Int, resets: Int) {
     caches.values.reduce((0, 0, 0)) { ($0.0 + $1.statesBuilt, $0.1 + $1.used, $0.2 + $1.resets) }
   }

@@ -1,7 +1,8 @@
 /// Strings kept in one UTF-8 text, each as a netstring: its byte count in decimal, a colon,
 /// then its bytes (`5:hello`). The precompiled lexicons keep their rules' texts this way, in
 /// a plain string literal beside the packed tables: being text already, it needs no decoding
-/// at start, and only the strings a run uses become `String`s.
+/// at start (one copy into an array), and a rule's lists (patterns, exceptions, examples)
+/// become `String`s only when something asks for them.
 struct NetstringWriter {
   private(set) var bytes: [UInt8] = []
 
@@ -44,9 +45,9 @@ struct NetstringReader {
     var digits = 0
     while offset < end, bytes[offset] != Netstrings.colon {
       let digit = bytes[offset] &- UInt8(ascii: "0")
-      // Ten digits are more than any text Libre keeps; more would overflow nothing but
-      // can only be corruption.
-      guard digit < 10, digits < 10 else { throw Malformed() }
+      // Nine digits are more than any text Libre keeps (and cannot overflow even a 32-bit
+      // `Int`); more can only be corruption.
+      guard digit < 10, digits < 9 else { throw Malformed() }
       count = count * 10 + Int(digit)
       digits += 1
       offset += 1
@@ -66,22 +67,32 @@ struct NetstringReader {
     let range = try next()
     var inner = NetstringReader(bytes, range: range)
     while !inner.isAtEnd { _ = try inner.next() }
-    return NetstringList(bytes: bytes, range: range)
+    return NetstringList(checked: bytes, range: range)
   }
 }
 
-/// A list of strings left in a netstring text until asked for; checked when it was read,
-/// so making its strings cannot fail.
+/// A list of strings left in a netstring text until asked for. Only
+/// `NetstringReader.list()` makes one, after checking every element, so making its strings
+/// cannot fail.
 struct NetstringList: Sendable {
   let bytes: [UInt8]
   let range: Range<Int>
 
+  fileprivate init(checked bytes: [UInt8], range: Range<Int>) {
+    self.bytes = bytes
+    self.range = range
+  }
+
+  /// The strings, made afresh on each call.
   var values: [String] {
     var reader = NetstringReader(bytes, range: range)
     var values: [String] = []
     while !reader.isAtEnd {
-      guard let value = try? reader.string() else { break }
-      values.append(value)
+      do {
+        values.append(try reader.string())
+      } catch {
+        preconditionFailure("a netstring list changed after it was checked")
+      }
     }
     return values
   }
