@@ -1,4 +1,3 @@
-import Foundation
 import LibreFormats
 import LibreKit
 import LibreLexicons
@@ -133,11 +132,8 @@ struct Bench {
   static func lexiconFiles(_ folder: String) -> [(path: String, bytes: [UInt8])] {
     var files: [(path: String, bytes: [UInt8])] = []
     for language in ["en", "fr"] {
-      let directory = folder + "/" + language
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-      for name in names.sorted() where name.hasSuffix(".json") {
-        let path = directory + "/" + name
-        files.append((path, FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []))
+      for path in PathWalker.files(under: folder + "/" + language, extensions: ["json"]) {
+        files.append((path, (try? FileReader.read(path)) ?? []))
       }
     }
     return files
