@@ -284,6 +284,25 @@ import Testing
   }
 }
 
+@Suite struct SortUniqueTests {
+  /// Both ways of sorting (insertion below the limit, the general sort above) against a
+  /// set, on random lists with many repeats, of every length around the limit.
+  @Test func sortsAndDropsRepeatsAtEveryLength() {
+    var seed: UInt64 = 3
+    for length in 0...(DFACache.insertionSortLimit * 3) {
+      for _ in 0..<4 {
+        var values: [UInt32] = (0..<length).map { _ in
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          return UInt32(truncatingIfNeeded: seed >> 33) % UInt32(max(1, length / 2))
+        }
+        let expected = Set(values).sorted()
+        DFACache.sortUnique(&values)
+        #expect(values == expected, "length \(length)")
+      }
+    }
+  }
+}
+
 @Suite struct VocabularyTests {
 
   @Test func internAndLookup() {

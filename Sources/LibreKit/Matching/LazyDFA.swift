@@ -254,14 +254,39 @@ final class DFACache {
   /// Sorts `values` and drops repeats, in place.
   static func sortUnique(_ values: inout [UInt32]) {
     guard values.count > 1 else { return }
-    values.sort()
-    var kept = 1
-    for index in 1..<values.count where values[index] != values[kept - 1] {
-      values[kept] = values[index]
-      kept += 1
+    let kept = values.withUnsafeMutableBufferPointer { buffer in
+      if buffer.count <= DFACache.insertionSortLimit {
+        // Thread lists are short: an insertion sort that drops repeats as it goes costs
+        // less than the general sort's set-up.
+        var count = 1
+        for index in 1..<buffer.count {
+          let value = buffer[index]
+          var position = count
+          while position > 0 && buffer[position - 1] > value { position -= 1 }
+          if position > 0 && buffer[position - 1] == value { continue }
+          var move = count
+          while move > position {
+            buffer[move] = buffer[move - 1]
+            move -= 1
+          }
+          buffer[position] = value
+          count += 1
+        }
+        return count
+      }
+      buffer.sort()
+      var count = 1
+      for index in 1..<buffer.count where buffer[index] != buffer[count - 1] {
+        buffer[count] = buffer[index]
+        count += 1
+      }
+      return count
     }
     values.removeLast(values.count - kept)
   }
+
+  /// Up to this many values, `sortUnique` sorts by insertion.
+  static let insertionSortLimit = 32
 
   /// A hash of a state's content (sorted threads, then sorted accepts).
   static func hash(_ threads: [UInt32], _ accepts: [UInt32]) -> UInt64 {
