@@ -15,26 +15,17 @@ enum CharsetFallback {
   static func decode(_ input: MappedText, charset name: String) -> MappedText? {
     guard let charset = IconvCharset(name: name) else { return nil }
     let bytes = input.bytes
-    var cursor = MappedCursor(input)
     if let wide = charset.wide {
       // Line breaks are not single bytes there: the whole part is one unit.
       let (iconvName, bomLength) = wide.iconvName(for: bytes)
-      guard let decoder = IconvDecoder(charset: iconvName),
-        let decoded = decoder.decode(bytes[min(bomLength, bytes.count)...])
-      else { return nil }
-      var builder = MappedTextBuilder()
-      builder.append(decoded: decoded, unit: cursor.originalRange(0..<bytes.count))
-      return builder.build()
+      guard let decoder = IconvDecoder(charset: iconvName) else { return nil }
+      return whole(input, decoded: decoder.decode(bytes[min(bomLength, bytes.count)...]))
     }
     guard let decoder = IconvDecoder(charset: charset.iconvName) else { return nil }
     // A name iconv reads as a wide form (`unicodelittle`, `wchar_t`, `iso-10646`, …) has no
-    // one-byte line break to cut at: decoded whole, like UTF-16.
-    guard decoder.decode(ArraySlice([0x61, 0x0A])) == [0x61, 0x0A] else {
-      guard let decoded = decoder.decode(bytes[...]) else { return nil }
-      var builder = MappedTextBuilder()
-      builder.append(decoded: decoded, unit: cursor.originalRange(0..<bytes.count))
-      return builder.build()
-    }
+    // one-byte line break to cut at either.
+    guard decoder.keepsLineFeedsAsBytes else { return whole(input, decoded: decoder.decode(bytes[...])) }
+    var cursor = MappedCursor(input)
     var builder = MappedTextBuilder(reservingCapacity: bytes.count + bytes.count / 2)
     var failedLines = 0
     var lines = 0
@@ -56,5 +47,14 @@ enum CharsetFallback {
       lineStart = lineEnd
     }
     return failedLines == lines && lines > 0 ? nil : builder.build()
+  }
+
+  /// `input` decoded as one unit: every decoded byte maps to the whole original.
+  private static func whole(_ input: MappedText, decoded: [UInt8]?) -> MappedText? {
+    guard let decoded else { return nil }
+    var cursor = MappedCursor(input)
+    var builder = MappedTextBuilder()
+    builder.append(decoded: decoded, unit: cursor.originalRange(0..<input.bytes.count))
+    return builder.build()
   }
 }

@@ -22,6 +22,11 @@ struct IconvDecoder: ~Copyable {
 
   deinit { iconv_close(converter) }
 
+  /// Whether the charset writes a line feed as the single byte 0x0A, as ASCII does, so a
+  /// text can be cut into lines before decoding (not so in UTF-16 or UCS-4, whatever iconv
+  /// calls them).
+  var keepsLineFeedsAsBytes: Bool { decode(ArraySlice([0x61, 0x0A])) == [0x61, 0x0A] }
+
   /// `input` decoded to UTF-8 as one unit, starting from the charset's initial shift state;
   /// nil when it holds a sequence invalid in the charset (`EILSEQ`) or ends inside one
   /// (`EINVAL`).

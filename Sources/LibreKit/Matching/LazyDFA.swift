@@ -39,6 +39,8 @@ final class DFACache {
   @exclusivity(unchecked) private var lines: UnsafeMutablePointer<UInt64>
   @exclusivity(unchecked) private var lineCapacity = 1024
   static let lineWords = 8
+  static let plainNextWord = 4
+  static let dropsUnnamedWord = 5
 
   /// A transition in one word: the key (`state + 1` above the symbol) in the low 48 bits,
   /// the target (15-bit state, accept flag at bit 15) in the high 16. Eight bytes, so the
@@ -89,8 +91,8 @@ final class DFACache {
     }
     let line = lines + state * DFACache.lineWords
     for word in 0..<4 { line[word] = filter[word] }
-    line[4] = UInt64(bitPattern: -1)
-    line[5] = dropsUnnamed ? 1 : 0
+    line[DFACache.plainNextWord] = UInt64(bitPattern: -1)
+    line[DFACache.dropsUnnamedWord] = dropsUnnamed ? 1 : 0
     line[6] = 0
     line[7] = 0
   }
@@ -116,10 +118,12 @@ final class DFACache {
       let line = lines + Int(state) * DFACache.lineWords
       if line[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
         if id == 0 || !automaton.startsPattern(Int32(bitPattern: id)) {
-          let known = Int32(truncatingIfNeeded: line[4])
+          let known = Int32(truncatingIfNeeded: line[DFACache.plainNextWord])
           return known >= 0 ? known : buildPlain(from: state, token: token, automaton: automaton)
         }
-        if line[5] != 0 { return next(from: 0, symbol: symbol, token: token, automaton: automaton) }
+        if line[DFACache.dropsUnnamedWord] != 0 {
+          return next(from: 0, symbol: symbol, token: token, automaton: automaton)
+        }
       }
     }
     if state == 0 && symbol & 0xFF == 0 {
@@ -178,7 +182,9 @@ final class DFACache {
     let generation = resets
     let target = cached(from: state, symbol: 0, token: plain, automaton: automaton)
     // A reset while building renumbered the states: `state` means nothing any more.
-    if resets == generation { lines[Int(state) * DFACache.lineWords + 4] = UInt64(UInt32(bitPattern: target)) }
+    if resets == generation {
+      lines[Int(state) * DFACache.lineWords + DFACache.plainNextWord] = UInt64(UInt32(bitPattern: target))
+    }
     return target
   }
 
