@@ -173,6 +173,34 @@ import Testing
 
   /// A cache that must start over every few states finds exactly the same matches as one
   /// that never does: the reset loses time, never matches.
+  /// A state before a long alternative holds a transition per word: they are kept sorted
+  /// by id, ahead of the other tests, and each word is found by the binary search.
+  @Test func everyWordOfALongAlternativeIsFound() throws {
+    // The second rule lists the words in neither the order the first gave them their ids
+    // in nor their alphabetical order: its transitions come from the builder out of order.
+    let words = (0..<40).map { "zork\($0)" }
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.urgency.later", ["(\(words.reversed().joined(separator: " | "))) later"]),
+      TestLexicons.rule("pressure.urgency.long", ["act (\(words.joined(separator: " | ")) | <num>) now"]),
+    ])
+    for word in words {
+      #expect(linter.hits("Please act \(word) now.") == ["pressure.urgency.long=act \(word) now"])
+    }
+    #expect(linter.hits("Please act 3 now.") == ["pressure.urgency.long=act 3 now"])
+    #expect(linter.hits("Please act zork now.") == [])
+    let automaton = try #require(linter.lexicons.languages[.english]).automaton
+    var longest = 0
+    for state in 0..<automaton.stateCount {
+      let words = Int(automaton.transitionStart[state])..<Int(automaton.otherStart[state])
+      let others = Int(automaton.otherStart[state])..<Int(automaton.transitionStart[state + 1])
+      #expect(words.allSatisfy { automaton.tests[$0] >> 28 == TokenTest.wordTag })
+      #expect(others.allSatisfy { automaton.tests[$0] >> 28 != TokenTest.wordTag })
+      #expect(zip(words, words.dropFirst()).allSatisfy { automaton.tests[$0] <= automaton.tests[$1] })
+      longest = max(longest, words.count)
+    }
+    #expect(longest >= 40)
+  }
+
   @Test func resettingTheStateCacheChangesNoMatch() {
     let linter = ShippedLexicons.linter
     let texts =
@@ -208,7 +236,20 @@ import Testing
       if token.flags.contains(.sentenceStart) { threads = [] }
       var next: [UInt32] = []
       var accepts: [UInt32] = []
-      automaton.step(threads, over: token, starting: true, into: &next, accepts: &accepts)
+      // Every transition tested one by one, not the binary search `step` does on word tests.
+      let carries = !token.flags.isDisjoint(with: [.negator, .negationParticle])
+      for thread in threads {
+        let state = Int(thread >> 1)
+        for transition in Int(automaton.transitionStart[state])..<Int(automaton.transitionStart[state + 1])
+        where automaton.passes(automaton.tests[transition], token) {
+          let target = automaton.targets[transition]
+          next.append(UInt32(target) << 1 | thread & 1)
+          let entry = automaton.accept[Int(target)]
+          if entry >= 0 { accepts.append(UInt32(entry) << 1 | thread & 1) }
+        }
+        if carries { next.append(UInt32(state) << 1 | (token.flags.contains(.negator) ? 1 : thread & 1)) }
+      }
+      automaton.step([], over: token, starting: true, into: &next, accepts: &accepts)
       threads = Array(Set(next)).sorted()
       for accepted in accepts {
         events.insert(Event(entry: Int32(accepted >> 1), last: Int32(position), negated: accepted & 1 == 1))
@@ -298,6 +339,29 @@ import Testing
         let expected = Set(values).sorted()
         DFACache.sortUnique(&values)
         #expect(values == expected, "length \(length)")
+      }
+    }
+  }
+
+  /// The union of two states' lists: sorted, no repeats, whatever their lengths and overlap
+  /// (the buffer it writes into holds an earlier result).
+  @Test func mergesSortedListsWithoutRepeats() {
+    var seed: UInt64 = 5
+    func list(_ length: Int, below limit: UInt32) -> [UInt32] {
+      Set(
+        (0..<length).map { _ in
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          return UInt32(truncatingIfNeeded: seed >> 33) % limit
+        }
+      ).sorted()
+    }
+    var merged: [UInt32] = [99, 98]
+    for leftLength in 0..<12 {
+      for rightLength in 0..<12 {
+        let left = list(leftLength, below: 16)
+        let right = list(rightLength, below: 16)
+        DFACache.mergeUnique(left, right, into: &merged)
+        #expect(merged == Set(left + right).sorted(), "\(left) ∪ \(right)")
       }
     }
   }

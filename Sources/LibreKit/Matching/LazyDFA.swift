@@ -188,22 +188,71 @@ final class DFACache {
     return target
   }
 
-  /// A transition not cached yet. When the token's id means nothing to the state (no
-  /// thread tests for it, no pattern starts with it), the token moves the state exactly as
-  /// one without an id does: that transition is shared by every such id and usually known
-  /// already, so a long tail of words behind a gap or a kind test costs a lookup, not a build.
+  /// A transition not cached yet. When no thread of the state tests the token's id, the
+  /// token moves the threads exactly as one without an id does: that transition is shared
+  /// by every such id and usually known already, so a long tail of words behind a gap or a
+  /// kind test costs a lookup, not a build. If the id starts patterns too, their threads
+  /// are those of the empty state on this token: the target is the union of two known
+  /// states, merged instead of stepped over every thread again.
   private func miss(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
-    guard symbol >> 8 != 0, !automaton.idMatters(token.id, to: threads[Int(state)]) else {
+    guard symbol >> 8 != 0, !named(token.id, by: state, automaton) else {
       return build(from: state, symbol: symbol, token: token, automaton: automaton)
     }
     var plain = token
     plain.id = 0
+    let starts = automaton.startsPattern(token.id)
+    // Up to three states may be made below: with room for them, no reset renumbers `state`.
+    if starts && (state == 0 || threads.count + 3 >= stateLimit) {
+      return build(from: state, symbol: symbol, token: token, automaton: automaton)
+    }
     let generation = resets
-    let target = next(from: state, symbol: symbol & 0xFF, token: plain, automaton: automaton)
+    var target = next(from: state, symbol: symbol & 0xFF, token: plain, automaton: automaton)
+    if starts {
+      let started = next(from: 0, symbol: symbol, token: token, automaton: automaton)
+      target = union(target & ~DFACache.acceptFlag, started & ~DFACache.acceptFlag, automaton)
+    }
     // A reset while building renumbered the states: `state` means nothing any more.
     if resets == generation { insert(from: state, symbol: symbol, target: target) }
     return target
   }
+
+  /// Whether a thread of `state` tests for `id`: its line's filter rules most ids out
+  /// before its threads are read.
+  @inline(__always)
+  private func named(_ id: Int32, by state: Int32, _ automaton: PatternAutomaton) -> Bool {
+    let bit = Int(UInt32(bitPattern: id) & 255)
+    let line = lines + Int(state) * DFACache.lineWords
+    return line[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && automaton.threadsTest(id, threads[Int(state)])
+  }
+
+  /// The state whose threads and accepts are those of `left` and `right` together. Many
+  /// states share a successor on a plain word, so the union of a pair is cached too: in
+  /// the transition table, under `left` and a symbol no token has (bit 31 and `right`).
+  private func union(_ left: Int32, _ right: Int32, _ automaton: PatternAutomaton) -> Int32 {
+    let pairSymbol = DFACache.unionMark | UInt32(right)
+    let key = DFACache.key(left, pairSymbol)
+    let cachesUnion = automaton.idCount < Int(DFACache.unionMark >> 8)
+    let mask = slots.count - 1
+    var slot = DFACache.home(key) & mask
+    while cachesUnion {
+      let found = slots[slot]
+      if found & DFACache.keyMask == key { return DFACache.target(of: found) }
+      if found == 0 { break }
+      slot = (slot + 1) & mask
+    }
+    next.removeAll(keepingCapacity: true)
+    accepted.removeAll(keepingCapacity: true)
+    DFACache.mergeUnique(threads[Int(left)], threads[Int(right)], into: &next)
+    DFACache.mergeUnique(acceptLists[Int(left)], acceptLists[Int(right)], into: &accepted)
+    let target = stateOfNextAndAccepted(automaton)
+    if cachesUnion { insert(from: left, symbol: pairSymbol, target: target) }
+    return target
+  }
+
+  /// Marks the symbol under which the union of two states is cached: token symbols hold
+  /// their id above 8 low bits, so they never reach bit 31 while ids stay below 2^23
+  /// (the built-in lexicons hold some 10,000 words).
+  static let unionMark: UInt32 = 1 << 31
 
   private func build(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     // The source threads are read before a reset, which renumbers every state.
@@ -215,23 +264,48 @@ final class DFACache {
     automaton.step(source, over: token, starting: true, into: &next, accepts: &accepted)
     DFACache.sortUnique(&next)
     DFACache.sortUnique(&accepted)
-    let hash = DFACache.hash(next, accepted)
-    let target: Int32
-    if let known = findState(hash: hash) {
-      target = known | (acceptLists[Int(known)].isEmpty ? 0 : DFACache.acceptFlag)
-    } else {
-      let number = Int32(threads.count)
-      statesBuilt += 1
-      target = number | (accepted.isEmpty ? 0 : DFACache.acceptFlag)
-      // Copies of exact size: `next` and `accepted` are buffers reused by the next build.
-      threads.append(next.withUnsafeBufferPointer { Array($0) })
-      acceptLists.append(accepted.withUnsafeBufferPointer { Array($0) })
-      let filter = automaton.namedIDs(of: next)
-      setLine(Int(number), filter: filter.ids, dropsUnnamed: filter.dropsUnnamed)
-      addState(number, hash: hash)
-    }
+    let target = stateOfNextAndAccepted(automaton)
     if !wasReset { insert(from: state, symbol: symbol, target: target) }
     return target
+  }
+
+  /// The state made of `next` and `accepted` (sorted, no repeats), found or made; its
+  /// number carries the accept flag.
+  private func stateOfNextAndAccepted(_ automaton: PatternAutomaton) -> Int32 {
+    let hash = DFACache.hash(next, accepted)
+    if let known = findState(hash: hash) {
+      return known | (acceptLists[Int(known)].isEmpty ? 0 : DFACache.acceptFlag)
+    }
+    let number = Int32(threads.count)
+    statesBuilt += 1
+    // Copies of exact size: `next` and `accepted` are buffers reused by the next build.
+    threads.append(next.withUnsafeBufferPointer { Array($0) })
+    acceptLists.append(accepted.withUnsafeBufferPointer { Array($0) })
+    let filter = automaton.namedIDs(of: next)
+    setLine(Int(number), filter: filter.ids, dropsUnnamed: filter.dropsUnnamed)
+    addState(number, hash: hash)
+    return number | (accepted.isEmpty ? 0 : DFACache.acceptFlag)
+  }
+
+  /// Merges two sorted lists without repeats into `merged`, sorted, without repeats.
+  static func mergeUnique(_ left: [UInt32], _ right: [UInt32], into merged: inout [UInt32]) {
+    merged.removeAll(keepingCapacity: true)
+    merged.reserveCapacity(left.count + right.count)
+    left.withUnsafeBufferPointer { left in
+      right.withUnsafeBufferPointer { right in
+        var leftIndex = 0
+        var rightIndex = 0
+        while leftIndex < left.count && rightIndex < right.count {
+          let leftValue = left[leftIndex]
+          let rightValue = right[rightIndex]
+          merged.append(min(leftValue, rightValue))
+          if leftValue <= rightValue { leftIndex += 1 }
+          if rightValue <= leftValue { rightIndex += 1 }
+        }
+        merged.append(contentsOf: left[leftIndex...])
+        merged.append(contentsOf: right[rightIndex...])
+      }
+    }
   }
 
   private func insert(from state: Int32, symbol: UInt32, target: Int32) {

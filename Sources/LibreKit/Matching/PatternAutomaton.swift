@@ -44,14 +44,10 @@ public struct PatternAutomaton: Sendable {
   /// Token kinds that start a pattern, and whether caps or shout can.
   let startKinds: UInt8
   let flagsStart: TokenFlags
-  /// The transitions out of each entry's start state, for the start search: word tests as
-  /// `id << 32 | transition`, sorted (a binary search per token instead of a test per
-  /// transition: a start state holds a whole word class), and the other tests apart.
-  /// Entry `e` owns `startWords[startWordOffsets[e]..<startWordOffsets[e + 1]]`, likewise others.
-  let startWordOffsets: [Int32]
-  let startWords: [UInt64]
-  let startOtherOffsets: [Int32]
-  let startOthers: [Int32]
+  /// Where each state's other tests begin: a state's transitions test words first, sorted
+  /// by id, then the rest. A state before a word class holds a transition per word, so the
+  /// ones a token takes are found by a binary search on its id, not by a test of each.
+  let otherStart: [Int32]
 
   /// An object only this automaton (and its copies) holds: its identity keys the caches,
   /// with no shared counter to race on when automata are compiled on several threads.
@@ -62,8 +58,8 @@ public struct PatternAutomaton: Sendable {
     prefixes: PrefixTable, entryStart: [Int32], entryLength: [Int32]
   ) {
     self.transitionStart = transitionStart
-    self.tests = tests
-    self.targets = targets
+    (self.tests, self.targets, self.otherStart) = PatternAutomaton.wordsFirst(
+      transitionStart: transitionStart, tests: tests, targets: targets)
     self.accept = accept
     self.startIndex = startIndex
     self.prefixes = prefixes
@@ -102,31 +98,66 @@ public struct PatternAutomaton: Sendable {
     if !startIndex.caps.isEmpty { starting.insert(.allCaps) }
     if !startIndex.shout.isEmpty { starting.insert(.shout) }
     flagsStart = starting
-    var wordOffsets: [Int32] = [0]
-    var words: [UInt64] = []
-    var otherOffsets: [Int32] = [0]
-    var others: [Int32] = []
-    for state in entryStart {
-      let first = words.count
-      for transition in Int(transitionStart[Int(state)])..<Int(transitionStart[Int(state) + 1]) {
-        let test = TokenTest(raw: tests[transition])
-        if test.tag == TokenTest.wordTag {
-          words.append(UInt64(test.argument) << 32 | UInt64(transition))
-        } else {
-          others.append(Int32(transition))
-        }
-      }
-      words[first...].sort()
-      wordOffsets.append(Int32(words.count))
-      otherOffsets.append(Int32(others.count))
-    }
-    startWordOffsets = wordOffsets
-    startWords = words
-    startOtherOffsets = otherOffsets
-    startOthers = others
     usedKinds = kinds
     usesCaps = caps
     usesShout = shout
+  }
+
+  /// Each state's transitions with its word tests first, sorted by id (a word test's raw
+  /// value is its id, below every other tag), and where its other tests begin. The builder's
+  /// order and a precompiled image's pass through unchanged but for states not yet in order.
+  private static func wordsFirst(
+    transitionStart: [Int32], tests: [UInt32], targets: [Int32]
+  ) -> (tests: [UInt32], targets: [Int32], otherStart: [Int32]) {
+    var tests = tests
+    var targets = targets
+    var otherStart = [Int32](repeating: 0, count: max(0, transitionStart.count - 1))
+    for state in otherStart.indices {
+      let range = Int(transitionStart[state])..<Int(transitionStart[state + 1])
+      var inOrder = true
+      var transition = range.lowerBound + 1
+      while transition < range.upperBound && inOrder {
+        inOrder = tests[transition - 1] <= tests[transition]
+        transition += 1
+      }
+      if !inOrder {
+        let sorted = range.map { (tests[$0], targets[$0]) }.sorted { $0.0 < $1.0 }
+        for (offset, transition) in sorted.enumerated() {
+          tests[range.lowerBound + offset] = transition.0
+          targets[range.lowerBound + offset] = transition.1
+        }
+      }
+      var other = range.lowerBound
+      while other < range.upperBound && tests[other] >> 28 == TokenTest.wordTag { other += 1 }
+      otherStart[state] = Int32(other)
+    }
+    return (tests, targets, otherStart)
+  }
+
+  /// Calls `body` with each transition of `state` that `token` passes: its word tests by a
+  /// binary search on the id, then its other tests one by one.
+  @inline(__always)
+  func forEachPassing(_ state: Int, _ token: Token, _ body: (Int) -> Void) {
+    let wordsEnd = Int(otherStart[state])
+    var transition = firstWord(token.id, from: Int(transitionStart[state]), to: wordsEnd)
+    while transition < wordsEnd && tests[transition] == UInt32(bitPattern: token.id) {
+      body(transition)
+      transition += 1
+    }
+    for other in wordsEnd..<Int(transitionStart[state + 1]) where passes(tests[other], token) { body(other) }
+  }
+
+  /// The first word transition in `lower..<upper` (sorted by id) that tests `id` or a larger one.
+  @inline(__always)
+  func firstWord(_ id: Int32, from lower: Int, to upper: Int) -> Int {
+    var lower = lower
+    var upper = upper
+    let wanted = UInt32(bitPattern: id)
+    while lower < upper {
+      let middle = (lower + upper) >> 1
+      if tests[middle] < wanted { lower = middle + 1 } else { upper = middle }
+    }
+    return lower
   }
 
   /// The number of states.
@@ -196,8 +227,7 @@ public struct PatternAutomaton: Sendable {
     for thread in threads {
       let state = Int(thread >> 1)
       let negated = thread & 1
-      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-      where passes(tests[transition], token) {
+      forEachPassing(state, token) { transition in
         let target = UInt32(targets[transition])
         next.append(target << 1 | negated)
         let entry = accept[Int(target)]
@@ -225,19 +255,16 @@ public struct PatternAutomaton: Sendable {
     }
   }
 
-  /// Whether a token's id can change where `threads` go: some pattern starts with it, or
-  /// a transition of one of the threads tests for it (as a word or a prefix).
-  func idMatters(_ id: Int32, to threads: [UInt32]) -> Bool {
-    if idInfo[id] & 2 != 0 { return true }
+  /// Whether a transition of one of `threads` tests for this id (as a word or a prefix).
+  func threadsTest(_ id: Int32, _ threads: [UInt32]) -> Bool {
     for thread in threads {
       let state = Int(thread >> 1)
-      for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1]) {
-        let test = TokenTest(raw: tests[transition])
-        switch test.tag {
-        case TokenTest.wordTag: if Int32(test.argument) == id { return true }
-        case TokenTest.prefixTag: if prefixes.satisfies(id, prefix: test.argument) { return true }
-        default: continue
-        }
+      let wordsEnd = Int(otherStart[state])
+      let word = firstWord(id, from: Int(transitionStart[state]), to: wordsEnd)
+      if word < wordsEnd && tests[word] == UInt32(bitPattern: id) { return true }
+      for other in wordsEnd..<Int(transitionStart[state + 1]) {
+        let test = TokenTest(raw: tests[other])
+        if test.tag == TokenTest.prefixTag && prefixes.satisfies(id, prefix: test.argument) { return true }
       }
     }
     return false
@@ -295,10 +322,7 @@ public struct PatternAutomaton: Sendable {
     // keeps the earliest token its match began on, so the first accept is the leftmost.
     // The thread lists are raw buffers in locals (no closure, no uniqueness check per add).
     let wanted = UInt32(entry) << 1 | (negated ? 1 : 0)
-    let wordsFrom = Int(startWordOffsets[Int(entry)])
-    let wordsTo = Int(startWordOffsets[Int(entry) + 1])
-    let othersFrom = Int(startOtherOffsets[Int(entry)])
-    let othersTo = Int(startOtherOffsets[Int(entry) + 1])
+    let startState = Int(entryStart[Int(entry)])
     var current = scratch.current
     var next = scratch.next
     defer {
@@ -318,8 +342,7 @@ public struct PatternAutomaton: Sendable {
         let first = current.firsts[index]
         let state = Int(thread >> 1)
         let negation = thread & 1
-        for transition in Int(transitionStart[state])..<Int(transitionStart[state + 1])
-        where passes(tests[transition], token) {
+        forEachPassing(state, token) { transition in
           let target = UInt32(targets[transition])
           next.add(target << 1 | negation, first: first, partner: &current)
           if isLast && acceptedFirst < 0 {
@@ -330,25 +353,9 @@ public struct PatternAutomaton: Sendable {
         // A negator or particle is stepped over (accepting nothing).
         if carries { next.add(UInt32(state) << 1 | (carriedNegation | negation), first: first, partner: &current) }
       }
-      // A new match may begin here (on a token it reads, never on a skipped negator): the
-      // start state's word transitions for this id, found by binary search, then the rest.
-      let id = UInt64(UInt32(bitPattern: token.id))
-      var lower = wordsFrom
-      var upper = wordsTo
-      while lower < upper {
-        let middle = (lower + upper) >> 1
-        if startWords[middle] >> 32 < id { lower = middle + 1 } else { upper = middle }
-      }
-      while lower < wordsTo && startWords[lower] >> 32 == id {
-        let target = UInt32(targets[Int(startWords[lower] & 0xFFFF_FFFF)])
-        next.add(target << 1, first: Int32(position), partner: &current)
-        if isLast, acceptedFirst < 0, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 == wanted {
-          acceptedFirst = Int32(position)
-        }
-        lower += 1
-      }
-      for other in othersFrom..<othersTo where passes(tests[Int(startOthers[other])], token) {
-        let target = UInt32(targets[Int(startOthers[other])])
+      // A new match may begin here (on a token it reads, never on a skipped negator).
+      forEachPassing(startState, token) { transition in
+        let target = UInt32(targets[transition])
         next.add(target << 1, first: Int32(position), partner: &current)
         if isLast, acceptedFirst < 0, accept[Int(target)] >= 0, UInt32(accept[Int(target)]) << 1 == wanted {
           acceptedFirst = Int32(position)

@@ -10,20 +10,22 @@ struct PhraseRules {
   let tables: LanguageTables
 
   func findings(tokens: UnsafeBufferPointer<Token>, matches: [RawMatch], sentenceOf: [Int32]) -> [Finding] {
-    var exceptions: [Int: [RawMatch]] = [:]
+    // The spans of `unless` exceptions, sorted by rule: a flat list searched by rule costs
+    // less than a dictionary of lists (the full lexicons match an exception every few lines).
+    var exceptions: [(rule: Int, first: Int32, last: Int32)] = []
     for match in matches where tables.entries[Int(match.entry)].isException {
-      exceptions[tables.entries[Int(match.entry)].rule, default: []].append(match)
+      exceptions.append((tables.entries[Int(match.entry)].rule, match.first, match.last))
     }
+    exceptions.sort { $0.rule < $1.rule }
     // `from`: the rule a negated match came from, or -1 (an index keeps the sort free of
     // reference counting).
     var candidates: [(rule: Int, match: RawMatch, from: Int)] = []
+    candidates.reserveCapacity(matches.count)
     for match in matches {
       let entry = tables.entries[Int(match.entry)]
       if entry.isException { continue }
+      if !exceptions.isEmpty && PhraseRules.excepted(match, rule: entry.rule, by: exceptions) { continue }
       let rule = lexicons.rules[entry.rule]
-      if let list = exceptions[entry.rule], list.contains(where: { $0.first <= match.last && match.first <= $0.last }) {
-        continue
-      }
       if rule.requiresAddressee && !addressesReader(before: Int(match.first), tokens: tokens) { continue }
       guard negated(match, tokens: tokens) else {
         candidates.append((entry.rule, match, -1))
@@ -56,6 +58,23 @@ struct PhraseRules {
     }
     Finding.sortForReport(&findings)
     return findings
+  }
+
+  /// Whether an exception of `rule` overlaps `match` (`exceptions` sorted by rule).
+  private static func excepted(
+    _ match: RawMatch, rule: Int, by exceptions: [(rule: Int, first: Int32, last: Int32)]
+  ) -> Bool {
+    var lower = 0
+    var upper = exceptions.count
+    while lower < upper {
+      let middle = (lower + upper) >> 1
+      if exceptions[middle].rule < rule { lower = middle + 1 } else { upper = middle }
+    }
+    while lower < exceptions.count && exceptions[lower].rule == rule {
+      if exceptions[lower].first <= match.last && match.first <= exceptions[lower].last { return true }
+      lower += 1
+    }
+    return false
   }
 
   /// A negator stepped over inside the match, one shortly before it in the same clause, or
