@@ -74,6 +74,21 @@ import Testing
     #expect(linter.hits("You must have had a busy week.") == [])
   }
 
+  /// An exception's start is found only when a match of its rule ends near it: one that
+  /// ends after the match but starts past it (over a gap) leaves the match alone; one that
+  /// starts inside it, or ends before it but overlaps it, drops it.
+  @Test func exceptionsFoundLateStillStartWhereTheyDo() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule(
+        "pressure.urgency.deadline", ["sign today"], unless: ["today *{0,3} (joke | kidding)", "please sign"])
+    ])
+    #expect(linter.hits("Sign today. Today, I was kidding.") == ["pressure.urgency.deadline=Sign today"])
+    #expect(linter.hits("Sign today and tomorrow, a joke.") == ["pressure.urgency.deadline=Sign today"])
+    #expect(linter.hits("Sign today, just kidding.") == [])
+    #expect(linter.hits("Please sign today.") == [])
+    #expect(linter.hits("Sign today or sign today, joke.") == ["pressure.urgency.deadline=Sign today"])
+  }
+
   @Test func subjectCheckKeepsTheAddresseeOnly() throws {
     let linter = try TestLexicons.linter(english: [
       TestLexicons.rule("pressure.controlling.must", ["must (sign | decide)"], subject: true)

@@ -126,7 +126,9 @@ public struct Linter: Sendable {
     let tokens = workspace.tokens.tokens
     ContextPass.mark(tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
-    tables.automaton.match(UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch)
+    tables.automaton.match(
+      UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch,
+      deferring: tables.exceptionEntries)
     guard !workspace.matches.isEmpty else { return [] }
     var sentenceOf = [Int32](repeating: 0, count: tokens.count)
     var sentence = Int32(sentenceBase) - 1
@@ -135,7 +137,8 @@ public struct Linter: Sendable {
       sentenceOf[index] = max(0, sentence)
     }
     return PhraseRules(lexicons: lexicons, tables: tables).findings(
-      tokens: UnsafeBufferPointer(tokens), matches: workspace.matches, sentenceOf: sentenceOf)
+      tokens: UnsafeBufferPointer(tokens), matches: workspace.matches, sentenceOf: sentenceOf,
+      scratch: workspace.scratch)
   }
 
   /// How many tokens language detection reads: plenty for a verdict, and bounded.

@@ -29,11 +29,15 @@ final class LanguageTables: Sendable {
   /// `roles[id]`: what the word with that id does for negation, subjects and detection.
   let roles: [WordRole]
 
+  /// Per entry: it is an `unless` exception (whose matches get their start only on demand).
+  let exceptionEntries: [Bool]
+
   init(profile: LanguageProfile, automaton: PatternAutomaton, entries: [PatternEntry], roles: [WordRole]) {
     self.profile = profile
     self.automaton = automaton
     self.entries = entries
     self.roles = roles
+    exceptionEntries = entries.map(\.isException)
   }
 
   @inline(__always)

@@ -185,6 +185,16 @@ public struct PatternAutomaton: Sendable {
   public func match(
     _ tokens: UnsafeBufferPointer<Token>, into matches: inout [RawMatch], scratch: MatcherScratch
   ) {
+    match(tokens, into: &matches, scratch: scratch, deferring: [])
+  }
+
+  /// As `match`, but a match of an entry `deferring` marks gets no start: its `first` is
+  /// `-(first token of its sentence) - 1`, for `start(of:)` to fill in if it is ever needed
+  /// (an `unless` exception's start matters only next to a match of its rule).
+  func match(
+    _ tokens: UnsafeBufferPointer<Token>, into matches: inout [RawMatch], scratch: MatcherScratch,
+    deferring: [Bool]
+  ) {
     let cache = scratch.cache(for: self)
     var state: Int32 = 0
     var sentenceFirst = 0
@@ -206,6 +216,11 @@ public struct PatternAutomaton: Sendable {
       for accepted in cache.accepts(of: state) {
         let entry = Int32(accepted >> 1)
         let negated = accepted & 1 == 1
+        if Int(entry) < deferring.count && deferring[Int(entry)] {
+          matches.append(
+            RawMatch(entry: entry, first: -Int32(sentenceFirst) - 1, last: Int32(position), negatedInside: negated))
+          continue
+        }
         let first = leftmostStart(
           entry: entry, negated: negated, end: position, floor: sentenceFirst, tokens, scratch: cache.anchor)
         matches.append(RawMatch(entry: entry, first: Int32(first), last: Int32(position), negatedInside: negated))
@@ -297,6 +312,16 @@ public struct PatternAutomaton: Sendable {
       }
     }
     return (filter, drops)
+  }
+
+  /// The first token of a match `match(deferring:)` left without one.
+  func start(of match: RawMatch, _ tokens: UnsafeBufferPointer<Token>, scratch: MatcherScratch) -> Int32 {
+    guard match.first < 0 else { return match.first }
+    let floor = Int(-match.first - 1)
+    return Int32(
+      leftmostStart(
+        entry: match.entry, negated: match.negatedInside, end: Int(match.last), floor: floor, tokens,
+        scratch: scratch.cache(for: self).anchor))
   }
 
   /// The first token of the leftmost match of `entry` ending at `end` with this negation:

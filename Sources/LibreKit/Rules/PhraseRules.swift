@@ -9,12 +9,16 @@ struct PhraseRules {
   let lexicons: CompiledLexicons
   let tables: LanguageTables
 
-  func findings(tokens: UnsafeBufferPointer<Token>, matches: [RawMatch], sentenceOf: [Int32]) -> [Finding] {
-    // The spans of `unless` exceptions, sorted by rule: a flat list searched by rule costs
-    // less than a dictionary of lists (the full lexicons match an exception every few lines).
-    var exceptions: [(rule: Int, first: Int32, last: Int32)] = []
+  /// `matches` may leave the starts of exceptions unknown (`PatternAutomaton.match(deferring:)`):
+  /// they are found with `scratch` when a match of their rule ends near them.
+  func findings(
+    tokens: UnsafeBufferPointer<Token>, matches: [RawMatch], sentenceOf: [Int32], scratch: MatcherScratch
+  ) -> [Finding] {
+    // Exceptions sorted by rule: a flat list searched by rule costs less than a dictionary
+    // of lists (the full lexicons match an exception every few lines).
+    var exceptions: [(rule: Int, match: RawMatch)] = []
     for match in matches where tables.entries[Int(match.entry)].isException {
-      exceptions.append((tables.entries[Int(match.entry)].rule, match.first, match.last))
+      exceptions.append((tables.entries[Int(match.entry)].rule, match))
     }
     exceptions.sort { $0.rule < $1.rule }
     // `from`: the rule a negated match came from, or -1 (an index keeps the sort free of
@@ -24,7 +28,7 @@ struct PhraseRules {
     for match in matches {
       let entry = tables.entries[Int(match.entry)]
       if entry.isException { continue }
-      if !exceptions.isEmpty && PhraseRules.excepted(match, rule: entry.rule, by: exceptions) { continue }
+      if !exceptions.isEmpty && excepted(match, rule: entry.rule, by: &exceptions, tokens, scratch) { continue }
       let rule = lexicons.rules[entry.rule]
       if rule.requiresAddressee && !addressesReader(before: Int(match.first), tokens: tokens) { continue }
       guard negated(match, tokens: tokens) else {
@@ -60,9 +64,11 @@ struct PhraseRules {
     return findings
   }
 
-  /// Whether an exception of `rule` overlaps `match` (`exceptions` sorted by rule).
-  private static func excepted(
-    _ match: RawMatch, rule: Int, by exceptions: [(rule: Int, first: Int32, last: Int32)]
+  /// Whether an exception of `rule` overlaps `match` (`exceptions` sorted by rule). An
+  /// exception's start is found only once it ends inside or after `match`, and kept.
+  private func excepted(
+    _ match: RawMatch, rule: Int, by exceptions: inout [(rule: Int, match: RawMatch)],
+    _ tokens: UnsafeBufferPointer<Token>, _ scratch: MatcherScratch
   ) -> Bool {
     var lower = 0
     var upper = exceptions.count
@@ -71,7 +77,12 @@ struct PhraseRules {
       if exceptions[middle].rule < rule { lower = middle + 1 } else { upper = middle }
     }
     while lower < exceptions.count && exceptions[lower].rule == rule {
-      if exceptions[lower].first <= match.last && match.first <= exceptions[lower].last { return true }
+      let exception = exceptions[lower].match
+      if match.first <= exception.last {
+        let first = tables.automaton.start(of: exception, tokens, scratch: scratch)
+        exceptions[lower].match.first = first
+        if first <= match.last { return true }
+      }
       lower += 1
     }
     return false
