@@ -240,8 +240,6 @@ final class DFACache {
       if found == 0 { break }
       slot = (slot + 1) & mask
     }
-    next.removeAll(keepingCapacity: true)
-    accepted.removeAll(keepingCapacity: true)
     DFACache.mergeUnique(threads[Int(left)], threads[Int(right)], into: &next)
     DFACache.mergeUnique(acceptLists[Int(left)], acceptLists[Int(right)], into: &accepted)
     let target = stateOfNextAndAccepted(automaton)
