@@ -28,6 +28,8 @@ struct Bench {
     var folder: String?
     var lexiconFolder: String?
     var dfaStates: Int?
+    var against: String?
+    var chunk = 4
     var arguments = CommandLine.arguments.dropFirst().makeIterator()
     while let argument = arguments.next() {
       switch argument {
@@ -39,6 +41,13 @@ struct Bench {
       case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
       case "--emit-folder": folder = arguments.next()
       case "--lexicons": lexiconFolder = arguments.next()
+      case "--against": against = arguments.next()
+      case "--chunk":
+        guard let megabytes = Int(arguments.next() ?? ""), megabytes > 0 else {
+          print("--chunk needs a number of megabytes above 0")
+          exit(2)
+        }
+        chunk = megabytes
       case "--dfa-states":
         guard let limit = Int(arguments.next() ?? ""), limit > 1 else {
           print("--dfa-states needs a number of states above 1")
@@ -47,7 +56,7 @@ struct Bench {
         dfaStates = limit
       default:
         print(
-          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--lexicons DIR] [--dfa-states N]"
+          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--lexicons DIR] [--against DIR [--chunk MB]] [--dfa-states N]"
         )
         exit(2)
       }
@@ -101,6 +110,12 @@ struct Bench {
       print("wrote \(produced) bytes to \(emit)")
       return
     }
+    if let against {
+      compare(
+        with: against, reference: linter, referenceName: lexiconFolder ?? "built-in", file: file, size: size,
+        seed: seed, chunk: chunk)
+      return
+    }
     var phases = Phases()
     if let dfaStates { phases.workspace = LintWorkspace(dfaStateLimit: dfaStates) }
     if let file {
@@ -124,6 +139,42 @@ struct Bench {
       }
     }
     phases.report()
+    print("peak memory (max RSS): \(peakMemoryMB()) MB")
+  }
+
+  /// Lints the corpus (the file, or `size` generated megabytes) with `reference` and with
+  /// the lexicons in `folder`, taking turns every `chunk` megabytes.
+  static func compare(
+    with folder: String, reference: Linter, referenceName: String, file: String?, size: Int, seed: UInt64, chunk: Int
+  ) {
+    guard let set = try? LexiconLoader.load(files: lexiconFiles(folder)),
+      let lexicons = try? CompiledLexicons.compile(set)
+    else {
+      print("the \(folder) lexicons do not compile")
+      exit(2)
+    }
+    let other = Linter(lexicons: lexicons)
+    var comparison = LexiconComparison()
+    if let file {
+      guard let bytes = try? FileReader.read(file) else {
+        print("cannot read \(file)")
+        exit(2)
+      }
+      var ends = bytes.indices.filter { bytes[$0] == 0x0C }.map { $0 + 1 }
+      if ends.last != bytes.count { ends.append(bytes.count) }
+      comparison.run(file: bytes, documentEnds: ends, chunkBytes: chunk << 20, reference: reference, other: other)
+    } else {
+      var generator = CorpusGenerator(seed: seed)
+      var buffer: [UInt8] = []
+      var produced = 0
+      while produced < size << 20 {
+        buffer.removeAll(keepingCapacity: true)
+        let ends = generator.fill(&buffer, bytes: min(chunk, size) << 20)
+        produced += buffer.count
+        comparison.run(buffer, documentEnds: ends, reference: reference, other: other)
+      }
+    }
+    comparison.report(referenceName: referenceName, otherName: folder)
     print("peak memory (max RSS): \(peakMemoryMB()) MB")
   }
 
