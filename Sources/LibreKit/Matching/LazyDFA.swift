@@ -67,7 +67,7 @@ final class DFACache {
     slots = [Slot](repeating: 0, count: 1 << 12)
     fromEmpty = [Int32](repeating: -1, count: idCount + 1)
     lines = DFACache.allocateLines(lineCapacity)
-    setLine(0, filter: [0, 0, 0, 0], dropsUnnamed: true)
+    setLine(0, filter: SIMD4(repeating: 0), dropsUnnamed: true)
     addState(0, hash: DFACache.hash([], []))
   }
 
@@ -79,7 +79,7 @@ final class DFACache {
   }
 
   /// Writes state `state`'s line, growing the lines as needed.
-  private func setLine(_ state: Int, filter: [UInt64], dropsUnnamed: Bool) {
+  private func setLine(_ state: Int, filter: SIMD4<UInt64>, dropsUnnamed: Bool) {
     // States are numbered one after another: one doubling always makes room.
     precondition(state <= lineCapacity, "DFA states are numbered in order")
     if state == lineCapacity {
@@ -414,7 +414,7 @@ final class DFACache {
     resets += 1
     threads = [[]]
     acceptLists = [[]]
-    setLine(0, filter: [0, 0, 0, 0], dropsUnnamed: true)
+    setLine(0, filter: SIMD4(repeating: 0), dropsUnnamed: true)
     stateSlots = [Int32](repeating: 0, count: 1 << 10)
     stateHashes = []
     addState(0, hash: DFACache.hash([], []))

@@ -292,8 +292,9 @@ public struct PatternAutomaton: Sendable {
   /// The ids `threads` name (see `DFACache`): bit `id & 255` (over four words) per word a
   /// transition tests, every bit when one tests a prefix; and whether a word they do not
   /// name leaves them all behind (every transition tests a word).
-  func namedIDs(of threads: [UInt32]) -> (ids: [UInt64], dropsUnnamed: Bool) {
-    var filter: [UInt64] = [0, 0, 0, 0]
+  func namedIDs(of threads: [UInt32]) -> (ids: SIMD4<UInt64>, dropsUnnamed: Bool) {
+    // Four words in registers: an array here was an allocation per DFA state built.
+    var filter = SIMD4<UInt64>(repeating: 0)
     var drops = true
     for thread in threads {
       let state = Int(thread >> 1)
@@ -304,7 +305,7 @@ public struct PatternAutomaton: Sendable {
           let bit = Int(test.argument & 255)
           filter[bit >> 6] |= 1 << UInt64(bit & 63)
         case TokenTest.prefixTag:
-          filter = [~0, ~0, ~0, ~0]
+          filter = SIMD4(repeating: ~0)
           drops = false
         default:
           drops = false
