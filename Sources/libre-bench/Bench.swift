@@ -119,12 +119,7 @@ struct Bench {
     var phases = Phases()
     if let dfaStates { phases.workspace = LintWorkspace(dfaStateLimit: dfaStates) }
     if let file {
-      guard let bytes = try? FileReader.read(file) else {
-        print("cannot read \(file)")
-        exit(2)
-      }
-      var ends = bytes.indices.filter { bytes[$0] == 0x0C }.map { $0 + 1 }
-      if ends.last != bytes.count { ends.append(bytes.count) }
+      let (bytes, ends) = documents(in: file)
       phases.run(bytes, documentEnds: ends, linter: linter, phase: phase)
     } else {
       var generator = CorpusGenerator(seed: seed)
@@ -142,6 +137,17 @@ struct Bench {
     print("peak memory (max RSS): \(peakMemoryMB()) MB")
   }
 
+  /// A corpus file's bytes and where its documents end (after each form feed, and at the end).
+  static func documents(in file: String) -> (bytes: [UInt8], ends: [Int]) {
+    guard let bytes = try? FileReader.read(file) else {
+      print("cannot read \(file)")
+      exit(2)
+    }
+    var ends = bytes.indices.filter { bytes[$0] == 0x0C }.map { $0 + 1 }
+    if ends.last != bytes.count { ends.append(bytes.count) }
+    return (bytes, ends)
+  }
+
   /// Lints the corpus (the file, or `size` generated megabytes) with `reference` and with
   /// the lexicons in `folder`, taking turns every `chunk` megabytes.
   static func compare(
@@ -156,12 +162,7 @@ struct Bench {
     let other = Linter(lexicons: lexicons)
     var comparison = LexiconComparison()
     if let file {
-      guard let bytes = try? FileReader.read(file) else {
-        print("cannot read \(file)")
-        exit(2)
-      }
-      var ends = bytes.indices.filter { bytes[$0] == 0x0C }.map { $0 + 1 }
-      if ends.last != bytes.count { ends.append(bytes.count) }
+      let (bytes, ends) = documents(in: file)
       comparison.run(file: bytes, documentEnds: ends, chunkBytes: chunk << 20, reference: reference, other: other)
     } else {
       var generator = CorpusGenerator(seed: seed)
