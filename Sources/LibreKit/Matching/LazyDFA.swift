@@ -114,9 +114,8 @@ final class DFACache {
     assert(Int(state) < threads.count, "a state from before a reset")
     if state != 0 && symbol & 0xFF == 0 {
       let id = symbol >> 8
-      let bit = Int(id & 255)
       let line = lines + Int(state) * DFACache.lineWords
-      if line[bit >> 6] & (1 << UInt64(bit & 63)) == 0 {
+      if !DFACache.filter(line, mayName: id) {
         if id == 0 || !automaton.startsPattern(Int32(bitPattern: id)) {
           let known = Int32(truncatingIfNeeded: line[DFACache.plainNextWord])
           return known >= 0 ? known : buildPlain(from: state, token: token, automaton: automaton)
@@ -220,9 +219,21 @@ final class DFACache {
   /// before its threads are read.
   @inline(__always)
   private func named(_ id: Int32, by state: Int32, _ automaton: PatternAutomaton) -> Bool {
-    let bit = Int(UInt32(bitPattern: id) & 255)
-    let line = lines + Int(state) * DFACache.lineWords
-    return line[bit >> 6] & (1 << UInt64(bit & 63)) != 0 && automaton.threadsTest(id, threads[Int(state)])
+    DFACache.filter(lines + Int(state) * DFACache.lineWords, mayName: UInt32(bitPattern: id))
+      && automaton.threadsTest(id, threads[Int(state)])
+  }
+
+  /// Where an id's bit is in a state's filter (words 0–3 of its line): bit `id & 255`.
+  @inline(__always)
+  static func filterBit(of id: UInt32) -> (word: Int, mask: UInt64) {
+    (Int(id & 255) >> 6, 1 << UInt64(id & 63))
+  }
+
+  /// Whether the filter at the start of `line` has the bit of `id` (the state may name it).
+  @inline(__always)
+  static func filter(_ line: UnsafeMutablePointer<UInt64>, mayName id: UInt32) -> Bool {
+    let bit = filterBit(of: id)
+    return line[bit.word] & bit.mask != 0
   }
 
   /// The state whose threads and accepts are those of `left` and `right` together. Many

@@ -302,8 +302,8 @@ public struct PatternAutomaton: Sendable {
         let test = TokenTest(raw: tests[transition])
         switch test.tag {
         case TokenTest.wordTag:
-          let bit = Int(test.argument & 255)
-          filter[bit >> 6] |= 1 << UInt64(bit & 63)
+          let bit = DFACache.filterBit(of: test.argument)
+          filter[bit.word] |= bit.mask
         case TokenTest.prefixTag:
           filter = SIMD4(repeating: ~0)
           drops = false
