@@ -72,9 +72,16 @@ struct TextCounterTests {
     var counter = TextCounter(segments: segments)
     var sentences = 0
     for window in windows {
+      var starts: [Int32] = [-1]
+      starts.removeAll(keepingCapacity: true)
       sentences += window.withUnsafeBufferPointer { tokens in
-        roles.withUnsafeBufferPointer { counter.count(tokens, questionMark: questionMark, roles: $0) }
+        roles.withUnsafeBufferPointer {
+          counter.count(tokens, questionMark: questionMark, roles: $0, sentenceStarts: &starts)
+        }
       }
+      // Each window's sentence starts: its first token and every token flagged as one.
+      let flagged = window.indices.filter { $0 == 0 || window[$0].flags.contains(.sentenceStart) }
+      #expect(starts == flagged.map { Int32($0) })
     }
     #expect(counter.counts == expected.counts)
     #expect(sentences == expected.sentences && counter.metrics.sentences == expected.sentences)

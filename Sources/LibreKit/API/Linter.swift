@@ -91,13 +91,16 @@ public struct Linter: Sendable {
       let tokens = UnsafeBufferPointer(workspace.tokens.tokens)
       if chosen == nil { chosen = detectLanguage(tokens) }
       let tables = self.tables(chosen!)
+      // Counted first: the count notes where sentences start, which the findings need.
+      workspace.sentenceStarts.removeAll(keepingCapacity: true)
+      let roles = tables?.roles ?? []
+      let sentences = roles.withUnsafeBufferPointer {
+        counter.count(tokens, questionMark: questionMark, roles: $0, sentenceStarts: &workspace.sentenceStarts)
+      }
       if let tables {
         findings += analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
       }
-      let roles = tables?.roles ?? []
-      sentenceBase += roles.withUnsafeBufferPointer {
-        counter.count(UnsafeBufferPointer(workspace.tokens.tokens), questionMark: questionMark, roles: $0)
-      }
+      sentenceBase += sentences
       windowStart = windowEnd
     } while windowStart < text.count
     (counter.metrics.words, counter.metrics.questions) = counter.totals
@@ -130,15 +133,11 @@ public struct Linter: Sendable {
       UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch,
       deferring: tables.exceptionEntries)
     guard !workspace.matches.isEmpty else { return [] }
-    var sentenceOf = [Int32](repeating: 0, count: tokens.count)
-    var sentence = Int32(sentenceBase) - 1
-    for (index, token) in tokens.enumerated() {
-      if token.flags.contains(.sentenceStart) || index == 0 { sentence += 1 }
-      sentenceOf[index] = max(0, sentence)
+    return workspace.sentenceStarts.withUnsafeBufferPointer { starts in
+      PhraseRules(lexicons: lexicons, tables: tables).findings(
+        tokens: UnsafeBufferPointer(tokens), matches: workspace.matches,
+        sentences: SentenceStarts(starts: starts, base: sentenceBase), scratch: workspace.scratch)
     }
-    return PhraseRules(lexicons: lexicons, tables: tables).findings(
-      tokens: UnsafeBufferPointer(tokens), matches: workspace.matches, sentenceOf: sentenceOf,
-      scratch: workspace.scratch)
   }
 
   /// How many tokens language detection reads: plenty for a verdict, and bounded.
@@ -200,6 +199,8 @@ public struct LintWorkspace: ~Copyable {
   let tokenizer = Tokenizer()
   let tokens = TokenBuffer()
   var matches: [RawMatch] = []
+  /// The tokens that start a sentence in the current window (`TextCounter.count`).
+  var sentenceStarts: [Int32] = []
   let scratch: MatcherScratch
 
   public init() { scratch = MatcherScratch() }

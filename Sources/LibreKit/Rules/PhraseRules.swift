@@ -12,7 +12,7 @@ struct PhraseRules {
   /// `matches` may leave the starts of exceptions unknown (`PatternAutomaton.match(deferring:)`):
   /// they are found with `scratch` when a match of their rule ends near them.
   func findings(
-    tokens: UnsafeBufferPointer<Token>, matches: [RawMatch], sentenceOf: [Int32], scratch: MatcherScratch
+    tokens: UnsafeBufferPointer<Token>, matches: [RawMatch], sentences: SentenceStarts, scratch: MatcherScratch
   ) -> [Finding] {
     // Exceptions sorted by rule: a flat list searched by rule costs less than a dictionary
     // of lists (the full lexicons match an exception every few lines).
@@ -57,7 +57,7 @@ struct PhraseRules {
       findings.append(
         Finding(
           rule: lexicons.rules[candidate.rule], start: Int(first.start), end: Int(last.end),
-          sentence: Int(sentenceOf[Int(candidate.match.first)]),
+          sentence: sentences.sentence(of: candidate.match.first),
           negatedFrom: candidate.from >= 0 ? lexicons.rules[candidate.from].id : nil))
     }
     Finding.sortForReport(&findings)

@@ -32,9 +32,11 @@ struct TextCounter {
   /// Counts `tokens` (offsets into `text`); returns the number of sentences started.
   /// `roles` is the language's word-role table (empty when the language has no lexicon),
   /// passed as a buffer so the loop does not retain the tables once per token.
+  /// `sentenceStarts` receives the index of each token that starts a sentence, so a
+  /// finding's sentence is a search among the few starts, not a table over every token.
   mutating func count(
     _ tokens: UnsafeBufferPointer<Token>, questionMark: Int32,
-    roles: UnsafeBufferPointer<WordRole>
+    roles: UnsafeBufferPointer<WordRole>, sentenceStarts: inout [Int32]
   ) -> Int {
     var sentences = 0
     // The current segment's counts live in a local while its tokens last: one array write
@@ -51,6 +53,7 @@ struct TextCounter {
       if token.flags.contains(.sentenceStart) || index == 0 {
         sentences += 1
         current.sentences += 1
+        sentenceStarts.append(Int32(truncatingIfNeeded: index))
       }
       if segment < segmentStarts.count && Int(token.start) < segmentStarts[segment] { continue }
       switch token.kind {
