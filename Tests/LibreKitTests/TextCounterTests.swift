@@ -69,7 +69,7 @@ struct TextCounterTests {
     let cut = tokens.isEmpty ? 0 : Int(random.next(upTo: UInt64(tokens.count)))
     let windows = random.next(upTo: 2) == 0 ? [tokens] : [Array(tokens[..<cut]), Array(tokens[cut...])]
     let expected = Self.reference(windows, segments: segments, questionMark: questionMark, roles: roles)
-    var counter = TextCounter(segments: segments)
+    var counter = TextCounter(segments: segments.map { Segment(range: $0, part: .body) })
     var sentences = 0
     for window in windows {
       var starts: [Int32] = [-1]

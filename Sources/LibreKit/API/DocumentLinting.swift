@@ -47,8 +47,7 @@ extension Linter {
     var segments = given
     let isCall = segments.contains { $0.speaker != nil }
     let scan = self.scan(
-      text, language: options.language, segments: segments.map(\.range),
-      workspace: &workspace)
+      text, language: options.language, segments: segments, workspace: &workspace)
     let language = scan.language
     var findings = scan.findings
     Linter.assignSegments(&findings, segments)
@@ -75,8 +74,12 @@ extension Linter {
       result.speakerScores = SpeakerScoring.scores(
         everything + answers, segments: segments, counts: scan.counter.counts)
     } else {
-      findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .document)
-      findings += EmailRules.apply(findings, language: language)
+      // Appended only when there is something: appending nothing still costs a call and a
+      // uniqueness check per document.
+      let falseFreedom = FalseFreedomRule.apply(to: &findings, language: language, scope: .document)
+      if !falseFreedom.isEmpty { findings += falseFreedom }
+      let documentFindings = EmailRules.apply(findings, language: language)
+      if !documentFindings.isEmpty { findings += documentFindings }
       var counts = scan.counter.counts
       for (index, segment) in segments.enumerated() where segment.part == .body && index < counts.count {
         counts[index].syllables = Syllables.count(text, segment.range)

@@ -70,7 +70,7 @@ public struct Linter: Sendable {
 
   /// Tokenizes, matches and counts `text` window by window.
   func scan(
-    _ text: UnsafeBufferPointer<UInt8>, language: Language?, segments: [Range<Int>],
+    _ text: UnsafeBufferPointer<UInt8>, language: Language?, segments: [Segment],
     workspace: inout LintWorkspace
   ) -> TextScan {
     var chosen = language
@@ -98,7 +98,9 @@ public struct Linter: Sendable {
         counter.count(tokens, questionMark: questionMark, roles: $0, sentenceStarts: &workspace.sentenceStarts)
       }
       if let tables {
-        findings += analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
+        let found = analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
+        // Most texts are one window: taking the array is free where appending copies it.
+        if findings.isEmpty { findings = found } else { findings += found }
       }
       sentenceBase += sentences
       windowStart = windowEnd

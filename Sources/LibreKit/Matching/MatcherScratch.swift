@@ -87,11 +87,20 @@ public final class MatcherScratch {
     caches.values.reduce((0, 0, 0)) { ($0.0 + $1.statesBuilt, $0.1 + $1.used, $0.2 + $1.resets) }
   }
 
+  /// The cache last asked for: a batch of one language asks for the same one every text,
+  /// and hashing the dictionary's key cost some three hundred instructions a text.
+  private var lastCache: DFACache?
+
   func cache(for automaton: PatternAutomaton) -> DFACache {
     // The cache holds the token, so an address reused by a later automaton is never mistaken.
-    if let cache = caches[automaton.identity], cache.owner === automaton.identityToken { return cache }
+    if let cache = lastCache, cache.owner === automaton.identityToken { return cache }
+    if let cache = caches[automaton.identity], cache.owner === automaton.identityToken {
+      lastCache = cache
+      return cache
+    }
     let cache = DFACache(owner: automaton.identityToken, idCount: automaton.idCount, stateLimit: stateLimit)
     caches[automaton.identity] = cache
+    lastCache = cache
     return cache
   }
 }

@@ -14,18 +14,16 @@ public struct SegmentCounts: Sendable, Equatable {
 /// Counts words, sentences, questions and pronouns per segment in the pass over the tokens
 /// that the metrics need anyway.
 struct TextCounter {
-  let segmentEnds: [Int]
+  /// The document's segments, read where they are (copying out their bounds cost three
+  /// allocations a document). Tokens in a gap between segments (an email's `Subject:`
+  /// label) belong to no part and are not counted.
+  let segments: [Segment]
   var counts: [SegmentCounts]
   var metrics = TextMetrics()
   private var segment = 0
 
-  /// Where each segment starts: tokens in a gap between segments (an email's `Subject:`
-  /// label) belong to no part and are not counted.
-  let segmentStarts: [Int]
-
-  init(segments: [Range<Int>]) {
-    segmentEnds = segments.map(\.upperBound)
-    segmentStarts = segments.map(\.lowerBound)
+  init(segments: [Segment]) {
+    self.segments = segments
     counts = [SegmentCounts](repeating: SegmentCounts(), count: max(1, segments.count))
   }
 
@@ -42,20 +40,22 @@ struct TextCounter {
     // The current segment's counts live in a local while its tokens last: one array write
     // per segment, not several per token.
     var current = counts[segment]
-    var segmentEnd = segment + 1 < counts.count ? segmentEnds[segment] : Int.max
+    var segmentEnd = segment + 1 < counts.count ? segments[segment].range.upperBound : Int.max
+    var segmentStart = segment < segments.count ? segments[segment].range.lowerBound : Int.min
     for (index, token) in tokens.enumerated() {
       if Int(token.start) >= segmentEnd {
         counts[segment] = current
-        while segment + 1 < counts.count && Int(token.start) >= segmentEnds[segment] { segment += 1 }
+        while segment + 1 < counts.count && Int(token.start) >= segments[segment].range.upperBound { segment += 1 }
         current = counts[segment]
-        segmentEnd = segment + 1 < counts.count ? segmentEnds[segment] : Int.max
+        segmentEnd = segment + 1 < counts.count ? segments[segment].range.upperBound : Int.max
+        segmentStart = segments[segment].range.lowerBound
       }
       if token.flags.contains(.sentenceStart) || index == 0 {
         sentences += 1
         current.sentences += 1
         sentenceStarts.append(Int32(truncatingIfNeeded: index))
       }
-      if segment < segmentStarts.count && Int(token.start) < segmentStarts[segment] { continue }
+      if Int(token.start) < segmentStart { continue }
       switch token.kind {
       case .word:
         current.words += 1
