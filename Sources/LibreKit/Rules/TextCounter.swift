@@ -37,43 +37,90 @@ struct TextCounter {
     roles: UnsafeBufferPointer<WordRole>, sentenceStarts: inout [Int32]
   ) -> Int {
     var sentences = 0
-    // The current segment's counts live in a local while its tokens last: one array write
-    // per segment, not several per token.
-    var current = counts[segment]
-    var segmentEnd = segment + 1 < counts.count ? segments[segment].range.upperBound : Int.max
-    var segmentStart = segment < segments.count ? segments[segment].range.lowerBound : Int.min
-    for (index, token) in tokens.enumerated() {
-      if Int(token.start) >= segmentEnd {
-        counts[segment] = current
-        while segment + 1 < counts.count && Int(token.start) >= segments[segment].range.upperBound { segment += 1 }
-        current = counts[segment]
-        segmentEnd = segment + 1 < counts.count ? segments[segment].range.upperBound : Int.max
-        segmentStart = segments[segment].range.lowerBound
+    var index = 0
+    // Run by run: the tokens of one segment, found by a search, then a loop with nothing
+    // but the counts in it (with the segment's bounds tested per token, the loop spilled
+    // its counts to the stack).
+    while index < tokens.count {
+      while segment + 1 < counts.count && Int(tokens[index].start) >= segments[segment].range.upperBound {
+        segment += 1
       }
+      let runEnd =
+        segment + 1 < counts.count
+        ? TextCounter.firstIndex(in: tokens, from: index, startingAtOrPast: segments[segment].range.upperBound)
+        : tokens.count
+      let countedFrom =
+        segment < segments.count
+        ? TextCounter.firstIndex(in: tokens, from: index, startingAtOrPast: segments[segment].range.lowerBound)
+        : index
+      // Tokens in the gap before the segment start sentences but count nothing else.
+      for gap in index..<min(countedFrom, runEnd) where tokens[gap].flags.contains(.sentenceStart) || gap == 0 {
+        sentenceStarts.append(Int32(truncatingIfNeeded: gap))
+        counts[segment].sentences += 1
+        sentences += 1
+      }
+      if countedFrom < runEnd {
+        sentences += countRun(
+          tokens, countedFrom..<runEnd, questionMark: questionMark, roles: roles, sentenceStarts: &sentenceStarts)
+      }
+      index = runEnd
+    }
+    metrics.sentences += sentences
+    return sentences
+  }
+
+  /// Counts the tokens of `run`, all in the current segment; returns the sentences started.
+  private mutating func countRun(
+    _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, questionMark: Int32,
+    roles: UnsafeBufferPointer<WordRole>, sentenceStarts: inout [Int32]
+  ) -> Int {
+    var words = 0
+    var firstPerson = 0
+    var secondPerson = 0
+    var questions = 0
+    var exclamations = 0
+    var sentences = 0
+    for index in run {
+      let token = tokens[index]
       if token.flags.contains(.sentenceStart) || index == 0 {
         sentences += 1
-        current.sentences += 1
         sentenceStarts.append(Int32(truncatingIfNeeded: index))
       }
-      if Int(token.start) < segmentStart { continue }
       switch token.kind {
       case .word:
-        current.words += 1
+        words &+= 1
         if Int(token.id) < roles.count {
           // Added without a branch: pronouns come at random among the words.
           let role = roles[Int(token.id)]
-          current.firstPerson &+= role.contains(.firstPerson) ? 1 : 0
-          current.secondPerson &+= role.contains(.secondPerson) ? 1 : 0
+          firstPerson &+= role.contains(.firstPerson) ? 1 : 0
+          secondPerson &+= role.contains(.secondPerson) ? 1 : 0
         }
       case .punctuation:
-        if token.id != 0 && token.id == questionMark { current.questions += 1 }
-        if token.flags.contains(.shout) { metrics.exclamations += 1 }
+        if token.id != 0 && token.id == questionMark { questions &+= 1 }
+        if token.flags.contains(.shout) { exclamations &+= 1 }
       default: break
       }
     }
-    counts[segment] = current
-    metrics.sentences += sentences
+    counts[segment].words += words
+    counts[segment].firstPerson += firstPerson
+    counts[segment].secondPerson += secondPerson
+    counts[segment].questions += questions
+    counts[segment].sentences += sentences
+    metrics.exclamations += exclamations
     return sentences
+  }
+
+  /// The first index at or after `from` whose token starts at or past `offset` (token
+  /// starts ascend), or the end.
+  private static func firstIndex(in tokens: UnsafeBufferPointer<Token>, from: Int, startingAtOrPast offset: Int) -> Int
+  {
+    var lower = from
+    var upper = tokens.count
+    while lower < upper {
+      let middle = (lower + upper) >> 1
+      if Int(tokens[middle].start) < offset { lower = middle + 1 } else { upper = middle }
+    }
+    return lower
   }
 
   /// Words and questions of the whole text.
