@@ -136,7 +136,7 @@ public struct Linter: Sendable {
       deferring: tables.exceptionEntries)
     guard !workspace.matches.isEmpty else { return [] }
     return workspace.sentenceStarts.withUnsafeBufferPointer { starts in
-      PhraseRules(lexicons: lexicons, tables: tables).findings(
+      PhraseRules(rules: lexicons.rules, negationTargets: lexicons.negationTargets, tables: tables).findings(
         tokens: UnsafeBufferPointer(tokens), matches: workspace.matches,
         sentences: SentenceStarts(starts: starts, base: sentenceBase), scratch: workspace.scratch)
     }

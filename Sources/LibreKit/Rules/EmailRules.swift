@@ -42,11 +42,16 @@ enum EmailRules {
   static func stackedPressure(_ findings: [Finding], language: Language) -> [Finding] {
     // Each category's first finding, by start then by place in the list (the order a
     // stable sort by start gives), found without sorting a copy of every finding.
+    // By index, not by copies of the findings: a copy retains a rule and three strings.
     var firsts: [Int] = []
-    for (index, finding) in findings.enumerated()
-    where finding.rule.polarity == .pressure && !finding.rule.traits.contains(.derived) {
-      if let known = firsts.firstIndex(where: { findings[$0].rule.category == finding.rule.category }) {
-        if finding.start < findings[firsts[known]].start { firsts[known] = index }
+    for index in findings.indices {
+      let rule = findings[index].rule
+      guard rule.polarity == .pressure && !rule.traits.contains(.derived) else { continue }
+      // The same rule is the same category: most repeats are, with no string compared.
+      if let known = firsts.firstIndex(where: {
+        findings[$0].rule === rule || findings[$0].rule.category == rule.category
+      }) {
+        if findings[index].start < findings[firsts[known]].start { firsts[known] = index }
       } else {
         firsts.append(index)
       }

@@ -6,7 +6,11 @@ struct PhraseRules {
   /// How many tokens before a match the subject check looks for a pronoun.
   static let subjectReach = 5
 
-  let lexicons: CompiledLexicons
+  /// The compiled rules, and per rule the rule a negated match becomes (or -1): the two
+  /// parts of `CompiledLexicons` read here, held apart so that a text does not copy the
+  /// whole (ten references to retain and release).
+  let rules: [Rule]
+  let negationTargets: [Int]
   let tables: LanguageTables
 
   /// `matches` may leave the starts of exceptions unknown (`PatternAutomaton.match(deferring:)`):
@@ -29,7 +33,7 @@ struct PhraseRules {
       let entry = tables.entries[Int(match.entry)]
       if entry.isException { continue }
       if !exceptions.isEmpty && excepted(match, rule: entry.rule, by: &exceptions, tokens, scratch) { continue }
-      let rule = lexicons.rules[entry.rule]
+      let rule = rules[entry.rule]
       if rule.requiresAddressee && !addressesReader(before: Int(match.first), tokens: tokens) { continue }
       guard negated(match, tokens: tokens) else {
         candidates.append((entry.rule, match, -1))
@@ -39,7 +43,7 @@ struct PhraseRules {
       case .drop: continue
       case .keep: candidates.append((entry.rule, match, -1))
       case .becomes:
-        let target = lexicons.negationTargets[entry.rule]
+        let target = negationTargets[entry.rule]
         if target >= 0 { candidates.append((target, match, entry.rule)) }
       }
     }
@@ -56,9 +60,9 @@ struct PhraseRules {
       let last = tokens[Int(candidate.match.last)]
       findings.append(
         Finding(
-          rule: lexicons.rules[candidate.rule], start: Int(first.start), end: Int(last.end),
+          rule: rules[candidate.rule], start: Int(first.start), end: Int(last.end),
           sentence: sentences.sentence(of: candidate.match.first),
-          negatedFrom: candidate.from >= 0 ? lexicons.rules[candidate.from].id : nil))
+          negatedFrom: candidate.from >= 0 ? rules[candidate.from].id : nil))
     }
     Finding.sortForReport(&findings)
     return findings
