@@ -66,7 +66,7 @@ final class IDInfoTable: @unchecked Sendable {
   deinit { bytes.deallocate() }
 
   @inline(__always)
-  subscript(id: Int32) -> UInt8 { Int(id) < count && id >= 0 ? bytes[Int(id)] : 0 }
+  subscript(id: Int32) -> UInt8 { UInt32(bitPattern: id) < UInt32(truncatingIfNeeded: count) ? bytes[Int(id)] : 0 }
 }
 
 /// Buffers and caches the matcher reuses from one text to the next. One per thread: it is

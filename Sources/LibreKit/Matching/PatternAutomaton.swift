@@ -36,6 +36,8 @@ public struct PatternAutomaton: Sendable {
   let usedKinds: UInt8
   let usesCaps: Bool
   let usesShout: Bool
+  /// The symbol's caps (8) and shout (4) bits that tests look at.
+  let emphasisMask: UInt32
   /// Tells the scratch caches of different automata apart.
   var identity: ObjectIdentifier { ObjectIdentifier(identityToken) }
   /// Per id: bit 0 = some test looks at it, bit 1 = some pattern starts with it. In raw
@@ -101,6 +103,7 @@ public struct PatternAutomaton: Sendable {
     usedKinds = kinds
     usesCaps = caps
     usesShout = shout
+    emphasisMask = (caps ? 8 : 0) | (shout ? 4 : 0)
   }
 
   /// Each state's transitions with its word tests first, sorted by id (a word test's raw
@@ -168,18 +171,30 @@ public struct PatternAutomaton: Sendable {
   /// whether it is a negator (2) or a negation particle (1). Tokens with the same symbol
   /// take the same transitions.
   @inline(__always)
-  func symbol(of token: Token) -> UInt32 {
-    var symbol: UInt32 = idInfo[token.id] & 1 != 0 ? UInt32(token.id) << 8 : 0
-    if usedKinds & (1 << token.kind.rawValue) != 0 { symbol |= UInt32(token.kind.rawValue + 1) << 4 }
-    if usesCaps && token.flags.contains(.allCaps) { symbol |= 8 }
-    if usesShout && token.flags.contains(.shout) { symbol |= 4 }
-    if token.flags.contains(.negator) {
-      symbol |= 2
-    } else if token.flags.contains(.negationParticle) {
-      symbol |= 1
-    }
-    return symbol
+  func symbol(of token: Token) -> UInt32 { symbol(of: token, info: idInfo[token.id]) }
+
+  /// `symbol(of:)` with the token's `idInfo` already read, in arithmetic rather than
+  /// branches: the flags of tokens come at random, and each branch on them cost a
+  /// misprediction now and then.
+  @inline(__always)
+  func symbol(of token: Token, info: UInt8) -> UInt32 {
+    let kind = UInt32(token.kind.rawValue)
+    let flags = UInt32(token.flags.rawValue)
+    // All ones where the part counts, else zero.
+    let idPart = UInt32(bitPattern: token.id) << 8 & (0 &- UInt32(info & 1))
+    let kindPart = (kind &+ 1) << 4 & (0 &- (UInt32(usedKinds) >> kind & 1))
+    let negator = flags >> PatternAutomaton.negatorBit & 1
+    let particle = flags >> PatternAutomaton.particleBit & 1 & ~negator
+    let caps = flags >> PatternAutomaton.allCapsBit & 1
+    let shout = flags >> PatternAutomaton.shoutBit & 1
+    return idPart | kindPart | (caps << 3 | shout << 2) & emphasisMask | negator << 1 | particle
   }
+
+  /// Where the flags `symbol(of:info:)` reads sit in `TokenFlags`.
+  static let negatorBit = UInt32(TokenFlags.negator.rawValue.trailingZeroBitCount)
+  static let particleBit = UInt32(TokenFlags.negationParticle.rawValue.trailingZeroBitCount)
+  static let allCapsBit = UInt32(TokenFlags.allCaps.rawValue.trailingZeroBitCount)
+  static let shoutBit = UInt32(TokenFlags.shout.rawValue.trailingZeroBitCount)
 
   /// Appends every match in `tokens` to `matches`; `scratch` is reused between calls.
   public func match(
@@ -205,12 +220,13 @@ public struct PatternAutomaton: Sendable {
         sentenceFirst = position
       }
       // From no live state, a token no pattern starts with leads nowhere: no lookup.
-      if state == 0 && idInfo[token.id] & 2 == 0 && startKinds & (1 << token.kind.rawValue) == 0
+      let info = idInfo[token.id]
+      if state == 0 && info & 2 == 0 && startKinds & (1 << token.kind.rawValue) == 0
         && token.flags.isDisjoint(with: flagsStart)
       {
         continue
       }
-      let symbol = symbol(of: token)
+      let symbol = symbol(of: token, info: info)
       state = cache.next(from: state, symbol: symbol, token: token, automaton: self)
       guard cache.hasAccepts(state) else { continue }
       for accepted in cache.accepts(of: state) {
