@@ -108,7 +108,7 @@ final class DFACache {
   /// The state reached from `state` on a token with this symbol (`token` is one such token).
   @inline(__always)
   func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
-    let state = flagged & ~DFACache.acceptFlag
+    var state = flagged & ~DFACache.acceptFlag
     // The lines outlive a reset (their capacity never shrinks): a stale state number would
     // read an old line where the arrays used to trap.
     assert(Int(state) < threads.count, "a state from before a reset")
@@ -120,9 +120,9 @@ final class DFACache {
           let known = Int32(truncatingIfNeeded: line[DFACache.plainNextWord])
           return known >= 0 ? known : buildPlain(from: state, token: token, automaton: automaton)
         }
-        if line[DFACache.dropsUnnamedWord] != 0 {
-          return next(from: 0, symbol: symbol, token: token, automaton: automaton)
-        }
+        // The state leads where the empty state does: go on from there (falling through;
+        // a call of `next` itself kept it from being inlined into the match loop).
+        if line[DFACache.dropsUnnamedWord] != 0 { state = 0 }
       }
     }
     if state == 0 && symbol & 0xFF == 0 {
