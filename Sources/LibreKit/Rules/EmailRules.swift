@@ -17,7 +17,8 @@ enum EmailRules {
   /// A request with no (credited) freedom statement in the same or the next sentence.
   static func requestsWithoutFreedom(_ findings: [Finding], language: Language) -> [Finding] {
     // Most messages make no request the lexicons know: no set to build then.
-    guard findings.contains(where: { $0.rule.polarity == .request }) else { return [] }
+    // By index: a copy of a finding retains its rule and three strings.
+    guard findings.indices.contains(where: { findings[$0].rule.polarity == .request }) else { return [] }
     let freedomSentences = Set(
       findings.lazy.filter {
         $0.rule.polarity == .freedom && $0.scoringNote == nil && !$0.rule.traits.contains(.softFreedom)

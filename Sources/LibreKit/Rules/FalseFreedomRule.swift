@@ -20,9 +20,11 @@ enum FalseFreedomRule {
     // Most messages hold no contradicting pressure, or no freedom: one pass, no allocation.
     var hasPressure = false
     var hasFreedom = false
-    for finding in findings {
-      hasPressure = hasPressure || finding.rule.traits.contains(.contradictsFreedom)
-      hasFreedom = hasFreedom || finding.rule.polarity == .freedom
+    // By index: a copy of a finding retains its rule and three strings.
+    for index in findings.indices {
+      let rule = findings[index].rule
+      hasPressure = hasPressure || rule.traits.contains(.contradictsFreedom)
+      hasFreedom = hasFreedom || rule.polarity == .freedom
     }
     guard hasPressure && hasFreedom else { return [] }
     var nearPressure: (sentences: Set<Int>, segments: Set<Int>)?
