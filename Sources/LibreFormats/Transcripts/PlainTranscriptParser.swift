@@ -92,6 +92,8 @@ public enum PlainTranscriptParser {
     for label in labels where label.timed || names.contains(label.name) {
       labelled += 1
       if label.timed { timed += 1 }
+      // Once two names are seen and one recurs, more inserts cannot change the answer.
+      if recurring && seen.count >= 2 { continue }
       if !seen.insert(label.name).inserted { recurring = true }
     }
     return labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank

@@ -75,6 +75,9 @@ enum WebVTTCueText {
 
   /// A tag annotation: references decoded, spaces trimmed and collapsed; nil when empty.
   private static func annotation(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+    if let plain = plainAnnotation(bytes, range) {
+      return plain.isEmpty ? nil : String(decoding: bytes[plain], as: UTF8.self)
+    }
     var output: [UInt8] = []
     var index = range.lowerBound
     var pendingSpace = false
@@ -100,6 +103,25 @@ enum WebVTTCueText {
       }
     }
     return output.isEmpty ? nil : String(decoding: output, as: UTF8.self)
+  }
+
+  /// The range of an annotation that needs no decoding (most voice names, `<v Sam Lee>`):
+  /// words of bytes other than `&` and NUL separated by single spaces, around them only
+  /// spaces; the annotation is then these bytes as written. Nil when `annotation` must
+  /// build it byte by byte.
+  private static func plainAnnotation(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    var index = start
+    while index < end {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "&") || byte == 0 { return nil }
+      if isSpace(byte) && (byte != 0x20 || isSpace(bytes[index + 1])) { return nil }
+      index += 1
+    }
+    return start..<end
   }
 }
 
