@@ -129,30 +129,22 @@ enum SpeakerNames {
     return first.properties.isUppercase
   }
 
-  /// The names of `counts` that count as speakers: recurring or capitalized.
-  static func accepted(_ counts: [String: Int]) -> Set<String> {
-    Set(counts.filter { $0.value >= 2 || isCapitalized($0.key) }.keys)
-  }
-
   /// Finds `Name:` prefixes at the start of cues without a speaker (SRT, WebVTT without
   /// voice spans), moves the cue text past them and sets the speaker; once a file uses such
   /// prefixes, a cue without one continues the last speaker (captions name a speaker only
   /// when the speaker changes).
   static func applyPrefixes(_ cues: inout TranscriptCues) {
     let bytes = cues.text.bytes
-    // Each cue's prefix is looked for, and made a `String`, once: the second pass reads
-    // what the first one found.
-    var counts: [String: Int] = [:]
-    var prefixed: [(cue: Int, name: String, textStart: Int)] = []
+    // Each cue's prefix is looked for once, and each distinct name made a `String` once:
+    // the second pass reads what the first one found.
+    var tally = NameTally()
+    var prefixed: [(cue: Int, name: NameTally.Found, textStart: Int)] = []
     for (index, cue) in cues.cues.enumerated() where cue.speaker == nil {
       guard let found = prefix(bytes, cue.range) else { continue }
-      let name = String(decoding: bytes[found.name], as: UTF8.self)
-      counts[name, default: 0] += 1
-      prefixed.append((index, name, found.textStart))
+      prefixed.append((index, tally.add(bytes, found.name), found.textStart))
     }
-    guard !counts.isEmpty else { return }
-    let names = accepted(counts)
-    guard !names.isEmpty else { return }
+    let accepted = tally.accepted()
+    guard accepted.contains(true) else { return }
     var current: String?
     var voiced = false
     var next = 0
@@ -162,8 +154,8 @@ enum SpeakerNames {
         continue
       }
       while next < prefixed.count && prefixed[next].cue < index { next += 1 }
-      if next < prefixed.count && prefixed[next].cue == index && names.contains(prefixed[next].name) {
-        current = prefixed[next].name
+      if next < prefixed.count && prefixed[next].cue == index && accepted[prefixed[next].name.id] {
+        current = prefixed[next].name.spelling
         cues.cues[index].range = prefixed[next].textStart..<cues.cues[index].range.upperBound
         cues.cues[index].speaker = current
         continue
