@@ -45,6 +45,7 @@ public struct DocumentSummary: Sendable, Equatable {
     // as a string), then each rule's count goes to its polarity and category: a category
     // key is built and hashed once per rule rather than once per finding.
     var ruleCounts: [(rule: Rule, count: Int)] = []
+    phrases.reserveCapacity(report.findings.count)
     for located in report.findings {
       let rule = located.finding.rule
       if let index = ruleCounts.firstIndex(where: { $0.rule === rule }) {
@@ -58,6 +59,10 @@ public struct DocumentSummary: Sendable, Equatable {
       }
       if rule.polarity == .pressure && firstPressure == nil { firstPressure = located.excerpt }
     }
+    // Sized once: growing each dictionary from empty rehashed it two or three times.
+    polarities.reserveCapacity(ruleCounts.count)
+    categories.reserveCapacity(ruleCounts.count)
+    rules.reserveCapacity(ruleCounts.count)
     for (rule, count) in ruleCounts {
       polarities[rule.polarity.rawValue, default: 0] += count
       categories[rule.polarity.rawValue + "." + rule.category, default: 0] += count
