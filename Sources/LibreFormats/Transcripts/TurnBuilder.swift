@@ -8,6 +8,8 @@ enum TurnBuilder {
     let source = cues.text
     var builder = MappedTextBuilder(reservingCapacity: source.bytes.count + cues.cues.count * 2)
     var segments: [Segment] = []
+    // At most a turn per cue (most calls change speaker at nearly every cue).
+    segments.reserveCapacity(cues.cues.count)
     let sourceBytes = source.bytes
     // The open turn lives in plain variables and becomes a `Segment` when it ends: an
     // optional `Segment` changed through `!` was copied out and back for each cue (with
