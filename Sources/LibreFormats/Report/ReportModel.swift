@@ -70,17 +70,19 @@ public struct DocumentReport: Sendable {
     format = document.format
     self.result = result
     let singleByte = document.originalEncoding == .singleByte
-    let lines = LineIndex(document.original, singleByte: singleByte)
+    // Findings come in file order (mostly): a cursor walks to each instead of indexing
+    // every line of the file first.
+    var lines = LineCursor(document.original, singleByte: singleByte)
     let map = document.sourceMap
     let original = document.original
     let segments = document.effectiveSegments
     findings = result.findings.map { finding in
       let span = map.originalRange(finding.start..<finding.end)
       let start = lines.location(of: span.lowerBound)
+      let lineRange = lines.lineRange(start.line)
       let end =
         DocumentReport.sameLineEnd(of: span, from: start, in: original, singleByte: singleByte)
         ?? lines.location(of: span.upperBound)
-      let lineRange = lines.lineRange(start.line)
       var located = LocatedFinding(
         finding: finding, line: start.line, column: start.column, endLine: end.line,
         endColumn: max(end.column - 1, end.line == start.line ? start.column : 1),
