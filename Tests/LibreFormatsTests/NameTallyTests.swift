@@ -58,3 +58,36 @@ import Testing
     #expect(tally.accepted() == [true, true, false, true])
   }
 }
+
+/// A plain transcript's sniff counts its speaker names; the parser reuses them only when
+/// the sniff read the whole file, and then reads the same cues as counting them again.
+@Suite struct SniffedNamesTests {
+  static func transcript(lines: Int) -> [UInt8] {
+    var text = "Notes from the call\n"
+    for index in 0..<lines {
+      text +=
+        index % 2 == 0 ? "Sam: can you tell me more about it? \(index)\n" : "l\u{E9}a: sure, here it is. \(index)\n"
+    }
+    return Array(text.utf8)
+  }
+
+  @Test func theParserReadsTheSameCuesWithTheSniffedNames() throws {
+    let bytes = SniffedNamesTests.transcript(lines: 40)
+    let sniffed = try #require(TranscriptLoader.sniffedSupported(extension: "txt", bytes: bytes))
+    #expect(sniffed.format == .plain)
+    let names = try #require(sniffed.names)
+    let counted = try PlainTranscriptParser.parse(bytes, path: "call.txt", limits: InputLimits(), names: nil)
+    let reused = try PlainTranscriptParser.parse(bytes, path: "call.txt", limits: InputLimits(), names: names)
+    #expect(reused.cues == counted.cues)
+    #expect(reused.text.bytes == counted.text.bytes)
+    #expect(counted.cues.compactMap(\.speaker).contains("Sam"))
+  }
+
+  @Test func aFileLongerThanTheSniffCountsItsNamesAgain() throws {
+    let bytes = SniffedNamesTests.transcript(lines: 3_000)
+    #expect(bytes.count > 1 << 16)
+    let sniffed = try #require(TranscriptLoader.sniffedSupported(extension: "txt", bytes: bytes))
+    #expect(sniffed.format == .plain)
+    #expect(sniffed.names == nil)
+  }
+}

@@ -15,11 +15,19 @@ public enum PlainTranscriptParser {
   public static func parse(
     _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
   ) throws(InputError) -> TranscriptCues {
+    try parse(bytes, path: path, limits: limits, names: nil)
+  }
+
+  /// `parse`, with `known` the untimed names of the whole of `bytes` when the sniff that
+  /// chose this parser already counted them (`transcriptNames` on the same bytes).
+  static func parse(
+    _ bytes: [UInt8], path: String, limits: InputLimits, names known: NameTally?
+  ) throws(InputError) -> TranscriptCues {
     // Two passes, each line classified in both: the names are judged on the whole file
     // first, and keeping the classified lines between the passes took memory in proportion
     // to the lines of the file (a gigabyte for a 64 MiB file of short lines) before a
     // limit could stop it.
-    let names = speakerNames(bytes, limit: bytes.count)
+    let names = known ?? speakerNames(bytes, limit: bytes.count)
     let accepted = names.accepted()
     var collector = CueCollector(path: path, original: bytes, limits: limits)
     var position = TextLines.bomLength(bytes)
@@ -78,7 +86,11 @@ public enum PlainTranscriptParser {
   /// Whether the start of `bytes` reads as a transcript: at least two speaker lines, two
   /// speakers (or three timed lines), a recurring name or timestamps, and a fifth of the
   /// non-blank lines naming a speaker.
-  static func looksLikeTranscript(_ bytes: [UInt8]) -> Bool {
+  static func looksLikeTranscript(_ bytes: [UInt8]) -> Bool { transcriptNames(bytes) != nil }
+
+  /// The untimed names of the first 64 KiB of `bytes` (what `speakerNames` counts), when
+  /// they read as a transcript (`looksLikeTranscript`); nil when they do not.
+  static func transcriptNames(_ bytes: [UInt8]) -> NameTally? {
     let limit = min(bytes.count, 1 << 16)
     // One pass classifies the lines; the names are judged once all are counted.
     // A timed label has no id: it is a speaker whatever its name.
@@ -100,7 +112,7 @@ public enum PlainTranscriptParser {
         labels.append((found.spelling, found.id))
       }
     }
-    guard labels.count >= 2 else { return false }
+    guard labels.count >= 2 else { return nil }
     let accepted = untimed.accepted()
     var labelled = 0
     var timed = 0
@@ -113,7 +125,9 @@ public enum PlainTranscriptParser {
       if recurring && seen.count >= 2 { continue }
       if !seen.insert(label.name).inserted { recurring = true }
     }
-    return labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank
+    let transcript =
+      labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank
+    return transcript ? untimed : nil
   }
 
   /// The `Name:` labels without a timestamp in the first `limit` bytes, counted.
