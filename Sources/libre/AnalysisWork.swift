@@ -49,7 +49,8 @@ struct AnalysisWorker: Sendable {
       return .failure(error, record: format.error(error))
     }
     let result = linter.lint(document, options: documentOptions, workspace: &workspace)
-    let report = DocumentReport(document: document, result: result)
+    // No analyze format writes a finding's occurrence (a baseline's and SARIF's business).
+    let report = DocumentReport(document: document, result: result, numberingOccurrences: false)
     let summary = DocumentSummary(report: report, group: group(report, fields: fields, given: documentOptions.reps))
     return .document(
       summary: summary, record: format.documentBytes(report, summary: summary), warnings: report.warnings,

@@ -17,6 +17,21 @@ import Testing
 
   static let numbers: [Double] = [0, 3, -6, 1.5, -4.5, 1.0 / 3.0, 4 * 0.3, 21, 63.999, 1e15, -1e16, 0.005]
 
+  /// Integers are written digit by digit from a buffer on the stack: as `String(value)` writes them.
+  @Test func integersAreWrittenAsStringWritesThem() {
+    var values = [0, 9, 10, -1, -9, -10, 99, 100, 12_345, -987_654, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    var power = 1
+    for _ in 0..<18 {
+      power *= 10
+      values += [power - 1, power, power + 1, -power]
+    }
+    for value in values {
+      var out: [UInt8] = [0x78]
+      JSONWriter.appendInteger(value, to: &out)
+      #expect(out == [0x78] + Array(String(value).utf8), "\(value)")
+    }
+  }
+
   static var tree: JSONOutput {
     .object([
       ("strings", .array(awkward.map(JSONOutput.string))),

@@ -82,6 +82,21 @@ func expectedLocation(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: In
     #expect(sign.sourceLine == "Please sign")
   }
 
+  /// `libre analyze` places findings without numbering their occurrences, which only
+  /// baselines and SARIF read: everything else is as numbered.
+  @Test func occurrencesAreNumberedOnlyWhenAsked() throws {
+    let bytes = Array("You must reply. Then you must sign. You MUST pay.".utf8)
+    let document = Document(path: "mail.txt", format: "text", text: bytes)
+    let result = Fixtures.linter.lint(bytes, language: .english)
+    let numbered = DocumentReport(document: document, result: result)
+    let plain = DocumentReport(document: document, result: result, numberingOccurrences: false)
+    let musts = numbered.findings.filter { $0.finding.rule.id == "pressure.controlling.must" }
+    #expect(musts.map(\.occurrence) == [0, 1, 2])
+    #expect(plain.findings.allSatisfy { $0.occurrence == 0 })
+    #expect(plain.findings.map(\.excerpt) == numbered.findings.map(\.excerpt))
+    #expect(plain.findings.map(\.endColumn) == numbered.findings.map(\.endColumn))
+  }
+
   @Test func malformedUTF8BecomesALocatedWarning() {
     let bytes = Array("Fine.\nok ".utf8) + [0xFF] + Array(" then ".utf8) + [0xC3]
     let report = Fixtures.report(bytes, path: "bad.txt")

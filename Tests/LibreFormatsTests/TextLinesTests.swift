@@ -45,6 +45,26 @@ import Testing
     }
   }
 
+  /// The byte-by-byte comparison is complete only if every label is ASCII or Latin-1.
+  @Test func everyLabelIsASCIIOrLatin1() {
+    for label in SpeakerNames.labels {
+      let bytes = Array(label.utf8)
+      let lowered = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+      defer { lowered.deallocate() }
+      #expect(bytes.withUnsafeBufferPointer { SpeakerNames.latin1Lowercased($0, into: lowered) }, "\(label)")
+      #expect(Array(lowered) == bytes, "\(label) is lowercase")
+    }
+  }
+
+  /// A name outside Latin-1 is lowercased as a string: the Kelvin sign (3 bytes) becomes
+  /// `k`, so `\u{212A}ind` is the label `kind` though no label has its length in bytes.
+  @Test func namesBeyondLatin1AreLoweredAsStrings() {
+    #expect(SpeakerNames.isLabel(ArraySlice("\u{212A}ind".utf8)))
+    #expect(SpeakerNames.isLabel(ArraySlice("R\u{C9}SUM\u{C9}".utf8)))
+    #expect(!SpeakerNames.isLabel(ArraySlice("\u{212A}indly".utf8)))
+    #expect(!SpeakerNames.isLabel(ArraySlice("Z\u{C9}NO".utf8)))
+  }
+
   @Test func wordsNextToALabelAreNot() {
     for label in SpeakerNames.labels {
       for other in ["x" + label, label + "s", "z" + label.dropFirst(), String(label.dropLast())]

@@ -41,16 +41,32 @@ public struct DocumentSummary: Sendable, Equatable {
     engagement = result.score.engagement
     words = result.metrics.words
     findings = report.findings.count
+    // Counted by rule first (a rule is a shared object: compared by identity, not hashed
+    // as a string), then each rule's count goes to its polarity and category: a category
+    // key is built and hashed once per rule rather than once per finding.
+    var ruleCounts: [(rule: Rule, count: Int)] = []
+    phrases.reserveCapacity(report.findings.count)
     for located in report.findings {
       let rule = located.finding.rule
-      polarities[rule.polarity.rawValue, default: 0] += 1
-      categories[rule.polarity.rawValue + "." + rule.category, default: 0] += 1
-      rules[rule.id, default: 0] += 1
+      if let index = ruleCounts.firstIndex(where: { $0.rule === rule }) {
+        ruleCounts[index].count += 1
+      } else {
+        ruleCounts.append((rule, 1))
+      }
       // Document rules (a missing freedom statement) cover whole passages: not phrases.
       if rule.polarity == .pressure || rule.polarity == .freedom, located.excerpt.utf8.count <= 120 {
         phrases[DocumentSummary.lowercased(located.excerpt), default: 0] += 1
       }
       if rule.polarity == .pressure && firstPressure == nil { firstPressure = located.excerpt }
+    }
+    // Sized once: growing each dictionary from empty rehashed it two or three times.
+    polarities.reserveCapacity(ruleCounts.count)
+    categories.reserveCapacity(ruleCounts.count)
+    rules.reserveCapacity(ruleCounts.count)
+    for (rule, count) in ruleCounts {
+      polarities[rule.polarity.rawValue, default: 0] += count
+      categories[rule.polarity.rawValue + "." + rule.category, default: 0] += count
+      rules[rule.id, default: 0] += count
     }
     call = result.conversation.map(CallSummary.init)
   }
@@ -59,33 +75,50 @@ public struct DocumentSummary: Sendable, Equatable {
   /// punctuation (most excerpts: French accents, curly quotes), where lowercasing maps
   /// one scalar to one of the same width; other texts go through `String.lowercased`.
   static func lowercased(_ text: String) -> String {
-    var lowered: [UInt8] = []
-    lowered.reserveCapacity(text.utf8.count)
-    var bytes = text.utf8.makeIterator()
-    while let byte = bytes.next() {
-      switch byte {
-      case 0x41...0x5A: lowered.append(byte | 0x20)
-      case 0..<0x80: lowered.append(byte)
-      case 0xC2:
-        // U+0080 to U+00BF: no capitals.
-        guard let next = bytes.next() else { return text.lowercased() }
-        lowered.append(byte)
-        lowered.append(next)
-      case 0xC3:
-        // U+00C0 to U+00DE are the capitals (but ×, U+00D7), 0x20 below their small forms.
-        guard let next = bytes.next() else { return text.lowercased() }
-        lowered.append(byte)
-        lowered.append(next <= 0x9E && next != 0x97 ? next + 0x20 : next)
-      case 0xE2:
-        // U+2000 to U+207F: punctuation, spaces, super- and subscripts, none with a case.
-        guard let second = bytes.next(), second == 0x80 || second == 0x81, let third = bytes.next() else {
-          return text.lowercased()
+    var text = text
+    // Written straight into the new string's storage: appending byte by byte to an array,
+    // then copying it into a string, cost a hundred instructions a byte.
+    let lowered = text.withUTF8 { source -> String? in
+      var failed = false
+      let string = String(unsafeUninitializedCapacity: source.count) { target in
+        var index = 0
+        while index < source.count {
+          let byte = source[index]
+          switch byte {
+          case 0x41...0x5A: target[index] = byte | 0x20
+          case 0..<0x80: target[index] = byte
+          case 0xC2, 0xC3:
+            // U+0080 to U+00BF: no capitals. U+00C0 to U+00DE are the capitals (but ×,
+            // U+00D7), 0x20 below their small forms.
+            guard index + 1 < source.count else {
+              failed = true
+              return 0
+            }
+            let next = source[index + 1]
+            target[index] = byte
+            target[index + 1] = byte == 0xC3 && next <= 0x9E && next != 0x97 ? next + 0x20 : next
+            index += 1
+          case 0xE2:
+            // U+2000 to U+207F: punctuation, spaces, super- and subscripts, none with a case.
+            guard index + 2 < source.count, source[index + 1] == 0x80 || source[index + 1] == 0x81 else {
+              failed = true
+              return 0
+            }
+            target[index] = byte
+            target[index + 1] = source[index + 1]
+            target[index + 2] = source[index + 2]
+            index += 2
+          default:
+            failed = true
+            return 0
+          }
+          index += 1
         }
-        lowered.append(contentsOf: [byte, second, third])
-      default: return text.lowercased()
+        return source.count
       }
+      return failed ? nil : string
     }
-    return String(decoding: lowered, as: UTF8.self)
+    return lowered ?? text.lowercased()
   }
 
   /// The group of a call by default: its rep speaker names, joined.

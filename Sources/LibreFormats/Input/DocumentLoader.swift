@@ -21,29 +21,37 @@ public enum DocumentLoader {
 
   /// The format of `bytes` read from `path`; throws for formats Libre does not read.
   public static func detect(path: String, bytes: [UInt8]) throws(InputError) -> Format {
+    try detectNamed(path: path, bytes: bytes).format
+  }
+
+  /// `detect`, with the speaker names a plain transcript's sniff counted (see
+  /// `TranscriptLoader.sniffedSupported`).
+  static func detectNamed(path: String, bytes: [UInt8]) throws(InputError) -> (format: Format, names: NameTally?) {
     let ext = TranscriptLoader.fileExtension(path)
     if let name = TranscriptLoader.unsupportedFormat(extension: ext, bytes: bytes) {
       throw TranscriptLoader.unsupported(name, path: path)
     }
     switch ext {
-    case "eml", "mbox", "mbx": return .eml
-    case "html", "htm", "xhtml": return .html
-    case "md", "markdown", "mdown", "mkd": return .markdown
-    case "vtt", "webvtt": return .vtt
-    case "srt": return .srt
+    case "eml", "mbox", "mbx": return (.eml, nil)
+    case "html", "htm", "xhtml": return (.html, nil)
+    case "md", "markdown", "mdown", "mkd": return (.markdown, nil)
+    case "vtt", "webvtt": return (.vtt, nil)
+    case "srt": return (.srt, nil)
     case "json":
       guard let format = TranscriptLoader.sniffSupported(extension: ext, bytes: bytes) else {
         throw InputError(
           path: path, line: 1,
           message: "JSON that is not a transcript: expected an array or {\"segments\": [...]} of {speaker, text}")
       }
-      return transcriptFormat(format)
+      return (transcriptFormat(format), nil)
     default: break
     }
-    if let format = TranscriptLoader.sniffSupported(extension: ext, bytes: bytes) { return transcriptFormat(format) }
-    if EmailLoader.looksLikeEmail(bytes) { return .eml }
-    if HTMLText.looksLikeHTML(bytes) { return .html }
-    return .text
+    if let sniffed = TranscriptLoader.sniffedSupported(extension: ext, bytes: bytes) {
+      return (transcriptFormat(sniffed.format), sniffed.names)
+    }
+    if EmailLoader.looksLikeEmail(bytes) { return (.eml, nil) }
+    if HTMLText.looksLikeHTML(bytes) { return (.html, nil) }
+    return (.text, nil)
   }
 
   /// Loads `bytes` read from `path` (`<stdin>` for standard input).
@@ -62,12 +70,13 @@ public enum DocumentLoader {
   }
 
   private static func loadDetected(path: String, bytes: [UInt8], options: LoadOptions) throws(InputError) -> Document {
-    let format = try detect(path: path, bytes: bytes)
+    let (format, names) = try detectNamed(path: path, bytes: bytes)
     switch format {
     case .vtt: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .vtt, options: options)
     case .srt: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .srt, options: options)
     case .transcript:
-      return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .plain, options: options)
+      return try TranscriptLoader.loadSupported(
+        path: path, bytes: bytes, format: .plain, options: options, names: names)
     case .json: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .json, options: options)
     case .eml:
       try refuseBinary(path: path, bytes: bytes)

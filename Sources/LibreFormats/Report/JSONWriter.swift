@@ -73,12 +73,25 @@ public enum JSONWriter {
       || ByteSearch.contains(word, UInt8(ascii: "\\")) || ByteSearch.contains(word, 0xE2)
   }
 
-  /// Appends the decimal digits of `value` to `out`.
+  /// Appends the decimal digits of `value` to `out`, as `String(value)` writes them. The
+  /// digits go through a buffer on the stack: making a `String` of each line, column and
+  /// score cost more than the rest of the member.
   static func appendInteger(_ value: Int, to out: inout [UInt8]) {
     if (0..<10).contains(value) {
       out.append(UInt8(ascii: "0") + UInt8(value))
-    } else {
-      out.append(contentsOf: String(value).utf8)
+      return
+    }
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    // 20 digits hold `UInt.max`, so any magnitude.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      for index in start..<digits.count { out.append(digits[index]) }
     }
   }
 

@@ -61,21 +61,28 @@ public struct DocumentReport: Sendable {
   public var findingCount: Int { findings.count + sectionedFindings }
 
   /// Places each finding of `result` in `document`: offsets in the extracted text go
-  /// through the document's source map to lines and columns of the original file.
-  public init(document: Document, result: LintResult) {
+  /// through the document's source map to lines and columns of the original file. With
+  /// `numberingOccurrences` false, every finding's `occurrence` stays 0: only baselines and
+  /// SARIF fingerprints read it (through `key`), and numbering normalizes and hashes the
+  /// texts of the findings, which `libre analyze`, writing neither, need not pay for.
+  public init(document: Document, result: LintResult, numberingOccurrences: Bool = true) {
     path = document.path
     format = document.format
     self.result = result
     let singleByte = document.originalEncoding == .singleByte
-    let lines = LineIndex(document.original, singleByte: singleByte)
+    // Findings come in file order (mostly): a cursor walks to each instead of indexing
+    // every line of the file first.
+    var lines = LineCursor(document.original, singleByte: singleByte)
     let map = document.sourceMap
     let original = document.original
     let segments = document.effectiveSegments
     findings = result.findings.map { finding in
       let span = map.originalRange(finding.start..<finding.end)
       let start = lines.location(of: span.lowerBound)
-      let end = lines.location(of: span.upperBound)
       let lineRange = lines.lineRange(start.line)
+      let end =
+        DocumentReport.sameLineEnd(of: span, from: start, in: original, singleByte: singleByte)
+        ?? lines.location(of: span.upperBound)
       var located = LocatedFinding(
         finding: finding, line: start.line, column: start.column, endLine: end.line,
         endColumn: max(end.column - 1, end.line == start.line ? start.column : 1),
@@ -90,18 +97,8 @@ public struct DocumentReport: Sendable {
       }
       return located
     }
-    // Every occurrence is still 0 here, so `key` groups by rule and text alone. A finding
-    // whose rule no other finding shares is the first of its key: its text (normalized, the
-    // costly part) need not be compared.
-    var perRule: [String: Int] = [:]
-    for located in findings { perRule[located.finding.rule.id, default: 0] += 1 }
-    var seen: [FindingKey: Int] = [:]
-    for index in findings.indices where perRule[findings[index].finding.rule.id, default: 0] > 1 {
-      let key = findings[index].key
-      findings[index].occurrence = seen[key, default: 0]
-      seen[key, default: 0] += 1
-    }
     warnings = []
+    if numberingOccurrences { numberOccurrences() }
     let report = result.tokenizerReport
     if report.invalidUTF8Sequences > 0, let offset = report.firstInvalidOffset {
       let at = lines.location(of: map.originalOffset(offset))
@@ -119,6 +116,41 @@ public struct DocumentReport: Sendable {
       } else {
         warnings.append("\(document.path): \(warning.message)")
       }
+    }
+  }
+
+  /// Sets each finding's `occurrence`: how many findings of its key come before it.
+  mutating func numberOccurrences() {
+    // Every occurrence is still 0 here, so `key` groups by rule and text alone. A finding
+    // whose rule no other finding shares is the first of its key: its text (normalized, the
+    // costly part) need not be compared.
+    var perRule: [String: Int] = [:]
+    for located in findings { perRule[located.finding.rule.id, default: 0] += 1 }
+    var seen: [FindingKey: Int] = [:]
+    for index in findings.indices where perRule[findings[index].finding.rule.id, default: 0] > 1 {
+      let key = findings[index].key
+      findings[index].occurrence = seen[key, default: 0]
+      seen[key, default: 0] += 1
+    }
+  }
+
+  /// Where `span` ends, as `LineIndex.location` gives it, when no line break lies inside it
+  /// (most findings): the start's column plus the characters spanned, without counting
+  /// from the start of the line again; nil when the span crosses a CR or LF.
+  static func sameLineEnd(
+    of span: Range<Int>, from start: (line: Int, column: Int), in original: [UInt8], singleByte: Bool
+  ) -> (line: Int, column: Int)? {
+    original.withUnsafeBufferPointer { bytes in
+      let end = min(span.upperBound, bytes.count)
+      var index = min(span.lowerBound, end)
+      var column = start.column
+      while index < end {
+        let byte = bytes[index]
+        if byte == 0x0A || byte == 0x0D { return nil }
+        if singleByte || byte & 0xC0 != 0x80 { column += 1 }
+        index += 1
+      }
+      return (start.line, column)
     }
   }
 

@@ -15,11 +15,20 @@ public enum PlainTranscriptParser {
   public static func parse(
     _ bytes: [UInt8], path: String, limits: InputLimits = InputLimits()
   ) throws(InputError) -> TranscriptCues {
+    try parse(bytes, path: path, limits: limits, names: nil)
+  }
+
+  /// `parse`, with `known` the untimed names of the whole of `bytes` when the sniff that
+  /// chose this parser already counted them (`transcriptNames` on the same bytes).
+  static func parse(
+    _ bytes: [UInt8], path: String, limits: InputLimits, names known: NameTally?
+  ) throws(InputError) -> TranscriptCues {
     // Two passes, each line classified in both: the names are judged on the whole file
     // first, and keeping the classified lines between the passes took memory in proportion
     // to the lines of the file (a gigabyte for a 64 MiB file of short lines) before a
     // limit could stop it.
-    let names = acceptedNames(bytes, limit: bytes.count)
+    let names = known ?? speakerNames(bytes, limit: bytes.count)
+    let accepted = names.accepted()
     var collector = CueCollector(path: path, original: bytes, limits: limits)
     var position = TextLines.bomLength(bytes)
     let end = bytes.count
@@ -35,8 +44,20 @@ public enum PlainTranscriptParser {
       if line.isEmpty { continue }
       var textStart = line.lowerBound
       if let label = LineLabel.classify(bytes, line) {
-        let name = label.name.map { String(decoding: bytes[$0], as: UTF8.self) }
-        if label.timed || name == nil || names.contains(name!) {
+        // An untimed name counts if the first pass accepted it; that pass read the same
+        // lines, so it knows every such name (and has made it a string already).
+        var name: String?
+        var isSpeaker = true
+        if let range = label.name {
+          if label.timed {
+            name = String(decoding: bytes[range], as: UTF8.self)
+          } else if let found = names.find(bytes, range) {
+            (name, isSpeaker) = (found.spelling, accepted[found.id])
+          } else {
+            (name, isSpeaker) = (String(decoding: bytes[range], as: UTF8.self), false)
+          }
+        }
+        if label.timed || name == nil || isSpeaker {
           if let name { speaker = name }
           try collector.begin(speaker: speaker, start: label.time, end: nil, at: label.textStart)
           (open, hasText) = (true, false)
@@ -65,11 +86,16 @@ public enum PlainTranscriptParser {
   /// Whether the start of `bytes` reads as a transcript: at least two speaker lines, two
   /// speakers (or three timed lines), a recurring name or timestamps, and a fifth of the
   /// non-blank lines naming a speaker.
-  static func looksLikeTranscript(_ bytes: [UInt8]) -> Bool {
+  static func looksLikeTranscript(_ bytes: [UInt8]) -> Bool { transcriptNames(bytes) != nil }
+
+  /// The untimed names of the first 64 KiB of `bytes` (what `speakerNames` counts), when
+  /// they read as a transcript (`looksLikeTranscript`); nil when they do not.
+  static func transcriptNames(_ bytes: [UInt8]) -> NameTally? {
     let limit = min(bytes.count, 1 << 16)
     // One pass classifies the lines; the names are judged once all are counted.
-    var labels: [(name: String, timed: Bool)] = []
-    var untimedCounts: [String: Int] = [:]
+    // A timed label has no id: it is a speaker whatever its name.
+    var labels: [(name: String, id: Int?)] = []
+    var untimed = NameTally()
     var position = TextLines.bomLength(bytes)
     var nonBlank = 0
     while position < limit {
@@ -79,36 +105,43 @@ public enum PlainTranscriptParser {
       if line.isEmpty { continue }
       nonBlank += 1
       guard let label = LineLabel.classify(bytes, line), let nameRange = label.name else { continue }
-      let name = String(decoding: bytes[nameRange], as: UTF8.self)
-      labels.append((name, label.timed))
-      if !label.timed { untimedCounts[name, default: 0] += 1 }
+      if label.timed {
+        labels.append((String(decoding: bytes[nameRange], as: UTF8.self), nil))
+      } else {
+        let found = untimed.add(bytes, nameRange)
+        labels.append((found.spelling, found.id))
+      }
     }
-    guard labels.count >= 2 else { return false }
-    let names = SpeakerNames.accepted(untimedCounts)
+    guard labels.count >= 2 else { return nil }
+    let accepted = untimed.accepted()
     var labelled = 0
     var timed = 0
     var seen: Set<String> = []
     var recurring = false
-    for label in labels where label.timed || names.contains(label.name) {
+    for label in labels where label.id.map({ accepted[$0] }) ?? true {
       labelled += 1
-      if label.timed { timed += 1 }
+      if label.id == nil { timed += 1 }
+      // Once two names are seen and one recurs, more inserts cannot change the answer.
+      if recurring && seen.count >= 2 { continue }
       if !seen.insert(label.name).inserted { recurring = true }
     }
-    return labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank
+    let transcript =
+      labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank
+    return transcript ? untimed : nil
   }
 
-  /// The `Name:` labels without a timestamp that count as speakers in the first `limit` bytes.
-  private static func acceptedNames(_ bytes: [UInt8], limit: Int) -> Set<String> {
-    var counts: [String: Int] = [:]
+  /// The `Name:` labels without a timestamp in the first `limit` bytes, counted.
+  private static func speakerNames(_ bytes: [UInt8], limit: Int) -> NameTally {
+    var names = NameTally()
     var position = TextLines.bomLength(bytes)
     while position < limit {
       let lineEnd = TextLines.lineEnd(bytes, from: position, to: limit)
       let line = TextLines.trimmed(bytes, position..<lineEnd)
       position = TextLines.nextLineStart(bytes, after: lineEnd, to: limit)
       if !line.isEmpty, let label = LineLabel.classify(bytes, line), !label.timed, let name = label.name {
-        counts[String(decoding: bytes[name], as: UTF8.self), default: 0] += 1
+        names.add(bytes, name)
       }
     }
-    return SpeakerNames.accepted(counts)
+    return names
   }
 }

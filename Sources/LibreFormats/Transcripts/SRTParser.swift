@@ -123,6 +123,8 @@ public enum SRTParser {
     var index = range.lowerBound
     let end = range.upperBound
     while index < end {
+      index = nextMarkup(bytes, from: index, to: end)
+      guard index < end else { break }
       let byte = bytes[index]
       var close: UInt8?
       if byte == UInt8(ascii: "<"), index + 1 < end,
@@ -146,5 +148,28 @@ public enum SRTParser {
       }
     }
     collector.verbatim(run..<end)
+  }
+
+  /// The first `<`, `{` or NUL at or after `start` (`end` if none), eight bytes at a time:
+  /// cue text is mostly words, and a byte-by-byte look cost more than the rest of parsing.
+  static func nextMarkup(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+    bytes.withUnsafeBytes { raw in
+      var index = start
+      while index + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if ByteSearch.contains(word, UInt8(ascii: "<")) || ByteSearch.contains(word, UInt8(ascii: "{"))
+          || ByteSearch.containsByte(word, below: 1)
+        {
+          break
+        }
+        index += 8
+      }
+      while index < end {
+        let byte = raw[index]
+        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "{") || byte == 0 { return index }
+        index += 1
+      }
+      return end
+    }
   }
 }

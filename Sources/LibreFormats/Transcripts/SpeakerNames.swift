@@ -71,40 +71,56 @@ enum SpeakerNames {
   /// The longest label in bytes: a longer candidate cannot be one.
   static let longestLabel = labels.map(\.utf8.count).max() ?? 0
 
-  /// For each length up to `longestLabel`, the initials (`a` to `z`, as bits) of the ASCII
-  /// labels of that length.
-  static let asciiLabelInitials: [UInt32] = {
-    var initials = [UInt32](repeating: 0, count: longestLabel + 1)
-    for label in labels where label.utf8.allSatisfy({ $0 < 0x80 }) {
-      let first = label.utf8.first!
-      // A label with another initial would need every name of its length checked.
-      initials[label.utf8.count] |= (first &- 0x61) < 26 ? 1 << UInt32(first - 0x61) : .max
-    }
-    return initials
+  /// The labels as lowercased UTF-8, by length in bytes (up to `longestLabel`). Every label
+  /// is ASCII or Latin-1 (checked by a test), whose lowercase forms `latin1Lowercased` gives
+  /// byte for byte: such a name is compared with the few labels of its length, without a
+  /// string built and hashed for each line of a transcript.
+  static let labelBytesByLength: [[[UInt8]]] = {
+    var byLength = [[[UInt8]]](repeating: [], count: longestLabel + 1)
+    for label in labels { byLength[label.utf8.count].append(Array(label.utf8)) }
+    return byLength
   }()
 
   /// Whether `name` is a label word, compared without case. Asked of every line of a plain
-  /// transcript: ASCII is lowercased byte by byte, and only other names go through `String`.
+  /// transcript and every cue of a caption file: an ASCII or Latin-1 name (nearly all) is
+  /// lowercased byte by byte into a buffer on the stack and compared with the labels of its
+  /// length; only other names go through `String`.
   static func isLabel(_ name: ArraySlice<UInt8>) -> Bool {
-    guard name.count <= longestLabel else { return false }
-    // An ASCII name is lowercased byte by byte, so no label can match one whose length
-    // and lowercased initial no ASCII label has: most names are settled here, before a
-    // string is built and hashed.
-    if let first = name.first, name.allSatisfy({ $0 < 0x80 }) {
-      let initial = first | ((first &- 0x41) < 26 ? 0x20 : 0)
-      if (initial &- 0x61) < 26 && asciiLabelInitials[name.count] & (1 << UInt32(initial - 0x61)) == 0 {
-        return false
+    let count = name.count
+    guard count <= longestLabel else { return false }
+    let candidates = labelBytesByLength[count]
+    let settled: Bool? = name.withUnsafeBufferPointer { source in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { lowered in
+        guard latin1Lowercased(source, into: lowered) else { return nil }
+        return candidates.contains { label in label.withUnsafeBufferPointer { $0.elementsEqual(lowered) } }
       }
     }
-    var ascii = true
-    let lowered = String(unsafeUninitializedCapacity: name.count) { buffer in
-      for (offset, byte) in name.enumerated() {
-        ascii = ascii && byte < 0x80
-        buffer[offset] = byte | ((byte &- 0x41) < 26 ? 0x20 : 0)
+    if let settled { return settled }
+    return labels.contains(String(decoding: name, as: UTF8.self).lowercased())
+  }
+
+  /// Writes `name` lowercased into `lowered` (as long as `name`) when every character is
+  /// ASCII or Latin-1, where `String.lowercased` maps one scalar to one of the same width
+  /// (U+00C0 to U+00DE but ×, 0x20 below their small forms); false for any other text.
+  static func latin1Lowercased(
+    _ name: UnsafeBufferPointer<UInt8>, into lowered: UnsafeMutableBufferPointer<UInt8>
+  ) -> Bool {
+    var index = 0
+    while index < name.count {
+      let byte = name[index]
+      if byte < 0x80 {
+        lowered[index] = byte | ((byte &- 0x41) < 26 ? 0x20 : 0)
+        index += 1
+        continue
       }
-      return name.count
+      guard byte == 0xC2 || byte == 0xC3, index + 1 < name.count else { return false }
+      let next = name[index + 1]
+      guard next & 0xC0 == 0x80 else { return false }
+      lowered[index] = byte
+      lowered[index + 1] = byte == 0xC3 && next <= 0x9E && next != 0x97 ? next + 0x20 : next
+      index += 2
     }
-    return labels.contains(ascii ? lowered : String(decoding: name, as: UTF8.self).lowercased())
+    return true
   }
 
   /// Whether a name starts with a capital letter (ASCII, or a Latin-1 capital such as É).
@@ -113,30 +129,22 @@ enum SpeakerNames {
     return first.properties.isUppercase
   }
 
-  /// The names of `counts` that count as speakers: recurring or capitalized.
-  static func accepted(_ counts: [String: Int]) -> Set<String> {
-    Set(counts.filter { $0.value >= 2 || isCapitalized($0.key) }.keys)
-  }
-
   /// Finds `Name:` prefixes at the start of cues without a speaker (SRT, WebVTT without
   /// voice spans), moves the cue text past them and sets the speaker; once a file uses such
   /// prefixes, a cue without one continues the last speaker (captions name a speaker only
   /// when the speaker changes).
   static func applyPrefixes(_ cues: inout TranscriptCues) {
     let bytes = cues.text.bytes
-    // Each cue's prefix is looked for, and made a `String`, once: the second pass reads
-    // what the first one found.
-    var counts: [String: Int] = [:]
-    var prefixed: [(cue: Int, name: String, textStart: Int)] = []
+    // Each cue's prefix is looked for once, and each distinct name made a `String` once:
+    // the second pass reads what the first one found.
+    var tally = NameTally()
+    var prefixed: [(cue: Int, name: NameTally.Found, textStart: Int)] = []
     for (index, cue) in cues.cues.enumerated() where cue.speaker == nil {
       guard let found = prefix(bytes, cue.range) else { continue }
-      let name = String(decoding: bytes[found.name], as: UTF8.self)
-      counts[name, default: 0] += 1
-      prefixed.append((index, name, found.textStart))
+      prefixed.append((index, tally.add(bytes, found.name), found.textStart))
     }
-    guard !counts.isEmpty else { return }
-    let names = accepted(counts)
-    guard !names.isEmpty else { return }
+    let accepted = tally.accepted()
+    guard accepted.contains(true) else { return }
     var current: String?
     var voiced = false
     var next = 0
@@ -146,8 +154,8 @@ enum SpeakerNames {
         continue
       }
       while next < prefixed.count && prefixed[next].cue < index { next += 1 }
-      if next < prefixed.count && prefixed[next].cue == index && names.contains(prefixed[next].name) {
-        current = prefixed[next].name
+      if next < prefixed.count && prefixed[next].cue == index && accepted[prefixed[next].name.id] {
+        current = prefixed[next].name.spelling
         cues.cues[index].range = prefixed[next].textStart..<cues.cues[index].range.upperBound
         cues.cues[index].speaker = current
         continue

@@ -36,19 +36,28 @@ public enum TranscriptLoader {
   /// `sniff` for a file already known not to be an unsupported format, its extension given
   /// (a batch detects every file, and each check reads the head again).
   static func sniffSupported(extension ext: String, bytes: [UInt8]) -> TranscriptFormat? {
+    sniffedSupported(extension: ext, bytes: bytes)?.format
+  }
+
+  /// `sniffSupported`, with the untimed speaker names a plain transcript's sniff counted
+  /// when it read the whole file (at most 64 KiB), for the parser not to count them again.
+  static func sniffedSupported(extension ext: String, bytes: [UInt8]) -> (format: TranscriptFormat, names: NameTally?)?
+  {
     switch ext {
-    case "vtt", "webvtt": return .vtt
-    case "srt": return .srt
-    case "json": return JSONTranscriptParser.looksLikeTranscript(bytes) ? .json : nil
+    case "vtt", "webvtt": return (.vtt, nil)
+    case "srt": return (.srt, nil)
+    case "json": return JSONTranscriptParser.looksLikeTranscript(bytes) ? (.json, nil) : nil
     default: break
     }
     guard ext.isEmpty || ext == "txt" || ext == "text" || ext == "transcript" else { return nil }
     let text = TextDecoding.utf8(Array(bytes.prefix(1 << 16))).bytes
     var start = TextLines.bomLength(text)
     while start < text.count, text[start] == 0x0A || text[start] == 0x0D { start += 1 }
-    if TextLines.hasPrefix(text, start..<text.count, "WEBVTT") { return .vtt }
-    if SRTParser.looksLikeSRT(text) { return .srt }
-    return PlainTranscriptParser.looksLikeTranscript(text) ? .plain : nil
+    if TextLines.hasPrefix(text, start..<text.count, "WEBVTT") { return (.vtt, nil) }
+    if SRTParser.looksLikeSRT(text) { return (.srt, nil) }
+    guard let names = PlainTranscriptParser.transcriptNames(text) else { return nil }
+    // The names cover the file only if the sniff saw all of it, decoded the same way.
+    return (.plain, bytes.count <= 1 << 16 && text.count <= 1 << 16 ? names : nil)
   }
 
   /// Whether the file is a subtitle or transcript format Libre does not read; returns its
@@ -108,8 +117,9 @@ public enum TranscriptLoader {
   }
 
   /// `load` for a file already known not to be an unsupported format.
+  /// `names`, for a plain transcript, are the untimed speaker names its sniff counted.
   static func loadSupported(
-    path: String, bytes: [UInt8], format: TranscriptFormat, options: LoadOptions
+    path: String, bytes: [UInt8], format: TranscriptFormat, options: LoadOptions, names: NameTally? = nil
   ) throws(InputError) -> Document {
     let decoded = TextDecoding.utf8(bytes)
     let original = decoded.bytes
@@ -121,7 +131,7 @@ public enum TranscriptLoader {
       switch format {
       case .vtt: cues = try WebVTTParser.parse(original, path: path, limits: limits)
       case .srt: cues = try SRTParser.parse(original, path: path, limits: limits)
-      case .plain: cues = try PlainTranscriptParser.parse(original, path: path, limits: limits)
+      case .plain: cues = try PlainTranscriptParser.parse(original, path: path, limits: limits, names: names)
       case .json: cues = try JSONTranscriptParser.parse(original, path: path, limits: limits)
       }
     }

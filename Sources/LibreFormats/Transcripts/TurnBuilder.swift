@@ -8,33 +8,47 @@ enum TurnBuilder {
     let source = cues.text
     var builder = MappedTextBuilder(reservingCapacity: source.bytes.count + cues.cues.count * 2)
     var segments: [Segment] = []
-    var turn: Segment?
+    // At most a turn per cue (most calls change speaker at nearly every cue).
+    segments.reserveCapacity(cues.cues.count)
     let sourceBytes = source.bytes
-    // The open turn is changed in place and moved out when it ends, rather than copied out
-    // of the optional and back for each cue.
+    // The open turn lives in plain variables and becomes a `Segment` when it ends: an
+    // optional `Segment` changed through `!` was copied out and back for each cue (with
+    // its strings retained), and its `cueStarts` copied whole on each append.
+    var open = false
+    var turnStart = 0
+    var speaker: String?
+    var startTime: Double?
+    var endTime: Double?
+    var cueStarts: [CueStart] = []
     for cue in cues.cues {
       let range = TextLines.trimmed(sourceBytes, cue.range)
       guard !range.isEmpty else { continue }
-      if turn != nil, turn!.speaker == cue.speaker {
+      if open && speaker == cue.speaker {
         builder.append(separator: "\n")
-        turn!.endTime = cue.end ?? turn!.endTime
+        endTime = cue.end ?? endTime
       } else {
-        if var finished = turn.take() {
-          finished.range = finished.range.lowerBound..<builder.count
-          segments.append(finished)
+        if open {
+          segments.append(
+            Segment(
+              range: turnStart..<builder.count, part: .turn, speaker: speaker, startTime: startTime, endTime: endTime,
+              cueStarts: cueStarts))
           builder.append(separator: "\n\n")
         }
-        turn = Segment(
-          range: builder.count..<builder.count, part: .turn, speaker: cue.speaker, startTime: cue.start,
-          endTime: cue.end)
+        open = true
+        turnStart = builder.count
+        speaker = cue.speaker
+        (startTime, endTime) = (cue.start, cue.end)
+        cueStarts = []
       }
-      if let start = cue.start { turn!.cueStarts.append(CueStart(textOffset: builder.count, time: start)) }
-      if turn!.startTime == nil { turn!.startTime = cue.start }
+      if let start = cue.start { cueStarts.append(CueStart(textOffset: builder.count, time: start)) }
+      if startTime == nil { startTime = cue.start }
       builder.append(copying: source, range)
     }
-    if var finished = turn.take() {
-      finished.range = finished.range.lowerBound..<builder.count
-      segments.append(finished)
+    if open {
+      segments.append(
+        Segment(
+          range: turnStart..<builder.count, part: .turn, speaker: speaker, startTime: startTime, endTime: endTime,
+          cueStarts: cueStarts))
     }
     return Document(
       path: path, format: format, mapped: builder.build(), original: original, segments: segments,

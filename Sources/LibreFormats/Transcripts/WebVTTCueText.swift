@@ -10,6 +10,8 @@ enum WebVTTCueText {
     let end = range.upperBound
     var runStart = index
     while index < end {
+      index = nextSpecial(bytes, from: index, to: end)
+      guard index < end else { break }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "&"):
@@ -39,6 +41,29 @@ enum WebVTTCueText {
       runStart = index
     }
     collector.verbatim(runStart..<index)
+  }
+
+  /// The first `&`, `<`, NUL or CR at or after `start` (`end` if none), eight bytes at a
+  /// time: cue text is mostly words, and looking at each byte cost more than the rest.
+  static func nextSpecial(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+    bytes.withUnsafeBytes { raw in
+      var index = start
+      while index + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if ByteSearch.contains(word, UInt8(ascii: "&")) || ByteSearch.contains(word, UInt8(ascii: "<"))
+          || ByteSearch.contains(word, 0x0D) || ByteSearch.containsByte(word, below: 1)
+        {
+          break
+        }
+        index += 8
+      }
+      while index < end {
+        let byte = raw[index]
+        if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0x0D || byte == 0 { return index }
+        index += 1
+      }
+      return end
+    }
   }
 
   /// Reads the tag starting at `start` (`<`), which runs to the next `>` or the end of the
@@ -75,6 +100,9 @@ enum WebVTTCueText {
 
   /// A tag annotation: references decoded, spaces trimmed and collapsed; nil when empty.
   private static func annotation(_ bytes: [UInt8], _ range: Range<Int>) -> String? {
+    if let plain = plainAnnotation(bytes, range) {
+      return plain.isEmpty ? nil : String(decoding: bytes[plain], as: UTF8.self)
+    }
     var output: [UInt8] = []
     var index = range.lowerBound
     var pendingSpace = false
@@ -100,6 +128,25 @@ enum WebVTTCueText {
       }
     }
     return output.isEmpty ? nil : String(decoding: output, as: UTF8.self)
+  }
+
+  /// The range of an annotation that needs no decoding (most voice names, `<v Sam Lee>`):
+  /// words of bytes other than `&` and NUL separated by single spaces, around them only
+  /// spaces; the annotation is then these bytes as written. Nil when `annotation` must
+  /// build it byte by byte.
+  private static func plainAnnotation(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    var index = start
+    while index < end {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "&") || byte == 0 { return nil }
+      if isSpace(byte) && (byte != 0x20 || isSpace(bytes[index + 1])) { return nil }
+      index += 1
+    }
+    return start..<end
   }
 }
 
