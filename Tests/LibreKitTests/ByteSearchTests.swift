@@ -31,6 +31,29 @@ struct ByteSearchTests {
     }
   }
 
+  /// Three bytes or a NUL (the cue text parsers' search), every one of them at every
+  /// position, among fillers that each sit next to one of them in value.
+  @Test func findsTheFirstOfThreeBytesOrANULAtEveryPosition() {
+    let targets: [UInt8] = [UInt8(ascii: "&"), UInt8(ascii: "<"), 0x0D, 0]
+    for wanted in targets {
+      for filler: UInt8 in [0x41, 0xFF, 0x01, 0x80, UInt8(ascii: "'"), UInt8(ascii: "="), 0x0C] {
+        for length in 0..<24 {
+          for position in 0...length {
+            var bytes = [UInt8](repeating: filler, count: length)
+            if position < length { bytes[position] = wanted }
+            for start in [0, 1, 9].filter({ $0 <= length }) {
+              let found = bytes.withUnsafeBytes {
+                ByteSearch.firstIndex(of: targets[0], targets[1], targets[2], orNULIn: $0, from: start, to: length)
+              }
+              let expected = (start..<length).first { targets.contains(bytes[$0]) } ?? length
+              #expect(found == expected)
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// Every byte value at every lane of a word, among fillers on both sides of the limit.
   @Test(arguments: [UInt8(0x01), 0x20, 0x80])
   func findsAByteBelowALimitInEveryLane(_ limit: UInt8) {

@@ -153,23 +153,10 @@ public enum SRTParser {
   /// The first `<`, `{` or NUL at or after `start` (`end` if none), eight bytes at a time:
   /// cue text is mostly words, and a byte-by-byte look cost more than the rest of parsing.
   static func nextMarkup(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-    bytes.withUnsafeBytes { raw in
-      var index = start
-      while index + 8 <= end {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if ByteSearch.contains(word, UInt8(ascii: "<")) || ByteSearch.contains(word, UInt8(ascii: "{"))
-          || ByteSearch.containsByte(word, below: 1)
-        {
-          break
-        }
-        index += 8
-      }
-      while index < end {
-        let byte = raw[index]
-        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "{") || byte == 0 { return index }
-        index += 1
-      }
-      return end
+    bytes.withUnsafeBytes {
+      // Two bytes to look for, so `{` stands in for the third.
+      ByteSearch.firstIndex(
+        of: UInt8(ascii: "<"), UInt8(ascii: "{"), UInt8(ascii: "{"), orNULIn: $0, from: start, to: end)
     }
   }
 }

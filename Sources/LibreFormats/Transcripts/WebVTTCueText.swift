@@ -46,23 +46,8 @@ enum WebVTTCueText {
   /// The first `&`, `<`, NUL or CR at or after `start` (`end` if none), eight bytes at a
   /// time: cue text is mostly words, and looking at each byte cost more than the rest.
   static func nextSpecial(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-    bytes.withUnsafeBytes { raw in
-      var index = start
-      while index + 8 <= end {
-        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        if ByteSearch.contains(word, UInt8(ascii: "&")) || ByteSearch.contains(word, UInt8(ascii: "<"))
-          || ByteSearch.contains(word, 0x0D) || ByteSearch.containsByte(word, below: 1)
-        {
-          break
-        }
-        index += 8
-      }
-      while index < end {
-        let byte = raw[index]
-        if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0x0D || byte == 0 { return index }
-        index += 1
-      }
-      return end
+    bytes.withUnsafeBytes {
+      ByteSearch.firstIndex(of: UInt8(ascii: "&"), UInt8(ascii: "<"), 0x0D, orNULIn: $0, from: start, to: end)
     }
   }
 

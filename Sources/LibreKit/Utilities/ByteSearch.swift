@@ -33,6 +33,30 @@ public enum ByteSearch {
     return end
   }
 
+  /// The first offset in `start..<end` of `bytes` holding `first`, `second`, `third` or a
+  /// NUL; `end` if none. For the cue text parsers: their markup, entities and NULs are
+  /// rare among the words.
+  @inlinable
+  public static func firstIndex(
+    of first: UInt8, _ second: UInt8, _ third: UInt8, orNULIn bytes: UnsafeRawBufferPointer, from start: Int,
+    to end: Int
+  ) -> Int {
+    var index = start
+    while index + 8 <= end {
+      let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      if contains(word, first) || contains(word, second) || contains(word, third) || containsByte(word, below: 1) {
+        break
+      }
+      index += 8
+    }
+    while index < end {
+      let byte = bytes[index]
+      if byte == first || byte == second || byte == third || byte == 0 { return index }
+      index += 1
+    }
+    return end
+  }
+
   /// The first offset in `start..<end` of `bytes` holding `byte`; `end` if none.
   @inlinable
   public static func firstIndex(of byte: UInt8, in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
