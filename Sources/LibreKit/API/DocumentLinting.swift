@@ -87,13 +87,9 @@ extension Linter {
       result.form = EmailRules.formMetrics(segments: segments, counts: counts, language: language)
     }
     if !options.keepsRequestCues {
+      func isCue(_ rule: Rule) -> Bool { rule.polarity == .request && rule.id != BuiltInRules.requestWithoutFreedomID }
       // Tested first without copying a finding: most documents hold no request cue.
-      let hasCues = findings.indices.contains {
-        findings[$0].rule.polarity == .request && findings[$0].rule.id != BuiltInRules.requestWithoutFreedomID
-      }
-      if hasCues {
-        findings.removeAll { $0.rule.polarity == .request && $0.rule.id != BuiltInRules.requestWithoutFreedomID }
-      }
+      if findings.indices.contains(where: { isCue(findings[$0].rule) }) { findings.removeAll { isCue($0.rule) } }
     }
     // And the document rules' own findings can be silenced too.
     suppression?.filter(&findings)
