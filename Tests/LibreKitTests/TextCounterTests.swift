@@ -40,11 +40,21 @@ struct TextCounterTests {
 
   @Test(arguments: 0..<40)
   func countsMatchTheTokenByTokenCount(seed: UInt64) {
+    check(seed: seed, maxTokens: 120, maxSegment: 150)
+  }
+
+  /// Runs of more tokens than one packed tally holds (`TextCounter.Tally.block`).
+  @Test(arguments: 100..<106)
+  func longRunsMatchTheTokenByTokenCount(seed: UInt64) {
+    check(seed: seed, maxTokens: 14_000, maxSegment: 45_000)
+  }
+
+  func check(seed: UInt64, maxTokens: UInt64, maxSegment: UInt64) {
     var random = SeededRandom(seed: seed)
     let questionMark: Int32 = 7
     // Ids 0-19 have roles (some pronouns); ids past the table have none.
     let roles = (0..<20).map { _ in WordRole(rawValue: UInt16(random.next(upTo: 4)) << 5) }
-    let tokenCount = Int(random.next(upTo: 120))
+    let tokenCount = Int(random.next(upTo: maxTokens))
     var tokens: [Token] = []
     var offset = 0
     for _ in 0..<tokenCount {
@@ -61,7 +71,7 @@ struct TextCounterTests {
     var edge = Int(random.next(upTo: 10))
     for _ in 0..<Int(random.next(upTo: 5)) {
       let gap = Int(random.next(upTo: 3)) * 5
-      let length = 1 + Int(random.next(upTo: 150))
+      let length = 1 + Int(random.next(upTo: maxSegment))
       segments.append((edge + gap)..<(edge + gap + length))
       edge += gap + length
     }
@@ -75,8 +85,8 @@ struct TextCounterTests {
       var starts: [Int32] = [-1]
       starts.removeAll(keepingCapacity: true)
       sentences += window.withUnsafeBufferPointer { tokens in
-        roles.withUnsafeBufferPointer {
-          counter.count(tokens, questionMark: questionMark, roles: $0, sentenceStarts: &starts)
+        TextCounter.tallies(roles: roles, questionMark: questionMark).withUnsafeBufferPointer {
+          counter.count(tokens, tallies: $0, sentenceStarts: &starts)
         }
       }
       // Each window's sentence starts: its first token and every token flagged as one.

@@ -28,13 +28,12 @@ struct TextCounter {
   }
 
   /// Counts `tokens` (offsets into `text`); returns the number of sentences started.
-  /// `roles` is the language's word-role table (empty when the language has no lexicon),
-  /// passed as a buffer so the loop does not retain the tables once per token.
+  /// `tallies` is the language's table from `tallies(roles:questionMark:)`, passed as a
+  /// buffer so the loop does not retain it once per token.
   /// `sentenceStarts` receives the index of each token that starts a sentence, so a
   /// finding's sentence is a search among the few starts, not a table over every token.
   mutating func count(
-    _ tokens: UnsafeBufferPointer<Token>, questionMark: Int32,
-    roles: UnsafeBufferPointer<WordRole>, sentenceStarts: inout [Int32]
+    _ tokens: UnsafeBufferPointer<Token>, tallies: UnsafeBufferPointer<UInt64>, sentenceStarts: inout [Int32]
   ) -> Int {
     var sentences = 0
     var index = 0
@@ -60,8 +59,7 @@ struct TextCounter {
         sentences += 1
       }
       if countedFrom < runEnd {
-        sentences += countRun(
-          tokens, countedFrom..<runEnd, questionMark: questionMark, roles: roles, sentenceStarts: &sentenceStarts)
+        sentences += countRun(tokens, countedFrom..<runEnd, tallies: tallies, sentenceStarts: &sentenceStarts)
       }
       index = runEnd
     }
@@ -69,42 +67,88 @@ struct TextCounter {
     return sentences
   }
 
-  /// Counts the tokens of `run`, all in the current segment; returns the sentences started.
-  private mutating func countRun(
-    _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, questionMark: Int32,
-    roles: UnsafeBufferPointer<WordRole>, sentenceStarts: inout [Int32]
-  ) -> Int {
-    var words = 0
-    var firstPerson = 0
-    var secondPerson = 0
-    var questions = 0
-    var exclamations = 0
-    var sentences = 0
-    for index in run {
-      let token = tokens[index]
-      if token.flags.contains(.sentenceStart) || index == 0 {
-        sentences += 1
-        sentenceStarts.append(Int32(truncatingIfNeeded: index))
-      }
-      switch token.kind {
-      case .word:
-        words &+= 1
-        if Int(token.id) < roles.count {
-          // Added without a branch: pronouns come at random among the words.
-          let role = roles[Int(token.id)]
-          firstPerson &+= role.contains(.firstPerson) ? 1 : 0
-          secondPerson &+= role.contains(.secondPerson) ? 1 : 0
-        }
-      case .punctuation:
-        if token.id != 0 && token.id == questionMark { questions &+= 1 }
-        if token.flags.contains(.shout) { exclamations &+= 1 }
-      default: break
-      }
+  /// Where each count sits in a packed tally: twelve bits each, so a tally holds up to
+  /// `Tally.block` tokens before it is added to the counts.
+  enum Tally {
+    static let words: UInt64 = 0
+    static let firstPerson: UInt64 = 12
+    static let secondPerson: UInt64 = 24
+    static let questions: UInt64 = 36
+    static let exclamations: UInt64 = 48
+    static let lane: UInt64 = 0xFFF
+    static let block = 0xFFF
+    /// The table's first entries are two per kind (what a token of the kind adds whatever
+    /// its id, and the lanes it may add to); the ids' entries follow.
+    static let idOffset = 2 * 8
+  }
+
+  /// The table of a language's packed tallies. Per kind: a word adds to the word lane and
+  /// may add to the pronoun lanes; a punctuation mark may add to the question and
+  /// exclamation lanes. Per id: the pronoun lanes of its roles and, for `?`
+  /// (`questionMark`, 0 when the lexicons lack it), the question lane.
+  static func tallies(roles: [WordRole], questionMark: Int32) -> [UInt64] {
+    var table = [UInt64](repeating: 0, count: Tally.idOffset + max(roles.count, Int(questionMark) + 1))
+    let word = 2 * Int(TokenKind.word.rawValue)
+    table[word] = 1 << Tally.words
+    table[word + 1] = Tally.lane << Tally.words | Tally.lane << Tally.firstPerson | Tally.lane << Tally.secondPerson
+    let punctuation = 2 * Int(TokenKind.punctuation.rawValue)
+    table[punctuation + 1] = Tally.lane << Tally.questions | Tally.lane << Tally.exclamations
+    for (id, role) in roles.enumerated() {
+      if role.contains(.firstPerson) { table[Tally.idOffset + id] |= 1 << Tally.firstPerson }
+      if role.contains(.secondPerson) { table[Tally.idOffset + id] |= 1 << Tally.secondPerson }
     }
-    counts[segment].words += words
-    counts[segment].firstPerson += firstPerson
-    counts[segment].secondPerson += secondPerson
-    counts[segment].questions += questions
+    if questionMark != 0 { table[Tally.idOffset + Int(questionMark)] |= 1 << Tally.questions }
+    return table
+  }
+
+  /// Counts the tokens of `run`, all in the current segment; returns the sentences started.
+  /// Each token adds to one packed tally through two loads of the table and no branch:
+  /// kinds and pronouns come at random, and branches on them mispredicted.
+  private mutating func countRun(
+    _ tokens: UnsafeBufferPointer<Token>, _ run: Range<Int>, tallies: UnsafeBufferPointer<UInt64>,
+    sentenceStarts: inout [Int32]
+  ) -> Int {
+    var sentences = 0
+    var total = SegmentCounts()
+    var exclamations = 0
+    var index = run.lowerBound
+    // A text's first token starts a sentence even when nothing flagged it.
+    if index == 0 && !tokens[0].flags.contains(.sentenceStart) {
+      sentences += 1
+      sentenceStarts.append(0)
+    }
+    let idCount = UInt32(truncatingIfNeeded: tallies.count - Tally.idOffset)
+    let byID = tallies.baseAddress! + Tally.idOffset
+    let byKind = tallies.baseAddress!
+    // The shout flag moved up to the exclamation lane.
+    let shoutShift = Tally.exclamations - UInt64(TokenFlags.shout.rawValue.trailingZeroBitCount)
+    let shout = UInt64(TokenFlags.shout.rawValue)
+    while index < run.upperBound {
+      let blockEnd = min(run.upperBound, index + Tally.block)
+      var packed: UInt64 = 0
+      while index < blockEnd {
+        let token = tokens[index]
+        if token.flags.contains(.sentenceStart) {
+          sentences += 1
+          sentenceStarts.append(Int32(truncatingIfNeeded: index))
+        }
+        let id = UInt32(bitPattern: token.id)
+        let kind = Int(token.kind.rawValue) &* 2
+        let fromID = id < idCount ? byID[Int(id)] : 0
+        let flagged = (UInt64(token.flags.rawValue) & shout) << shoutShift
+        packed &+= (fromID | byKind[kind] | flagged) & byKind[kind &+ 1]
+        index &+= 1
+      }
+      total.words += Int(packed >> Tally.words & Tally.lane)
+      total.firstPerson += Int(packed >> Tally.firstPerson & Tally.lane)
+      total.secondPerson += Int(packed >> Tally.secondPerson & Tally.lane)
+      total.questions += Int(packed >> Tally.questions & Tally.lane)
+      exclamations += Int(packed >> Tally.exclamations & Tally.lane)
+    }
+    counts[segment].words += total.words
+    counts[segment].firstPerson += total.firstPerson
+    counts[segment].secondPerson += total.secondPerson
+    counts[segment].questions += total.questions
     counts[segment].sentences += sentences
     metrics.exclamations += exclamations
     return sentences
