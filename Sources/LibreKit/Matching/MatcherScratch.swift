@@ -69,6 +69,20 @@ final class IDInfoTable: @unchecked Sendable {
   subscript(id: Int32) -> UInt8 { UInt32(bitPattern: id) < UInt32(truncatingIfNeeded: count) ? bytes[Int(id)] : 0 }
 }
 
+/// The automaton's symbol parts by kind and flags, in raw memory like `IDInfoTable`: read
+/// once per token without a bound check (its index has seven bits, and it holds 128).
+final class SymbolRestTable: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<UInt32>
+
+  init(_ values: [UInt32]) {
+    precondition(values.count == PatternAutomaton.restCount)
+    pointer = .allocate(capacity: values.count)
+    values.withUnsafeBufferPointer { pointer.initialize(from: $0.baseAddress!, count: values.count) }
+  }
+
+  deinit { pointer.deallocate() }
+}
+
 /// Buffers and caches the matcher reuses from one text to the next. One per thread: it is
 /// not shared, and its deterministic states stay valid for as long as the automaton lives.
 public final class MatcherScratch {

@@ -24,7 +24,12 @@ struct TextCounter {
 
   init(segments: [Segment]) {
     self.segments = segments
-    counts = [SegmentCounts](repeating: SegmentCounts(), count: max(1, segments.count))
+    // A literal for the usual single segment: `init(repeating:count:)` went through the
+    // generic allocation, which looked up the array's type metadata at run time (some 500
+    // instructions a document).
+    counts =
+      segments.count <= 1
+      ? [SegmentCounts()] : [SegmentCounts](repeating: SegmentCounts(), count: segments.count)
   }
 
   /// Counts `tokens` (offsets into `text`); returns the number of sentences started.
