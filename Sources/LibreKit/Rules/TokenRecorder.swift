@@ -45,13 +45,14 @@ struct TokenRecorder: TokenSink {
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {
     let id = lookup.id(of: folded, isWord: kind == .word)
-    // One bound for both offsets (0 <= start <= end): two checked conversions cost six
-    // instructions a token.
-    let last = end + base
+    // One bound for both offsets (0 <= start <= end, and both and `base` are offsets in
+    // memory, far from overflowing an Int): two checked conversions cost six instructions
+    // a token, and checked additions three more.
+    let last = end &+ base
     precondition(last <= Int(Int32.max), "text offset past Int32")
     buffer.append(
       Token(
-        start: Int32(truncatingIfNeeded: start + base), end: Int32(truncatingIfNeeded: last), id: id, kind: kind,
+        start: Int32(truncatingIfNeeded: start &+ base), end: Int32(truncatingIfNeeded: last), id: id, kind: kind,
         flags: flags))
   }
 }
