@@ -89,6 +89,10 @@ struct TokenScan {
         let role = table[Int(byte)]
         if role >= 0x30 {
           if wordStart < 0 {
+            if byte &- 0x61 < 26, let next = shortLowercaseWord(at: index, &sink) {
+              index = next
+              continue
+            }
             // Only `http…` and `www.` can start a URL: one byte test keeps most words off the check.
             if role == UInt8(ascii: "h") || role == UInt8(ascii: "w"), index + 1 < count,
               base[index + 1] | 0x20 == UInt8(ascii: "t") || base[index + 1] | 0x20 == UInt8(ascii: "w"),
@@ -304,7 +308,7 @@ struct TokenScan {
   /// Whether `bytes` start with `cannot`, read as one load (the scratch buffer has slack).
   @inline(__always)
   static func isCannot(_ bytes: UnsafeMutablePointer<UInt8>) -> Bool {
-    UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self) & 0xFFFF_FFFF_FFFF == 0x746F_6E6E_6163
+    isCannot(UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
   }
 
   /// Emits a token that is not a word (URL, e-mail, placeholder, emoji, punctuation).
