@@ -1,0 +1,58 @@
+import Testing
+
+@testable import LibreKit
+
+/// Short lowercase words followed by a space take the tokenizer's shortcut; the words
+/// around its edges (eight letters, the end of the text, `cannot`, other separators,
+/// capitals, digits, apostrophes) must come out as the general way makes them.
+struct ShortWordTests {
+  @Test func wordsAroundTheEightByteEdgeKeepTheirSpans() {
+    let tokens = scan("abcdefg abcdefgh ab a z")
+    #expect(tokens.map(\.folded) == ["abcdefg", "abcdefgh", "ab", "a", "z"])
+    #expect(tokens.map(\.source) == ["abcdefg", "abcdefgh", "ab", "a", "z"])
+    #expect(tokens.allSatisfy { $0.kind == .word })
+    #expect(tokens.map(\.flags) == [[.sentenceStart, .clauseStart], [], [], [], []])
+  }
+
+  @Test func cannotIsStillSplitAmongShortWords() {
+    let tokens = scan("we cannot go and we can not stay now")
+    #expect(tokens.map(\.folded) == ["we", "can", "not", "go", "and", "we", "can", "not", "stay", "now"])
+    #expect(tokens.map(\.source) == ["we", "can", "not", "go", "and", "we", "can", "not", "stay", "now"])
+    #expect(tokens[1].flags.contains(.expanded) && tokens[2].flags.contains(.expanded))
+    #expect(!tokens[6].flags.contains(.expanded))
+  }
+
+  @Test func theFlagsPendingBeforeAShortWordGoOnIt() {
+    let tokens = scan("ok, so we go. then it ends\n\nand we rest here")
+    let flagged = tokens.filter { !$0.flags.isEmpty }.map { "\($0.folded) \($0.flags.rawValue)" }
+    #expect(
+      flagged == [
+        "ok \(TokenFlags([.sentenceStart, .clauseStart]).rawValue)", "so \(TokenFlags.clauseStart.rawValue)",
+        "then \(TokenFlags([.sentenceStart, .clauseStart]).rawValue)",
+        "and \(TokenFlags([.sentenceStart, .clauseStart]).rawValue)",
+      ])
+  }
+
+  @Test func wordsThatAreNotPlainLowercaseGoTheGeneralWay() {
+    let text = "We go ALL in now, it's 2026 ok b2b ok café ok don't go e-mail me\tat www.example.com ok"
+    let tokens = scan(text)
+    #expect(
+      tokens.map(\.folded) == [
+        "we", "go", "all", "in", "now", ",", "it", "is", "2026", "ok", "b2b", "ok", "cafe", "ok", "do", "not", "go",
+        "e", "mail", "me", "at", "www.example.com", "ok",
+      ])
+    #expect(tokens[0].flags.contains(.capitalized) && tokens[2].flags.contains(.allCaps))
+    #expect(tokens[8].kind == .number && tokens[21].kind == .url && tokens[18].flags.contains(.hyphenJoined))
+  }
+
+  @Test func aShortWordLooksTheSameUpInTheLexicons() {
+    // The shortcut hands the source bytes over as the folded form; the ids must be those
+    // of the same word read the general way (at the end of the text, with no room for
+    // the eight-byte load).
+    let linter = ShippedLexicons.linter
+    let inside = linter.tokens(Array("you must act now ok".utf8))
+    let atEnd = ["you", "must", "act", "now"].map { linter.tokens(Array($0.utf8))[0].id }
+    #expect(inside.prefix(4).map(\.id) == atEnd)
+    #expect(atEnd.allSatisfy { $0 != 0 })
+  }
+}
