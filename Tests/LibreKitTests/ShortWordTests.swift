@@ -3,8 +3,8 @@ import Testing
 @testable import LibreKit
 
 /// Short lowercase words followed by a space take the tokenizer's shortcut; the words
-/// around its edges (eight letters, the end of the text, `cannot`, other separators,
-/// capitals, digits, apostrophes) must come out as the general way makes them.
+/// around its edges (eight letters and more, the end of the text, `cannot`, other
+/// separators, capitals, digits, apostrophes) must come out as the general way makes them.
 struct ShortWordTests {
   @Test func wordsAroundTheEightByteEdgeKeepTheirSpans() {
     let tokens = scan("abcdefg abcdefgh ab a z")
@@ -12,6 +12,27 @@ struct ShortWordTests {
     #expect(tokens.map(\.source) == ["abcdefg", "abcdefgh", "ab", "a", "z"])
     #expect(tokens.allSatisfy { $0.kind == .word })
     #expect(tokens.map(\.flags) == [[.sentenceStart, .clauseStart], [], [], [], []])
+  }
+
+  @Test func longWordsCapitalsAndLineFeeds() {
+    let text =
+      "Thanks everyone\nWe appreciate internationally Internationalization ok\nI go\n\nAnd Abcdefghijklmno Abcdefghijklmnop x"
+    let tokens = scan(text)
+    #expect(
+      tokens.map(\.folded) == [
+        "thanks", "everyone", "we", "appreciate", "internationally", "internationalization", "ok", "i", "go", "and",
+        "abcdefghijklmno", "abcdefghijklmnop", "x",
+      ])
+    #expect(
+      tokens.map(\.source) == [
+        "Thanks", "everyone", "We", "appreciate", "internationally", "Internationalization", "ok", "I", "go", "And",
+        "Abcdefghijklmno", "Abcdefghijklmnop", "x",
+      ])
+    let capitalized = tokens.filter { $0.flags.contains(.capitalized) }.map(\.folded)
+    #expect(capitalized == ["thanks", "we", "internationalization", "i", "and", "abcdefghijklmno", "abcdefghijklmnop"])
+    #expect(!tokens.contains { $0.flags.contains(.allCaps) })
+    let starts = tokens.filter { $0.flags.contains(.sentenceStart) }.map(\.folded)
+    #expect(starts == ["thanks", "we", "i", "and"])
   }
 
   @Test func cannotIsStillSplitAmongShortWords() {
@@ -50,9 +71,10 @@ struct ShortWordTests {
     // of the same word read the general way (at the end of the text, with no room for
     // the eight-byte load).
     let linter = ShippedLexicons.linter
-    let inside = linter.tokens(Array("you must act now ok".utf8))
-    let atEnd = ["you", "must", "act", "now"].map { linter.tokens(Array($0.utf8))[0].id }
-    #expect(inside.prefix(4).map(\.id) == atEnd)
+    let words = ["You", "must", "act", "immediately", "now"]
+    let inside = linter.tokens(Array((words.joined(separator: " ") + " ok").utf8))
+    let atEnd = words.map { linter.tokens(Array($0.utf8))[0].id }
+    #expect(inside.prefix(words.count).map(\.id) == atEnd)
     #expect(atEnd.allSatisfy { $0 != 0 })
   }
 }
