@@ -10,15 +10,21 @@ enum ContextPass {
   /// particle is confirmed when a negator follows it within reach in its clause.
   static func mark(_ tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables) {
     let marking: WordRole = [.scopeBreaker, .negator]
-    for index in 0..<tokens.count {
-      // Stop words have roles too, and come at random: testing only the roles this pass
-      // marks keeps the branch predictable.
-      let role = tables.role(tokens[index].id)
-      if role.isDisjoint(with: marking) { continue }
-      if role.contains(.scopeBreaker) { tokens[index].flags.insert(.scopeBreaker) }
-      if role.contains(.negator) && isNegating(at: index, role: role, tokens: tokens, tables: tables) {
-        tokens[index].flags.insert(.negator)
-        confirmParticles(before: index, tokens: tokens, tables: tables)
+    // The roles as a buffer, read with one unsigned bound test: through the tables' array,
+    // each token reloaded it and tested its bounds twice.
+    tables.roles.withUnsafeBufferPointer { roles in
+      let roleCount = UInt32(truncatingIfNeeded: roles.count)
+      for index in 0..<tokens.count {
+        // Stop words have roles too, and come at random: testing only the roles this pass
+        // marks keeps the branch predictable.
+        let id = UInt32(bitPattern: tokens[index].id)
+        let role = id < roleCount ? roles[Int(id)] : []
+        if role.isDisjoint(with: marking) { continue }
+        if role.contains(.scopeBreaker) { tokens[index].flags.insert(.scopeBreaker) }
+        if role.contains(.negator) && isNegating(at: index, role: role, tokens: tokens, tables: tables) {
+          tokens[index].flags.insert(.negator)
+          confirmParticles(before: index, tokens: tokens, tables: tables)
+        }
       }
     }
   }
