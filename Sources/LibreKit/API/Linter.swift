@@ -19,19 +19,13 @@ public struct Linter: Sendable {
   let englishTables: LanguageTables?
   let frenchTables: LanguageTables?
 
-  /// Per language (and for a language without lexicons), the count's packed tally of each
-  /// id: see `TextCounter.tallies(roles:questionMark:)`.
+  /// Per language, the count's packed tally of each id (without lexicons for a language,
+  /// only `?` has one): see `TextCounter.tallies(roles:questionMark:)`.
   let englishTallies: [UInt64]
   let frenchTallies: [UInt64]
-  let plainTallies: [UInt64]
 
   @inline(__always)
-  func tallies(_ language: Language) -> [UInt64] {
-    switch language {
-    case .english: return englishTables == nil ? plainTallies : englishTallies
-    case .french: return frenchTables == nil ? plainTallies : frenchTallies
-    }
-  }
+  func tallies(_ language: Language) -> [UInt64] { language == .english ? englishTallies : frenchTallies }
 
   @inline(__always)
   func tables(_ language: Language) -> LanguageTables? {
@@ -46,10 +40,8 @@ public struct Linter: Sendable {
     questionMark = lexicons.vocabulary.lookup("?")
     englishTables = lexicons.languages[.english]
     frenchTables = lexicons.languages[.french]
-    let questionMark = questionMark
     englishTallies = TextCounter.tallies(roles: englishTables?.roles ?? [], questionMark: questionMark)
     frenchTallies = TextCounter.tallies(roles: frenchTables?.roles ?? [], questionMark: questionMark)
-    plainTallies = TextCounter.tallies(roles: [], questionMark: questionMark)
     var lean = [Int8](repeating: 0, count: lexicons.vocabulary.count + 1)
     for (tables, vote) in [(englishTables, Int8(-1)), (frenchTables, 1)] {
       guard let tables else { continue }

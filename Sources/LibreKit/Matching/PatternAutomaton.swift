@@ -182,22 +182,12 @@ public struct PatternAutomaton: Sendable {
   /// The number of states.
   public var stateCount: Int { accept.count }
 
-  /// What the automaton can tell apart about a token, packed: the id if a test looks at
-  /// it, the kind if a test looks at kinds, caps and shout if tests look at them, and
-  /// whether it is a negator (2) or a negation particle (1). Tokens with the same symbol
-  /// take the same transitions.
-  @inline(__always)
-  func symbol(of token: Token) -> UInt32 { symbol(of: token, info: idInfo[token.id]) }
-
-  /// `symbol(of:)` with the token's `idInfo` already read, in arithmetic rather than
-  /// branches: the flags of tokens come at random, and each branch on them cost a
-  /// misprediction now and then.
-  @inline(__always)
-  func symbol(of token: Token, info: UInt8) -> UInt32 {
-    PatternAutomaton.symbol(of: token, info: info, usedKinds: usedKinds, emphasisMask: emphasisMask)
-  }
-
-  @inline(__always)
+  /// What an automaton with these `usedKinds` and `emphasisMask` can tell apart about a
+  /// token whose `idInfo` is `info`, packed: the id if a test looks at it, the kind if a
+  /// test looks at kinds, caps and shout if tests look at them, and whether it is a
+  /// negator (2) or a negation particle (1). Tokens with the same symbol take the same
+  /// transitions. In arithmetic rather than branches (the flags of tokens come at random);
+  /// the matcher reads all but the id's part from `symbolRests`, built from this.
   static func symbol(of token: Token, info: UInt8, usedKinds: UInt8, emphasisMask: UInt32) -> UInt32 {
     let kind = UInt32(token.kind.rawValue)
     let flags = UInt32(token.flags.rawValue)
@@ -211,7 +201,7 @@ public struct PatternAutomaton: Sendable {
     return idPart | kindPart | (caps << 3 | shout << 2) & emphasisMask | negator << 1 | particle
   }
 
-  /// `symbol(of:info:)` through `symbolRests`: the id's part, and the rest by kind and the
+  /// A token's symbol through `symbolRests`: the id's part, and the rest by kind and the
   /// four flags it reads, in one load where the arithmetic took some twenty instructions.
   @inline(__always)
   func symbol(of token: Token, info: UInt8, rests: UnsafePointer<UInt32>) -> UInt32 {
@@ -221,7 +211,7 @@ public struct PatternAutomaton: Sendable {
 
   /// The flags a symbol reads, as four bits: caps 1, shout 2, negator 4, particle 8. Two
   /// shifts, for the flags' places in `TokenFlags` (bits 2 and 3, 7 and 8; a test checks
-  /// them against the rules of `symbol(of:)`).
+  /// them against the rules of a symbol).
   @inline(__always)
   static func flagIndex(_ flags: TokenFlags) -> Int {
     let raw = Int(flags.rawValue)
@@ -231,7 +221,7 @@ public struct PatternAutomaton: Sendable {
   /// Entries of `symbolRests`: 16 per kind, for the eight kinds a kind's three bits allow.
   static let restCount = 8 << 4
 
-  /// Where the flags `symbol(of:info:)` reads sit in `TokenFlags`.
+  /// Where the flags a symbol reads sit in `TokenFlags`.
   static let negatorBit = UInt32(TokenFlags.negator.rawValue.trailingZeroBitCount)
   static let particleBit = UInt32(TokenFlags.negationParticle.rawValue.trailingZeroBitCount)
   static let allCapsBit = UInt32(TokenFlags.allCaps.rawValue.trailingZeroBitCount)
