@@ -177,11 +177,7 @@ struct TokenScan {
     let fastStart = index
     while index + 8 <= limit {
       let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      let high: UInt64 = 0x8080_8080_8080_8080
-      let atLeastA = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & high
-      let pastZ = (word &+ 0x0505_0505_0505_0505) & high
-      let notLower = (word & high) | (atLeastA ^ high) | pastZ
-      let run = notLower == 0 ? 8 : notLower.trailingZeroBitCount >> 3
+      let run = TokenScan.lowercaseRun(word)
       UnsafeMutableRawPointer(scratch + folded).storeBytes(of: word, as: UInt64.self)
       folded &+= run
       index &+= run

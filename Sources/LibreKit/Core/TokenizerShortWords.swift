@@ -12,13 +12,7 @@ extension TokenScan {
   mutating func shortLowercaseWord<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int? {
     guard index &+ 8 <= count else { return nil }
     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-    // The lowest byte that is not `a`…`z` (a byte at or past 0x80 may carry into the ones
-    // above it, never into those below).
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let atLeastA = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & high
-    let pastZ = (word &+ 0x0505_0505_0505_0505) & high
-    let notLower = (word & high) | (atLeastA ^ high) | pastZ
-    let length = notLower.trailingZeroBitCount >> 3
+    let length = TokenScan.lowercaseRun(word)
     guard length < 8, word >> UInt64(truncatingIfNeeded: length << 3) & 0xFF == 0x20 else { return nil }
     if length == 6 && TokenScan.isCannot(word) { return nil }
     let end = index &+ length
@@ -28,6 +22,18 @@ extension TokenScan {
     pending = []
     lastWordEnd = end
     return end &+ 1
+  }
+
+  /// How many of the low bytes of `word` are `a`…`z`, from the lowest up (8 when all): the
+  /// eight-byte test of the tokenizer's word loops. A byte at or past 0x80 may carry into
+  /// the ones above it, never into those below.
+  @inline(__always)
+  static func lowercaseRun(_ word: UInt64) -> Int {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let atLeastA = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & high
+    let pastZ = (word &+ 0x0505_0505_0505_0505) & high
+    let notLower = (word & high) | (atLeastA ^ high) | pastZ
+    return notLower.trailingZeroBitCount >> 3
   }
 
   /// Whether the low six bytes of `bytes` spell `cannot`.
