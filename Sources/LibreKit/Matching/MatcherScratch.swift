@@ -101,6 +101,12 @@ public final class MatcherScratch {
     caches.values.reduce((0, 0, 0)) { ($0.0 + $1.statesBuilt, $0.1 + $1.used, $0.2 + $1.resets) }
   }
 
+  /// The phrase rules' lists of one text, kept for the next: the full lexicons match an
+  /// exception in most texts, and growing a new list from empty cost them some 2,300
+  /// instructions a text (`PhraseRules.findings` swaps them in and out).
+  @exclusivity(unchecked) var exceptionBuffer: [(rule: Int, match: RawMatch)] = []
+  @exclusivity(unchecked) var candidateBuffer: [(rule: Int, match: RawMatch, from: Int)] = []
+
   /// The cache last asked for: a batch of one language asks for the same one every text,
   /// and hashing the dictionary's key cost some three hundred instructions a text.
   private var lastCache: DFACache?

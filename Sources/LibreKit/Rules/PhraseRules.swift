@@ -21,14 +21,21 @@ struct PhraseRules {
     // Exceptions sorted by rule: a flat list searched by rule costs less than a dictionary
     // of lists (the full lexicons match an exception every few lines).
     var exceptions: [(rule: Int, match: RawMatch)] = []
+    var candidates: [(rule: Int, match: RawMatch, from: Int)] = []
+    swap(&exceptions, &scratch.exceptionBuffer)
+    swap(&candidates, &scratch.candidateBuffer)
+    defer {
+      exceptions.removeAll(keepingCapacity: true)
+      candidates.removeAll(keepingCapacity: true)
+      swap(&exceptions, &scratch.exceptionBuffer)
+      swap(&candidates, &scratch.candidateBuffer)
+    }
     for match in matches where tables.entries[Int(match.entry)].isException {
       exceptions.append((tables.entries[Int(match.entry)].rule, match))
     }
     exceptions.sort { $0.rule < $1.rule }
     // `from`: the rule a negated match came from, or -1 (an index keeps the sort free of
     // reference counting).
-    var candidates: [(rule: Int, match: RawMatch, from: Int)] = []
-    candidates.reserveCapacity(matches.count)
     for match in matches {
       let entry = tables.entries[Int(match.entry)]
       if entry.isException { continue }
@@ -50,6 +57,7 @@ struct PhraseRules {
     // One finding per rule per overlapping run: the earliest start, then the longest.
     candidates.sort { ($0.rule, $0.match.first, -$0.match.last) < ($1.rule, $1.match.first, -$1.match.last) }
     var findings: [Finding] = []
+    findings.reserveCapacity(candidates.count)
     var lastRule = -1
     var lastEnd: Int32 = -1
     for candidate in candidates {
