@@ -31,6 +31,14 @@ struct LexiconExample: Sendable, CustomTestStringConvertible {
       }
   }
 
+  /// Every example's plain text, then one text of each language that mixes pressure,
+  /// freedom, false freedom and negation: a sequence for comparing ways of linting.
+  static let plainTextsAndMixes: [String] =
+    all.map(\.plain.text) + [
+      "You must sign today. No obligation, but the price ends tonight! You don't have to decide today.",
+      "Vous n'êtes pas obligé de répondre. Il ne reste plus que 2 places, dépêchez-vous !",
+    ]
+
   /// The text without its `⟦ ⟧` markers, and the marked byte range if there is one.
   var plain: (text: String, span: Range<Int>?) {
     guard let open = text.firstIndex(of: "⟦"), let close = text.firstIndex(of: "⟧"), open < close else {

@@ -218,11 +218,7 @@ import Testing
 
   @Test func resettingTheStateCacheChangesNoMatch() {
     let linter = ShippedLexicons.linter
-    let texts =
-      LexiconExample.all.map(\.plain.text) + [
-        "You must sign today. No obligation, but the price ends tonight! You don't have to decide today.",
-        "Vous n'êtes pas obligé de répondre. Il ne reste plus que 2 places, dépêchez-vous !",
-      ]
+    let texts = LexiconExample.plainTextsAndMixes
     var small = LintWorkspace(dfaStateLimit: 3)
     var large = LintWorkspace()
     for text in texts {

@@ -9,11 +9,7 @@ import Testing
   /// after another in one workspace, gives what each gives alone in a fresh one.
   @Test func aSharedWorkspaceLintsEachTextAsAFreshOneDoes() {
     let linter = ShippedLexicons.linter
-    let texts =
-      LexiconExample.all.map(\.plain.text) + [
-        "You must sign today. No obligation, but the price ends tonight! You don't have to decide today.",
-        "Vous n'êtes pas obligé de répondre. Il ne reste plus que 2 places, dépêchez-vous !",
-      ]
+    let texts = LexiconExample.plainTextsAndMixes
     var shared = LintWorkspace()
     for text in texts {
       let bytes = Array(text.utf8)
