@@ -20,7 +20,8 @@ public struct Linter: Sendable {
   let frenchTables: LanguageTables?
 
   /// Per language, the count's packed tally of each id (without lexicons for a language,
-  /// only `?` has one): see `TextCounter.tallies(roles:questionMark:)`.
+  /// only `?` has one) and the roles the context pass marks: see
+  /// `TextCounter.tallies(roles:questionMark:)`.
   let englishTallies: [UInt64]
   let frenchTallies: [UInt64]
 
@@ -138,7 +139,7 @@ public struct Linter: Sendable {
 
   private func analyze(_ workspace: inout LintWorkspace, tables: LanguageTables, sentenceBase: Int) -> [Finding] {
     let tokens = workspace.tokens.tokens
-    ContextPass.mark(tokens, tables: tables)
+    tallies(tables.profile.language).withUnsafeBufferPointer { ContextPass.mark(tokens, tables: tables, tallies: $0) }
     workspace.matches.removeAll(keepingCapacity: true)
     tables.automaton.match(
       UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch,
@@ -243,8 +244,9 @@ extension Linter {
   ) -> Int {
     _ = tokenize(text, base: 0, into: &workspace)
     let tokens = workspace.tokens.tokens
-    guard let tables = tables(language ?? detectLanguage(UnsafeBufferPointer(tokens))) else { return 0 }
-    ContextPass.mark(tokens, tables: tables)
+    let chosen = language ?? detectLanguage(UnsafeBufferPointer(tokens))
+    guard let tables = tables(chosen) else { return 0 }
+    tallies(chosen).withUnsafeBufferPointer { ContextPass.mark(tokens, tables: tables, tallies: $0) }
     workspace.matches.removeAll(keepingCapacity: true)
     tables.automaton.match(UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch)
     return workspace.matches.count

@@ -8,23 +8,26 @@ enum ContextPass {
 
   /// One pass: the tokenizer sets none of these flags, so nothing needs clearing. A
   /// particle is confirmed when a negator follows it within reach in its clause.
-  static func mark(_ tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables) {
-    let marking: WordRole = [.scopeBreaker, .negator]
-    // The roles as a buffer, read with one unsigned bound test: through the tables' array,
-    // each token reloaded it and tested its bounds twice.
-    tables.roles.withUnsafeBufferPointer { roles in
-      let roleCount = UInt32(truncatingIfNeeded: roles.count)
-      for index in 0..<tokens.count {
-        // Stop words have roles too, and come at random: testing only the roles this pass
-        // marks keeps the branch predictable.
-        let id = UInt32(bitPattern: tokens[index].id)
-        let role = id < roleCount ? roles[Int(id)] : []
-        if role.isDisjoint(with: marking) { continue }
-        if role.contains(.scopeBreaker) { tokens[index].flags.insert(.scopeBreaker) }
-        if role.contains(.negator) && isNegating(at: index, role: role, tokens: tokens, tables: tables) {
-          tokens[index].flags.insert(.negator)
-          confirmParticles(before: index, tokens: tokens, tables: tables)
-        }
+  /// `tallies` is the language's count table (`TextCounter.tallies(roles:questionMark:)`),
+  /// which holds the roles this pass marks: the count has just read its lines for the same
+  /// tokens, where the roles' own table cost a cache miss per rare word.
+  static func mark(
+    _ tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables, tallies: UnsafeBufferPointer<UInt64>
+  ) {
+    let idCount = UInt32(truncatingIfNeeded: tallies.count - TextCounter.Tally.idOffset)
+    let byID = tallies.baseAddress! + TextCounter.Tally.idOffset
+    for index in 0..<tokens.count {
+      // Stop words have roles too, and come at random: testing only the roles this pass
+      // marks keeps the branch predictable.
+      let id = UInt32(bitPattern: tokens[index].id)
+      let marks = id < idCount ? byID[Int(id)] & TextCounter.Tally.contextRoles : 0
+      if marks == 0 { continue }
+      if marks & TextCounter.Tally.scopeBreaker != 0 { tokens[index].flags.insert(.scopeBreaker) }
+      if marks & TextCounter.Tally.negator != 0
+        && isNegating(at: index, role: tables.role(tokens[index].id), tokens: tokens, tables: tables)
+      {
+        tokens[index].flags.insert(.negator)
+        confirmParticles(before: index, tokens: tokens, tables: tables)
       }
     }
   }

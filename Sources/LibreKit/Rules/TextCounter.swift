@@ -82,6 +82,12 @@ struct TextCounter {
     static let exclamations: UInt64 = 48
     static let lane: UInt64 = 0xFFF
     static let block = 0xFFF
+    /// Above the lanes, the roles the context pass marks (`ContextPass.mark`): it reads them
+    /// here, in lines the count has just loaded, and the roles only for the few words that
+    /// have one. The lanes' masks leave them out of every count.
+    static let scopeBreaker: UInt64 = 1 << 62
+    static let negator: UInt64 = 1 << 63
+    static let contextRoles = scopeBreaker | negator
     /// The table's first entries are two per kind (what a token of the kind adds whatever
     /// its id, and the lanes it may add to); the ids' entries follow.
     static let idOffset = 2 * 8
@@ -90,7 +96,8 @@ struct TextCounter {
   /// The table of a language's packed tallies. Per kind: a word adds to the word lane and
   /// may add to the pronoun lanes; a punctuation mark may add to the question and
   /// exclamation lanes. Per id: the pronoun lanes of its roles and, for `?`
-  /// (`questionMark`, 0 when the lexicons lack it), the question lane.
+  /// (`questionMark`, 0 when the lexicons lack it), the question lane; above the lanes, the
+  /// roles the context pass marks.
   static func tallies(roles: [WordRole], questionMark: Int32) -> [UInt64] {
     var table = [UInt64](repeating: 0, count: Tally.idOffset + max(roles.count, Int(questionMark) + 1))
     let word = 2 * Int(TokenKind.word.rawValue)
@@ -101,6 +108,8 @@ struct TextCounter {
     for (id, role) in roles.enumerated() {
       if role.contains(.firstPerson) { table[Tally.idOffset + id] |= 1 << Tally.firstPerson }
       if role.contains(.secondPerson) { table[Tally.idOffset + id] |= 1 << Tally.secondPerson }
+      if role.contains(.scopeBreaker) { table[Tally.idOffset + id] |= Tally.scopeBreaker }
+      if role.contains(.negator) { table[Tally.idOffset + id] |= Tally.negator }
     }
     if questionMark != 0 { table[Tally.idOffset + Int(questionMark)] |= 1 << Tally.questions }
     return table
