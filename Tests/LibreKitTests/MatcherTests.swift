@@ -286,9 +286,7 @@ import Testing
         let scratch = MatcherScratch(dfaStateLimit: stateLimit)
         for text in texts {
           var tokens = linter.tokens(Array(text.utf8))
-          tokens.withUnsafeMutableBufferPointer { tokens in
-            linter.tallies(language).withUnsafeBufferPointer { ContextPass.mark(tokens, tables: tables, tallies: $0) }
-          }
+          tokens.withUnsafeMutableBufferPointer { linter.markContext($0, tables: tables) }
           var matches: [RawMatch] = []
           tokens.withUnsafeBufferPointer {
             tables.automaton.match($0, into: &matches, scratch: scratch)
@@ -322,9 +320,7 @@ import Testing
           sentence.append(words[Int(seed >> 33) % words.count])
         }
         var tokens = linter.tokens(Array(sentence.joined(separator: " ").utf8))
-        tokens.withUnsafeMutableBufferPointer { tokens in
-          linter.tallies(language).withUnsafeBufferPointer { ContextPass.mark(tokens, tables: tables, tallies: $0) }
-        }
+        tokens.withUnsafeMutableBufferPointer { linter.markContext($0, tables: tables) }
         var matches: [RawMatch] = []
         tokens.withUnsafeBufferPointer { tables.automaton.match($0, into: &matches, scratch: scratch) }
         let found = Set(matches.map { Event(entry: $0.entry, last: $0.last, negated: $0.negatedInside) })

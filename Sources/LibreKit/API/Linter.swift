@@ -137,9 +137,15 @@ public struct Linter: Sendable {
     return workspace.tokenizer.tokenize(window, into: &recorder)
   }
 
+  /// Marks negators, negation particles and scope breakers on `tokens`, for the language
+  /// of `tables` (whose roles the context pass reads from the count's table).
+  func markContext(_ tokens: UnsafeMutableBufferPointer<Token>, tables: LanguageTables) {
+    tallies(tables.profile.language).withUnsafeBufferPointer { ContextPass.mark(tokens, tables: tables, tallies: $0) }
+  }
+
   private func analyze(_ workspace: inout LintWorkspace, tables: LanguageTables, sentenceBase: Int) -> [Finding] {
     let tokens = workspace.tokens.tokens
-    tallies(tables.profile.language).withUnsafeBufferPointer { ContextPass.mark(tokens, tables: tables, tallies: $0) }
+    markContext(tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
     tables.automaton.match(
       UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch,
@@ -244,9 +250,8 @@ extension Linter {
   ) -> Int {
     _ = tokenize(text, base: 0, into: &workspace)
     let tokens = workspace.tokens.tokens
-    let chosen = language ?? detectLanguage(UnsafeBufferPointer(tokens))
-    guard let tables = tables(chosen) else { return 0 }
-    tallies(chosen).withUnsafeBufferPointer { ContextPass.mark(tokens, tables: tables, tallies: $0) }
+    guard let tables = tables(language ?? detectLanguage(UnsafeBufferPointer(tokens))) else { return 0 }
+    markContext(tokens, tables: tables)
     workspace.matches.removeAll(keepingCapacity: true)
     tables.automaton.match(UnsafeBufferPointer(tokens), into: &workspace.matches, scratch: workspace.scratch)
     return workspace.matches.count
