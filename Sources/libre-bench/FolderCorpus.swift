@@ -21,12 +21,13 @@ enum FolderCorpus {
   static let callBytes = 7_000
 
   static func emit(to directory: String, megabytes: Int, seed: UInt64) {
+    makeFolders(directory)
     var generator = CorpusGenerator(seed: seed)
     var written = 0
     var files = 0
     var text: [UInt8] = []
     while written < megabytes << 20 {
-      if files % 1000 == 0 { mkdir(directory + "/part\(files / 1000)", 0o755) }
+      if files % 1000 == 0 { makeFolders(directory + "/part\(files / 1000)") }
       text.removeAll(keepingCapacity: true)
       if files % 5 >= 2 {
         // A call: one language throughout, several documents long.
@@ -40,16 +41,32 @@ enum FolderCorpus {
       let (name, bytes) = file(number: files, body: body)
       let path = directory + "/part\(files / 1000)/" + name
       let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-      guard descriptor >= 0 else {
-        print("cannot write \(path)")
-        exit(2)
-      }
+      guard descriptor >= 0 else { fail("cannot write \(path): \(String(cString: strerror(errno)))") }
       _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
       close(descriptor)
       written += bytes.count
       files += 1
     }
     print("wrote \(files) files, \(written) bytes, under \(directory)")
+  }
+
+  /// Makes `path` and the folders above it that are missing, as `mkdir -p` does.
+  static func makeFolders(_ path: String) {
+    var prefix = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/") {
+      prefix += component + "/"
+      if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+        fail("cannot make the folder \(prefix): \(String(cString: strerror(errno)))")
+      }
+    }
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { fail("\(path) is not a folder") }
+  }
+
+  static func fail(_ message: String) -> Never {
+    let line = Array("libre-bench: error: \(message)\n".utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(2)
   }
 
   /// File `number`: its name and bytes, the kind cycling through the five formats.

@@ -26,12 +26,13 @@ struct CLIResult {
 }
 
 enum CLIError: Error, CustomStringConvertible {
-  case binaryNotFound(String)
+  case binaryNotFound(String, String)
   case terminal(String)
   var description: String {
     switch self {
-    case .binaryNotFound(let from):
-      return "cannot find the built `libre` binary in a folder above \(from); run `swift build` (swift test builds it)"
+    case .binaryNotFound(let name, let from):
+      return
+        "cannot find the built `\(name)` binary in a folder above \(from); run `swift build` (swift test builds it)"
     case .terminal(let why): return "cannot open a pseudo-terminal: \(why)"
     }
   }
@@ -56,10 +57,11 @@ enum CLI {
     return result
   }
 
-  /// The `libre` executable built next to the test bundle (`.build/<config>/libre`).
-  static func binary() throws -> URL {
+  /// The executable `name` (`libre` unless said) built next to the test bundle
+  /// (`.build/<config>/libre`).
+  static func binary(named name: String = "libre") throws -> URL {
     for folder in ancestors() {
-      let candidate = folder.appendingPathComponent("libre")
+      let candidate = folder.appendingPathComponent(name)
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
         FileManager.default.isExecutableFile(atPath: candidate.path)
@@ -67,7 +69,7 @@ enum CLI {
         return candidate
       }
     }
-    throw CLIError.binaryNotFound(ancestors().first?.path ?? "?")
+    throw CLIError.binaryNotFound(name, ancestors().first?.path ?? "?")
   }
 
   /// The package root: the first folder holding `Package.swift` above this source file
@@ -78,7 +80,7 @@ enum CLI {
       if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
       folder = folder.deletingLastPathComponent()
     }
-    throw CLIError.binaryNotFound("Package.swift")
+    throw CLIError.binaryNotFound("Package.swift", source)
   }
 
   /// The environment of the tests, without `NO_COLOR`, plus `extra`.
