@@ -27,12 +27,14 @@ struct CLIResult {
 
 enum CLIError: Error, CustomStringConvertible {
   case binaryNotFound(String, String)
+  case packageRootNotFound(String)
   case terminal(String)
   var description: String {
     switch self {
     case .binaryNotFound(let name, let from):
       return
         "cannot find the built `\(name)` binary in a folder above \(from); run `swift build` (swift test builds it)"
+    case .packageRootNotFound(let from): return "cannot find Package.swift in a folder above \(from)"
     case .terminal(let why): return "cannot open a pseudo-terminal: \(why)"
     }
   }
@@ -80,7 +82,7 @@ enum CLI {
       if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) { return folder }
       folder = folder.deletingLastPathComponent()
     }
-    throw CLIError.binaryNotFound("Package.swift", source)
+    throw CLIError.packageRootNotFound(source)
   }
 
   /// The environment of the tests, without `NO_COLOR`, plus `extra`.
