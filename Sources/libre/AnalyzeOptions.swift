@@ -73,7 +73,7 @@ struct AnalyzeOptions: Sendable {
         }
       case "--lang", "--min-score", "--fail-on", "--lexicon", "--rep", "--role", "--config":
         shared += [flag, try reader.value(for: flag)]
-      case "--include-quoted": shared.append(flag)
+      case "--include-quoted", "--explain-suppressed": shared.append(flag)
       case _ where LintOptions.limitFlags.contains(flag): shared += [flag, try reader.value(for: flag)]
       default: throw UsageError(description: "unknown option '\(argument)' for analyze (see libre --help)")
       }

@@ -19,6 +19,8 @@ struct LintOptions {
   var lexicons: [String] = []
   var color: Bool?
   var includeQuoted = false
+  /// `--explain-suppressed`: say which findings the context stage set aside, and why.
+  var explainSuppressed = false
   /// `--rep NAME[,NAME]`: the seller's side of a call.
   var reps: [String] = []
   /// `--role all`: lint every speaker of a call alike.
@@ -60,6 +62,7 @@ struct LintOptions {
         options.ci.failOnGiven = true
       case "--lexicon": options.lexicons.append(try reader.value(for: flag))
       case "--include-quoted": options.includeQuoted = true
+      case "--explain-suppressed": options.explainSuppressed = true
       case "--rep":
         let names = try reader.value(for: flag).split(separator: ",").map {
           String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())

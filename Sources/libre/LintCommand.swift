@@ -50,7 +50,8 @@ enum LintCommand {
         var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
         let policy = settings.policy(for: path, document: document, options: options)
         policy.rules.apply(to: &result)
-        let report = DocumentReport(document: document, result: result)
+        var report = DocumentReport(document: document, result: result)
+        if options.explainSuppressed { report.explainSetAside(document) }
         for warning in report.warnings { Output.warning(warning) }
         ci.add(report, gate: policy.gate)
       } catch {

@@ -94,7 +94,10 @@ enum ReferenceTrees {
         "notices",
         .array(
           report.notices.map {
-            .object([("line", .int($0.line)), ("column", .int($0.column)), ("message", .string($0.message))])
+            .object([
+              ("line", .int($0.line)), ("column", .int($0.column)), ("message", .string($0.message)),
+              ("kind", .string($0.kind)),
+            ])
           })
       ),
       ("warnings", .array(report.warnings.map(JSONOutput.string))),

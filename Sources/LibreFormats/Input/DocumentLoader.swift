@@ -11,7 +11,7 @@ import LibreKit
 /// | `.vtt`, `.srt`            | WebVTT, SRT transcript                   |
 /// | `.json`                   | JSON transcript (segments)               |
 /// | `.ass`, `.ttml`, …        | an error naming the unsupported format   |
-/// | anything else, `.txt`     | sniffed: transcript, message, HTML, else plain text |
+/// | anything else, `.txt`     | sniffed: message, transcript, HTML, else plain text |
 public enum DocumentLoader {
   /// The format a file will be read as.
   public enum Format: String, Sendable {
@@ -46,10 +46,13 @@ public enum DocumentLoader {
       return (transcriptFormat(format), nil)
     default: break
     }
+    // A header block (with or without an mbox `From ` line) is a message before any
+    // `Name: text` check: header names read as speakers once made 5,100 of 20,872 real
+    // messages into call transcripts.
+    if EmailLoader.looksLikeEmail(bytes) { return (.eml, nil) }
     if let sniffed = TranscriptLoader.sniffedSupported(extension: ext, bytes: bytes) {
       return (transcriptFormat(sniffed.format), sniffed.names)
     }
-    if EmailLoader.looksLikeEmail(bytes) { return (.eml, nil) }
     if HTMLText.looksLikeHTML(bytes) { return (.html, nil) }
     return (.text, nil)
   }

@@ -97,6 +97,7 @@ public enum JSONReporter {
       out.member("line", notice.line)
       out.member("column", notice.column)
       out.member("message", notice.message)
+      out.member("kind", notice.kind)
       out.endObject()
     }
     out.endArray()

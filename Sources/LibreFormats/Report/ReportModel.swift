@@ -35,6 +35,9 @@ public struct LocatedNotice: Sendable, Equatable {
   public var line: Int
   public var column: Int
   public var message: String
+  /// What the notice is about: `suppression` (a comment), `context` (the context stage),
+  /// `language`.
+  public var kind = "suppression"
 }
 
 /// Everything Libre has to say about one document.
@@ -109,6 +112,13 @@ public struct DocumentReport: Sendable {
       let at = lines.location(of: notice.originalOffset)
       return LocatedNotice(line: at.line, column: at.column, message: notice.message)
     }
+    if let code = result.unsupportedLanguage {
+      notices.insert(
+        LocatedNotice(line: 1, column: 1, message: BuiltInMessages.unsupportedLanguage(code), kind: "language"), at: 0)
+    }
+    if result.mostlyCapitals {
+      notices.append(LocatedNotice(line: 1, column: 1, message: BuiltInMessages.mostlyCapitals, kind: "context"))
+    }
     for warning in document.warnings {
       if let offset = warning.originalOffset {
         let at = lines.location(of: offset)
@@ -117,6 +127,26 @@ public struct DocumentReport: Sendable {
         warnings.append("\(document.path): \(warning.message)")
       }
     }
+  }
+
+  /// Adds a notice for each finding the context stage set aside, with its reason
+  /// (`--explain-suppressed`): where it was, its rule, its words and why.
+  public mutating func explainSetAside(_ document: Document) {
+    var lines = LineCursor(document.original, singleByte: document.originalEncoding == .singleByte)
+    let map = document.sourceMap
+    for aside in result.contextSetAside.sorted(by: { $0.finding.start < $1.finding.start }) {
+      let finding = aside.finding
+      let at = lines.location(of: map.originalRange(finding.start..<finding.end).lowerBound)
+      let end = min(max(finding.start, finding.end), document.text.count)
+      let words = String(decoding: document.text[finding.start..<end], as: UTF8.self)
+      notices.append(
+        LocatedNotice(
+          line: at.line, column: at.column,
+          message: BuiltInMessages.setAside(
+            rule: finding.rule.id, words: words, reason: aside.reason.rawValue + " (\(aside.region.name))"),
+          kind: "context"))
+    }
+    notices.sort { ($0.line, $0.column) < ($1.line, $1.column) }
   }
 
   /// Sets each finding's `occurrence`: how many findings of its key come before it.

@@ -30,7 +30,7 @@ public struct TextReporter {
     var out = ""
     for notice in notices {
       out += paint("\(path):\(notice.line):\(notice.column):", "1") + " " + paint("info", "36")
-      out += ": \(notice.message) " + paint("[suppression]", "2") + "\n"
+      out += ": \(notice.message) " + paint("[\(notice.kind)]", "2") + "\n"
     }
     return out
   }

@@ -15,6 +15,14 @@ enum SpeakerNames {
     "important", "update", "edit", "tip", "astuce", "example", "exemple", "pros", "cons", "result", "résultat",
     "http", "https", "mailto", "ftp", "www", "action items", "next steps", "prochaines étapes", "title", "titre",
     "language", "kind", "style", "region", "location", "lieu", "attendees", "participants", "duration", "durée",
+    // Header and contact-block names: a message's header block, a forwarded header block
+    // or a signature's `Fax: …` line names a field, never a speaker.
+    "received", "return-path", "message-id", "reply-to", "sender", "in-reply-to", "references", "mime-version",
+    "content-type", "content-transfer-encoding", "content-disposition", "delivered-to", "precedence", "errors-to",
+    "user-agent", "importance", "priority", "organization", "sent", "envoyé", "envoyé le", "fax", "télécopie", "cell",
+    "pager", "portable", "thread-topic", "thread-index", "status", "list-id", "list-unsubscribe", "list-post",
+    "list-help", "list-subscribe", "list-archive", "mailing-list", "x-mailer", "x-originating-ip", "company",
+    "société", "position", "poste",
   ]
 
   /// A candidate name at the start of `range` ending at a `:` followed by a space or the end:
@@ -65,6 +73,12 @@ enum SpeakerNames {
       if !allowed { return false }
     }
     guard words <= 4, characters <= 40, bytes[range.upperBound - 1] != UInt8(ascii: ".") else { return false }
+    // `X-Anything:` is an extension header field (RFC 6648), never a speaker.
+    if range.count > 2, bytes[range.lowerBound] | 0x20 == UInt8(ascii: "x"),
+      bytes[range.lowerBound + 1] == UInt8(ascii: "-")
+    {
+      return false
+    }
     return !isLabel(bytes[range])
   }
 

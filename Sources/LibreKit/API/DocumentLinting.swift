@@ -54,9 +54,14 @@ extension Linter {
     // Suppressed phrases are gone before the document rules look: a silenced deadline
     // must not take a freedom statement back.
     suppression?.filter(&findings)
+    // So are phrases that are not prose aimed at the reader (logs, footers, quotes…).
+    let context = ContextStage.apply(&findings, text: text, segments: segments, language: language)
     var result = LintResult(
       language: language, languageDetected: options.language == nil, findings: [], score: ScoreCard.unscored,
       metrics: scan.counter.metrics, tokenizerReport: scan.report)
+    result.contextSetAside = context.setAside
+    result.mostlyCapitals = context.mostlyCapitals
+    result.unsupportedLanguage = scan.unsupportedLanguage
     if isCall {
       let roles = RoleAssigner.assign(&segments, findings: findings, counts: scan.counter.counts, options: options)
       result.roles = roles
@@ -76,7 +81,8 @@ extension Linter {
     } else {
       // Appended only when there is something: appending nothing still costs a call and a
       // uniqueness check per document.
-      let falseFreedom = FalseFreedomRule.apply(to: &findings, language: language, scope: .document)
+      let falseFreedom = FalseFreedomRule.apply(
+        to: &findings, language: language, scope: .nearbySentences(FalseFreedomRule.emailReach))
       if !falseFreedom.isEmpty { findings += falseFreedom }
       let documentFindings = EmailRules.apply(findings, language: language)
       if !documentFindings.isEmpty { findings += documentFindings }

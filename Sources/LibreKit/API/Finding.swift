@@ -78,6 +78,14 @@ public struct LintResult: Sendable {
   public var segmentRoles: [Role?] = []
   /// Suppression comments without a reason, or that silenced nothing.
   public var suppressionNotices: [SuppressionNotice] = []
+  /// Phrase findings the context stage set aside (not prose, not aimed at the reader), with
+  /// the reason: what `--explain-suppressed` shows.
+  public var contextSetAside: [ContextStage.SetAside] = []
+  /// The text is mostly in capitals: one note for the document instead of a shouting
+  /// finding per line.
+  public var mostlyCapitals = false
+  /// The language of a text Libre does not lint (`pt`, `es`, `it`, `de`, `nl`): no rule ran.
+  public var unsupportedLanguage: String?
   /// How many findings suppression comments silenced.
   public var suppressedFindings = 0
 }

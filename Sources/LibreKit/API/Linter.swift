@@ -77,6 +77,8 @@ public struct Linter: Sendable {
     var findings: [Finding]
     var counter: TextCounter
     var report: TokenizerReport
+    /// The code of a language Libre does not lint, when detection found one.
+    var unsupportedLanguage: String?
   }
 
   /// Tokenizes, matches and counts `text` window by window.
@@ -85,6 +87,14 @@ public struct Linter: Sendable {
     workspace: inout LintWorkspace
   ) -> TextScan {
     var chosen = language
+    var unsupported: String?
+    if chosen == nil {
+      switch LanguageIdentifier.identify(text) {
+      case .supported(let found): chosen = found
+      case .unsupported(let code): (chosen, unsupported) = (.english, code)
+      case .unknown: break
+      }
+    }
     var findings: [Finding] = []
     var counter = TextCounter(segments: segments)
     var report = TokenizerReport()
@@ -107,7 +117,7 @@ public struct Linter: Sendable {
       let sentences = self.tallies(chosen!).withUnsafeBufferPointer {
         counter.count(tokens, tallies: $0, sentenceStarts: &workspace.sentenceStarts)
       }
-      if let tables {
+      if let tables, unsupported == nil {
         let found = analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
         // Most texts are one window: taking the array is free where appending copies it.
         if findings.isEmpty { findings = found } else { findings += found }
@@ -116,7 +126,9 @@ public struct Linter: Sendable {
       windowStart = windowEnd
     } while windowStart < text.count
     (counter.metrics.words, counter.metrics.questions) = counter.totals
-    return TextScan(language: chosen ?? .english, findings: findings, counter: counter, report: report)
+    return TextScan(
+      language: chosen ?? .english, findings: findings, counter: counter, report: report,
+      unsupportedLanguage: unsupported)
   }
 
   /// The tokens of `text` with their vocabulary ids (for tools and tests).

@@ -15,7 +15,7 @@ public struct LexiconImage: Sendable, Equatable {
 /// the `libre` binary starts without parsing JSON or building automata.
 extension CompiledLexicons {
   /// Bumped whenever the layout changes; an image of another version is refused.
-  static let binaryVersion = 2
+  static let binaryVersion = 3
 
   /// The compiled lexicons as bytes (see `init(binary:)`).
   public func binary() -> LexiconImage {
@@ -135,6 +135,7 @@ extension CompiledLexicons {
     writer.double(rule.weight)
     writer.bool(rule.boilerplate)
     writer.bool(rule.requiresAddressee)
+    writer.int(Int(rule.regions.rawValue))
     for text in [rule.message, rule.suggestion, rule.source] { texts.string(text) }
     switch rule.whenNegated {
     case .drop: texts.string("drop")
@@ -159,6 +160,7 @@ extension CompiledLexicons {
     let weight = try reader.double()
     let boilerplate = try reader.bool()
     let requiresAddressee = try reader.bool()
+    let regions = TextRegions(rawValue: UInt16(truncatingIfNeeded: try reader.int()))
     let message = try texts.string()
     let suggestion = try texts.string()
     let source = try texts.string()
@@ -171,6 +173,6 @@ extension CompiledLexicons {
     return Rule(
       id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
       boilerplate: boilerplate, message: message, suggestion: suggestion, source: source, lists: lists,
-      whenNegated: whenNegated, requiresAddressee: requiresAddressee, location: location)
+      whenNegated: whenNegated, requiresAddressee: requiresAddressee, regions: regions, location: location)
   }
 }

@@ -1,7 +1,7 @@
 extension LexiconLoader {
   static let ruleKeys: Set<String> = [
     "id", "polarity", "category", "severity", "weight", "boilerplate", "message", "suggestion", "source",
-    "patterns", "unless", "whenNegated", "subject", "examples", "description",
+    "patterns", "unless", "whenNegated", "subject", "regions", "examples", "description",
   ]
 
   /// Reads one rule object, reporting each missing or malformed field.
@@ -61,12 +61,25 @@ extension LexiconLoader {
         fail(field.offset, "\(name): \"subject\" can only be \"addressee\"")
       }
     }
+    var regions: TextRegions?
+    if let field = value["regions"] {
+      var set: TextRegions = []
+      for regionName in strings(field, field: "regions", context: " of \(name)") {
+        if let region = TextRegions.named(regionName) {
+          set.insert(region)
+        } else {
+          let known = TextRegions.names.map(\.name).joined(separator: ", ")
+          fail(field.offset, "\(name): unknown region '\(regionName)' (\(known))")
+        }
+      }
+      regions = set
+    }
     let (matching, nonMatching) = readExamples(value["examples"], rule: name, at: value.offset)
     guard errorCount == errorsBefore, let polarity, let severity else { return nil }
     let rule = Rule(
       id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
       boilerplate: boilerplate, message: message, suggestion: suggestion, source: source, patterns: patterns,
-      exceptions: exceptions, whenNegated: whenNegated, requiresAddressee: requiresAddressee,
+      exceptions: exceptions, whenNegated: whenNegated, requiresAddressee: requiresAddressee, regions: regions,
       matchingExamples: matching, nonMatchingExamples: nonMatching, location: location(value.offset))
     rule.patternLocations = (value["patterns"]?.array ?? []).map { location($0.offset + 1) }
     rule.exceptionLocations = (value["unless"]?.array ?? []).map { location($0.offset + 1) }

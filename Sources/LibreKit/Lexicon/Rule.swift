@@ -48,6 +48,9 @@ public final class Rule: @unchecked Sendable {
   public let whenNegated: NegationPolicy
   /// Dropped when the nearest subject before the match is first or third person.
   public let requiresAddressee: Bool
+  /// The kinds of text the rule reads (`"regions"` in the lexicon; by default prose, list
+  /// items and headings, and sentences only for shouting). A match elsewhere is dropped.
+  public let regions: TextRegions
   public var matchingExamples: [String] { lists.matchingExamples.values }
   public var nonMatchingExamples: [String] { lists.nonMatchingExamples.values }
   /// The four lists above. Only compiling, tools (`rules`, `explain`, `check-lexicon`) and
@@ -69,8 +72,8 @@ public final class Rule: @unchecked Sendable {
     id: String, language: Language, polarity: Polarity, category: String, severity: Severity,
     weight: Double, boilerplate: Bool = false, message: String, suggestion: String, source: String,
     patterns: [String], exceptions: [String] = [], whenNegated: NegationPolicy = .drop,
-    requiresAddressee: Bool = false, matchingExamples: [String] = [], nonMatchingExamples: [String] = [],
-    location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)
+    requiresAddressee: Bool = false, regions: TextRegions? = nil, matchingExamples: [String] = [],
+    nonMatchingExamples: [String] = [], location: SourceLocation = SourceLocation(file: "<memory>", line: 1, column: 1)
   ) {
     self.init(
       id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
@@ -78,13 +81,13 @@ public final class Rule: @unchecked Sendable {
       lists: RuleLists(
         patterns: .given(patterns), exceptions: .given(exceptions), matchingExamples: .given(matchingExamples),
         nonMatchingExamples: .given(nonMatchingExamples)),
-      whenNegated: whenNegated, requiresAddressee: requiresAddressee, location: location)
+      whenNegated: whenNegated, requiresAddressee: requiresAddressee, regions: regions, location: location)
   }
 
   init(
     id: String, language: Language, polarity: Polarity, category: String, severity: Severity, weight: Double,
     boilerplate: Bool, message: String, suggestion: String, source: String, lists: RuleLists,
-    whenNegated: NegationPolicy, requiresAddressee: Bool, location: SourceLocation
+    whenNegated: NegationPolicy, requiresAddressee: Bool, regions: TextRegions?, location: SourceLocation
   ) {
     self.id = id
     self.language = language
@@ -99,8 +102,16 @@ public final class Rule: @unchecked Sendable {
     self.lists = lists
     self.whenNegated = whenNegated
     self.requiresAddressee = requiresAddressee
+    self.regions = regions ?? Rule.defaultRegions(category: category)
     self.location = location
     traits = RuleTraits(polarity: polarity, category: category)
+  }
+}
+
+extension Rule {
+  /// What a rule reads when its lexicon entry has no `"regions"`.
+  public static func defaultRegions(category: String) -> TextRegions {
+    category == "shouting" ? .sentencesOnly : .readByDefault
   }
 }
 

@@ -86,6 +86,7 @@ public struct RuleSettings: Sendable, Equatable {
       id: rule.id, language: rule.language, polarity: rule.polarity, category: rule.category, severity: severity,
       weight: rule.weight, boilerplate: rule.boilerplate, message: rule.message, suggestion: rule.suggestion,
       source: rule.source, lists: rule.lists, whenNegated: rule.whenNegated, requiresAddressee: rule.requiresAddressee,
+      regions: rule.regions,
       location: rule.location)
     return copy
   }

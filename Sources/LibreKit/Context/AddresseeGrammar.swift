@@ -1,0 +1,179 @@
+/// Who is addressed, and how: a small grammar over the words of a finding's sentence that
+/// tells when words that look like an order, a guilt trip or a freedom statement are not
+/// aimed at the reader: quoted or reported speech, a generic "you", a prerequisite stated as
+/// information, an epistemic modal ("you should be able to"), a question, a future necessity
+/// without a deadline ("you will need to fill out the form").
+///
+/// Each check returns the reason it gives (`ContextReason`), shown by `--explain-suppressed`.
+struct AddresseeGrammar {
+  let words: ContextWords
+  let language: Language
+
+  init(language: Language) {
+    self.language = language
+    words = ContextWords.of(language)
+  }
+
+  /// Categories whose findings must be aimed at the reader (beside rules with
+  /// `"subject": "addressee"` and freedom statements).
+  static let addressedCategories: Set<String> = ["controlling", "guilt", "assumptive-close"]
+
+  /// Whether the grammar judges findings of `rule`.
+  static func judges(_ rule: Rule) -> Bool {
+    rule.requiresAddressee || rule.polarity == .freedom || addressedCategories.contains(rule.category)
+  }
+
+  /// Why the finding at `span` is not aimed at the reader, or nil when it is.
+  func reason(for rule: Rule, span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> ContextReason? {
+    // A guilt trip may quote the button it shames ("choose “No, I'd rather pay full
+    // price”"): quotation marks clear orders and freedom statements only.
+    if rule.category != "guilt" && AddresseeGrammar.isQuoted(text, span) { return .quoted }
+    let sentence = SentenceWords(text, around: span)
+    let first = sentence.wordIndex(at: span.lowerBound)
+    let last = max(first, sentence.wordIndex(at: span.upperBound - 1))
+    if isReported(sentence, before: first) { return .reported }
+    // Freedom statements are judged only for whose words they are.
+    guard rule.polarity != .freedom else { return nil }
+    // Mood and modality concern the findings built on a modal ("you must", « vous devez »).
+    let modal = sentence.words[min(first, sentence.words.count)..<min(last + 1, sentence.words.count)]
+      .last { words.modals.contains($0.text) }?.text
+    if rule.category == "controlling", let modal {
+      if sentence.isQuestion && startsAsQuestion(sentence) { return .question }
+      if isEpistemic(sentence, modal: modal, after: last) { return .epistemic }
+      if words.genericYou.contains(where: { idiom in (first...last + 1).contains { sentence.has(idiom, at: $0) } }) {
+        return .genericYou
+      }
+      if !hasTimePressure(sentence) {
+        if isPrerequisite(sentence, before: first) { return .prerequisite }
+        if isFutureNecessity(sentence, from: first, to: last) && !asksForDecision(sentence, after: last) {
+          return .futureInstruction
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Inside quotation marks opened earlier on the same line or paragraph and not closed.
+  static func isQuoted(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
+    var index = span.lowerBound
+    let floor = max(0, span.lowerBound - SentenceWords.reach)
+    var straight = 0
+    var curlyOpen = 0
+    var guillemetOpen = 0
+    while index > floor {
+      index -= 1
+      let byte = text[index]
+      if byte == 0x0A, index > 0, text[index - 1] == 0x0A { break }
+      if byte == 0x22 { straight += 1 }
+      if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80 {
+        if text[index + 2] == 0x9C { curlyOpen += 1 }  // “
+        if text[index + 2] == 0x9D { curlyOpen -= 1 }  // ”
+      }
+      if byte == 0xC2, index + 1 < text.count {
+        if text[index + 1] == 0xAB { guillemetOpen += 1 }  // «
+        if text[index + 1] == 0xBB { guillemetOpen -= 1 }  // »
+      }
+    }
+    return straight % 2 == 1 || curlyOpen > 0 || guillemetOpen > 0
+  }
+
+  /// A reporting verb ("says", « a déclaré ») with someone else as its subject, or
+  /// "according to", anywhere in the sentence.
+  private func isReported(_ sentence: SentenceWords, before first: Int) -> Bool {
+    for (index, word) in sentence.words.enumerated() where words.reportingVerbs.contains(word.text) {
+      if word.text == "according" || word.text == "selon" { return true }
+      guard index > 0 else { continue }
+      let subject = sentence.words[index - 1]
+      let notThirdParty = ["i", "we", "je", "j'", "nous", "you", "vous", "to", "and", "or", "et", "ou", "can", "may"]
+      if notThirdParty.contains(subject.text) { continue }
+      // "Smith says", "he said", "the report says": a third party speaks.
+      if words.otherSubjects.contains(subject.text) || (subject.capitalized && index > 1) { return true }
+    }
+    return false
+  }
+
+  private func startsAsQuestion(_ sentence: SentenceWords) -> Bool {
+    guard let head = sentence.words.first?.text else { return false }
+    let openers: Set<String> = [
+      "do", "does", "did", "will", "would", "should", "must", "can", "could", "have", "has", "are", "is", "what",
+      "why", "how", "when", "where", "who", "which", "devez", "faut", "est", "pourquoi", "comment", "quand", "que",
+      "qu'est", "avez", "pourriez", "voulez", "devriez",
+    ]
+    return openers.contains(head)
+  }
+
+  /// The modal followed by a word that makes it about likelihood: "should be able",
+  /// "must have received", « devriez pouvoir ».
+  private func isEpistemic(_ sentence: SentenceWords, modal: String, after last: Int) -> Bool {
+    var index = last + 1
+    // "you should *also* be able", "you should *now* have received".
+    if index < sentence.words.count,
+      ["also", "now", "still", "already", "aussi", "déjà"].contains(sentence.words[index].text)
+    {
+      index += 1
+    }
+    guard index < sentence.words.count else { return false }
+    let next = sentence.words[index].text
+    guard words.epistemicAfterModal.contains(next) else { return false }
+    let after = index + 1 < sentence.words.count ? sentence.words[index + 1].text : ""
+    switch next {
+    case "be", "être":
+      return [
+        "able", "aware", "getting", "receiving", "seeing", "hearing", "pleased", "happy", "glad", "busy",
+        "tired", "swamped", "wondering", "thinking", "familiar", "there", "capable", "surpris", "surprise",
+        "capable", "occupé", "occupée", "au",
+      ].contains(after) || after.hasSuffix("ing")
+    case "have", "avoir":
+      return after.hasSuffix("ed") || after.hasSuffix("en") || after.hasSuffix("é") || after.hasSuffix("u")
+        || ["got", "had", "seen", "heard", "read", "been", "reçu", "vu", "eu", "lu"].contains(after)
+    case "probably", "surely", "certainly", "already", "probablement", "sûrement", "déjà":
+      return true
+    default:
+      // "you should receive it Monday", « vous devriez recevoir »: only a conditional modal
+      // predicts; "you must see it" is still an order.
+      return ["should", "devriez", "devrais", "devrait"].contains(modal)
+    }
+  }
+
+  /// The verb after the modal asks for a decision ("choose", "sign", « choisir »), which a
+  /// neutral instruction does not.
+  private func asksForDecision(_ sentence: SentenceWords, after last: Int) -> Bool {
+    let next = sentence.words[min(last + 1, sentence.words.count)..<min(last + 3, sentence.words.count)]
+    return next.contains { words.decisionVerbs.contains($0.text) }
+  }
+
+  /// "If you want the report, you need to…", "To register, you will need…": the finding
+  /// comes after a condition or purpose clause that opens its sentence.
+  private func isPrerequisite(_ sentence: SentenceWords, before first: Int) -> Bool {
+    guard first > 0 else { return false }
+    return words.conditionOpeners.contains { sentence.has($0, at: 0) }
+  }
+
+  /// "You will need to fill out…", « vous devrez remplir… »: a future necessity, which
+  /// instructions state without asking for a decision.
+  private func isFutureNecessity(_ sentence: SentenceWords, from first: Int, to last: Int) -> Bool {
+    let span = sentence.words[min(first, sentence.words.count)..<min(last + 1, sentence.words.count)].map(\.text)
+    if language == .french { return span.contains { $0.hasPrefix("devr") && $0 != "devriez" && $0 != "devrais" } }
+    return span.contains("will") || span.contains { $0.hasSuffix("'ll") }
+  }
+
+  private func hasTimePressure(_ sentence: SentenceWords) -> Bool {
+    sentence.words.contains { words.timePressure.contains($0.text) }
+  }
+}
+
+/// Why the context stage set a finding aside (`--explain-suppressed`).
+public enum ContextReason: String, Sendable, CaseIterable {
+  case region = "not prose"
+  case quoted = "quoted speech"
+  case reported = "reported speech"
+  case question = "a question, not an order"
+  case epistemic = "epistemic modal (likelihood, not obligation)"
+  case genericYou = "generic 'you' (an idiom, not the reader)"
+  case prerequisite = "a prerequisite stated as information"
+  case futureInstruction = "a neutral instruction (future necessity, no deadline)"
+  case capitalsWithoutPressure = "capitals without a pressure word, an order or a call to action"
+  case mostlyCapitals = "the document is mostly in capitals"
+  case warmExclamation = "exclamation marks after thanks or good news"
+  case footerFreedom = "an unsubscribe or legal footer, not a freedom statement"
+}

@@ -1,0 +1,116 @@
+/// The context stage: after matching, before the document rules, it sets aside the phrase
+/// findings that are not pressure or freedom aimed at the reader, for the reason it gives:
+///
+/// 1. **Regions**: a finding whose line is not a region its rule reads (a log line, a
+///    table, a signature, a footer, a forwarded header; shouting reads sentences only).
+/// 2. **Shouting**: a run of capitals counts only when it carries a pressure word, an order
+///    or a call to action; a document mostly in capitals gets one note instead; `!!` after
+///    thanks or good news is enthusiasm.
+/// 3. **Addressee**: controlling, guilt, assumptive and freedom findings must be aimed at
+///    the reader (`AddresseeGrammar`).
+///
+/// Findings set aside are kept with their reason for `--explain-suppressed`.
+public struct ContextStage {
+  /// A finding the stage set aside, and why.
+  public struct SetAside: Sendable {
+    public var finding: Finding
+    public var reason: ContextReason
+    /// The region of the finding's line.
+    public var region: TextRegions
+  }
+
+  /// Share of capital letters over which a document counts as typed in capitals.
+  static let mostlyCapitalsShare = 0.6
+  /// Letters a document needs before its share of capitals means anything.
+  static let mostlyCapitalsMinimumLetters = 40
+
+  /// Words a run of capitals needs to read as a sentence typed in capitals.
+  static let shoutedSentenceWords = 6
+
+  /// Filters `findings` of a text in `language` whose segments are `segments` (a subject
+  /// line reads as prose whatever its shape); returns those set aside, and whether the text
+  /// is mostly in capitals (the document gets one note, and at most one shouting finding).
+  static func apply(
+    _ findings: inout [Finding], text: UnsafeBufferPointer<UInt8>, segments: [Segment], language: Language
+  ) -> (setAside: [SetAside], mostlyCapitals: Bool) {
+    guard !findings.isEmpty else { return ([], false) }
+    let regions = RegionMap(text)
+    let grammar = AddresseeGrammar(language: language)
+    let words = ContextWords.of(language)
+    let mostlyCapitals = isMostlyCapitals(text)
+    var shoutedOnce = false
+    var setAside: [SetAside] = []
+    var kept: [Finding] = []
+    kept.reserveCapacity(findings.count)
+    for finding in findings {
+      let inSubject = finding.segment < segments.count && segments[finding.segment].part == .subject
+      let region = inSubject ? TextRegions.prose : regions.region(at: finding.start)
+      var why = reason(finding, text: text, region: region, grammar: grammar, words: words)
+      if why == nil && mostlyCapitals && finding.rule.category == "shouting" {
+        if shoutedOnce { why = .mostlyCapitals } else { shoutedOnce = true }
+      }
+      if let why {
+        setAside.append(SetAside(finding: finding, reason: why, region: region))
+      } else {
+        kept.append(finding)
+      }
+    }
+    findings = kept
+    return (setAside, mostlyCapitals)
+  }
+
+  static func reason(
+    _ finding: Finding, text: UnsafeBufferPointer<UInt8>, region: TextRegions, grammar: AddresseeGrammar,
+    words: ContextWords
+  ) -> ContextReason? {
+    let rule = finding.rule
+    if !rule.regions.contains(region) {
+      return rule.polarity == .freedom && region == .footer ? .footerFreedom : .region
+    }
+    let span = finding.start..<max(finding.start, min(finding.end, text.count))
+    if rule.category == "shouting", let reason = shoutingReason(span, text: text, words: words) { return reason }
+    if AddresseeGrammar.judges(rule) { return grammar.reason(for: rule, span: span, in: text) }
+    return nil
+  }
+
+  /// Why a shouting finding is not shouting at the reader, or nil.
+  static func shoutingReason(_ span: Range<Int>, text: UnsafeBufferPointer<UInt8>, words: ContextWords)
+    -> ContextReason?
+  {
+    let letters = span.contains { (text[$0] | 0x20) >= 0x61 && (text[$0] | 0x20) <= 0x7A }
+    if letters {
+      let inside = SentenceWords(text, around: span).words.filter {
+        $0.start >= span.lowerBound && $0.end <= span.upperBound
+      }
+      if inside.contains(where: { words.shoutPressure.contains($0.text) }) { return nil }
+      // "please READ THIS", « merci de LIRE CECI »: an order in capitals.
+      let sentence = SentenceWords(text, around: span)
+      if let before = sentence.words.lastIndex(where: { $0.end <= span.lowerBound }),
+        sentence.words[max(0, before - 1)...before].contains(where: { words.imperativeMarkers.contains($0.text) })
+      {
+        return nil
+      }
+      // A whole sentence typed in capitals at the reader, not a name or a title.
+      let toReader = inside.contains { words.readerWords.contains($0.text) }
+      if inside.count >= shoutedSentenceWords && toReader { return nil }
+      return .capitalsWithoutPressure
+    }
+    // `!!`: warm when its sentence thanks or cheers.
+    let sentence = SentenceWords(text, around: span.lowerBound..<span.lowerBound)
+    return sentence.words.contains { $0.end <= span.lowerBound && words.warmWords.contains($0.text) }
+      ? .warmExclamation : nil
+  }
+
+  /// Whether the prose of `text` is mostly capitals (a chat or a notice typed in caps).
+  static func isMostlyCapitals(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var letters = 0
+    var capitals = 0
+    for index in 0..<text.count {
+      let byte = text[index]
+      guard (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A else { continue }
+      letters += 1
+      if byte < 0x61 { capitals += 1 }
+    }
+    return letters >= mostlyCapitalsMinimumLetters && Double(capitals) >= Double(letters) * mostlyCapitalsShare
+  }
+}

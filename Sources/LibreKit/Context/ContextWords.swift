@@ -1,0 +1,133 @@
+/// The word lists the context stage reads, per language. Data, not logic: a missed reporting
+/// verb or a pressure word typed in capitals is a line here. All lowercase, folded like
+/// text (apostrophes straight); multi-word entries are matched word by word.
+struct ContextWords: Sendable {
+  /// Words that make a run of capitals pressure rather than a name, a heading or an
+  /// acronym: urgency, scarcity, money, calls to action aimed at the reader.
+  let shoutPressure: Set<String>
+  /// The reader's pronouns: a long run of capitals holding one is a sentence typed in
+  /// capitals at the reader, not a name or a title.
+  let readerWords: Set<String>
+  /// Verbs that report someone else's words ("says", « a déclaré »).
+  let reportingVerbs: Set<String>
+  /// Words that, right after a modal, make it epistemic ("should *be able*", "must *have*").
+  let epistemicAfterModal: Set<String>
+  /// Words that open a condition or a purpose ("if you want…, you need…" is information).
+  let conditionOpeners: [[String]]
+  /// Idioms with a generic "you" ("you have to love it").
+  let genericYou: [[String]]
+  /// Words after which a warm "!!" is enthusiasm, not shouting.
+  let warmWords: Set<String>
+  /// Words that turn a future necessity into pressure (a deadline, now).
+  let timePressure: Set<String>
+  /// Verbs that ask the reader for a decision: after "you will need to", they make it
+  /// pressure rather than an instruction.
+  let decisionVerbs: Set<String>
+  /// Words before a run of capitals that make it an order ("please READ THIS").
+  let imperativeMarkers: Set<String>
+  /// Modals and necessity verbs whose subject the grammar looks for.
+  let modals: Set<String>
+  /// Subject pronouns of the first and third person.
+  let otherSubjects: Set<String>
+
+  static func of(_ language: Language) -> ContextWords { language == .french ? french : english }
+
+  static let english = ContextWords(
+    shoutPressure: [
+      "now", "today", "tonight", "immediately", "hurry", "urgent", "act", "last", "chance", "final", "only",
+      "limited", "expires", "expire", "expiring", "ends", "deadline", "left", "remaining", "miss", "free", "buy",
+      "order", "call", "click", "reply", "respond", "join", "sign", "register", "claim", "save", "don't", "dont",
+      "must", "win", "winner", "cash", "money", "guaranteed", "guarantee", "risk", "offer", "deal", "sale",
+      "discount", "bonus", "exclusive", "instant", "instantly", "earn", "profit", "lowest", "opportunity",
+      "congratulations", "selected", "approved", "rush", "off", "percent", "once", "apply", "income", "rich",
+    ],
+    readerWords: ["you", "your", "yours", "yourself", "you're", "you'll", "you've"],
+    reportingVerbs: [
+      "says", "said", "told", "tells", "asked", "asks", "explained", "explains", "added", "adds", "wrote",
+      "writes", "noted", "notes", "claimed", "claims", "insisted", "insists", "warned", "warns", "recalled",
+      "recalls", "according", "quoted", "stated", "states", "reported", "reports", "argued", "argues",
+    ],
+    epistemicAfterModal: ["be", "have", "probably", "surely", "certainly", "already", "arrive", "receive", "see"],
+    conditionOpeners: [
+      ["if", "you", "want"], ["if", "you", "wish"], ["if", "you", "would", "like"], ["if", "you'd", "like"],
+      ["if", "you", "are", "interested"], ["if", "you", "plan"], ["if", "you", "intend"], ["if", "you", "decide"],
+      ["should", "you", "wish"], ["should", "you", "want"], ["should", "you", "decide"], ["in", "order", "to"],
+      ["to", "get"], ["to", "receive"], ["to", "qualify"], ["to", "participate"], ["to", "attend"],
+      ["to", "register"], ["to", "apply"], ["to", "obtain"], ["to", "be", "eligible"], ["before", "you"],
+      ["once", "you"], ["after", "you"], ["when", "you"], ["if", "you"], ["unless", "you"],
+    ],
+    genericYou: [
+      ["have", "to", "love"], ["have", "to", "admire"], ["have", "to", "hand", "it"], ["have", "to", "laugh"],
+      ["have", "to", "wonder"], ["have", "to", "feel"], ["have", "to", "give", "them"], ["have", "to", "give", "him"],
+      ["have", "to", "give", "her"], ["have", "to", "remember", "that"], ["have", "to", "understand", "that"],
+      ["got", "to", "love"], ["gotta", "love"], ["have", "to", "be", "careful"], ["have", "to", "take", "it"],
+    ],
+    warmWords: [
+      "thanks", "thank", "congratulations", "congrats", "welcome", "happy", "glad", "cheers", "enjoy", "yay",
+      "hooray", "patience", "birthday", "wishes",
+    ],
+    timePressure: [
+      "today", "tonight", "now", "immediately", "asap", "tomorrow", "deadline", "hurry", "quickly", "before",
+      "expires", "last", "only", "urgent", "urgently",
+    ],
+    decisionVerbs: [
+      "choose", "decide", "sign", "commit", "pick", "buy", "pay", "order", "book", "confirm", "accept", "agree",
+      "act", "purchase", "upgrade", "renew", "subscribe", "invest", "make",
+    ],
+    imperativeMarkers: ["please", "pls", "kindly"],
+    modals: [
+      "must", "should", "have", "need", "needs", "got", "gotta", "ought", "required", "obliged", "expected", "'ll",
+    ],
+    otherSubjects: [
+      "i", "we", "he", "she", "they", "it", "who", "one", "people", "someone", "everyone", "anyone", "this",
+      "that",
+    ])
+
+  static let french = ContextWords(
+    shoutPressure: [
+      "maintenant", "aujourd'hui", "aujourd", "hui", "immédiatement", "vite", "urgent", "urgence", "dernière",
+      "dernier", "derniers", "dernières", "chance", "seulement", "uniquement", "limité", "limitée", "limités", "expire",
+      "expirent", "termine", "reste", "restent", "gratuit", "gratuite", "gratuitement", "achetez",
+      "commandez", "appelez", "cliquez", "répondez", "inscrivez", "rejoignez", "signez", "profitez", "économisez",
+      "offre", "promo", "promotion", "soldes", "remise", "réduction", "bonus", "exclusif", "exclusive", "instantané",
+      "gagnez", "gagnant", "argent", "garanti", "garantie", "risque", "devez", "faut",
+      "ratez", "manquez", "occasion", "pourcent",
+      "félicitations", "sélectionné", "unique", "revenu", "revenus", "riche",
+    ],
+    readerWords: ["vous", "votre", "vos", "tu", "ton", "ta", "tes", "toi"],
+    reportingVerbs: [
+      "dit", "disait", "déclare", "déclaré", "explique", "expliqué", "ajoute", "ajouté", "raconte", "raconté",
+      "affirme", "affirmé", "souligne", "souligné", "précise", "précisé", "selon", "écrit", "rapporte", "rapporté",
+      "confie", "confié", "assure", "assuré", "estime", "estimé",
+    ],
+    epistemicAfterModal: ["être", "avoir", "pouvoir", "probablement", "sûrement", "déjà", "recevoir", "arriver"],
+    conditionOpeners: [
+      ["si", "vous", "voulez"], ["si", "vous", "souhaitez"], ["si", "vous", "désirez"], ["si", "vous", "aimeriez"],
+      ["si", "vous", "êtes", "intéressé"], ["si", "vous", "êtes", "intéressée"], ["si", "vous", "comptez"],
+      ["si", "vous", "décidez"], ["pour", "recevoir"], ["pour", "obtenir"], ["pour", "bénéficier"],
+      ["pour", "participer"], ["pour", "vous", "inscrire"], ["pour", "accéder"], ["afin", "de"], ["avant", "de"],
+      ["une", "fois", "que"], ["quand", "vous"], ["lorsque", "vous"], ["si", "vous"], ["à", "moins", "que"],
+    ],
+    genericYou: [
+      ["faut", "le", "voir"], ["faut", "bien", "l'avouer"], ["faut", "l'avouer"], ["faut", "le", "reconnaître"],
+      ["faut", "bien", "le", "reconnaître"], ["faut", "dire", "que"], ["doit", "bien", "l'avouer"],
+    ],
+    warmWords: [
+      "merci", "bravo", "félicitations", "bienvenue", "content", "contente", "ravi", "ravie", "heureux", "heureuse",
+      "patience", "anniversaire", "vœux",
+    ],
+    timePressure: [
+      "aujourd'hui", "aujourd", "ce", "soir", "maintenant", "immédiatement", "demain", "vite", "rapidement", "avant",
+      "expire", "dernier", "dernière", "seulement", "urgent", "urgence",
+    ],
+    decisionVerbs: [
+      "choisir", "décider", "signer", "vous", "engager", "acheter", "payer", "commander", "réserver", "confirmer",
+      "accepter", "souscrire", "investir", "prendre",
+    ],
+    imperativeMarkers: ["veuillez", "merci", "svp", "prière"],
+    modals: [
+      "devez", "devriez", "dois", "devrais", "devrez", "devrait", "faut", "falloir", "obligé", "obligée", "tenu",
+      "tenue",
+    ],
+    otherSubjects: ["je", "j'", "nous", "il", "elle", "ils", "elles", "on", "qui", "cela", "ça", "ce"])
+}

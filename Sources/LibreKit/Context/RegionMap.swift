@@ -1,0 +1,267 @@
+/// The region of every line of a text (see `TextRegions`), found from the lines' shapes
+/// and a few marker words (`RegionWords`). One pass over the lines, then one over the
+/// paragraphs; built only for texts that have findings to judge.
+public struct RegionMap: Sendable {
+  /// Where each line starts (ascending) and its region.
+  public private(set) var lineStarts: [Int] = []
+  public private(set) var regions: [TextRegions] = []
+
+  /// Classifies the lines of `text`.
+  public init(_ text: UnsafeBufferPointer<UInt8>) {
+    var features: [LineFeatures] = []
+    var position = 0
+    while position < text.count {
+      var lineEnd = position
+      while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
+      lineStarts.append(position)
+      features.append(LineFeatures(text, position..<lineEnd))
+      position = lineEnd + 1
+    }
+    regions = [TextRegions](repeating: .prose, count: features.count)
+    classifyLines(text, features)
+    classifyBlocks(text, features)
+  }
+
+  /// The text as an array, for tests and tools.
+  public init(_ text: [UInt8]) {
+    self = text.withUnsafeBufferPointer { RegionMap($0) }
+  }
+
+  /// The region of the line holding byte `offset`.
+  public func region(at offset: Int) -> TextRegions {
+    guard !lineStarts.isEmpty else { return .prose }
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+    }
+    return regions[low]
+  }
+
+  // MARK: lines
+
+  private mutating func classifyLines(_ text: UnsafeBufferPointer<UInt8>, _ lines: [LineFeatures]) {
+    for (index, line) in lines.enumerated() where !line.isBlank {
+      regions[index] = RegionMap.lineRegion(text, line, next: index + 1 < lines.count ? lines[index + 1] : nil)
+    }
+  }
+
+  static func lineRegion(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures, next: LineFeatures?) -> TextRegions {
+    let visible = line.visible
+    if RegionMap.containsAny(text, line, RegionWords.forwardMarkers) && line.words <= 12 { return .forwarded }
+    // Rules drawn with symbols, ASCII art: hardly a letter.
+    if visible >= 3 && (line.letters + line.digits) * 4 <= visible { return .art }
+    if isMachine(text, line) { return .machine }
+    if line.pipes >= 2 || line.tabs >= 2 || line.wideGaps >= 2 { return .table }
+    // `[First name] [Company]`: placeholders with hardly a word of text between them.
+    if line.bracketed > 0 && line.lettersOutsideBrackets < RegionMap.placeholderLineLetters { return .placeholders }
+    if line.first == UInt8(ascii: "#") { return .heading }
+    if let next, !next.isBlank, next.visible >= 3, next.letters == 0, next.digits == 0,
+      text[next.start] == UInt8(ascii: "=") || text[next.start] == UInt8(ascii: "-")
+    {
+      return .heading
+    }
+    if line.startsLikeListItem(text) { return .listItem }
+    return .prose
+  }
+
+  /// Log lines, paths, machine messages: few letters for their length, a path, an arrow,
+  /// a clock time with seconds, a run of `!` or `*` opening the line.
+  static func isMachine(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures) -> Bool {
+    let visible = line.visible
+    if visible >= 8 && line.letters * 100 < visible * 55 { return true }
+    var index = line.start
+    var colons = 0
+    while index < line.end {
+      let byte = text[index]
+      // `O:\Portland`, `\\server`, `-->`, `->>`, `<--`.
+      if byte == UInt8(ascii: "\\"), index > line.start,
+        text[index - 1] == UInt8(ascii: ":") || text[index - 1] == UInt8(ascii: "\\")
+      {
+        return true
+      }
+      if byte == UInt8(ascii: "-"), index + 2 < line.end,
+        text[index + 1] == UInt8(ascii: "-") || text[index + 1] == UInt8(ascii: ">"),
+        text[index + 2] == UInt8(ascii: ">")
+      {
+        return true
+      }
+      if byte == UInt8(ascii: ":"), index > line.start, index + 1 < line.end, isDigit(text[index - 1]),
+        isDigit(text[index + 1])
+      {
+        colons += 1
+      }
+      index += 1
+    }
+    if colons >= 2 { return true }  // 10:42:07
+    // "!!!Unknown database.", "***ERROR": machine messages open with a run of symbols.
+    if line.end - line.start >= 3, line.first == UInt8(ascii: "!") || line.first == UInt8(ascii: "*"),
+      text[line.start + 1] == line.first, text[line.start + 2] == line.first, line.words >= 1
+    {
+      return true
+    }
+    return false
+  }
+
+  /// Letters outside brackets under which a line is a list of placeholders.
+  static let placeholderLineLetters = 4
+
+  // MARK: paragraphs
+
+  /// The longest paragraph a footer word makes a footer as a whole.
+  static let footerParagraphLines = 6
+
+  private mutating func classifyBlocks(_ text: UnsafeBufferPointer<UInt8>, _ lines: [LineFeatures]) {
+    var index = 0
+    var signatureFrom: Int?
+    while index < lines.count {
+      if lines[index].isBlank {
+        index += 1
+        continue
+      }
+      var blockEnd = index
+      while blockEnd < lines.count, !lines[blockEnd].isBlank { blockEnd += 1 }
+      let block = index..<blockEnd
+      classifyBlock(text, lines, block)
+      // `-- ` opens a signature that runs to the end of the message.
+      for line in block where signatureFrom == nil && RegionMap.isSignatureMarker(text, lines[line]) {
+        signatureFrom = line
+      }
+      index = blockEnd
+    }
+    if let from = signatureFrom {
+      for line in from..<lines.count where !lines[line].isBlank && regions[line] != .footer {
+        regions[line] = .signature
+      }
+    }
+  }
+
+  private mutating func classifyBlock(_ text: UnsafeBufferPointer<UInt8>, _ lines: [LineFeatures], _ block: Range<Int>)
+  {
+    // A footer keyword makes a short paragraph a footer; in a long one (an HTML body
+    // often has no blank line at all) only its line and the next are.
+    let footerLines = block.filter { RegionMap.containsAny(text, lines[$0], RegionWords.footer) }
+    if !footerLines.isEmpty {
+      if block.count <= RegionMap.footerParagraphLines {
+        for line in block { regions[line] = .footer }
+        return
+      }
+      for line in footerLines {
+        regions[line] = .footer
+        if line + 1 < block.upperBound { regions[line + 1] = .footer }
+      }
+    }
+    // A forwarded header block: a marker line, or two or more header lines.
+    let headerLines = block.filter { RegionMap.keyOf(text, lines[$0], in: RegionWords.headerNames) }
+    if headerLines.count >= 2 || block.contains(where: { regions[$0] == .forwarded }) {
+      for line in block { regions[line] = .forwarded }
+      return
+    }
+    // `Key: value` lines, two or more in a paragraph, or one contact line.
+    let keyLines = block.filter { RegionMap.keyValueKey(text, lines[$0]) != nil }
+    if keyLines.count >= 2 && keyLines.count * 2 >= block.count {
+      for line in keyLines { regions[line] = .keyValue }
+    }
+    for line in block where RegionMap.keyOf(text, lines[line], in: RegionWords.contactKeys) {
+      regions[line] = .signature
+    }
+    // A sign-off line: the short lines after it are the signature.
+    if let signOff = block.first(where: { RegionMap.isSignOff(text, lines[$0]) }) {
+      let rest = (signOff + 1)..<block.upperBound
+      if rest.count <= 8 && rest.allSatisfy({ lines[$0].words <= 8 }) {
+        for line in rest { regions[line] = .signature }
+      }
+    }
+    // A lone short line without sentence punctuation, between blank lines: a heading.
+    if block.count == 1, let line = block.first, regions[line] == .prose {
+      let features = lines[line]
+      if features.words >= 1 && features.words <= 8 && !features.endsLikeProse && !RegionMap.isSignOff(text, features) {
+        regions[line] = .heading
+      }
+    }
+  }
+
+  static func isSignatureMarker(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures) -> Bool {
+    line.end - line.start == 2 && text[line.start] == UInt8(ascii: "-") && text[line.start + 1] == UInt8(ascii: "-")
+  }
+
+  /// Whether the line is a sign-off alone ("Regards,", "Thanks!", « Cordialement, »).
+  static func isSignOff(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures) -> Bool {
+    guard line.words <= 3 else { return false }
+    var end = line.end
+    while end > line.start,
+      text[end - 1] == UInt8(ascii: ",") || text[end - 1] == UInt8(ascii: "!")
+        || text[end - 1] == UInt8(ascii: ".")
+    {
+      end -= 1
+    }
+    return RegionWords.signOffs.contains { equalsIgnoringASCIICase(text, line.start..<end, $0) }
+  }
+
+  /// The key of a `Key: value` line: 1–3 words before a colon followed by a space.
+  static func keyValueKey(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures) -> Range<Int>? {
+    var index = line.start
+    var spaces = 0
+    while index < line.end, index - line.start < 32 {
+      let byte = text[index]
+      if byte == UInt8(ascii: ":") {
+        guard index > line.start else { return nil }
+        var keyEnd = index
+        while keyEnd > line.start, text[keyEnd - 1] == 0x20 { keyEnd -= 1 }
+        let after = index + 1
+        guard after == line.end || text[after] == 0x20 || text[after] == 0x09 else { return nil }
+        return line.start..<keyEnd
+      }
+      if byte == 0x20 {
+        spaces += 1
+        if spaces > 3 { return nil }
+      } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") {
+        return nil
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  static func keyOf(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures, in keys: [String]) -> Bool {
+    guard let key = keyValueKey(text, line) else { return false }
+    return keys.contains { equalsIgnoringASCIICase(text, key, $0) }
+  }
+
+  static func containsAny(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures, _ needles: [String]) -> Bool {
+    needles.contains { containsIgnoringASCIICase(text, line.start..<line.end, $0) }
+  }
+
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  static func equalsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: String) -> Bool {
+    var index = range.lowerBound
+    for byte in word.utf8 {
+      guard index < range.upperBound, lowered(text[index]) == byte else { return false }
+      index += 1
+    }
+    return index == range.upperBound
+  }
+
+  static func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: String)
+    -> Bool
+  {
+    let needle = Array(needle.utf8)
+    guard let head = needle.first, needle.count <= range.count else { return false }
+    var index = range.lowerBound
+    let last = range.upperBound - needle.count
+    while index <= last {
+      if lowered(text[index]) == head {
+        var offset = 1
+        while offset < needle.count, lowered(text[index + offset]) == needle[offset] { offset += 1 }
+        if offset == needle.count { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  @inline(__always)
+  static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+}
