@@ -1,0 +1,131 @@
+import LibreKit
+import Testing
+
+/// The context stage on real-looking text written here: each case pairs the kind of text
+/// that fooled Libre on real mail with the pressure it must still see.
+@Suite struct ContextStageTests {
+  static func rules(_ text: String, language: Language? = nil) -> [String] {
+    let document = Document(path: "mail.txt", format: "text", text: Array(text.utf8))
+    return DocumentSupport.lint(document, DocumentOptions(language: language)).findings.map(\.rule.id)
+  }
+
+  static func setAside(_ text: String, language: Language? = nil) -> [ContextReason] {
+    let document = Document(path: "mail.txt", format: "text", text: Array(text.utf8))
+    return DocumentSupport.lint(document, DocumentOptions(language: language)).contextSetAside.map(\.reason)
+  }
+
+  // MARK: regions
+
+  @Test func aLogLineInCapitalsIsNotShouting() {
+    let text =
+      "Hi team,\n\nThe nightly load failed again:\n\nPARSING FILE -->> O:\\PORTLAND\\WESTDESK\\CURVES.XLS\n\nI'll rerun it tonight.\n"
+    #expect(!Self.rules(text).contains("pressure.shouting.caps"))
+    #expect(Self.setAside(text).contains(.region))
+  }
+
+  @Test func machineExclamationsAreNotShouting() {
+    let text = "Report for the day.\n\n!!!Unknown database. Aborting load at 10:42:07.\n\nRegards,\nKim\n"
+    #expect(!Self.rules(text).contains("pressure.shouting.exclamation"))
+  }
+
+  @Test func aTableRowIsNotRead() {
+    let text = "Figures below.\n\n| region | ACT NOW BONUS | total |\n| west | 12 | 40 |\n"
+    #expect(!Self.rules(text).contains { $0.hasPrefix("pressure.") })
+  }
+
+  @Test func capitalsWithAPressureWordStillShout() {
+    #expect(Self.rules("Our spring sale is here. ORDER NOW before it is gone.").contains("pressure.shouting.caps"))
+    #expect(Self.rules("Notre offre est là. COMMANDEZ MAINTENANT avant la fin.").contains("pressure.shouting.caps"))
+  }
+
+  @Test func namesAndTitlesInCapitalsAreNotShouting() {
+    let text = "Please send the contract to LAMAS VIEIRA PINTO by the usual route. The EOL US desk has it.\n"
+    #expect(!Self.rules(text).contains("pressure.shouting.caps"))
+    #expect(
+      !Self.rules("Le contrat part chez DUPONT ET FILS demain matin, comme prévu.\n").contains("pressure.shouting.caps")
+    )
+  }
+
+  @Test func aDocumentTypedInCapitalsGetsOneNote() {
+    let text = "HI GOOD MORNING\nYES SURE I CAN DO THAT\nORDER NOW AND SAVE\nCALL NOW FOR A FREE QUOTE\n"
+    let document = Document(path: "chat.txt", format: "text", text: Array(text.utf8))
+    let result = DocumentSupport.lint(document)
+    #expect(result.mostlyCapitals)
+    #expect(result.findings.filter { $0.rule.id == "pressure.shouting.caps" }.count <= 1)
+    #expect(result.contextSetAside.contains { $0.reason == .mostlyCapitals })
+  }
+
+  @Test func thanksWithExclamationsIsNotShouting() {
+    #expect(!Self.rules("Thank you for your patience!! The fix is live.").contains("pressure.shouting.exclamation"))
+    #expect(!Self.rules("Merci pour votre patience !! Tout est réglé.").contains("pressure.shouting.exclamation"))
+    #expect(Self.rules("Only three seats left!!! Book today.").contains("pressure.shouting.exclamation"))
+  }
+
+  // MARK: footers
+
+  @Test func anUnsubscribeFooterIsNotTheFreedomFalseFreedomContradicts() {
+    let text = """
+      Last chance: the 40% discount ends tonight. Order now.
+
+      You are receiving this email because you signed up. To unsubscribe, click here.
+      """
+    let rules = Self.rules(text)
+    #expect(rules.contains { $0.hasPrefix("pressure.urgency") })
+    #expect(!rules.contains("pressure.false-freedom.contradicted"))
+    let french = """
+      Dernière chance : la remise de 40 % se termine ce soir. Commandez maintenant.
+
+      Vous recevez cet e-mail car vous êtes inscrit. Pour vous désinscrire, cliquez ici.
+      """
+    #expect(!Self.rules(french).contains("pressure.false-freedom.contradicted"))
+  }
+
+  // MARK: addressee
+
+  @Test func aQuotedOrderIsNotAnOrderToTheReader() {
+    #expect(
+      !Self.rules("\"You must sign today,\" the vendor told our buyer, and she walked away.").contains(
+        "pressure.controlling.must"))
+    #expect(
+      !Self.rules("« Vous devez signer aujourd'hui », a dit le vendeur à notre acheteuse.").contains(
+        "pressure.controlling.must"))
+    #expect(Self.rules("You must sign today.").contains("pressure.controlling.must"))
+  }
+
+  @Test func reportedSpeechIsNotAnOrderToTheReader() {
+    let text = "You have to have an answer by spring, Smith says about the merger talks."
+    #expect(!Self.rules(text).contains("pressure.controlling.have-to"))
+  }
+
+  @Test func anEpistemicModalIsNotAnOrder() {
+    #expect(!Self.rules("You should be able to save the file now.").contains("pressure.controlling.should"))
+    #expect(!Self.rules("You should have received the invoice yesterday.").contains("pressure.controlling.should"))
+    #expect(
+      !Self.rules("Vous devriez pouvoir enregistrer le fichier maintenant.").contains {
+        $0.hasPrefix("pressure.controlling")
+      })
+  }
+
+  @Test func aPrerequisiteIsInformation() {
+    let english = "If you want the archive, you need to log in with your work account."
+    #expect(!Self.rules(english).contains("pressure.controlling.have-to"))
+    #expect(Self.setAside(english).contains(.prerequisite))
+    let french = "Si vous voulez l'archive, vous devez vous connecter avec votre compte."
+    #expect(!Self.rules(french).contains("pressure.controlling.must"))
+    // With a deadline, the same shape is pressure again.
+    #expect(Self.rules("If you want the discount, you need to sign today.").contains("pressure.controlling.have-to"))
+  }
+
+  @Test func aNeutralInstructionIsNotPressure() {
+    let text = "You will need to fill out the questionnaire for each site you manage."
+    #expect(!Self.rules(text).contains("pressure.controlling.have-to"))
+    #expect(Self.setAside(text).contains(.futureInstruction))
+    // Asking for a decision stays pressure.
+    #expect(
+      Self.rules("In any case, you will have to choose a plan.").contains { $0.hasPrefix("pressure.controlling") })
+  }
+
+  @Test func aGenericYouIsNotTheReader() {
+    #expect(!Self.rules("You have to love how the old site still loads.").contains("pressure.controlling.have-to"))
+  }
+}
