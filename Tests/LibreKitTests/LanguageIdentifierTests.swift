@@ -37,11 +37,11 @@ import Testing
   ]
 
   @Test(arguments: others)
-  func anotherLanguageIsNamedAndNotLinted(_ case_: (code: String, text: String)) {
-    #expect(Self.verdict(case_.text) == .unsupported(case_.code))
-    let document = Document(path: "mail.txt", format: "text", text: Array(case_.text.utf8))
+  func anotherLanguageIsNamedAndNotLinted(_ sample: (code: String, text: String)) {
+    #expect(Self.verdict(sample.text) == .unsupported(sample.code))
+    let document = Document(path: "mail.txt", format: "text", text: Array(sample.text.utf8))
     let result = DocumentSupport.lint(document)
-    #expect(result.unsupportedLanguage == case_.code)
+    #expect(result.unsupportedLanguage == sample.code)
     #expect(!result.findings.contains { $0.rule.polarity == .pressure || $0.rule.polarity == .freedom })
   }
 
