@@ -15,7 +15,7 @@ import Testing
       ```swift
       let urgent = "Act now!"
       ```
-      ~~~~
+      ~~~~js
       Buy now ``` still code
       ~~~~
 
@@ -27,7 +27,36 @@ import Testing
   }
 
   @Test func anUnclosedFenceRunsToTheEnd() {
-    #expect(Self.text("Text\n```\ncode\nmore") == "Text\n\n\n")
+    #expect(Self.text("Text\n```python\ncode\nmore") == "Text\n\n\n")
+  }
+
+  /// Template libraries keep their emails in fences: untagged or prose-tagged fences are
+  /// prose, code-tagged ones are not.
+  @Test func aFencedTemplateIsProse() {
+    let markdown = """
+      ## Template 1
+
+      ```
+      Hi {{first_name}}, act now: only 2 spots left.
+      ```
+
+      ```text
+      No pressure at all.
+      ```
+
+      ```email
+      Reply by Friday.
+      ```
+
+      ```json
+      {"urgent": "sign today"}
+      ```
+      """
+    let text = Self.text(markdown)
+    #expect(text.contains("Hi {{first_name}}, act now: only 2 spots left."))
+    #expect(text.contains("No pressure at all."))
+    #expect(text.contains("Reply by Friday."))
+    #expect(!text.contains("sign today"))
   }
 
   @Test func indentedLinesInsideListsAreProse() {

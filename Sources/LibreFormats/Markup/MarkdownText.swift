@@ -4,11 +4,15 @@ import LibreKit
 ///
 /// Line by line, keeping every line break so paragraphs and sentence ends stay where they
 /// were, and copying kept text with its source map:
-/// - skipped: YAML front matter, fenced (```` ``` ````, `~~~`) and indented code blocks,
+/// - skipped: YAML front matter, fenced (```` ``` ````, `~~~`) code blocks tagged with a
+///   programming language, indented code blocks,
 ///   inline code, link destinations and reference definitions, images, autolinks, inline
 ///   HTML tags, HTML comments (except suppression comments, kept as a line of their own);
 /// - kept without their markers: headings, emphasis (`*`, `_`, `~~`), link text, escaped
 ///   characters; entities are decoded;
+/// - kept as prose: fenced blocks with no info string or tagged `text`, `txt`, `email`,
+///   `markdown` and the like (`MarkdownScanner.proseFenceTags`): template libraries keep
+///   their emails in such fences;
 /// - kept as written: template placeholders (`{{first_name}}`, `*|FNAME|*`, `[First Name]`,
 ///   `%FIRSTNAME%`…), bare URLs, list markers and `>` quotes (quoted replies are
 ///   `QuotedReplies`' business).
@@ -29,6 +33,8 @@ struct MarkdownScanner {
   var output: MappedTextBuilder
   /// The open code fence: its character, length and indentation.
   var fence: (byte: UInt8, length: Int)?
+  /// The open fence holds prose (no info string, or a prose tag), not code.
+  var fenceIsProse = false
   var inIndentedCode = false
   var inList = false
   var previousBlank = true
@@ -116,8 +122,11 @@ struct MarkdownScanner {
     let blank = first == end
     defer { previousBlank = blank }
     if let open = fence {
-      if indent < 4, closesFence(open, first, end) { fence = nil }
-      return nil
+      if indent < 4, closesFence(open, first, end) {
+        fence = nil
+        return nil
+      }
+      return fenceIsProse && !blank ? first : nil
     }
     if blank { return nil }
     if inIndentedCode && indent >= 4 { return nil }
@@ -129,6 +138,7 @@ struct MarkdownScanner {
     guard indent < 4 else { return first }
     if let opened = opensFence(first, end) {
       fence = opened
+      fenceIsProse = isProseFence(first + opened.length, end)
       return nil
     }
     if isListItem(first, end) {
@@ -150,6 +160,25 @@ struct MarkdownScanner {
     // A backtick fence's info string holds no backtick (otherwise it is inline code).
     if byte == UInt8(ascii: "`") && bytes[at..<end].contains(byte) { return nil }
     return (byte, at - start)
+  }
+
+  /// Info strings of fenced blocks that hold prose (an email, a template), not code.
+  static let proseFenceTags: Set<String> = [
+    "text", "txt", "plain", "plaintext", "email", "eml", "mail", "message", "markdown", "md", "template", "prose",
+  ]
+
+  /// Whether a fence whose info string is `start..<end` holds prose: no info string, or a
+  /// prose tag as its first word.
+  func isProseFence(_ start: Int, _ end: Int) -> Bool {
+    var at = start
+    while at < end && (bytes[at] == 0x20 || bytes[at] == 0x09) { at += 1 }
+    var wordEnd = at
+    while wordEnd < end && bytes[wordEnd] != 0x20 && bytes[wordEnd] != 0x09 && bytes[wordEnd] != UInt8(ascii: "{") {
+      wordEnd += 1
+    }
+    if at == wordEnd { return true }
+    let tag = String(decoding: bytes[at..<wordEnd], as: UTF8.self).lowercased()
+    return MarkdownScanner.proseFenceTags.contains(tag)
   }
 
   func closesFence(_ open: (byte: UInt8, length: Int), _ start: Int, _ end: Int) -> Bool {

@@ -33,16 +33,22 @@ public struct ContextStage {
   static func apply(
     _ findings: inout [Finding], text: UnsafeBufferPointer<UInt8>, segments: [Segment], language: Language
   ) -> (setAside: [SetAside], mostlyCapitals: Bool) {
-    guard !findings.isEmpty else { return ([], false) }
+    // Only pressure and freedom are judged: engagement and request cues are counts that
+    // read every region, and most texts have nothing else, so they need no region map.
+    guard findings.contains(where: { ContextStage.judges($0.rule) }) else { return ([], false) }
     let regions = RegionMap(text)
     let grammar = AddresseeGrammar(language: language)
     let words = ContextWords.of(language)
-    let mostlyCapitals = isMostlyCapitals(text)
+    let mostlyCapitals = findings.contains { $0.rule.category == "shouting" } && isMostlyCapitals(text)
     var shoutedOnce = false
     var setAside: [SetAside] = []
     var kept: [Finding] = []
     kept.reserveCapacity(findings.count)
     for finding in findings {
+      guard ContextStage.judges(finding.rule) else {
+        kept.append(finding)
+        continue
+      }
       let inSubject = finding.segment < segments.count && segments[finding.segment].part == .subject
       let region = inSubject ? TextRegions.prose : regions.region(at: finding.start)
       var why = reason(finding, text: text, region: region, grammar: grammar, words: words)
@@ -57,6 +63,12 @@ public struct ContextStage {
     }
     findings = kept
     return (setAside, mostlyCapitals)
+  }
+
+  /// Whether the stage judges findings of `rule`: pressure and freedom (and the hesitation
+  /// cues of calls, which a footer or a quote must not fake either).
+  static func judges(_ rule: Rule) -> Bool {
+    rule.polarity == .pressure || rule.polarity == .freedom || rule.polarity == .hesitation
   }
 
   static func reason(

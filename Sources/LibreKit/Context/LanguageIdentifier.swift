@@ -101,38 +101,68 @@ public enum LanguageIdentifier {
     return .supported(best == 1 ? .french : .english)
   }
 
+  /// Votes a text needs before the rest of its sample stops mattering.
+  static let enoughVotes = 150
+
+  /// Each function word as its bytes packed into a `UInt64` (all are at most 8 bytes),
+  /// mapped to the profiles it belongs to (bit `i` for `profiles[i]`): one hash of an integer
+  /// per word of the sample, no string made.
+  static let packedWords: [UInt64: UInt8] = {
+    var table: [UInt64: UInt8] = [:]
+    for (index, profile) in profiles.enumerated() {
+      for word in profile.words {
+        let bytes = Array(word.utf8)
+        precondition(bytes.count <= 8, "function words are at most 8 bytes: \(word)")
+        table[pack(bytes[...]), default: 0] |= 1 << UInt8(index)
+      }
+    }
+    return table
+  }()
+
+  static func pack(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var key: UInt64 = 0
+    for byte in bytes { key = key << 8 | UInt64(byte) }
+    return key
+  }
+
   /// Votes per profile (in `profiles` order) over the first `sampleBytes` of `text`.
   static func count(_ text: UnsafeBufferPointer<UInt8>) -> [Int] {
     var votes = [Int](repeating: 0, count: profiles.count)
+    var total = 0
     let end = min(text.count, sampleBytes)
     var index = 0
-    var word: [UInt8] = []
-    while index < end {
+    while index < end && total < enoughVotes {
       guard isLetter(text[index]) else {
         index += 1
         continue
       }
       let start = index
       var capitals = 0
-      word.removeAll(keepingCapacity: true)
+      var key: UInt64 = 0
+      var length = 0
       while index < end, isLetter(text[index]) {
-        let byte = text[index]
+        var byte = text[index]
         if byte >= 0x41 && byte <= 0x5A {
           capitals += 1
-          word.append(byte | 0x20)
+          byte |= 0x20
         } else if byte == 0xC3, index + 1 < end, text[index + 1] >= 0x80, text[index + 1] <= 0x9E {
+          // A Latin-1 capital (É): lowered by its second byte.
           capitals += 1
-          word.append(byte)
-          word.append(text[index + 1] + 0x20)
+          key = key << 8 | UInt64(byte)
+          length += 1
           index += 1
-        } else {
-          word.append(byte)
+          byte = text[index] + 0x20
         }
+        key = key << 8 | UInt64(byte)
+        length += 1
         index += 1
       }
-      guard mayVote(start: start, end: index, capitals: capitals, wordBytes: word.count, in: text) else { continue }
-      let string = String(decoding: word, as: UTF8.self)
-      for (profile, entry) in profiles.enumerated() where entry.words.contains(string) { votes[profile] += 1 }
+      guard length <= 8, let members = packedWords[key] else { continue }
+      guard mayVote(start: start, end: index, capitals: capitals, wordBytes: length, in: text) else { continue }
+      for profile in 0..<profiles.count where members & (1 << UInt8(profile)) != 0 {
+        votes[profile] += 1
+        total += 1
+      }
     }
     return votes
   }

@@ -49,7 +49,7 @@ public struct RegionMap: Sendable {
 
   static func lineRegion(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures, next: LineFeatures?) -> TextRegions {
     let visible = line.visible
-    if RegionMap.containsAny(text, line, RegionWords.forwardMarkers) && line.words <= 12 { return .forwarded }
+    if RegionMap.containsAny(text, line, RegionMap.forwardNeedles) && line.words <= 12 { return .forwarded }
     // Rules drawn with symbols, ASCII art: hardly a letter.
     if visible >= 3 && (line.letters + line.digits) * 4 <= visible { return .art }
     if isMachine(text, line) { return .machine }
@@ -141,7 +141,7 @@ public struct RegionMap: Sendable {
   {
     // A footer keyword makes a short paragraph a footer; in a long one (an HTML body
     // often has no blank line at all) only its line and the next are.
-    let footerLines = block.filter { RegionMap.containsAny(text, lines[$0], RegionWords.footer) }
+    let footerLines = block.filter { RegionMap.containsAny(text, lines[$0], RegionMap.footerNeedles) }
     if !footerLines.isEmpty {
       if block.count <= RegionMap.footerParagraphLines {
         for line in block { regions[line] = .footer }
@@ -153,17 +153,20 @@ public struct RegionMap: Sendable {
       }
     }
     // A forwarded header block: a marker line, or two or more header lines.
-    let headerLines = block.filter { RegionMap.keyOf(text, lines[$0], in: RegionWords.headerNames) }
+    // Each line's `Key:` once; most lines have none, and those cost one short scan.
+    var keys: [(line: Int, key: Range<Int>)] = []
+    for line in block { if let key = RegionMap.keyValueKey(text, lines[line]) { keys.append((line, key)) } }
+    let headerLines = keys.filter { RegionMap.headerKeys.contains(RegionMap.loweredKey(text, $0.key)) }.map(\.line)
     if headerLines.count >= 2 || block.contains(where: { regions[$0] == .forwarded }) {
       for line in block { regions[line] = .forwarded }
       return
     }
     // `Key: value` lines, two or more in a paragraph, or one contact line.
-    let keyLines = block.filter { RegionMap.keyValueKey(text, lines[$0]) != nil }
+    let keyLines = keys.map(\.line)
     if keyLines.count >= 2 && keyLines.count * 2 >= block.count {
       for line in keyLines { regions[line] = .keyValue }
     }
-    for line in block where RegionMap.keyOf(text, lines[line], in: RegionWords.contactKeys) {
+    for (line, key) in keys where RegionMap.contactKeys.contains(RegionMap.loweredKey(text, key)) {
       regions[line] = .signature
     }
     // A sign-off line: the short lines after it are the signature.
@@ -224,14 +227,20 @@ public struct RegionMap: Sendable {
     return nil
   }
 
-  static func keyOf(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures, in keys: [String]) -> Bool {
-    guard let key = keyValueKey(text, line) else { return false }
-    return keys.contains { equalsIgnoringASCIICase(text, key, $0) }
+  static let headerKeys = Set(RegionWords.headerNames.map { Array($0.utf8) })
+  static let contactKeys = Set(RegionWords.contactKeys.map { Array($0.utf8) })
+
+  /// A key's bytes with ASCII letters lowered, for the key sets.
+  static func loweredKey(_ text: UnsafeBufferPointer<UInt8>, _ key: Range<Int>) -> [UInt8] {
+    key.map { lowered(text[$0]) }
   }
 
-  static func containsAny(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures, _ needles: [String]) -> Bool {
-    needles.contains { containsIgnoringASCIICase(text, line.start..<line.end, $0) }
+  static func containsAny(_ text: UnsafeBufferPointer<UInt8>, _ line: LineFeatures, _ needles: NeedleSet) -> Bool {
+    needles.occurs(in: text, line.start..<line.end)
   }
+
+  static let footerNeedles = NeedleSet(RegionWords.footer)
+  static let forwardNeedles = NeedleSet(RegionWords.forwardMarkers)
 
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
@@ -242,24 +251,6 @@ public struct RegionMap: Sendable {
       index += 1
     }
     return index == range.upperBound
-  }
-
-  static func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: String)
-    -> Bool
-  {
-    let needle = Array(needle.utf8)
-    guard let head = needle.first, needle.count <= range.count else { return false }
-    var index = range.lowerBound
-    let last = range.upperBound - needle.count
-    while index <= last {
-      if lowered(text[index]) == head {
-        var offset = 1
-        while offset < needle.count, lowered(text[index + offset]) == needle[offset] { offset += 1 }
-        if offset == needle.count { return true }
-      }
-      index += 1
-    }
-    return false
   }
 
   @inline(__always)
