@@ -7,7 +7,9 @@ back to its phrase by line. A phrase counts as found when a finding of its polar
 on its line; shouting findings (capitals, "!!", emoji) do not count, since they say nothing
 about the words.
 
-    scripts/phrase-recall.py [--binary PATH] [--misses] [--json]
+    scripts/phrase-recall.py [--binary PATH] [--dir FOLDER] [--misses] [--json]
+
+--dir reads FOLDER/en.jsonl and FOLDER/fr.jsonl instead (another phrase set, same format).
 """
 import argparse
 import json
@@ -30,8 +32,8 @@ def default_binary():
     sys.exit("phrase-recall: error: no built libre under .build (run swift build) or pass --binary")
 
 
-def load(language):
-    path = os.path.join(ROOT, "eval", "phrases", f"{language}.jsonl")
+def load(folder, language):
+    path = os.path.join(folder, f"{language}.jsonl")
     phrases = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
@@ -66,6 +68,7 @@ def found_lines(binary, language, phrases):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--binary", default=None)
+    parser.add_argument("--dir", default=os.path.join(ROOT, "eval", "phrases"), help="folder of en.jsonl and fr.jsonl")
     parser.add_argument("--misses", action="store_true", help="list the phrases not found")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     arguments = parser.parse_args()
@@ -73,7 +76,7 @@ def main():
 
     results = {}
     for language in LANGUAGES:
-        phrases = load(language)
+        phrases = load(arguments.dir, language)
         lines = found_lines(binary, language, phrases)
         table = defaultdict(lambda: [0, 0])
         for index, phrase in enumerate(phrases):
