@@ -17,8 +17,6 @@ struct PatternNode: Sendable {
     case any
     /// `*{first,second}`.
     case gap
-    /// `<np{first,second}>`: between `first` and `second` tokens of a noun phrase.
-    case slot
     case sequence
     case choice
     /// A parenthesized alternation with a single branch: stands for its one child.
@@ -28,6 +26,8 @@ struct PatternNode: Sendable {
     case classReference
     /// A resolved test; `first` is the `TokenTest`'s raw value.
     case test
+    /// `<np{first,second}>`: between `first` and `second` tokens of a noun phrase.
+    case slot
   }
 
   var kind: Kind
