@@ -241,6 +241,8 @@ func lineColumn(of needle: String, in text: String, occurrence: Int = 1, plus: I
     Case(pattern: "sign *{1,2 today", at: "*{1,2", message: "missing '}'"),
     Case(pattern: "* sign", at: nil, message: "cannot start or end with '*'"),
     Case(pattern: "sign *{0,2}", at: nil, message: "cannot start or end with '*'"),
+    Case(pattern: "claim <np>", at: nil, message: "a gap or a noun-phrase slot"),
+    Case(pattern: "claim <np{1,9}> now", at: "<np{1,9}>", message: "at most 8 tokens"),
     Case(pattern: "[sign] [now]", at: nil, message: "every part is optional"),
     Case(pattern: "ob* now", at: nil, message: "at least 3 letters before '*'"),
     Case(

@@ -30,6 +30,39 @@ import Testing
     #expect(linter.hits("ACT NOW!") == [])
   }
 
+  /// A noun-phrase slot reads words, numbers, prices, placeholders and emoji, up to its
+  /// bound, and stops at punctuation and at sentence ends; the automaton runs it without
+  /// backtracking, so a long slot next to many patterns costs nothing per token.
+  @Test func nounPhraseSlotsReadObjectsButNotPunctuation() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.urgency.claim", ["(claim | order) <np> (now | today)"]),
+      TestLexicons.rule("pressure.urgency.wide", ["grab <np{0,6}> now"]),
+    ])
+    #expect(linter.hits("Order Your Trial Today!") == ["pressure.urgency.claim=Order Your Trial Today"])
+    #expect(linter.hits("Claim €50 now.") == ["pressure.urgency.claim=Claim €50 now"])
+    #expect(linter.hits("Claim 50% off now.") == ["pressure.urgency.claim=Claim 50% off now"])
+    #expect(linter.hits("Claim {{offer}} now") == ["pressure.urgency.claim=Claim {{offer}} now"])
+    #expect(linter.hits("Claim 🎁 today") == ["pressure.urgency.claim=Claim 🎁 today"])
+    #expect(linter.hits("Order the five new blue things today.") == [])
+    #expect(linter.hits("Order it, now.") == [])
+    #expect(linter.hits("Order it; today we rest.") == [])
+    #expect(linter.hits("Claim it. Now go.") == [])
+    #expect(linter.hits("Claim it?\n\nNow go.") == [])
+    #expect(linter.hits("Claim now") == [])
+    #expect(linter.hits("Grab now!") == ["pressure.urgency.wide=Grab now"])
+    #expect(linter.hits("Grab your $1,500 in BNB now!") == ["pressure.urgency.wide=Grab your $1,500 in BNB now"])
+  }
+
+  @Test func numberSlotsTakePlaceholdersOfEverySyntax() throws {
+    let linter = try TestLexicons.linter(english: [
+      TestLexicons.rule("pressure.scarcity.few", ["only <num> seats left"])
+    ])
+    for figure in ["3", "{{seats}}", "{seats}", "[X]", "%SEATS%", "[[seats]]", "*|SEATS|*", "{% seats %}"] {
+      #expect(linter.hits("Only \(figure) seats left") == ["pressure.scarcity.few=Only \(figure) seats left"])
+    }
+    #expect(linter.hits("Only many seats left") == [])
+  }
+
   @Test func overlappingMatchesOfOneRuleKeepTheLongest() throws {
     let linter = try TestLexicons.linter(english: [
       TestLexicons.rule("pressure.urgency.now", ["act now", "act now [or never]", "now or never"])

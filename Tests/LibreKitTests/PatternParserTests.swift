@@ -25,6 +25,23 @@ import Testing
     #expect(try PatternParser.parse("<caps><shout>") == .sequence([.caps, .shout]))
   }
 
+  @Test func nounPhraseSlotsTakeDefaultOrWrittenBounds() throws {
+    #expect(
+      try PatternParser.parse("claim <np> now") == .sequence([.word("claim"), .slot(min: 1, max: 4), .word("now")]))
+    #expect(try PatternParser.parse("a <np{0, 6}> b") == .sequence([.word("a"), .slot(min: 0, max: 6), .word("b")]))
+    #expect(throws: PatternError(message: "a noun-phrase slot may span at most 8 tokens", offset: 2)) {
+      try PatternParser.parse("a <np{1,9}> b")
+    }
+    #expect(
+      throws: PatternError(
+        message: "a noun-phrase slot is written <np{min,max}> with 0 <= min <= max and max >= 1", offset: 2)
+    ) { try PatternParser.parse("a <np{0,0}> b") }
+    #expect(throws: PatternError(message: "expected '>' after '<np'", offset: 2)) { try PatternParser.parse("a <np b") }
+    #expect(throws: PatternError(message: "missing '}' after '<np{'", offset: 2)) {
+      try PatternParser.parse("a <np{1,")
+    }
+  }
+
   @Test func escapesAndSpacesFoldLikeTheText() throws {
     #expect(try PatternParser.parse("a \\( b") == .sequence(words("a ( b")))
     #expect(try PatternParser.parse("  don't  stop ") == .sequence(words("don't stop")))

@@ -146,6 +146,10 @@ struct LexiconCompiler {
     // Parse everything first, so every word is in the vocabulary before ids are final.
     // Sentence marks always get ids, so metrics can count them without building strings.
     for mark in ["?", "!", "."] { _ = vocabulary.intern(mark) }
+    // A price is part of a noun phrase (`claim your $1,500 now`): its marks pass a slot.
+    let priceMarks = AutomatonBuilder.priceMarks.flatMap { words.fold($0) }.map {
+      TokenTest.word(vocabulary.intern($0)).raw
+    }
     var classes: [Language: [String: [Int]]] = [:]
     for language in languages.sorted() {
       let profile = set.profiles[language] ?? LanguageProfile(language: language)
@@ -182,7 +186,7 @@ struct LexiconCompiler {
     // Rules are sorted by language: each language's patterns come in one run, built by one builder.
     var builders: [Language: (builder: AutomatonBuilder, entries: [PatternEntry])] = [:]
     var language: Language?
-    var builder = AutomatonBuilder()
+    var builder = AutomatonBuilder(priceMarks: priceMarks)
     var entries: [PatternEntry] = []
     var resolved: [PatternNode] = []
     for item in parsed {
@@ -190,7 +194,7 @@ struct LexiconCompiler {
       if language != rule.language {
         if let language { builders[language] = (builder, entries) }
         language = rule.language
-        builder = AutomatonBuilder()
+        builder = AutomatonBuilder(priceMarks: priceMarks)
         entries = []
         languageClasses = classes[rule.language] ?? [:]
         resolvedClasses = [:]
@@ -204,7 +208,7 @@ struct LexiconCompiler {
       }
       let shape = ResolvedShape(resolved, at: 0)
       if shape.startsWithWildcard || shape.endsWithWildcard {
-        fail(location, "\(context): a pattern cannot start or end with '*' or a gap")
+        fail(location, "\(context): a pattern cannot start or end with '*', a gap or a noun-phrase slot")
         continue
       }
       if shape.maximum > AutomatonBuilder.maximumPatternLength {

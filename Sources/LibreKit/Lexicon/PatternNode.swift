@@ -26,6 +26,8 @@ struct PatternNode: Sendable {
     case classReference
     /// A resolved test; `first` is the `TokenTest`'s raw value.
     case test
+    /// `<np{first,second}>`: between `first` and `second` tokens of a noun phrase.
+    case slot
   }
 
   var kind: Kind
@@ -51,7 +53,7 @@ struct ResolvedShape {
   /// Whether it can match without reading a token: then its start reaches its end by empty
   /// moves alone. (A choice of no branch never ends, though its bounds are 0.)
   var isNullable: Bool
-  /// Whether its first or its last position is a gap or a lone `*`.
+  /// Whether its first or its last position is a gap, a noun-phrase slot or a lone `*`.
   var startsWithWildcard: Bool
   var endsWithWildcard: Bool
 
@@ -64,7 +66,7 @@ struct ResolvedShape {
   private init(_ nodes: UnsafeBufferPointer<PatternNode>, at index: Int) {
     let node = nodes[index]
     switch node.kind {
-    case .gap:
+    case .gap, .slot:
       self.init(Int(node.first), Int(node.second), node.first == 0, true, true)
     case .optional:
       let inner = ResolvedShape(nodes, at: index + 1)

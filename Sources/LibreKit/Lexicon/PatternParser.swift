@@ -3,8 +3,11 @@
 /// One parser reads all the patterns of a compile into one flat array of nodes, its folded
 /// words into one word table: the patterns cost no allocation each.
 public struct PatternParser {
-  /// Longest gap allowed by `*{m,n}`.
+  /// Longest gap allowed by `*{m,n}`, and longest noun-phrase slot.
   public static let maximumGap = 8
+  /// The token kind name of a noun-phrase slot, and its bounds when none are written.
+  static let slotName = "np"
+  static let defaultSlot = (low: 1, high: 4)
   private static let kinds: [String: PatternNode] = [
     "num": node(.tokenKind, TokenKind.number), "placeholder": node(.tokenKind, TokenKind.placeholder),
     "url": node(.tokenKind, TokenKind.url), "email": node(.tokenKind, TokenKind.email),
@@ -263,12 +266,17 @@ public struct PatternParser {
         let start = index
         index += 1
         let name = name()
+        if name == PatternParser.slotName {
+          try slot(from: start)
+          continue
+        }
         guard index < source.count, source[index] == UInt8(ascii: ">") else {
           throw error("expected '>' after '<\(name)'", at: start)
         }
         index += 1
         guard var kind = PatternParser.kinds[name] else {
-          let known = PatternParser.kinds.keys.sorted().map { "<\($0)>" }.joined(separator: ", ")
+          let known = (PatternParser.kinds.keys + [PatternParser.slotName]).sorted().map { "<\($0)>" }.joined(
+            separator: ", ")
           throw error("unknown token kind '<\(name)>' (known: \(known))", at: start)
         }
         kind.end = Int32(nodes.count + 1)
@@ -281,6 +289,41 @@ public struct PatternParser {
     close(header)
   }
 
+  /// The rest of `<np>` or `<np{min,max}>`, whose `<` is at `start`.
+  private mutating func slot(from start: Int) throws(PatternError) {
+    var bounds = PatternParser.defaultSlot
+    if index < source.count, source[index] == UInt8(ascii: "{") {
+      guard let read = try braces(from: start, opener: "<np{"), read.high >= 1 else {
+        throw error("a noun-phrase slot is written <np{min,max}> with 0 <= min <= max and max >= 1", at: start)
+      }
+      bounds = read
+    }
+    guard index < source.count, source[index] == UInt8(ascii: ">") else {
+      throw error("expected '>' after '<\(PatternParser.slotName)'", at: start)
+    }
+    index += 1
+    guard bounds.high <= PatternParser.maximumGap else {
+      throw error("a noun-phrase slot may span at most \(PatternParser.maximumGap) tokens", at: start)
+    }
+    nodes.append(PatternNode(.slot, first: UInt32(bounds.low), second: Int32(bounds.high), end: nodes.count + 1))
+  }
+
+  /// `{min,max}` from `index` (at its `{`): the bounds, or nil when they are not two
+  /// numbers with 0 <= min <= max. `start` is where the construct began, for errors.
+  private mutating func braces(from start: Int, opener: String) throws(PatternError) -> (low: Int, high: Int)? {
+    index += 1
+    let textStart = index
+    while index < source.count, source[index] != UInt8(ascii: "}") { index += 1 }
+    guard index < source.count else { throw error("missing '}' after '\(opener)'", at: start) }
+    let text = String(decoding: source[textStart..<index], as: UTF8.self)
+    index += 1
+    let bounds = text.split(separator: ",", omittingEmptySubsequences: false).map {
+      Int($0.trimmingSpaces())
+    }
+    guard bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high else { return nil }
+    return (low, high)
+  }
+
   /// `*` or `*{min,max}`.
   private mutating func gap() throws(PatternError) {
     let start = index
@@ -289,16 +332,7 @@ public struct PatternParser {
       nodes.append(PatternNode(.any, end: nodes.count + 1))
       return
     }
-    index += 1
-    let textStart = index
-    while index < source.count, source[index] != UInt8(ascii: "}") { index += 1 }
-    guard index < source.count else { throw error("missing '}' after '*{'", at: start) }
-    let text = String(decoding: source[textStart..<index], as: UTF8.self)
-    index += 1
-    let bounds = text.split(separator: ",", omittingEmptySubsequences: false).map {
-      Int($0.trimmingSpaces())
-    }
-    guard bounds.count == 2, let low = bounds[0], let high = bounds[1], low >= 0, low <= high else {
+    guard let (low, high) = try braces(from: start, opener: "*{") else {
       throw error("a gap is written *{min,max} with 0 <= min <= max", at: start)
     }
     guard high <= PatternParser.maximumGap else {

@@ -11,11 +11,21 @@ extension LexiconCompiler {
       resolved.append(PatternNode(.test, first: TokenTest.prefix(prefixIndex(node.first)).raw, end: resolved.count + 1))
     case .tokenKind:
       let kind = TokenKind(rawValue: UInt8(node.first)) ?? .word
-      resolved.append(PatternNode(.test, first: TokenTest.kind(kind).raw, end: resolved.count + 1))
+      if kind == .number {
+        // Templates write the figure as a placeholder (`only {{seats}} left`, « plus que
+        // [X] heures »): a number slot takes either.
+        let header = resolved.count
+        resolved.append(PatternNode(.choice, end: header + 3))
+        resolved.append(PatternNode(.test, first: TokenTest.kind(.number).raw, end: header + 2))
+        resolved.append(PatternNode(.test, first: TokenTest.kind(.placeholder).raw, end: header + 3))
+      } else {
+        resolved.append(PatternNode(.test, first: TokenTest.kind(kind).raw, end: resolved.count + 1))
+      }
     case .caps: resolved.append(PatternNode(.test, first: TokenTest.caps.raw, end: resolved.count + 1))
     case .shout: resolved.append(PatternNode(.test, first: TokenTest.shout.raw, end: resolved.count + 1))
     case .any, .test: resolved.append(PatternNode(.test, first: TokenTest.any.raw, end: resolved.count + 1))
-    case .gap: resolved.append(PatternNode(.gap, first: node.first, second: node.second, end: resolved.count + 1))
+    case .gap, .slot:
+      resolved.append(PatternNode(node.kind, first: node.first, second: node.second, end: resolved.count + 1))
     case .group:
       return resolve(index + 1, into: &resolved, insideClass: insideClass)
     case .optional, .sequence, .choice:

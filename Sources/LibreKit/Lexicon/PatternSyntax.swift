@@ -14,6 +14,9 @@ public indirect enum PatternSyntax: Sendable, Equatable {
   case any
   /// Between `min` and `max` tokens of anything (`*{0,3}`).
   case gap(min: Int, max: Int)
+  /// Between `min` and `max` tokens of a noun phrase (`<np{1,4}>`): words, numbers,
+  /// placeholders or emoji, never punctuation.
+  case slot(min: Int, max: Int)
   /// These parts one after the other (`you must`).
   case sequence([PatternSyntax])
   /// Any one of these alternatives (`(must | have to)`).
@@ -44,6 +47,7 @@ extension PatternParser {
     case .shout: return .shout
     case .any, .test: return .any
     case .gap: return .gap(min: Int(node.first), max: Int(node.second))
+    case .slot: return .slot(min: Int(node.first), max: Int(node.second))
     case .group: return syntax(at: index + 1)
     case .optional: return .optional(syntax(at: index + 1))
     case .classReference: return .classReference(names[Int(node.first)])

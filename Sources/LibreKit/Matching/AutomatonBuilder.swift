@@ -36,6 +36,13 @@ struct AutomatonBuilder {
 
   /// Longest match a pattern may describe, in tokens.
   static let maximumPatternLength = 32
+  /// Marks the tokenizer reads as punctuation that still belong in a noun phrase: prices.
+  static let priceMarks = ["$", "€", "£", "%"]
+  /// Word tests for `priceMarks`: a step of a noun-phrase slot takes them too.
+  private let priceMarkTests: [UInt32]
+
+  /// A builder whose noun-phrase slots also read the words `priceMarks` tests for.
+  init(priceMarks: [UInt32] = []) { priceMarkTests = priceMarks }
 
   private mutating func newState() -> Int {
     states.append(State())
@@ -94,15 +101,20 @@ struct AutomatonBuilder {
       let end = build(nodes, index + 1, from: state)
       addEmpty(from: state, to: end)
       return end
-    case .gap:
+    case .gap, .slot:
       // The states of steps `low..<high` may leave early: `state`, then the ones made here.
+      // A slot is a gap whose steps read only noun-phrase tokens.
       let low = Int(node.first)
       let high = Int(node.second)
+      let test = node.kind == .slot ? TokenTest.slot.raw : TokenTest.any.raw
       var current = state
       let firstMade = states.count
       for _ in 0..<high {
         let next = newState()
-        addMove(from: current, test: TokenTest.any.raw, to: next)
+        addMove(from: current, test: test, to: next)
+        if node.kind == .slot {
+          for mark in priceMarkTests { addMove(from: current, test: mark, to: next) }
+        }
         current = next
       }
       for step in low..<max(low, high) { addEmpty(from: step == 0 ? state : firstMade + step - 1, to: current) }

@@ -86,6 +86,7 @@ public struct PatternAutomaton: Sendable {
       case TokenTest.kindTag: kinds |= 1 << UInt8(test.argument)
       case TokenTest.capsTag: caps = true
       case TokenTest.shoutTag: shout = true
+      case TokenTest.slotTag: kinds |= TokenTest.kindsOutsideSlots
       default: break
       }
     }
@@ -450,6 +451,7 @@ public struct PatternAutomaton: Sendable {
     case TokenTest.kindTag: return token.kind.rawValue == UInt8(argument)
     case TokenTest.capsTag: return token.flags.contains(.allCaps)
     case TokenTest.shoutTag: return token.flags.contains(.shout)
+    case TokenTest.slotTag: return TokenTest.kindsOutsideSlots >> token.kind.rawValue & 1 == 0
     default: return true
     }
   }

@@ -9,6 +9,8 @@ struct TokenTest: Hashable, Sendable {
   static let capsTag: UInt32 = 3
   static let shoutTag: UInt32 = 4
   static let anyTag: UInt32 = 5
+  /// A token that can sit in a noun phrase (`<np>`): a word, number, placeholder or emoji.
+  static let slotTag: UInt32 = 6
 
   static func word(_ id: Int32) -> TokenTest { TokenTest(raw: UInt32(id)) }
   static func prefix(_ index: Int) -> TokenTest { TokenTest(raw: prefixTag << 28 | UInt32(index)) }
@@ -16,6 +18,12 @@ struct TokenTest: Hashable, Sendable {
   static let caps = TokenTest(raw: capsTag << 28)
   static let shout = TokenTest(raw: shoutTag << 28)
   static let any = TokenTest(raw: anyTag << 28)
+  static let slot = TokenTest(raw: slotTag << 28)
+
+  /// The token kinds a slot step refuses. Tests see them as kinds, so tokens of these kinds
+  /// never share a symbol (a lazy automaton's cache key) with the words a slot reads.
+  static let kindsOutsideSlots: UInt8 =
+    1 << TokenKind.punctuation.rawValue | 1 << TokenKind.url.rawValue | 1 << TokenKind.email.rawValue
 
   var tag: UInt32 { raw >> 28 }
   var argument: UInt32 { raw & 0x0FFF_FFFF }
