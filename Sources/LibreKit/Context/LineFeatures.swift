@@ -66,7 +66,12 @@ struct LineFeatures {
       } else {
         // A run of one symbol ("........", "!!!") counts once: it is emphasis, not code.
         if index == lower || text[index - 1] != byte { symbols += 1 }
-        if byte == UInt8(ascii: "|") { pipes += 1 }
+        // A table's pipe, not a Mailchimp merge tag's (`*|FNAME|*`).
+        if byte == UInt8(ascii: "|"), index == lower || text[index - 1] != UInt8(ascii: "*"),
+          index + 1 == upper || text[index + 1] != UInt8(ascii: "*")
+        {
+          pipes += 1
+        }
         if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "<") { depth += 1 }
         if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ">") {
           depth = max(0, depth - 1)
