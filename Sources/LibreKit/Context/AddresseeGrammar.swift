@@ -32,8 +32,12 @@ struct AddresseeGrammar {
     let first = sentence.wordIndex(at: span.lowerBound)
     let last = max(first, sentence.wordIndex(at: span.upperBound - 1))
     if isReported(sentence, before: first) { return .reported }
-    // Freedom statements are judged only for whose words they are.
-    guard rule.polarity != .freedom else { return nil }
+    // Freedom statements are judged for whose words they are, and a "no need to …" for
+    // what the reader need not do: a decision or an answer left to them is freedom; a
+    // task ("you don't need to be an expert to earn…") is a claim of ease.
+    guard rule.polarity != .freedom else {
+      return rule.category == "no-obligation" && !leavesAChoice(sentence, span: span, last: last) ? .notAChoice : nil
+    }
     // Mood and modality concern the findings built on a modal ("you must", « vous devez »).
     let modal = sentence.words[min(first, sentence.words.count)..<min(last + 1, sentence.words.count)]
       .last { words.modals.contains($0.text) }?.text
@@ -51,6 +55,27 @@ struct AddresseeGrammar {
       }
     }
     return nil
+  }
+
+  /// Whether a "no need to", « pas besoin de » ending `span` is followed by a verb of
+  /// choice or answer; true when the finding does not end on such an opening.
+  private func leavesAChoice(_ sentence: SentenceWords, span: Range<Int>, last: Int) -> Bool {
+    guard last < sentence.words.count else { return true }
+    let final = sentence.words[last]
+    let opening = words.infinitiveMarkers
+    // « besoin d'attendre »: the elided marker and its verb are one word here.
+    if let apostrophe = final.text.firstIndex(of: "'"), opening.contains(String(final.text[...apostrophe])),
+      final.end > span.upperBound
+    {
+      return words.choiceVerbs.contains(String(final.text[final.text.index(after: apostrophe)...]))
+    }
+    guard opening.contains(final.text) else { return true }
+    var index = last + 1
+    while index < sentence.words.count, words.pronounsBeforeVerb.contains(sentence.words[index].text) { index += 1 }
+    guard index < sentence.words.count else { return true }
+    var verb = sentence.words[index].text
+    if let apostrophe = verb.firstIndex(of: "'") { verb = String(verb[verb.index(after: apostrophe)...]) }
+    return words.choiceVerbs.contains(verb)
   }
 
   /// Inside quotation marks opened earlier on the same line or paragraph and not closed.
@@ -176,4 +201,5 @@ public enum ContextReason: String, Sendable, CaseIterable {
   case mostlyCapitals = "the document is mostly in capitals"
   case warmExclamation = "exclamation marks after thanks or good news"
   case footerFreedom = "an unsubscribe or legal footer, not a freedom statement"
+  case notAChoice = "a task the reader need not do, not a decision left to them"
 }

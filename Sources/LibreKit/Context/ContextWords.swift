@@ -23,6 +23,13 @@ struct ContextWords: Sendable {
   /// Verbs that ask the reader for a decision: after "you will need to", they make it
   /// pressure rather than an instruction.
   let decisionVerbs: Set<String>
+  /// Verbs that a "no need to" leaves to the reader's choice: deciding, answering, buying,
+  /// hurrying. After any other verb it reassures about a task instead.
+  let choiceVerbs: Set<String>
+  /// The words that open an infinitive after "need" ("to", « de », « d' », « à »).
+  let infinitiveMarkers: Set<String>
+  /// Pronouns between such a marker and its verb (« pas besoin de *vous* presser »).
+  let pronounsBeforeVerb: Set<String>
   /// Words before a run of capitals that make it an order ("please READ THIS").
   let imperativeMarkers: Set<String>
   /// Modals and necessity verbs whose subject the grammar looks for.
@@ -74,6 +81,14 @@ struct ContextWords: Sendable {
       "choose", "decide", "sign", "commit", "pick", "buy", "pay", "order", "book", "confirm", "accept", "agree",
       "act", "purchase", "upgrade", "renew", "subscribe", "invest", "make",
     ],
+    choiceVerbs: [
+      "decide", "reply", "respond", "answer", "commit", "sign", "buy", "choose", "agree", "act", "rush", "hurry",
+      "say", "accept", "book", "confirm", "justify", "explain", "purchase", "pay", "continue", "stay", "pick",
+      "move", "upgrade", "renew", "order", "register", "make", "give", "get", "call", "write", "go", "keep",
+      "use", "take", "join", "attend", "participate", "follow", "do", "add",
+    ],
+    infinitiveMarkers: ["to"],
+    pronounsBeforeVerb: ["back", "right", "immediately", "now", "today", "anything", "a"],
     imperativeMarkers: ["please", "pls", "kindly"],
     modals: [
       "must", "should", "have", "need", "needs", "got", "gotta", "ought", "required", "obliged", "expected", "'ll",
@@ -124,6 +139,14 @@ struct ContextWords: Sendable {
       "choisir", "décider", "signer", "vous", "engager", "acheter", "payer", "commander", "réserver", "confirmer",
       "accepter", "souscrire", "investir", "prendre",
     ],
+    choiceVerbs: [
+      "décider", "répondre", "engager", "signer", "acheter", "choisir", "accepter", "presser", "précipiter",
+      "justifier", "trancher", "réserver", "confirmer", "prononcer", "commander", "payer", "rappeler", "continuer",
+      "rester", "dire", "donner", "prendre", "venir", "participer", "rejoindre", "utiliser", "garder", "suivre",
+      "souscrire", "inscrire", "abonner", "expliquer", "revenir", "faire", "ajouter",
+    ],
+    infinitiveMarkers: ["de", "d'", "à"],
+    pronounsBeforeVerb: ["vous", "me", "nous", "te", "se", "m'", "en", "y", "tout", "le", "la", "les", "lui", "leur"],
     imperativeMarkers: ["veuillez", "merci", "svp", "prière"],
     modals: [
       "devez", "devriez", "dois", "devrais", "devrez", "devrait", "faut", "falloir", "obligé", "obligée", "tenu",
