@@ -20,6 +20,12 @@ public struct RegionMap: Sendable {
     regions = [TextRegions](repeating: .prose, count: features.count)
     classifyLines(text, features)
     classifyBlocks(text, features)
+    // A footer ends a message: a text that is nothing but "footer" is the message itself
+    // (a one-line draft saying how to unsubscribe).
+    let written = features.indices.filter { !features[$0].isBlank }
+    if !written.isEmpty && written.allSatisfy({ regions[$0] == .footer }) {
+      for line in written { regions[line] = .prose }
+    }
   }
 
   /// The text as an array, for tests and tools.
