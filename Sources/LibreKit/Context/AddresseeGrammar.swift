@@ -27,8 +27,10 @@ struct AddresseeGrammar {
   func reason(for rule: Rule, span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> ContextReason? {
     // A guilt trip may quote the button it shames ("choose “No, I'd rather pay full
     // price”"): quotation marks clear orders and freedom statements only.
-    if rule.category != "guilt" && AddresseeGrammar.isQuoted(text, span) { return .quoted }
     let sentence = SentenceWords(text, around: span)
+    if rule.category != "guilt" && AddresseeGrammar.isQuoted(text, span, from: sentence.range.lowerBound) {
+      return .quoted
+    }
     let first = sentence.wordIndex(at: span.lowerBound)
     let last = max(first, sentence.wordIndex(at: span.upperBound - 1))
     if isReported(sentence, before: first) { return .reported }
@@ -78,10 +80,11 @@ struct AddresseeGrammar {
     return words.choiceVerbs.contains(verb)
   }
 
-  /// Inside quotation marks opened earlier on the same line or paragraph and not closed.
-  static func isQuoted(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
+  /// Inside quotation marks opened earlier in its sentence and not closed. Only opening
+  /// marks count: a straight quote after `=` or a letter belongs to markup or a word.
+  static func isQuoted(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>, from sentenceStart: Int) -> Bool {
     var index = span.lowerBound
-    let floor = max(0, span.lowerBound - SentenceWords.reach)
+    let floor = max(sentenceStart, span.lowerBound - SentenceWords.reach)
     var straight = 0
     var curlyOpen = 0
     var guillemetOpen = 0
@@ -89,7 +92,7 @@ struct AddresseeGrammar {
       index -= 1
       let byte = text[index]
       if byte == 0x0A, index > 0, text[index - 1] == 0x0A { break }
-      if byte == 0x22 { straight += 1 }
+      if byte == 0x22, index == 0 || text[index - 1] != UInt8(ascii: "=") { straight += 1 }
       if byte == 0xE2, index + 2 < text.count, text[index + 1] == 0x80 {
         if text[index + 2] == 0x9C { curlyOpen += 1 }  // “
         if text[index + 2] == 0x9D { curlyOpen -= 1 }  // ”
