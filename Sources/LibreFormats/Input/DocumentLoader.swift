@@ -91,7 +91,9 @@ public enum DocumentLoader {
       if format == .markdown { text = MarkdownText.extract(text) }
       if !options.includeQuoted { text = QuotedReplies.strip(text) }
       var document = Document(path: path, format: format.rawValue, mapped: text, original: bytes)
-      if format != .html { document.segments = subjectAndBody(text.bytes) }
+      if format != .html {
+        document.segments = TemplateSegments.segments(text.bytes) ?? subjectAndBody(text.bytes)
+      }
       return document
     }
   }

@@ -88,6 +88,20 @@ public enum JSONReporter {
       JSONMetrics.speaker(speaker, into: &out)
     }
     out.endArray()
+    if !result.templateScores.isEmpty {
+      out.key("templates")
+      out.beginArray()
+      for template in result.templateScores {
+        out.element()
+        out.beginObject()
+        out.member("title", template.title)
+        out.member("score", template.score.score)
+        out.member("grade", template.score.grade)
+        out.member("findings", template.findings)
+        out.endObject()
+      }
+      out.endArray()
+    }
     out.member("suppressed", result.suppressedFindings)
     out.key("notices")
     out.beginArray()

@@ -119,6 +119,10 @@ public struct TextReporter {
     if let form = result.form { out += "  " + MetricsText.form(form, language: result.language) + "\n" }
     if let roles = result.roles { out += "  roles: " + MetricsText.roles(roles) + "\n" }
     if let call = result.conversation { out += "  " + MetricsText.conversation(call) + "\n" }
+    for template in result.templateScores {
+      out += "  \(template.title): score \(template.score.score) (\(template.score.grade))"
+      out += " · \(template.findings) finding(s)\n"
+    }
     for speaker in result.speakerScores {
       out += "  \(speaker.speaker) (\(speaker.role?.rawValue ?? "unknown")): score \(speaker.score.score)"
       out += " (\(speaker.score.grade)) · \(speaker.words) words · \(speaker.findings) finding(s)\n"

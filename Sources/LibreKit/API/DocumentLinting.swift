@@ -84,7 +84,8 @@ extension Linter {
       let falseFreedom = FalseFreedomRule.apply(
         to: &findings, language: language, scope: .nearbySentences(FalseFreedomRule.emailReach))
       if !falseFreedom.isEmpty { findings += falseFreedom }
-      let documentFindings = EmailRules.apply(findings, language: language)
+      let templates = segments.contains { $0.title != nil }
+      let documentFindings = EmailRules.apply(findings, language: language, bySegment: templates)
       if !documentFindings.isEmpty { findings += documentFindings }
       var counts = scan.counter.counts
       for (index, segment) in segments.enumerated() where segment.part == .body && index < counts.count {
@@ -100,9 +101,22 @@ extension Linter {
     // And the document rules' own findings can be silenced too.
     suppression?.filter(&findings)
     Finding.sortForReport(&findings)
+    if segments.contains(where: { $0.title != nil }) {
+      result.templateScores = Linter.templateScores(findings, segments: segments)
+    }
     result.score = Scorer.score(&findings)
     result.findings = findings
     return result
+  }
+
+  /// Each titled template's own score, from its own findings.
+  static func templateScores(_ findings: [Finding], segments: [Segment]) -> [TemplateScore] {
+    segments.enumerated().compactMap { index, segment in
+      guard let title = segment.title else { return nil }
+      var own = findings.filter { $0.segment == index }
+      let score = Scorer.score(&own)
+      return TemplateScore(title: title, segment: index, score: score, findings: own.count)
+    }
   }
 
   /// Sets each finding's segment: the segment its start falls in.

@@ -84,8 +84,19 @@ public struct LintResult: Sendable {
   /// The text is mostly in capitals: one note for the document instead of a shouting
   /// finding per line.
   public var mostlyCapitals = false
+  /// For a file of several templates: each template's own score.
+  public var templateScores: [TemplateScore] = []
   /// The language of a text Libre does not lint (`pt`, `es`, `it`, `de`, `nl`): no rule ran.
   public var unsupportedLanguage: String?
   /// How many findings suppression comments silenced.
   public var suppressedFindings = 0
+}
+
+/// One template's score in a file of several (see `TemplateSegments` in LibreFormats).
+public struct TemplateScore: Sendable {
+  public var title: String
+  /// The index of the template's segment in the document.
+  public var segment: Int
+  public var score: ScoreCard
+  public var findings: Int
 }

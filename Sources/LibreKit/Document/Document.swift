@@ -85,6 +85,8 @@ public struct Segment: Sendable, Equatable {
   /// For a turn merged from several cues: where each cue starts in the text and when, so a
   /// finding gets the time of its own cue.
   public var cueStarts: [CueStart]
+  /// The title of a template in a file of several ("Template 3"), when the loader split it.
+  public var title: String?
 
   public init(
     range: Range<Int>, part: Part, speaker: String? = nil, role: Role? = nil, startTime: Double? = nil,

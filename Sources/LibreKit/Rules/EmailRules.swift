@@ -6,8 +6,17 @@ enum EmailRules {
   /// Categories that are not a tactic of their own (they are made by other rules).
   static let derivedCategories: Set<String> = ["false-freedom", "stacked", "after-hesitation"]
 
-  static func apply(_ findings: [Finding], language: Language) -> [Finding] {
-    requestsWithoutFreedom(findings, language: language) + stackedPressure(findings, language: language)
+  static func apply(_ findings: [Finding], language: Language, bySegment: Bool = false) -> [Finding] {
+    var stacked: [Finding] = []
+    if bySegment {
+      // A file of several templates: each template is a message of its own.
+      for segment in Set(findings.map(\.segment)).sorted() {
+        stacked += stackedPressure(findings.filter { $0.segment == segment }, language: language)
+      }
+    } else {
+      stacked = stackedPressure(findings, language: language)
+    }
+    return requestsWithoutFreedom(findings, language: language) + stacked
   }
 
   /// Freedom findings that are not a freedom *statement*: a softly worded ask ("would you
