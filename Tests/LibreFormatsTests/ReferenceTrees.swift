@@ -43,6 +43,7 @@ enum ReferenceTrees {
       ("rep", .array(roles.reps.map(JSONOutput.string))),
       ("prospect", .array(roles.prospects.map(JSONOutput.string))),
       ("reason", .string(roles.reason)),
+      ("confidence", .string(roles.confidence.rawValue)),
       ("everyone", .bool(roles.everyone)),
     ])
   }

@@ -40,6 +40,7 @@ enum JSONMetrics {
     out.member("rep", strings: roles.reps)
     out.member("prospect", strings: roles.prospects)
     out.member("reason", roles.reason)
+    out.member("confidence", roles.confidence.rawValue)
     out.member("everyone", roles.everyone)
     out.endObject()
   }

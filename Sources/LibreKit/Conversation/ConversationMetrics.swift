@@ -8,12 +8,29 @@ public struct RoleAssignment: Sendable, Equatable {
   public var reason: String
   /// `--role all`: everyone is linted alike.
   public var everyone: Bool
+  /// How sure the choice is.
+  public var confidence: Confidence
 
-  public init(reps: [String], prospects: [String], reason: String, everyone: Bool = false) {
+  /// How sure a role assignment is.
+  public enum Confidence: String, Sendable {
+    /// Named by `--rep`, the configuration or the record's `rep` field.
+    case given
+    /// A generic label (`Agent`, `Client`), a single speaker, or a clear lead in evidence.
+    case high
+    /// One cue more than the other side.
+    case medium
+    /// Nothing told the speakers apart: the first to speak was taken.
+    case low
+  }
+
+  public init(
+    reps: [String], prospects: [String], reason: String, everyone: Bool = false, confidence: Confidence = .given
+  ) {
     self.reps = reps
     self.prospects = prospects
     self.reason = reason
     self.everyone = everyone
+    self.confidence = confidence
   }
 }
 

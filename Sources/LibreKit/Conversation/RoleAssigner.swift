@@ -1,10 +1,17 @@
 /// Decides which speakers of a call are the rep.
 ///
-/// Given names (`--rep`, `speakers.rep`) win, matched without case. Otherwise the heuristic:
-/// the rep is the speaker who makes the most requests (asking for the meeting is what a
-/// seller does); on a tie, the one who speaks most (sellers lead calls); then the one who
-/// speaks first. Pressure phrases are not evidence: a buyer states deadlines too ("our
-/// cutoff is the end of the quarter"). A call with one speaker has that speaker as the rep.
+/// Given names (`--rep`, `speakers.rep`) win, matched without case. Then generic labels: a
+/// speaker called `Agent`, `Seller` or `Conseiller` is the rep, one called `Client` or
+/// `Buyer` the prospect (`RoleLabels`). Otherwise what each speaker does: the rep asks
+/// (request cues), offers, describes what is sold and holds the price (`role.rep.*` cues);
+/// the prospect hesitates (hesitation cues), asks about the item and bids lower
+/// (`role.prospect.*` cues). The speaker with the most rep evidence net of prospect evidence
+/// is the rep; on a tie, the one who speaks first (a seller opens the call), and the reason
+/// says the choice is unsure. Talk share is printed, never the decider: a talkative buyer
+/// is still the buyer. Pressure phrases are not evidence either: a buyer states deadlines
+/// too ("our cutoff is the end of the quarter"). A call with one speaker has that speaker as
+/// the rep. Name variants of one person (`Karim` and `Karim Benali`) are one speaker, named
+/// by the longest spelling.
 enum RoleAssigner {
   static func assign(
     _ segments: inout [Segment], findings: [Finding], counts: [SegmentCounts], options: DocumentOptions
@@ -12,27 +19,31 @@ enum RoleAssigner {
     let cast = Cast(segments)
     var reps: [Int] = []
     var reason: String
+    var confidence = RoleAssignment.Confidence.given
     let wanted = Set(options.reps.map(key))
     if !wanted.isEmpty {
-      reps = cast.keys.indices.filter { wanted.contains(cast.keys[$0]) }
+      reps = cast.keys.indices.filter { cast.spellingKeys[$0].contains(where: wanted.contains) }
       reason = "given: " + options.reps.joined(separator: ", ")
       if reps.isEmpty {
         reason = "none of the given reps (\(options.reps.joined(separator: ", "))) spoke; "
-        reps = heuristic(cast, findings: findings, counts: counts, reason: &reason)
+        (reps, confidence) = decide(cast, findings: findings, counts: counts, reason: &reason)
       }
     } else {
       reason = ""
-      reps = heuristic(cast, findings: findings, counts: counts, reason: &reason)
+      (reps, confidence) = decide(cast, findings: findings, counts: counts, reason: &reason)
     }
     var isRep = [Bool](repeating: false, count: cast.speakers.count)
     for rep in reps { isRep[rep] = true }
     for index in segments.indices where cast.numbers[index] >= 0 {
-      segments[index].role = isRep[cast.numbers[index]] ? .rep : .prospect
+      let number = cast.numbers[index]
+      segments[index].role = isRep[number] ? .rep : .prospect
+      // One person, one name in every report: the longest spelling of their variants.
+      if segments[index].speaker != cast.speakers[number] { segments[index].speaker = cast.speakers[number] }
     }
     return RoleAssignment(
       reps: reps.map { cast.speakers[$0] },
       prospects: cast.speakers.indices.filter { !isRep[$0] }.map { cast.speakers[$0] },
-      reason: reason, everyone: options.everyone)
+      reason: reason, everyone: options.everyone, confidence: confidence)
   }
 
   /// A speaker's name as compared: lowercased, spaces collapsed.
@@ -40,68 +51,127 @@ enum RoleAssigner {
     String(name.lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " "))
   }
 
-  /// The distinct speakers of a call (as first spelled) and each segment's speaker number
-  /// (-1: none). A spelling is keyed once, not once per turn: a long call repeats few names.
-  struct Cast {
-    var speakers: [String] = []
-    var keys: [String] = []
-    var numbers: [Int]
-
-    init(_ segments: [Segment]) {
-      numbers = [Int](repeating: -1, count: segments.count)
-      var byKey: [String: Int] = [:]
-      // A call has few spellings: a scan compares short strings, cheaper than hashing them.
-      var spellings: [(spelling: String, number: Int)] = []
-      for (index, segment) in segments.enumerated() {
-        guard let speaker = segment.speaker else { continue }
-        if let known = spellings.first(where: { $0.spelling == speaker }) {
-          numbers[index] = known.number
-          continue
-        }
-        let speakerKey = RoleAssigner.key(speaker)
-        let number: Int
-        if let known = byKey[speakerKey] {
-          number = known
-        } else {
-          number = speakers.count
-          speakers.append(speaker)
-          keys.append(speakerKey)
-          byKey[speakerKey] = number
-        }
-        spellings.append((speaker, number))
-        numbers[index] = number
-      }
-    }
-  }
-
-  private static func heuristic(
+  /// Labels first, then behaviour.
+  private static func decide(
     _ cast: Cast, findings: [Finding], counts: [SegmentCounts], reason: inout String
-  ) -> [Int] {
-    guard let first = cast.speakers.first else { return [] }
+  ) -> ([Int], RoleAssignment.Confidence) {
+    guard let first = cast.speakers.first else { return ([], .low) }
     guard cast.speakers.count > 1 else {
       reason += "heuristic: \(first) is the only speaker"
-      return [0]
+      return ([0], .high)
     }
-    var asks = [Int](repeating: 0, count: cast.speakers.count)
+    let labelled = cast.keys.indices.filter { RoleLabels.rep.contains(cast.keys[$0]) }
+    if !labelled.isEmpty {
+      let names = labelled.map { cast.speakers[$0] }.joined(separator: ", ")
+      reason += "label: \(names) names the rep's side"
+      return (labelled, .high)
+    }
+    let others = cast.keys.indices.filter { !RoleLabels.prospect.contains(cast.keys[$0]) }
+    if others.count == 1 {
+      let names = cast.keys.indices.filter { $0 != others[0] }.map { cast.speakers[$0] }
+      reason += "label: \(names.joined(separator: ", ")) names the prospect's side"
+      return (others, .high)
+    }
+    return behaviour(cast, among: others.isEmpty ? Array(cast.keys.indices) : others, findings, counts, &reason)
+  }
+
+  /// The most rep evidence net of prospect evidence; on a tie, the first to speak.
+  private static func behaviour(
+    _ cast: Cast, among candidates: [Int], _ findings: [Finding], _ counts: [SegmentCounts], _ reason: inout String
+  ) -> ([Int], RoleAssignment.Confidence) {
+    var repCues = [Int](repeating: 0, count: cast.speakers.count)
+    var prospectCues = [Int](repeating: 0, count: cast.speakers.count)
     var words = [Int](repeating: 0, count: cast.speakers.count)
-    for finding in findings where finding.rule.polarity == .request && cast.numbers[finding.segment] >= 0 {
-      asks[cast.numbers[finding.segment]] += 1
+    for finding in findings where finding.segment < cast.numbers.count && cast.numbers[finding.segment] >= 0 {
+      let number = cast.numbers[finding.segment]
+      switch finding.rule.polarity {
+      case .request: repCues[number] += 1
+      case .hesitation: prospectCues[number] += 1
+      case .role:
+        if finding.rule.category == RoleLabels.prospectCategory {
+          prospectCues[number] += 1
+        } else {
+          repCues[number] += 1
+        }
+      case .freedom, .pressure, .engagement: break
+      }
     }
     for (index, number) in cast.numbers.enumerated() where index < counts.count && number >= 0 {
       words[number] += counts[index].words
     }
+    func net(_ number: Int) -> Int { repCues[number] - prospectCues[number] }
+    // Candidates are in order of first turn, so the first of the best is the first to speak.
+    var chosen = candidates[0]
+    for number in candidates.dropFirst() where net(number) > net(chosen) { chosen = number }
+    let runnerUp = candidates.filter { $0 != chosen }.map(net).max() ?? net(chosen)
+    let margin = net(chosen) - runnerUp
+    let confidence: RoleAssignment.Confidence = margin >= 2 ? .high : margin == 1 ? .medium : .low
     let totalWords = max(1, words.reduce(0, +))
-    // Most requests, then most words, then the first to speak.
-    var chosen = 0
-    for number in 1..<cast.speakers.count where (asks[number], words[number]) > (asks[chosen], words[chosen]) {
-      chosen = number
-    }
     let share = Int((Double(words[chosen]) / Double(totalWords) * 100).rounded())
-    let requests = asks[chosen]
-    var why = requests > 0 ? ["makes the most requests (\(requests))"] : []
+    let name = cast.speakers[chosen]
+    var why: [String] = []
+    if margin > 0 {
+      why.append("asks and offers more than they hesitate or bid (\(repCues[chosen]) against \(prospectCues[chosen]))")
+    } else {
+      why.append("unsure: no ask, offer or hesitation tells the speakers apart; \(name) speaks first")
+    }
     why.append("speaks \(share)% of the words")
-    if chosen == 0 { why.append("speaks first") }
-    reason += "heuristic: \(cast.speakers[chosen]) " + why.joined(separator: ", ") + " (use --rep NAME to choose)"
-    return [chosen]
+    reason += "heuristic: \(name) " + why.joined(separator: ", ") + "; \(confidence.rawValue) confidence"
+      + " (use --rep NAME to choose)"
+    return ([chosen], confidence)
+  }
+
+  /// The distinct speakers of a call and each segment's speaker number (-1: none). Name
+  /// variants of one person are one speaker: a name whose words begin another's
+  /// (`Karim`, `Karim Benali`) is that speaker, spelled the longest way. A spelling is
+  /// keyed once, not once per turn: a long call repeats few names.
+  struct Cast {
+    var speakers: [String] = []
+    var keys: [String] = []
+    /// Every key each speaker was written with (`--rep` may name any of them).
+    var spellingKeys: [[String]] = []
+    var numbers: [Int]
+
+    init(_ segments: [Segment]) {
+      numbers = [Int](repeating: -1, count: segments.count)
+      // A call has few spellings: a scan compares short strings, cheaper than hashing them.
+      var spellings: [(spelling: String, key: String)] = []
+      var spellingOf = [Int](repeating: -1, count: segments.count)
+      for (index, segment) in segments.enumerated() {
+        guard let speaker = segment.speaker else { continue }
+        if let known = spellings.firstIndex(where: { $0.spelling == speaker }) {
+          spellingOf[index] = known
+          continue
+        }
+        spellingOf[index] = spellings.count
+        spellings.append((speaker, RoleAssigner.key(speaker)))
+      }
+      // Each spelling's person: the first spelling (in order of first turn) it is a variant of.
+      var personOf = [Int](repeating: -1, count: spellings.count)
+      var people: [(keys: [String], longest: Int)] = []
+      for (number, spelling) in spellings.enumerated() {
+        if let person = people.firstIndex(where: { $0.keys.contains { Cast.variants($0, spelling.key) } }) {
+          personOf[number] = person
+          people[person].keys.append(spelling.key)
+          if spelling.key.count > spellings[people[person].longest].key.count { people[person].longest = number }
+        } else {
+          personOf[number] = people.count
+          people.append(([spelling.key], number))
+        }
+      }
+      speakers = people.map { spellings[$0.longest].spelling }
+      keys = people.map { spellings[$0.longest].key }
+      spellingKeys = people.map(\.keys)
+      for index in segments.indices where spellingOf[index] >= 0 { numbers[index] = personOf[spellingOf[index]] }
+    }
+
+    /// Whether two keys name one person: equal, or one is the other's first words
+    /// (`karim` / `karim benali`). Generic labels never merge (`sales` / `sales manager`).
+    static func variants(_ one: String, _ other: String) -> Bool {
+      if one == other { return true }
+      let (short, long) = one.count < other.count ? (one, other) : (other, one)
+      guard long.hasPrefix(short + " ") else { return false }
+      return !RoleLabels.rep.contains(short) && !RoleLabels.prospect.contains(short)
+    }
   }
 }
