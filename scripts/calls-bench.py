@@ -9,8 +9,8 @@ Runs the built `libre analyze -f jsonl` over the call folders of the real-data s
   label (Seller, Persuader…) can decide the role: only behaviour;
 - hesitations found, and pressure / freedom after hesitation found;
 - against eval/realdata/call-hesitations.jsonl when it exists: hesitation recall and
-  precision (by line), and pressure-after-hesitation recall and precision (by the
-  hesitation line it answers).
+  precision (by the prospect's turn), and pressure-after-hesitation recall and precision
+  (by the hesitation's turn it answers), over the dialogues annotated there.
 
 The real rep: `Persuader` in p4g-speaker-lines, `Seller` in craigslistbargain-speaker-lines.
 
@@ -166,10 +166,14 @@ def main():
         print("  hesitations found: %d; pressure after hesitation: %d; freedom after hesitation: %d" % (
             hesitation_count, pressured_count, freed_count))
         # Against the annotations of this corpus's files (judged on the labelled run).
+        # Every annotated dialogue has a {"dialogue": true} line, so one without a hesitation
+        # counts too (for precision); each hesitation has its own line with its "kind".
         by_file = {}
         for entry in gold:
             if entry["file"].startswith("calls/" + corpus + "/"):
-                by_file.setdefault(os.path.join(args.realdata, entry["file"]), []).append(entry)
+                entries = by_file.setdefault(os.path.join(args.realdata, entry["file"]), [])
+                if "kind" in entry:
+                    entries.append(entry)
         for path, entries in by_file.items():
             if path not in records:
                 continue
@@ -182,8 +186,7 @@ def main():
             totals["hes_flagged"] += len(found_turns)
             totals["hes_right"] += len(found_turns & gold_turns)
             gold_pressed = {starts.get(e["line"], e["line"]) for e in entries if e.get("answer") == "pressure"}
-            # Precision over the annotated moments: an unannotated hesitation is not judged.
-            flagged = {starts.get(line, line) for line in pressured} & gold_turns
+            flagged = {starts.get(line, line) for line in pressured}
             totals["press_gold"] += len(gold_pressed)
             totals["press_found"] += len(gold_pressed & flagged)
             totals["press_flagged"] += len(flagged)
@@ -191,7 +194,9 @@ def main():
     if gold:
         def ratio(a, b):
             return "%.2f (%d/%d)" % (a / b, a, b) if b else "n/a"
-        print("annotated (%d entries in %s):" % (len(gold), os.path.relpath(args.gold)))
+        dialogues = sum(1 for entry in gold if entry.get("dialogue"))
+        moments_annotated = sum(1 for entry in gold if "kind" in entry)
+        print("annotated: %d dialogues, %d hesitations (%s)" % (dialogues, moments_annotated, os.path.relpath(args.gold)))
         print("  hesitation recall %s, precision %s" % (
             ratio(totals["hes_found"], totals["hes_gold"]), ratio(totals["hes_right"], totals["hes_flagged"])))
         print("  pressure after hesitation recall %s, precision %s" % (

@@ -46,8 +46,10 @@ enum ConversationRules {
     return metrics
   }
 
-  /// For each prospect turn with a hesitation cue, the rep's next turn: pressure there is
-  /// reported (high severity), freedom there earns credit.
+  /// For each prospect turn with a hesitation cue, the rep's answer: their turn up to the
+  /// prospect's next words (a turn may span several cues). Pressure there (a pressure
+  /// phrase; a pushback cue: minimizing, guilt, a re-ask; or asking again with no room
+  /// given) is reported with high severity; room to decide (a freedom phrase) earns credit.
   static func afterHesitation(
     _ findings: [Finding], segments: [Segment], language: Language, metrics: inout ConversationMetrics
   ) -> [Finding] {
@@ -61,19 +63,59 @@ enum ConversationRules {
       // Two hesitations before one rep turn: the turn answers them once.
       guard answered.insert(next).inserted else { continue }
       metrics.hesitations += 1
-      let turn = (bySegment[next] ?? []).sorted { $0.start < $1.start }
+      var turn: [Finding] = []
+      var last = next
+      while last < segments.count && segments[last].role != .prospect {
+        turn += bySegment[last] ?? []
+        last += 1
+      }
+      turn.sort { $0.start < $1.start }
       let who = segment.speaker ?? "the prospect"
-      if let push = turn.first(where: {
-        $0.rule.polarity == .pressure && !$0.rule.traits.contains(.derived)
-      }) {
+      switch answer(turn) {
+      case .pressure(let push):
         metrics.pressureAfterHesitation += 1
         added.append(flag(BuiltInRules.pressureAfterHesitationID, on: push, after: who, cue: cue, language))
-      } else if let room = turn.first(where: { $0.rule.polarity == .freedom && $0.scoringNote == nil }) {
+      case .freedom(let room):
         metrics.freedomAfterHesitation += 1
         added.append(flag(BuiltInRules.freedomAfterHesitationID, on: room, after: who, cue: cue, language))
+      case .neutral: break
       }
     }
     return added
+  }
+
+  /// How a rep's turn answers a hesitation, and the finding that shows it.
+  enum Answer {
+    case pressure(Finding)
+    case freedom(Finding)
+    case neutral
+  }
+
+  /// The category of the role cues that push back on a hesitation (`role.pushback.*`).
+  static let pushbackCategory = "pushback"
+  /// The category of the rep's asks (`role.rep.asks-to-give`) and its name.
+  static let asksCategory = "rep"
+  static let asksName = "asks-to-give"
+
+  /// Pressure or pushback wins over room given in the same turn ("no pressure, but even a
+  /// penny helps" still minimizes); a plain ask again (a request, an ask to give) is
+  /// pressure only when the turn gives no room ("no problem; would you like to give
+  /// later?" leaves the choice open).
+  static func answer(_ turn: [Finding]) -> Answer {
+    if let push = turn.first(where: {
+      ($0.rule.polarity == .pressure && !$0.rule.traits.contains(.derived))
+        || ($0.rule.polarity == .role && $0.rule.category == pushbackCategory)
+    }) {
+      return .pressure(push)
+    }
+    if let room = turn.first(where: { $0.rule.polarity == .freedom && $0.scoringNote == nil }) { return .freedom(room) }
+    if let ask = turn.first(where: {
+      ($0.rule.polarity == .request && $0.rule.id != BuiltInRules.requestWithoutFreedomID)
+        || ($0.rule.polarity == .role && $0.rule.category == asksCategory && $0.rule.id.hasSuffix(asksName))
+    }) {
+      return .pressure(ask)
+    }
+    return .neutral
   }
 
   private static func flag(_ id: String, on finding: Finding, after who: String, cue: Finding, _ language: Language)
@@ -82,7 +124,7 @@ enum ConversationRules {
     var flag = Finding(
       rule: BuiltInRules.rule(id, language), start: finding.start, end: finding.end, sentence: finding.sentence)
     flag.segment = finding.segment
-    flag.detail = "answers \(who)'s hesitation (\(cue.rule.id))"
+    flag.detail = "answers \(who)'s hesitation (\(cue.rule.id)) with \(finding.rule.id)"
     return flag
   }
 }

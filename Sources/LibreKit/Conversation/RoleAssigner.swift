@@ -82,17 +82,20 @@ enum RoleAssigner {
     var repCues = [Int](repeating: 0, count: cast.speakers.count)
     var prospectCues = [Int](repeating: 0, count: cast.speakers.count)
     var words = [Int](repeating: 0, count: cast.speakers.count)
+    // A sentence is one piece of evidence however many rules see it ("I'm not sure" is two
+    // hesitation rules), and a turn with a hesitation is one hesitation.
+    var repSentences: Set<Int> = []
+    var prospectSentences: Set<Int> = []
+    var hesitantTurns: Set<Int> = []
     for finding in findings where finding.segment < cast.numbers.count && cast.numbers[finding.segment] >= 0 {
       let number = cast.numbers[finding.segment]
       switch finding.rule.polarity {
-      case .request: repCues[number] += 1
-      case .hesitation: prospectCues[number] += 1
-      case .role:
-        if finding.rule.category == RoleLabels.prospectCategory {
-          prospectCues[number] += 1
-        } else {
-          repCues[number] += 1
-        }
+      case .hesitation:
+        if hesitantTurns.insert(finding.segment).inserted { prospectCues[number] += 1 }
+      case .role where finding.rule.category == RoleLabels.prospectCategory:
+        if prospectSentences.insert(finding.sentence).inserted { prospectCues[number] += 1 }
+      case .request, .role:
+        if repSentences.insert(finding.sentence).inserted { repCues[number] += 1 }
       case .freedom, .pressure, .engagement: break
       }
     }
