@@ -128,6 +128,7 @@ def main():
     parser.add_argument("--realdata", default=default_realdata())
     parser.add_argument("--gold", default=os.path.join(os.path.dirname(__file__), "..", "eval", "realdata",
                                                        "call-hesitations.jsonl"))
+    parser.add_argument("--misses", action="store_true", help="print the annotated hesitations and pressure not found")
     parser.add_argument("--half", choices=["even", "odd", "all"], default="all",
                         help="files at even or odd positions (sorted), to check a rule on the half it was not tuned on")
     args = parser.parse_args()
@@ -191,6 +192,18 @@ def main():
             totals["press_found"] += len(gold_pressed & flagged)
             totals["press_flagged"] += len(flagged)
             totals["press_right"] += len(flagged & gold_pressed)
+            if args.misses:
+                lines = open(path, encoding="utf-8").read().split("\n")
+                for entry in entries:
+                    turn = starts.get(entry["line"], entry["line"])
+                    if turn not in found_turns:
+                        print("  missed %s: %s" % (entry["kind"], lines[entry["line"] - 1][:160]))
+                    elif entry.get("answer") == "pressure" and turn not in flagged:
+                        print("  unflagged pressure: %s" % lines[(entry.get("answerLine") or 1) - 1][:160])
+                for turn in sorted(found_turns - gold_turns):
+                    print("  extra hesitation: %s" % lines[turn - 1][:160])
+                for turn in sorted(flagged - gold_pressed):
+                    print("  extra pressure after line %d: %s" % (turn, path[-30:]))
     if gold:
         def ratio(a, b):
             return "%.2f (%d/%d)" % (a / b, a, b) if b else "n/a"
