@@ -93,6 +93,9 @@ enum ConversationRules {
 
   /// The category of the role cues that push back on a hesitation (`role.pushback.*`).
   static let pushbackCategory = "pushback"
+  /// Shouting is how a line is typed, not what it answers: a call typed in capitals is
+  /// not pressure after every hesitation.
+  static let shoutingCategory = "shouting"
   /// The category of the rep's asks (`role.rep.asks-to-give`) and its name.
   static let asksCategory = "rep"
   static let asksName = "asks-to-give"
@@ -103,7 +106,7 @@ enum ConversationRules {
   /// later?" leaves the choice open).
   static func answer(_ turn: [Finding]) -> Answer {
     if let push = turn.first(where: {
-      ($0.rule.polarity == .pressure && !$0.rule.traits.contains(.derived))
+      ($0.rule.polarity == .pressure && !$0.rule.traits.contains(.derived) && $0.rule.category != shoutingCategory)
         || ($0.rule.polarity == .role && $0.rule.category == pushbackCategory)
     }) {
       return .pressure(push)
