@@ -71,10 +71,26 @@ enum ConversationRules {
       }
       turn.sort { $0.start < $1.start }
       let who = segment.speaker ?? "the prospect"
-      switch answer(turn) {
+      var reply = answer(turn)
+      if case .neutral = reply, cue.rule.category == refusalCategory,
+        !turn.contains(where: { $0.rule.polarity == .role && $0.rule.category == RoleLabels.acknowledgeCategory })
+      {
+        // A refusal answered without a word that it was heard (a new question, more pitch)
+        // is ignored: the rep goes on as if no one had said no.
+        reply = .ignoring
+      }
+      switch reply {
       case .pressure(let push):
         metrics.pressureAfterHesitation += 1
         added.append(flag(BuiltInRules.pressureAfterHesitationID, on: push, after: who, cue: cue, language))
+      case .ignoring:
+        metrics.pressureAfterHesitation += 1
+        var ignored = Finding(
+          rule: BuiltInRules.rule(BuiltInRules.pressureAfterHesitationID, language),
+          start: segments[next].range.lowerBound, end: segments[next].range.upperBound, sentence: cue.sentence)
+        ignored.segment = next
+        ignored.detail = "answers \(who)'s refusal (\(cue.rule.id)) without acknowledging it"
+        added.append(ignored)
       case .freedom(let room):
         metrics.freedomAfterHesitation += 1
         added.append(flag(BuiltInRules.freedomAfterHesitationID, on: room, after: who, cue: cue, language))
@@ -87,12 +103,16 @@ enum ConversationRules {
   /// How a rep's turn answers a hesitation, and the finding that shows it.
   enum Answer {
     case pressure(Finding)
+    /// A refusal answered as if it had not been said.
+    case ignoring
     case freedom(Finding)
     case neutral
   }
 
   /// The category of the role cues that push back on a hesitation (`role.pushback.*`).
   static let pushbackCategory = "pushback"
+  /// The category of the hesitations that say no (`hesitation.refusal.*`).
+  static let refusalCategory = "refusal"
   /// Shouting is how a line is typed, not what it answers: a call typed in capitals is
   /// not pressure after every hesitation.
   static let shoutingCategory = "shouting"

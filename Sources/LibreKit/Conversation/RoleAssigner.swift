@@ -94,6 +94,8 @@ enum RoleAssigner {
         if hesitantTurns.insert(finding.segment).inserted { prospectCues[number] += 1 }
       case .role where finding.rule.category == RoleLabels.prospectCategory:
         if prospectSentences.insert(finding.sentence).inserted { prospectCues[number] += 1 }
+      // Both sides acknowledge what the other says.
+      case .role where finding.rule.category == RoleLabels.acknowledgeCategory: break
       case .request, .role:
         if repSentences.insert(finding.sentence).inserted { repCues[number] += 1 }
       case .freedom, .pressure, .engagement: break

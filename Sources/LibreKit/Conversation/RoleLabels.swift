@@ -16,6 +16,9 @@ enum RoleLabels {
     "appelante",
   ]
 
-  /// The category of the `role.prospect.*` cues; every other role cue marks the rep.
+  /// The category of the `role.prospect.*` cues; every other role cue but acknowledgement
+  /// marks the rep.
   static let prospectCategory = "prospect"
+  /// The category of `role.acknowledge.*`: either side says "I understand".
+  static let acknowledgeCategory = "acknowledge"
 }
