@@ -3,16 +3,21 @@
 /// Given names (`--rep`, `speakers.rep`) win, matched without case. Then generic labels: a
 /// speaker called `Agent`, `Seller` or `Conseiller` is the rep, one called `Client` or
 /// `Buyer` the prospect (`RoleLabels`). Otherwise what each speaker does: the rep asks
-/// (request cues), offers, describes what is sold and holds the price (`role.rep.*` cues);
-/// the prospect hesitates (hesitation cues), asks about the item and bids lower
-/// (`role.prospect.*` cues). The speaker with the most rep evidence net of prospect evidence
-/// is the rep; on a tie, the one who speaks first (a seller opens the call), and the reason
-/// says the choice is unsure. Talk share is printed, never the decider: a talkative buyer
-/// is still the buyer. Pressure phrases are not evidence either: a buyer states deadlines
-/// too ("our cutoff is the end of the quarter"). A call with one speaker has that speaker as
-/// the rep. Name variants of one person (`Karim` and `Karim Benali`) are one speaker, named
-/// by the longest spelling.
+/// (request cues), offers, describes what is sold and holds the price (`role.rep.*` and
+/// `role.pushback.*` cues); the prospect hesitates (one per turn), asks about the item and
+/// bids lower (`role.prospect.*` cues). Each sentence with a cue weighs two points; opening
+/// the call (a seller calls) adds one, asking the most questions (a buyer asks) takes one
+/// away, so those two decide only between speakers whose cues are level or one apart. The
+/// most points wins; on a tie, the first to speak, and the reason says the choice is
+/// unsure. Talk share is printed, never the decider: a talkative buyer is still the buyer.
+/// Pressure phrases are not evidence either: a buyer states deadlines too ("our cutoff is
+/// the end of the quarter"). A call with one speaker has that speaker as the rep. Name
+/// variants of one person (`Karim` and `Karim Benali`) are one speaker, named by the
+/// longest spelling.
 enum RoleAssigner {
+  /// What one cue weighs against opening the call or asking the most questions (one each).
+  static let cueWeight = 2
+
   static func assign(
     _ segments: inout [Segment], findings: [Finding], counts: [SegmentCounts], options: DocumentOptions
   ) -> RoleAssignment {
@@ -101,27 +106,40 @@ enum RoleAssigner {
       case .freedom, .pressure, .engagement: break
       }
     }
+    var questions = [Int](repeating: 0, count: cast.speakers.count)
     for (index, number) in cast.numbers.enumerated() where index < counts.count && number >= 0 {
       words[number] += counts[index].words
+      questions[number] += counts[index].questions
     }
-    func net(_ number: Int) -> Int { repCues[number] - prospectCues[number] }
-    // Candidates are in order of first turn, so the first of the best is the first to speak.
-    var chosen = candidates[0]
+    // Who asks the most questions (alone): buyers ask about the item, the price, the cause.
+    let mostQuestions = questions.max() ?? 0
+    let asker = questions.filter { $0 == mostQuestions }.count == 1 ? questions.firstIndex(of: mostQuestions) : nil
+    let opener = candidates[0]
+    // A cue (an ask, an offer, a hesitation, a bid) weighs two points; opening the call (a
+    // seller calls) and asking the most questions (a buyer asks) one each, so they decide
+    // only between speakers whose cues are level or one apart.
+    func net(_ number: Int) -> Int {
+      cueWeight * (repCues[number] - prospectCues[number]) + (number == opener ? 1 : 0) - (number == asker ? 1 : 0)
+    }
+    // Candidates are in order of first turn, so on a tie the first to speak is kept.
+    var chosen = opener
     for number in candidates.dropFirst() where net(number) > net(chosen) { chosen = number }
     let runnerUp = candidates.filter { $0 != chosen }.map(net).max() ?? net(chosen)
     let margin = net(chosen) - runnerUp
-    let confidence: RoleAssignment.Confidence = margin >= 2 ? .high : margin == 1 ? .medium : .low
+    let confidence: RoleAssignment.Confidence = margin > cueWeight ? .high : margin == cueWeight ? .medium : .low
     let totalWords = max(1, words.reduce(0, +))
     let share = Int((Double(words[chosen]) / Double(totalWords) * 100).rounded())
     let name = cast.speakers[chosen]
-    var why: [String] = []
-    if margin > 0 {
-      why.append("asks and offers more than they hesitate or bid (\(repCues[chosen]) against \(prospectCues[chosen]))")
-    } else {
-      why.append("unsure: no ask, offer or hesitation tells the speakers apart; \(name) speaks first")
-    }
+    let others = candidates.filter { $0 != chosen }
+    var why = [
+      "asks or offers \(repCues[chosen]) time(s) and hesitates or bids \(prospectCues[chosen]) (others: "
+        + others.map { "\(repCues[$0]) and \(prospectCues[$0])" }.joined(separator: "; ") + ")"
+    ]
+    if chosen == opener { why.append("speaks first") }
+    if let asker, asker != chosen { why.append("\(cast.speakers[asker]) asks the most questions") }
     why.append("speaks \(share)% of the words")
-    reason += "heuristic: \(name) " + why.joined(separator: ", ") + "; \(confidence.rawValue) confidence"
+    let unsure = confidence == .low ? "unsure, " : ""
+    reason += "heuristic: \(name) " + why.joined(separator: ", ") + "; \(unsure)\(confidence.rawValue) confidence"
       + " (use --rep NAME to choose)"
     return ([chosen], confidence)
   }
