@@ -139,7 +139,8 @@ enum RoleAssigner {
     if let asker, asker != chosen { why.append("\(cast.speakers[asker]) asks the most questions") }
     why.append("speaks \(share)% of the words")
     let unsure = confidence == .low ? "unsure, " : ""
-    reason += "heuristic: \(name) " + why.joined(separator: ", ") + "; \(unsure)\(confidence.rawValue) confidence"
+    reason +=
+      "heuristic: \(name) " + why.joined(separator: ", ") + "; \(unsure)\(confidence.rawValue) confidence"
       + " (use --rep NAME to choose)"
     return ([chosen], confidence)
   }

@@ -6,7 +6,8 @@ enum RoleLabels {
   static let rep: Set<String> = [
     "agent", "rep", "sales", "sales rep", "sales representative", "representative", "salesperson", "salesman",
     "saleswoman", "seller", "account executive", "account manager", "ae", "sdr", "bdr", "advisor", "adviser",
-    "consultant", "commercial", "commerciale", "conseiller", "conseillère", "vendeur", "vendeuse", "chargé de clientèle",
+    "consultant", "commercial", "commerciale", "conseiller", "conseillère", "vendeur", "vendeuse",
+    "chargé de clientèle",
     "chargée de clientèle", "téléconseiller", "téléconseillère",
   ]
 
