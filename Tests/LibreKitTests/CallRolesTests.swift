@@ -1,5 +1,6 @@
-import LibreKit
 import Testing
+
+@testable import LibreKit
 
 /// Who the rep is from what people do (issue 24): asks and offers against hesitations and
 /// bids, generic labels, name variants, and the confidence printed with the choice.
@@ -124,5 +125,43 @@ struct AfterHesitationTests {
   @Test func capitalsAreNotAnAnswer() {
     let result = Self.answer("I'm not sure.", "OK THANK YOU SO MUCH FOR YOUR TIME.")
     #expect(result.conversation?.pressureAfterHesitation == 0)
+  }
+}
+
+/// How a call is typed is not pressure (issue 24): capitals all through a chat make one
+/// notice, and email follow-up phrases said live are questions.
+struct CallTypingTests {
+  typealias Support = DocumentSupport
+
+  @Test func aCallTypedInCapitalsGetsOneNotice() throws {
+    // Found by the real calls: a chat typed in capitals produced 17 shouting findings.
+    let turns = [
+      ("Rep", "HI GOOD MORNING"), ("Pat", "hello"), ("Rep", "YES SURE WE CAN DO THAT"), ("Pat", "ok"),
+      ("Rep", "GREAT THANK YOU SO MUCH"),
+    ]
+    let result = Support.lint(Support.call(turns), DocumentOptions(reps: ["Rep"]))
+    #expect(!result.findings.contains { $0.rule.id == CallTyping.capitalsRuleID })
+    let notice = try #require(result.suppressionNotices.first)
+    #expect(result.suppressionNotices.count == 1 && notice.message.contains("Rep types in capitals (3 of 3 turns)"))
+    let french = [
+      ("Rep", "BONJOUR MADAME"), ("Pat", "bonjour"), ("Rep", "OUI BIEN SÛR"), ("Pat", "ok"), ("Rep", "MERCI BEAUCOUP"),
+    ]
+    let inFrench = Support.lint(Support.call(french), DocumentOptions(language: .french, reps: ["Rep"]))
+    #expect(inFrench.suppressionNotices.first?.message.contains("Rep écrit en capitales") == true)
+  }
+
+  @Test func oneShoutInACallIsStillAFinding() {
+    let turns = [("Rep", "Thanks for joining."), ("Pat", "Sure."), ("Rep", "This is a FREE TRIAL, honestly.")]
+    let result = Support.lint(Support.call(turns), DocumentOptions(reps: ["Rep"]))
+    #expect(result.suppressionNotices.isEmpty)
+    #expect(result.findings.contains { $0.rule.id == CallTyping.capitalsRuleID })
+  }
+
+  @Test func aFollowUpQuestionInALiveCallIsNotNagging() {
+    let turns = [("Rep", "Did you get a chance to look at the quote?"), ("Pat", "Not yet.")]
+    let call = Support.lint(Support.call(turns), DocumentOptions(reps: ["Rep"]))
+    #expect(!call.findings.contains { $0.rule.category == "nagging" })
+    let email = Support.lint("Hi Pat,\n\nDid you get a chance to look at the quote?\n\nSam")
+    #expect(email.findings.contains { $0.rule.category == "nagging" })
   }
 }

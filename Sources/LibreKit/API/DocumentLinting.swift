@@ -29,7 +29,7 @@ extension Linter {
       lint($0, segments: document.effectiveSegments, options: options, workspace: &workspace, suppression: pass)
     }
     if let pass {
-      result.suppressionNotices = pass.notices(result.language)
+      result.suppressionNotices += pass.notices(result.language)
       result.suppressedFindings = pass.suppressed
     }
     return result
@@ -62,6 +62,9 @@ extension Linter {
       let roles = RoleAssigner.assign(&segments, findings: findings, counts: scan.counter.counts, options: options)
       result.roles = roles
       result.segmentRoles = segments.map(\.role)
+      findings = CallTyping.droppingEmailOnly(findings)
+      result.suppressionNotices = CallTyping.capitalsAsNotes(
+        &findings, segments: segments, everyone: options.everyone, language: language)
       // Each speaker's own score reads everything they said, whatever their role.
       let everything = findings
       if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }

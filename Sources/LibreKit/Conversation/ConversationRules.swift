@@ -113,20 +113,19 @@ enum ConversationRules {
   static let pushbackCategory = "pushback"
   /// The category of the hesitations that say no (`hesitation.refusal.*`).
   static let refusalCategory = "refusal"
-  /// Shouting is how a line is typed, not what it answers: a call typed in capitals is
-  /// not pressure after every hesitation.
-  static let shoutingCategory = "shouting"
   /// The category of the rep's asks (`role.rep.asks-to-give`) and its name.
   static let asksCategory = "rep"
   static let asksName = "asks-to-give"
 
-  /// Pressure or pushback wins over room given in the same turn ("no pressure, but even a
+  /// Pressure or pushback wins over room given (shouting aside: it is how a line is typed,
+  /// not what it answers) in the same turn ("no pressure, but even a
   /// penny helps" still minimizes); a plain ask again (a request, an ask to give) is
   /// pressure only when the turn gives no room ("no problem; would you like to give
   /// later?" leaves the choice open).
   static func answer(_ turn: [Finding]) -> Answer {
     if let push = turn.first(where: {
-      ($0.rule.polarity == .pressure && !$0.rule.traits.contains(.derived) && $0.rule.category != shoutingCategory)
+      ($0.rule.polarity == .pressure && !$0.rule.traits.contains(.derived)
+        && $0.rule.category != CallTyping.shoutingCategory)
         || ($0.rule.polarity == .role && $0.rule.category == pushbackCategory)
     }) {
       return .pressure(push)
