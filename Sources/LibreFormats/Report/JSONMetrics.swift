@@ -32,6 +32,21 @@ enum JSONMetrics {
     out.member("freedomAfterHesitation", call.freedomAfterHesitation)
     out.member(
       "pressureAfterHesitationRate", number: call.pressureAfterHesitationRate.map { ($0 * 1000).rounded() / 1000 })
+    out.key("timing")
+    if let timing = call.timing { self.timing(timing, into: &out) } else { out.null() }
+    out.endObject()
+  }
+
+  /// The call's timing; `null` in its place when the transcript has no times.
+  static func timing(_ timing: CallTiming, into out: inout JSONStream) {
+    out.beginObject()
+    out.member("pauseAfterHesitation", number: timing.meanPauseAfterHesitation.map { ($0 * 100).rounded() / 100 })
+    out.member("pausesAfterHesitation", timing.pausesAfterHesitation.count)
+    out.member("pauseReference", number: ConversationMetricsReference.pauseAfterObjectionReference)
+    out.member("overlaps", timing.overlaps)
+    out.member("cutInsOnHesitation", timing.cutInsOnHesitation)
+    out.member("repWordsPerMinute", number: timing.repWordsPerMinute.map { $0.rounded() })
+    out.member("wordsPerMinuteReference", number: ConversationMetricsReference.wordsPerMinuteReference)
     out.endObject()
   }
 

@@ -39,11 +39,27 @@ enum ConversationRules {
       }
     }
     if total > 0 { metrics.repTalkRatio = repTotal / total }
+    if timed { metrics.timing = timing(segments: segments, counts: counts) }
     let openSentences = Set(
       findings.lazy.filter { $0.rule.category == "open-question" && segments[$0.segment].role == .rep }
         .map(\.sentence))
     metrics.repOpenQuestions = min(openSentences.count, metrics.repQuestions)
     return metrics
+  }
+
+  /// The rep's talk time, words and overlaps; the pauses after hesitations are added by
+  /// `afterHesitation`.
+  static func timing(segments: [Segment], counts: [SegmentCounts]) -> CallTiming {
+    var timing = CallTiming()
+    for (index, segment) in segments.enumerated() where segment.role == .rep {
+      guard let start = segment.startTime, let end = segment.endTime else { continue }
+      timing.repSeconds += max(0, end - start)
+      if index < counts.count { timing.repWords += counts[index].words }
+      if index > 0, segments[index - 1].role == .prospect, let before = segments[index - 1].endTime, start < before {
+        timing.overlaps += 1
+      }
+    }
+    return timing
   }
 
   /// For each prospect turn with a hesitation cue, the rep's answer: their turn up to the
@@ -72,6 +88,14 @@ enum ConversationRules {
       turn.sort { $0.start < $1.start }
       let who = segment.speaker ?? "the prospect"
       var reply = answer(turn)
+      if metrics.timing != nil, let end = segments[next - 1].endTime, let start = segments[next].startTime {
+        let pause = start - end
+        metrics.timing!.pausesAfterHesitation.append(pause)
+        if pause < ConversationMetricsReference.cutInSeconds {
+          metrics.timing!.cutInsOnHesitation += 1
+          if case .pressure = reply {} else { reply = .cuttingIn(pause) }
+        }
+      }
       if case .neutral = reply, cue.rule.category == refusalCategory,
         !turn.contains(where: { $0.rule.polarity == .role && $0.rule.category == RoleLabels.acknowledgeCategory })
       {
@@ -83,14 +107,18 @@ enum ConversationRules {
       case .pressure(let push):
         metrics.pressureAfterHesitation += 1
         added.append(flag(BuiltInRules.pressureAfterHesitationID, on: push, after: who, cue: cue, language))
-      case .ignoring:
+      case .ignoring, .cuttingIn:
         metrics.pressureAfterHesitation += 1
-        var ignored = Finding(
+        var whole = Finding(
           rule: BuiltInRules.rule(BuiltInRules.pressureAfterHesitationID, language),
           start: segments[next].range.lowerBound, end: segments[next].range.upperBound, sentence: cue.sentence)
-        ignored.segment = next
-        ignored.detail = "answers \(who)'s refusal (\(cue.rule.id)) without acknowledging it"
-        added.append(ignored)
+        whole.segment = next
+        if case .cuttingIn(let pause) = reply {
+          whole.detail = "cuts in on \(who)'s hesitation (\(cue.rule.id)) \(pauseText(pause))"
+        } else {
+          whole.detail = "answers \(who)'s refusal (\(cue.rule.id)) without acknowledging it"
+        }
+        added.append(whole)
       case .freedom(let room):
         metrics.freedomAfterHesitation += 1
         added.append(flag(BuiltInRules.freedomAfterHesitationID, on: room, after: who, cue: cue, language))
@@ -105,6 +133,9 @@ enum ConversationRules {
     case pressure(Finding)
     /// A refusal answered as if it had not been said.
     case ignoring
+    /// An answer that starts before the hesitation ends or right after it (the pause, in
+    /// seconds).
+    case cuttingIn(Double)
     case freedom(Finding)
     case neutral
   }
@@ -138,6 +169,12 @@ enum ConversationRules {
       return .pressure(ask)
     }
     return .neutral
+  }
+
+  /// "0.1 s after it" or "0.4 s before it ends".
+  static func pauseText(_ pause: Double) -> String {
+    let tenths = (abs(pause) * 10).rounded() / 10
+    return pause < 0 ? "\(tenths) s before it ends" : "\(tenths) s after it"
   }
 
   private static func flag(_ id: String, on finding: Finding, after who: String, cue: Finding, _ language: Language)

@@ -1,0 +1,54 @@
+import LibreFormats
+import LibreKit
+import LibreLexicons
+import Testing
+
+/// The timing of calls summed per rep and over a run (issue 24), through partials, and
+/// said to be unavailable when no call has times.
+@Suite struct CallTimingSummaryTests {
+  static let timed = """
+    WEBVTT
+
+    00:00:01.000 --> 00:00:05.000
+    <v Sam>Can we book a demo next week?
+
+    00:00:05.000 --> 00:00:09.000
+    <v Alex>I am not sure. I need to think about it.
+
+    00:00:10.000 --> 00:00:12.000
+    <v Sam>Of course, take your time.
+
+    """
+  static let untimed =
+    "Sam: Can we book a demo next week?\nAlex: I am not sure. I need to think about it.\nSam: Of course.\n"
+
+  static let linter = Linter(lexicons: BuiltInLexicons.compiled())
+
+  static func summary(_ text: String, _ format: TranscriptFormat) throws -> DocumentSummary {
+    let document = try loadTranscript(text, format)
+    let result = Self.linter.lint(document, options: DocumentOptions(language: .english, reps: ["Sam"]))
+    return DocumentSummary(report: DocumentReport(document: document, result: result), group: "Sam")
+  }
+
+  @Test func timingIsSummedPerRepAndRoundTripsInPartials() throws {
+    var aggregate = AnalysisAggregate()
+    aggregate.add(try Self.summary(Self.timed, .vtt))
+    aggregate.add(try Self.summary(Self.untimed, .plain))
+    let calls = aggregate.calls
+    #expect(calls.calls == 2 && calls.timedCalls == 1)
+    #expect(calls.meanPauseAfterHesitation == 1)
+    #expect(calls.timing.repWords == 12 && calls.timing.repMillis == 6000)
+    #expect(aggregate.groups["Sam"]?.calls.timedCalls == 1)
+    let back = try AggregateCoding.decode(Array(AggregateCoding.encode(aggregate).utf8), path: "p.json")
+    #expect(back == aggregate)
+    let text = AnalysisSummaryText.render(aggregate)
+    #expect(text.contains("pause after hesitation 1.0s"), "\(text)")
+    #expect(text.contains("120 words/min"), "\(text)")
+  }
+
+  @Test func untimedCallsSayTimingIsUnavailable() throws {
+    var aggregate = AnalysisAggregate()
+    aggregate.add(try Self.summary(Self.untimed, .plain))
+    #expect(AnalysisSummaryText.render(aggregate).contains("timing unavailable (no timestamps)"))
+  }
+}
