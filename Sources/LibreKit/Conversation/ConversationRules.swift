@@ -96,7 +96,10 @@ enum ConversationRules {
           if case .pressure = reply {} else { reply = .cuttingIn(pause) }
         }
       }
-      if case .neutral = reply, cue.rule.category == refusalCategory,
+      let refused = bySegment[index]!.contains {
+        $0.rule.polarity == .hesitation && $0.rule.category == refusalCategory
+      }
+      if case .neutral = reply, refused,
         !turn.contains(where: { $0.rule.polarity == .role && $0.rule.category == RoleLabels.acknowledgeCategory })
       {
         // A refusal answered without a word that it was heard (a new question, more pitch)
