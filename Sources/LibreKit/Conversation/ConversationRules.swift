@@ -69,12 +69,17 @@ enum ConversationRules {
   static func afterHesitation(
     _ findings: [Finding], segments: [Segment], language: Language, metrics: inout ConversationMetrics
   ) -> [Finding] {
-    var bySegment: [Int: [Finding]] = [:]
-    for finding in findings { bySegment[finding.segment, default: []].append(finding) }
+    // Most calls have no hesitation: nothing to index then. Findings are indexed by
+    // position, not copied: a copy retains a rule and strings.
+    guard findings.indices.contains(where: { findings[$0].rule.polarity == .hesitation }) else { return [] }
+    var bySegment: [Int: [Int]] = [:]
+    for index in findings.indices { bySegment[findings[index].segment, default: []].append(index) }
     var added: [Finding] = []
     var answered: Set<Int> = []
     for (index, segment) in segments.enumerated() where segment.role == .prospect {
-      guard let cue = bySegment[index]?.first(where: { $0.rule.polarity == .hesitation }) else { continue }
+      guard let own = bySegment[index], let cueIndex = own.first(where: { findings[$0].rule.polarity == .hesitation })
+      else { continue }
+      let cue = findings[cueIndex]
       guard let next = segments[(index + 1)...].firstIndex(where: { $0.role == .rep }) else { continue }
       // Two hesitations before one rep turn: the turn answers them once.
       guard answered.insert(next).inserted else { continue }
@@ -82,7 +87,7 @@ enum ConversationRules {
       var turn: [Finding] = []
       var last = next
       while last < segments.count && segments[last].role != .prospect {
-        turn += bySegment[last] ?? []
+        for position in bySegment[last] ?? [] { turn.append(findings[position]) }
         last += 1
       }
       turn.sort { $0.start < $1.start }
@@ -96,8 +101,8 @@ enum ConversationRules {
           if case .pressure = reply {} else { reply = .cuttingIn(pause) }
         }
       }
-      let refused = bySegment[index]!.contains {
-        $0.rule.polarity == .hesitation && $0.rule.category == refusalCategory
+      let refused = own.contains {
+        findings[$0].rule.polarity == .hesitation && findings[$0].rule.category == refusalCategory
       }
       if case .neutral = reply, refused,
         !turn.contains(where: { $0.rule.polarity == .role && $0.rule.category == RoleLabels.acknowledgeCategory })

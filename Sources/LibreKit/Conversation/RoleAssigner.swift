@@ -92,17 +92,21 @@ enum RoleAssigner {
     var repSentences: Set<Int> = []
     var prospectSentences: Set<Int> = []
     var hesitantTurns: Set<Int> = []
-    for finding in findings where finding.segment < cast.numbers.count && cast.numbers[finding.segment] >= 0 {
-      let number = cast.numbers[finding.segment]
-      switch finding.rule.polarity {
+    // By position, not by copies of the findings: a copy retains a rule and three strings.
+    for index in findings.indices {
+      let segment = findings[index].segment
+      guard segment < cast.numbers.count, cast.numbers[segment] >= 0 else { continue }
+      let number = cast.numbers[segment]
+      let rule = findings[index].rule
+      switch rule.polarity {
       case .hesitation:
-        if hesitantTurns.insert(finding.segment).inserted { prospectCues[number] += 1 }
-      case .role where finding.rule.category == RoleLabels.prospectCategory:
-        if prospectSentences.insert(finding.sentence).inserted { prospectCues[number] += 1 }
+        if hesitantTurns.insert(segment).inserted { prospectCues[number] += 1 }
+      case .role where rule.category == RoleLabels.prospectCategory:
+        if prospectSentences.insert(findings[index].sentence).inserted { prospectCues[number] += 1 }
       // Both sides acknowledge what the other says.
-      case .role where finding.rule.category == RoleLabels.acknowledgeCategory: break
+      case .role where rule.category == RoleLabels.acknowledgeCategory: break
       case .request, .role:
-        if repSentences.insert(finding.sentence).inserted { repCues[number] += 1 }
+        if repSentences.insert(findings[index].sentence).inserted { repCues[number] += 1 }
       case .freedom, .pressure, .engagement: break
       }
     }
