@@ -46,6 +46,23 @@ import Testing
     #expect(text.contains("120 words/min"), "\(text)")
   }
 
+  @Test func csvRowsCarryTheTiming() throws {
+    let columns = AnalysisCSVFormat.columns
+    func fields(_ text: String, _ format: TranscriptFormat) throws -> [String: String] {
+      let document = try loadTranscript(text, format)
+      let result = Self.linter.lint(document, options: DocumentOptions(language: .english, reps: ["Sam"]))
+      let report = DocumentReport(document: document, result: result)
+      let row = AnalysisCSVFormat().document(report, summary: DocumentSummary(report: report, group: "Sam"))
+      let values = row.dropLast(2).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      return Dictionary(uniqueKeysWithValues: zip(columns, values))
+    }
+    let timed = try fields(Self.timed, .vtt)
+    #expect(timed["pause_after_hesitation"] == "1.00" && timed["overlaps"] == "0")
+    #expect(timed["rep_words_per_minute"] == "120")
+    let untimed = try fields(Self.untimed, .plain)
+    #expect(untimed["pause_after_hesitation"] == "" && untimed["rep_words_per_minute"] == "")
+  }
+
   @Test func untimedCallsSayTimingIsUnavailable() throws {
     var aggregate = AnalysisAggregate()
     aggregate.add(try Self.summary(Self.untimed, .plain))
