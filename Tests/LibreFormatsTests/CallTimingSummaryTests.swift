@@ -63,6 +63,13 @@ import Testing
     #expect(untimed["pause_after_hesitation"] == "" && untimed["rep_words_per_minute"] == "")
   }
 
+  @Test func theHTMLReportShowsTheTiming() throws {
+    var aggregate = AnalysisAggregate()
+    aggregate.add(try Self.summary(Self.timed, .vtt))
+    let page = HTMLSummarySection.render(aggregate)
+    #expect(page.contains("timed call(s) · pause after hesitation 1.0s"), "\(page)")
+  }
+
   @Test func untimedCallsSayTimingIsUnavailable() throws {
     var aggregate = AnalysisAggregate()
     aggregate.add(try Self.summary(Self.untimed, .plain))

@@ -53,7 +53,10 @@ public enum AnalysisSummaryText {
   static func timing(_ calls: CallTotals) -> String {
     guard calls.timedCalls > 0 else { return "timing unavailable (no timestamps)" }
     var parts: [String] = []
-    if let pause = calls.meanPauseAfterHesitation { parts.append("pause after hesitation \(fixed(pause))s") }
+    // Seconds to a tenth, sign kept: a negative pause is an answer that began too early.
+    if let pause = calls.meanPauseAfterHesitation {
+      parts.append("pause after hesitation \((pause * 10).rounded() / 10)s")
+    }
     parts.append("\(calls.timing.overlaps) overlap(s), \(calls.timing.cutInsOnHesitation) cut-in(s)")
     if let rate = calls.repWordsPerMinute { parts.append("\(Int(rate.rounded())) words/min") }
     return parts.joined(separator: " · ")
