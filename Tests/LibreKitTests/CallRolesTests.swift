@@ -105,6 +105,13 @@ struct AfterHesitationTests {
     #expect(Self.flag(heard) == nil)
   }
 
+  @Test func aFrenchRefusalIgnoredIsPressureToo() throws {
+    let opening = "Voudriez-vous faire un don aujourd'hui ?"
+    let ignored = Self.answer("Non merci.", "Vous habitez en France ?", opening: opening)
+    #expect(try #require(Self.flag(ignored)).detail?.contains("without acknowledging") == true)
+    #expect(Self.flag(Self.answer("Non merci.", "Je comprends. Vous habitez en France ?", opening: opening)) == nil)
+  }
+
   @Test func askingAgainWithRoomIsFreedomAndWithoutItPressure() throws {
     let room = Self.answer(
       "I'm still not sure.", "No pressure at all, it's your choice. Would you like to donate later?")
