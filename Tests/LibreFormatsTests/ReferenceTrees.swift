@@ -35,6 +35,19 @@ enum ReferenceTrees {
         "pressureAfterHesitationRate",
         call.pressureAfterHesitationRate.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
       ),
+      ("timing", call.timing.map(timing) ?? .null),
+    ])
+  }
+
+  static func timing(_ timing: CallTiming) -> JSONOutput {
+    .object([
+      ("pauseAfterHesitation", timing.meanPauseAfterHesitation.map { .number(($0 * 100).rounded() / 100) } ?? .null),
+      ("pausesAfterHesitation", .int(timing.pausesAfterHesitation.count)),
+      ("pauseReference", .number(ConversationMetricsReference.pauseAfterObjectionReference)),
+      ("overlaps", .int(timing.overlaps)),
+      ("cutInsOnHesitation", .int(timing.cutInsOnHesitation)),
+      ("repWordsPerMinute", timing.repWordsPerMinute.map { .number($0.rounded()) } ?? .null),
+      ("wordsPerMinuteReference", .number(ConversationMetricsReference.wordsPerMinuteReference)),
     ])
   }
 
@@ -43,6 +56,7 @@ enum ReferenceTrees {
       ("rep", .array(roles.reps.map(JSONOutput.string))),
       ("prospect", .array(roles.prospects.map(JSONOutput.string))),
       ("reason", .string(roles.reason)),
+      ("confidence", .string(roles.confidence.rawValue)),
       ("everyone", .bool(roles.everyone)),
     ])
   }

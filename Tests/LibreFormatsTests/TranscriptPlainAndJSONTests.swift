@@ -100,6 +100,20 @@ import Testing
     #expect(TranscriptLoader.sniff(path: "notes.md", bytes: Array(transcript.utf8)) == nil)
     #expect(TranscriptLoader.sniff(path: "call.txt", bytes: Array("WEBVTT\n\n".utf8)) == .vtt)
   }
+
+  @Test func aVeryShortCallIsStillATranscript() {
+    // Found by the real calls: a three-line call with one speaker, and a two-line
+    // negotiation, were read as plain text (no roles, no hesitation).
+    let oneSpeaker =
+      "Agent: Hello, this is Sam from Acme.\nAgent: I'm calling about your quote.\nAgent: Call me back.\n"
+    #expect(TranscriptLoader.sniff(path: "call.txt", bytes: Array(oneSpeaker.utf8)) == .plain)
+    let twoLines = "Buyer: Would you take 310?\nSeller: No.\n"
+    #expect(TranscriptLoader.sniff(path: "call.txt", bytes: Array(twoLines.utf8)) == .plain)
+    let note = "Sam: see below.\nThe figures are attached, and the plan is in the deck.\n"
+    #expect(TranscriptLoader.sniff(path: "note.txt", bytes: Array(note.utf8)) == nil, "not every line is a turn")
+    let twoNotes = "Note: call Sam.\nNote: send the deck.\nNote: book the room.\n"
+    #expect(TranscriptLoader.sniff(path: "notes.txt", bytes: Array(twoNotes.utf8)) == nil, "a label word is no speaker")
+  }
 }
 
 @Suite struct TranscriptJSONTests {

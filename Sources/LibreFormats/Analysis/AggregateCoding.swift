@@ -60,6 +60,10 @@ public enum AggregateCoding {
       ("hesitations", .int(calls.hesitations)),
       ("pressureAfterHesitation", .int(calls.pressureAfterHesitation)),
       ("freedomAfterHesitation", .int(calls.freedomAfterHesitation)),
+      ("timedCalls", .int(calls.timedCalls)), ("pauseMillisSum", .int(calls.timing.pauseMillisSum)),
+      ("pauses", .int(calls.timing.pauses)), ("overlaps", .int(calls.timing.overlaps)),
+      ("cutInsOnHesitation", .int(calls.timing.cutInsOnHesitation)),
+      ("timedRepWords", .int(calls.timing.repWords)), ("repMillis", .int(calls.timing.repMillis)),
     ])
   }
 
@@ -154,6 +158,15 @@ public enum AggregateCoding {
       totals.hesitations = try int(calls, "hesitations")
       totals.pressureAfterHesitation = try int(calls, "pressureAfterHesitation")
       totals.freedomAfterHesitation = try int(calls, "freedomAfterHesitation")
+      // Timing came later: a partial written before it has none, which reads as no timed call.
+      func timingCount(_ key: String) throws(InputError) -> Int { calls[key] == nil ? 0 : try int(calls, key) }
+      totals.timedCalls = try timingCount("timedCalls")
+      totals.timing.pauseMillisSum = try timingCount("pauseMillisSum")
+      totals.timing.pauses = try timingCount("pauses")
+      totals.timing.overlaps = try timingCount("overlaps")
+      totals.timing.cutInsOnHesitation = try timingCount("cutInsOnHesitation")
+      totals.timing.repWords = try timingCount("timedRepWords")
+      totals.timing.repMillis = try timingCount("repMillis")
       return totals
     }
   }

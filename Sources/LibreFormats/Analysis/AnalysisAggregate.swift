@@ -130,10 +130,17 @@ public struct CallTotals: Sendable, Equatable {
   public var hesitations = 0
   public var pressureAfterHesitation = 0
   public var freedomAfterHesitation = 0
+  /// Calls with timestamps, and their timing summed.
+  public var timedCalls = 0
+  public var timing = CallSummary.TimingSums()
 
   public init() {}
 
   mutating func add(_ call: CallSummary) {
+    if let timing = call.timing {
+      timedCalls += 1
+      self.timing.add(timing)
+    }
     calls += 1
     turns += call.turns
     if let permille = call.repTalkPermille {
@@ -148,6 +155,8 @@ public struct CallTotals: Sendable, Equatable {
   }
 
   mutating func merge(_ other: CallTotals) {
+    timedCalls += other.timedCalls
+    timing.add(other.timing)
     calls += other.calls
     turns += other.turns
     talkPermilleSum += other.talkPermilleSum
@@ -157,6 +166,16 @@ public struct CallTotals: Sendable, Equatable {
     hesitations += other.hesitations
     pressureAfterHesitation += other.pressureAfterHesitation
     freedomAfterHesitation += other.freedomAfterHesitation
+  }
+
+  /// The mean pause before answering a hesitation over the timed calls, in seconds.
+  public var meanPauseAfterHesitation: Double? {
+    timing.pauses == 0 ? nil : Double(timing.pauseMillisSum) / Double(timing.pauses) / 1000
+  }
+
+  /// The reps' speech rate over the timed calls, in words per minute.
+  public var repWordsPerMinute: Double? {
+    timing.repMillis == 0 ? nil : Double(timing.repWords) / (Double(timing.repMillis) / 60_000)
   }
 
   /// Of all hesitations answered, the share answered with pressure.
@@ -200,5 +219,16 @@ public struct GroupAggregate: Sendable, Equatable {
     freedomFindings += other.freedomFindings
     words += other.words
     calls.merge(other.calls)
+  }
+}
+
+extension CallSummary.TimingSums {
+  mutating func add(_ other: CallSummary.TimingSums) {
+    pauseMillisSum += other.pauseMillisSum
+    pauses += other.pauses
+    overlaps += other.overlaps
+    cutInsOnHesitation += other.cutInsOnHesitation
+    repWords += other.repWords
+    repMillis += other.repMillis
   }
 }

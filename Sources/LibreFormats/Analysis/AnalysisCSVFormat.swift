@@ -5,7 +5,8 @@ public struct AnalysisCSVFormat: AnalysisRecordFormat {
   public static let columns = [
     "status", "path", "format", "language", "group", "score", "grade", "freedom", "pressure", "engagement", "words",
     "findings", "pressure_findings", "freedom_findings", "engagement_findings", "turns", "rep_talk_ratio",
-    "hesitations", "pressure_after_hesitation", "freedom_after_hesitation", "first_pressure", "error",
+    "hesitations", "pressure_after_hesitation", "freedom_after_hesitation", "pause_after_hesitation", "overlaps",
+    "cut_ins_on_hesitation", "rep_words_per_minute", "first_pressure", "error",
   ]
 
   public init() {}
@@ -24,8 +25,25 @@ public struct AnalysisCSVFormat: AnalysisRecordFormat {
       String(summary.findings), String(summary.polarities["pressure", default: 0]),
       String(summary.polarities["freedom", default: 0]), String(summary.polarities["engagement", default: 0]),
       optional(call?.turns), talk ?? "", optional(call?.hesitations), optional(call?.pressureAfterHesitation),
-      optional(call?.freedomAfterHesitation), summary.firstPressure ?? "", "",
+      optional(call?.freedomAfterHesitation), pause(call?.timing), optional(call?.timing?.overlaps),
+      optional(call?.timing?.cutInsOnHesitation), wordsPerMinute(call?.timing), summary.firstPressure ?? "", "",
     ])
+  }
+
+  /// The mean pause before answering a hesitation in seconds, two decimals; empty without
+  /// times or hesitations.
+  func pause(_ timing: CallSummary.TimingSums?) -> String {
+    guard let timing, timing.pauses > 0 else { return "" }
+    let centis = Int((Double(timing.pauseMillisSum) / Double(timing.pauses) / 10).rounded())
+    let sign = centis < 0 ? "-" : ""
+    let magnitude = abs(centis)
+    return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+  }
+
+  /// The rep's words per minute, whole; empty without times.
+  func wordsPerMinute(_ timing: CallSummary.TimingSums?) -> String {
+    guard let timing, timing.repMillis > 0 else { return "" }
+    return String(Int((Double(timing.repWords) / (Double(timing.repMillis) / 60_000)).rounded()))
   }
 
   public func error(_ error: InputError) -> String {

@@ -74,6 +74,11 @@ public enum AnalysisSummaryJSON {
       ("pressureAfterHesitation", .int(calls.pressureAfterHesitation)),
       ("freedomAfterHesitation", .int(calls.freedomAfterHesitation)),
       ("pressureAfterHesitationRate", rounded(calls.pressureAfterHesitationRate, places: 3)),
+      ("timedCalls", .int(calls.timedCalls)),
+      ("meanPauseAfterHesitation", rounded(calls.meanPauseAfterHesitation, places: 2)),
+      ("overlaps", .int(calls.timing.overlaps)),
+      ("cutInsOnHesitation", .int(calls.timing.cutInsOnHesitation)),
+      ("repWordsPerMinute", rounded(calls.repWordsPerMinute, places: 0)),
     ])
   }
 

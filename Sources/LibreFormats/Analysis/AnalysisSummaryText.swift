@@ -14,6 +14,7 @@ public enum AnalysisSummaryText {
         if let talk = calls.meanRepTalkRatio { out += " · rep talk \(Int((talk * 100).rounded()))%" }
         out += " · pressure after hesitation \(calls.pressureAfterHesitation)/\(calls.hesitations)"
         if let rate = calls.pressureAfterHesitationRate { out += " (\(Int((rate * 100).rounded()))%)" }
+        out += " · " + timing(calls)
       }
       out += "\n\nscore distribution\n"
       let bins = ScoreStatistics.histogram(counts)
@@ -36,15 +37,29 @@ public enum AnalysisSummaryText {
         let group = aggregate.groups[key]!
         let mean = ScoreStatistics.mean(group.scoreCounts).map(fixed) ?? "-"
         let median = ScoreStatistics.median(group.scoreCounts).map(fixed) ?? "-"
-        let hesitation =
+        var hesitation =
           group.calls.hesitations == 0
           ? "-" : "\(group.calls.pressureAfterHesitation)/\(group.calls.hesitations) pushed"
+        if group.calls.timedCalls > 0 { hesitation += " · " + timing(group.calls) }
         out += "  \(padRight(String(key.prefix(width)), width)) \(pad(String(group.documents), 6))"
         out += " \(pad(mean, 6)) \(pad(median, 6)) \(pad(String(group.pressureFindings), 9))"
         out += " \(pad(String(group.freedomFindings), 8))  \(hesitation)\n"
       }
     }
     return out
+  }
+
+  /// The calls' timing, or that it is unavailable (no call had timestamps).
+  static func timing(_ calls: CallTotals) -> String {
+    guard calls.timedCalls > 0 else { return "timing unavailable (no timestamps)" }
+    var parts: [String] = []
+    // Seconds to a tenth, sign kept: a negative pause is an answer that began too early.
+    if let pause = calls.meanPauseAfterHesitation {
+      parts.append("pause after hesitation \((pause * 10).rounded() / 10)s")
+    }
+    parts.append("\(calls.timing.overlaps) overlap(s), \(calls.timing.cutInsOnHesitation) cut-in(s)")
+    if let rate = calls.repWordsPerMinute { parts.append("\(Int(rate.rounded())) words/min") }
+    return parts.joined(separator: " · ")
   }
 
   static func section(_ title: String, _ rows: [(key: String, count: Int)]) -> String {

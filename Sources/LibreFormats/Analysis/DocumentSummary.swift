@@ -138,6 +138,30 @@ public struct CallSummary: Sendable, Equatable {
   public var hesitations: Int
   public var pressureAfterHesitation: Int
   public var freedomAfterHesitation: Int
+  /// The call's timing in whole milliseconds (sums stay exact across merges); nil when
+  /// the transcript has no times.
+  public var timing: TimingSums?
+
+  /// A call's timing as sums: pauses after hesitations, overlaps, cut-ins, the rep's talk.
+  public struct TimingSums: Sendable, Equatable {
+    public var pauseMillisSum = 0
+    public var pauses = 0
+    public var overlaps = 0
+    public var cutInsOnHesitation = 0
+    public var repWords = 0
+    public var repMillis = 0
+
+    public init() {}
+
+    public init(_ timing: CallTiming) {
+      pauseMillisSum = timing.pausesAfterHesitation.reduce(0) { $0 + Int(($1 * 1000).rounded()) }
+      pauses = timing.pausesAfterHesitation.count
+      overlaps = timing.overlaps
+      cutInsOnHesitation = timing.cutInsOnHesitation
+      repWords = timing.repWords
+      repMillis = Int((timing.repSeconds * 1000).rounded())
+    }
+  }
 
   public init(_ metrics: ConversationMetrics) {
     turns = metrics.turns
@@ -147,5 +171,6 @@ public struct CallSummary: Sendable, Equatable {
     hesitations = metrics.hesitations
     pressureAfterHesitation = metrics.pressureAfterHesitation
     freedomAfterHesitation = metrics.freedomAfterHesitation
+    timing = metrics.timing.map(TimingSums.init)
   }
 }

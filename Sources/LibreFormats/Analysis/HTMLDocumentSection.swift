@@ -56,6 +56,7 @@ public enum HTMLDocumentSection {
         "\(call.hesitations) hesitation(s): \(call.pressureAfterHesitation) met with pressure, "
           + "\(call.freedomAfterHesitation) with freedom")
     }
+    parts.append(MetricsText.timing(call.timing))
     return parts.joined(separator: " · ")
   }
 

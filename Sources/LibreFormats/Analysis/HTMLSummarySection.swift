@@ -43,6 +43,11 @@ public enum HTMLSummarySection {
         "pressure after hesitation (\(calls.pressureAfterHesitation) of \(calls.hesitations))"
       ))
     if let talk = calls.meanRepTalkRatio { cards.append((HTMLEscape.percent(talk), "mean rep talk share")) }
+    if calls.calls > 0 {
+      // The calls with timestamps and their timing, or that it is unavailable.
+      let timing = AnalysisSummaryText.timing(calls)
+      cards.append(calls.timedCalls > 0 ? ("\(calls.timedCalls)", "timed call(s) · " + timing) : ("–", timing))
+    }
     var out = "<div class=\"stats\">"
     for card in cards {
       out +=

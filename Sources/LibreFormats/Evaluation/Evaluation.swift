@@ -93,8 +93,9 @@ public struct EvaluatedDocument: Sendable {
 }
 
 extension Polarity {
-  /// The polarities gold files annotate (request cues are internal to the document rules).
-  public static let evaluated: [Polarity] = allCases.filter { $0 != .request }
+  /// The polarities gold files annotate (request and role cues are internal to the
+  /// document and call rules).
+  public static let evaluated: [Polarity] = allCases.filter { $0 != .request && $0 != .role }
 }
 
 extension Evaluation {

@@ -32,6 +32,21 @@ enum JSONMetrics {
     out.member("freedomAfterHesitation", call.freedomAfterHesitation)
     out.member(
       "pressureAfterHesitationRate", number: call.pressureAfterHesitationRate.map { ($0 * 1000).rounded() / 1000 })
+    out.key("timing")
+    if let timing = call.timing { self.timing(timing, into: &out) } else { out.null() }
+    out.endObject()
+  }
+
+  /// The call's timing; `null` in its place when the transcript has no times.
+  static func timing(_ timing: CallTiming, into out: inout JSONStream) {
+    out.beginObject()
+    out.member("pauseAfterHesitation", number: timing.meanPauseAfterHesitation.map { ($0 * 100).rounded() / 100 })
+    out.member("pausesAfterHesitation", timing.pausesAfterHesitation.count)
+    out.member("pauseReference", number: ConversationMetricsReference.pauseAfterObjectionReference)
+    out.member("overlaps", timing.overlaps)
+    out.member("cutInsOnHesitation", timing.cutInsOnHesitation)
+    out.member("repWordsPerMinute", number: timing.repWordsPerMinute.map { $0.rounded() })
+    out.member("wordsPerMinuteReference", number: ConversationMetricsReference.wordsPerMinuteReference)
     out.endObject()
   }
 
@@ -40,6 +55,7 @@ enum JSONMetrics {
     out.member("rep", strings: roles.reps)
     out.member("prospect", strings: roles.prospects)
     out.member("reason", roles.reason)
+    out.member("confidence", roles.confidence.rawValue)
     out.member("everyone", roles.everyone)
     out.endObject()
   }

@@ -44,8 +44,28 @@ enum MetricsText {
         "pressure after hesitation \(call.pressureAfterHesitation)/\(call.hesitations) (\(Int((rate * 100).rounded()))%)"
       )
     }
+    parts.append(timing(call.timing))
     return parts.joined(separator: " · ")
   }
+
+  /// The pause before answering a hesitation, overlaps and cut-ins, and the speech rate;
+  /// "unavailable" when the transcript has no times.
+  static func timing(_ timing: CallTiming?) -> String {
+    guard let timing else { return "timing unavailable (no timestamps)" }
+    var parts: [String] = []
+    if let pause = timing.meanPauseAfterHesitation {
+      let reference = ConversationMetricsReference.pauseAfterObjectionReference
+      parts.append("pause after hesitation \(seconds(pause))s (reference \(seconds(reference))s)")
+    }
+    parts.append("\(timing.overlaps) overlap(s), \(timing.cutInsOnHesitation) cut-in(s) on a hesitation")
+    if let rate = timing.repWordsPerMinute {
+      parts.append(
+        "rep \(amount(rate)) words/min (reference \(amount(ConversationMetricsReference.wordsPerMinuteReference)))")
+    }
+    return parts.joined(separator: " · ")
+  }
+
+  static func seconds(_ value: Double) -> String { String((value * 10).rounded() / 10) }
 
   static func amount(_ value: Double) -> String { String(Int(value.rounded())) }
 }

@@ -85,7 +85,8 @@ public enum PlainTranscriptParser {
 
   /// Whether the start of `bytes` reads as a transcript: at least two speaker lines, two
   /// speakers (or three timed lines), a recurring name or timestamps, and a fifth of the
-  /// non-blank lines naming a speaker.
+  /// non-blank lines naming a speaker; or every non-blank line naming a speaker, two
+  /// speakers or one over three lines or more.
   static func looksLikeTranscript(_ bytes: [UInt8]) -> Bool { transcriptNames(bytes) != nil }
 
   /// The untimed names of the first 64 KiB of `bytes` (what `speakerNames` counts), when
@@ -127,7 +128,10 @@ public enum PlainTranscriptParser {
     }
     let transcript =
       labelled >= 2 && (seen.count >= 2 || timed >= 3) && (recurring || timed >= 2) && labelled * 5 >= nonBlank
-    return transcript ? untimed : nil
+    // A very short call is still a call when every line is a turn: two speakers who
+    // speak once each, or one speaker over three lines or more.
+    let everyLineATurn = labelled == nonBlank && (seen.count >= 2 || (recurring && labelled >= 3))
+    return transcript || everyLineATurn ? untimed : nil
   }
 
   /// The `Name:` labels without a timestamp in the first `limit` bytes, counted.

@@ -6,8 +6,9 @@ public struct DocumentOptions: Sendable {
   public var reps: [String]
   /// `--role all`: lint every speaker alike instead of the rep only.
   public var everyone: Bool
-  /// Keep the request cues (`request.call-to-action.*`) in the findings. They are internal
-  /// to the document rules, so reports leave them out; lexicon example tests need them.
+  /// Keep the request cues (`request.call-to-action.*`) and role cues (`role.*`) in the
+  /// findings. They are internal to the document and call rules, so reports leave them out;
+  /// lexicon example tests need them.
   public var keepsRequestCues: Bool
 
   public init(language: Language? = nil, reps: [String] = [], everyone: Bool = false, keepsRequestCues: Bool = false) {
@@ -28,7 +29,7 @@ extension Linter {
       lint($0, segments: document.effectiveSegments, options: options, workspace: &workspace, suppression: pass)
     }
     if let pass {
-      result.suppressionNotices = pass.notices(result.language)
+      result.suppressionNotices += pass.notices(result.language)
       result.suppressedFindings = pass.suppressed
     }
     return result
@@ -66,6 +67,9 @@ extension Linter {
       let roles = RoleAssigner.assign(&segments, findings: findings, counts: scan.counter.counts, options: options)
       result.roles = roles
       result.segmentRoles = segments.map(\.role)
+      findings = CallTyping.droppingEmailOnly(findings)
+      result.suppressionNotices = CallTyping.capitalsAsNotes(
+        &findings, segments: segments, everyone: options.everyone, language: language)
       // Each speaker's own score reads everything they said, whatever their role.
       let everything = findings
       if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }
@@ -94,7 +98,9 @@ extension Linter {
       result.form = EmailRules.formMetrics(segments: segments, counts: counts, language: language)
     }
     if !options.keepsRequestCues {
-      func isCue(_ rule: Rule) -> Bool { rule.polarity == .request && rule.id != BuiltInRules.requestWithoutFreedomID }
+      func isCue(_ rule: Rule) -> Bool {
+        rule.polarity == .role || (rule.polarity == .request && rule.id != BuiltInRules.requestWithoutFreedomID)
+      }
       // Tested first without copying a finding: most documents hold no request cue.
       if findings.indices.contains(where: { isCue(findings[$0].rule) }) { findings.removeAll { isCue($0.rule) } }
     }

@@ -36,4 +36,8 @@ public enum Polarity: String, Sendable, CaseIterable {
   /// A request or call to action ("can we book a call?"): not reported itself; the
   /// document rules use it to ask for a freedom statement next to each request.
   case request
+  /// What a speaker of a call does that marks their side (`role.rep.*`: asks, offers,
+  /// prices, describing what is sold; `role.prospect.*`: asking about price or the item,
+  /// making a lower bid): not reported itself; the role assigner counts it.
+  case role
 }

@@ -99,7 +99,7 @@ public struct SectionedScore: Sendable {
           let others = Double(group.count - Scorer.freedomRepeatFactors.count)
           engagement += others * Scorer.engagementPointsPerCue * Scorer.freedomRepeatFactors.last!
         }
-      case .hesitation, .request:
+      case .hesitation, .request, .role:
         break
       }
     }

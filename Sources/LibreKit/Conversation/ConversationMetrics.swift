@@ -8,12 +8,29 @@ public struct RoleAssignment: Sendable, Equatable {
   public var reason: String
   /// `--role all`: everyone is linted alike.
   public var everyone: Bool
+  /// How sure the choice is.
+  public var confidence: Confidence
 
-  public init(reps: [String], prospects: [String], reason: String, everyone: Bool = false) {
+  /// How sure a role assignment is.
+  public enum Confidence: String, Sendable {
+    /// Named by `--rep`, the configuration or the record's `rep` field.
+    case given
+    /// A generic label (`Agent`, `Client`), a single speaker, or a clear lead in evidence.
+    case high
+    /// One cue more than the other side.
+    case medium
+    /// Nothing told the speakers apart: the first to speak was taken.
+    case low
+  }
+
+  public init(
+    reps: [String], prospects: [String], reason: String, everyone: Bool = false, confidence: Confidence = .given
+  ) {
     self.reps = reps
     self.prospects = prospects
     self.reason = reason
     self.everyone = everyone
+    self.confidence = confidence
   }
 }
 
@@ -53,10 +70,40 @@ public struct ConversationMetrics: Sendable, Equatable {
   public var pressureAfterHesitation = 0
   public var freedomAfterHesitation = 0
 
+  /// The timing of the rep's turns; nil when the transcript has no times (then it is
+  /// unavailable, not guessed).
+  public var timing: CallTiming?
+
   /// Of the hesitations a rep answered, the share answered with pressure.
   public var pressureAfterHesitationRate: Double? {
     hesitations == 0 ? nil : Double(pressureAfterHesitation) / Double(hesitations)
   }
+
+  public init() {}
+}
+
+/// How the rep's turns are timed, from a transcript's timestamps (the paraverbal side of
+/// a call).
+public struct CallTiming: Sendable, Equatable {
+  /// The pauses (seconds) between the end of a hesitation and the start of the rep's
+  /// answer; negative when the rep started before the other person finished.
+  public var pausesAfterHesitation: [Double] = []
+  /// Rep turns that start before the other speaker's turn has ended (talking over them).
+  public var overlaps = 0
+  /// Rep answers to a hesitation that start less than `cutInSeconds` after it ends, or
+  /// before: they count toward pressure after hesitation.
+  public var cutInsOnHesitation = 0
+  /// The rep's words and seconds of talk, for the speech rate.
+  public var repWords = 0
+  public var repSeconds = 0.0
+
+  /// The mean pause before answering a hesitation, in seconds.
+  public var meanPauseAfterHesitation: Double? {
+    pausesAfterHesitation.isEmpty ? nil : pausesAfterHesitation.reduce(0, +) / Double(pausesAfterHesitation.count)
+  }
+
+  /// The rep's speech rate in words per minute.
+  public var repWordsPerMinute: Double? { repSeconds <= 0 ? nil : Double(repWords) / repSeconds * 60 }
 
   public init() {}
 }
@@ -68,4 +115,14 @@ public enum ConversationMetricsReference {
   public static let talkRatioReference = 0.43
   /// Above this share the rep is flagged as talking too much.
   public static let talkRatioLimit = 0.65
+  /// Reps talk at about 173 words a minute on average, about 188 when facing an objection
+  /// they cannot handle (Gong Labs, 67,149 meetings; anchors-domain.md §4).
+  public static let wordsPerMinuteReference = 173.0
+  public static let wordsPerMinuteUnderObjection = 188.0
+  /// "A great average [pause] is one second" (Gong, via a blog, [S]); top performers pause
+  /// about five times longer after an objection than others.
+  public static let pauseAfterObjectionReference = 1.0
+  /// Answering sooner than this after the other person stops is cutting in: conversation
+  /// gaps run about 200 ms across languages (Stivers et al. 2009, PNAS 106(26)).
+  public static let cutInSeconds = 0.2
 }

@@ -23,8 +23,12 @@ enum SpeakerScoring {
       if index < counts.count { words[number] += counts[index].words }
     }
     var grouped = [[Finding]](repeating: [], count: speakers.count)
-    for finding in findings where numbers[finding.segment] >= 0 {
-      grouped[numbers[finding.segment]].append(finding)
+    // Role and request cues are internal and score nothing: a call has many ("thank you",
+    // "would you like to"), and scoring them per speaker cost a sixth of linting a call.
+    for index in findings.indices where numbers[findings[index].segment] >= 0 {
+      let polarity = findings[index].rule.polarity
+      guard polarity != .role && polarity != .request else { continue }
+      grouped[numbers[findings[index].segment]].append(findings[index])
     }
     return speakers.indices.map { number in
       var own = grouped[number]

@@ -107,7 +107,7 @@ public enum Scorer {
         pressure += penalty
       case .engagement:
         engagement += engagementPointsPerCue * factor(freedomRepeatFactors, rank)
-      case .hesitation, .request:
+      case .hesitation, .request, .role:
         break
       }
     }
@@ -144,7 +144,7 @@ public enum Scorer {
       return rule.boilerplate ? rule.weight * boilerplateFactor : rule.weight
     case .pressure:
       return rule.weight * severityFactor(rule.severity)
-    case .engagement, .hesitation, .request:
+    case .engagement, .hesitation, .request, .role:
       return rule.weight
     }
   }
