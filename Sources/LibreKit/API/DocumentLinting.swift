@@ -55,8 +55,11 @@ extension Linter {
     // Suppressed phrases are gone before the document rules look: a silenced deadline
     // must not take a freedom statement back.
     suppression?.filter(&findings)
-    // So are phrases that are not prose aimed at the reader (logs, footers, quotes…).
-    let context = ContextStage.apply(&findings, text: text, segments: segments, language: language)
+    // So are phrases that are not prose aimed at the reader (logs, footers, quotes…). A
+    // call's turns are speech, read by the conversation rules (`CallTyping` for capitals).
+    let context =
+      isCall ? (setAside: [], mostlyCapitals: false)
+      : ContextStage.apply(&findings, text: text, segments: segments, language: language)
     var result = LintResult(
       language: language, languageDetected: options.language == nil, findings: [], score: ScoreCard.unscored,
       metrics: scan.counter.metrics, tokenizerReport: scan.report)

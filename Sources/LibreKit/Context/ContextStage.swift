@@ -65,10 +65,9 @@ public struct ContextStage {
     return (setAside, mostlyCapitals)
   }
 
-  /// Whether the stage judges findings of `rule`: pressure and freedom (and the hesitation
-  /// cues of calls, which a footer or a quote must not fake either).
+  /// Whether the stage judges findings of `rule`: pressure and freedom.
   static func judges(_ rule: Rule) -> Bool {
-    rule.polarity == .pressure || rule.polarity == .freedom || rule.polarity == .hesitation
+    rule.polarity == .pressure || rule.polarity == .freedom
   }
 
   static func reason(
