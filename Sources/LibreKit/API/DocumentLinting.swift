@@ -58,7 +58,8 @@ extension Linter {
     // So are phrases that are not prose aimed at the reader (logs, footers, quotes…). A
     // call's turns are speech, read by the conversation rules (`CallTyping` for capitals).
     let context =
-      isCall ? (setAside: [], mostlyCapitals: false)
+      isCall
+      ? (setAside: [], mostlyCapitals: false)
       : ContextStage.apply(&findings, text: text, segments: segments, language: language)
     var result = LintResult(
       language: language, languageDetected: options.language == nil, findings: [], score: ScoreCard.unscored,
