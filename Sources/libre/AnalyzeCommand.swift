@@ -90,7 +90,13 @@ enum AnalyzeCommand {
       format: format, output: output, quiet: options.quiet,
       progress: ProgressBar(enabled: ProgressBar.wanted(quiet: options.quiet), total: stdinJSONL ? nil : listed.count))
     consumer.consume(pipeline)
-    output.close()
+    do throws(InputError) {
+      try output.close()
+    } catch {
+      // The records are not all written: no partial either, the aggregate may be cut short.
+      Output.error(error.description)
+      return 2
+    }
     if let partial = options.emitPartial {
       do throws(InputError) {
         try OutputFile.write(AggregateCoding.encode(consumer.aggregate), to: partial)
@@ -163,6 +169,8 @@ struct Consumer {
         done += 1
         handle(outcome)
         progress.update(done: done)
+        // Nowhere to write (a full disk, a reader gone): stop rather than lint for nothing.
+        if output.failed { break loop }
       }
     }
     progress.update(done: done, force: true)

@@ -74,16 +74,18 @@ struct CIRun {
   func finish() -> Int32 {
     do throws(InputError) {
       try stream.finish(errors: errors, fixed: fixed, comparedWithBaseline: baseline != nil)
-      file.close()
+      try file.close()
       try summary?.finish(errors: errors, fixed: fixed, comparedWithBaseline: baseline != nil)
-      summaryFile?.close()
+      try summaryFile?.close()
       if let path = options.ci.writeBaseline {
         try OutputFile.write(recorded.rendered(), to: path)
         let findings = recorded.documents.values.reduce(0) { $0 + $1.findings.count }
         Output.note(CIMessages.baselineWritten(path, documents: recorded.documents.count, findings: findings))
       }
     } catch {
-      file.close()
+      // Nothing half-written replaces a previous report, and no baseline is announced.
+      file.abandon()
+      summaryFile?.abandon()
       Output.error(error.description)
       return 2
     }

@@ -41,7 +41,7 @@ enum MergeCommand {
       }
       let output = try OutputFile(path: outputPath)
       output.write(render(total, format: format))
-      output.close()
+      try output.close()
       if let emitPartial { try OutputFile.write(AggregateCoding.encode(total), to: emitPartial) }
     } catch {
       // A partial that cannot be read would make the merged report silently wrong: stop.
