@@ -1,3 +1,5 @@
+import LibreFormats
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -9,13 +11,15 @@ enum Output {
   /// Each line of `message` is its own error line, so every one carries the prefix.
   static func error(_ message: String) {
     for line in message.split(separator: "\n", omittingEmptySubsequences: true) {
-      write("libre: error: \(line)\n", to: 2)
+      write("libre: error: \(TerminalText.escape(String(line)))\n", to: 2)
     }
   }
 
-  static func warning(_ message: String) { write("libre: warning: \(message)\n", to: 2) }
+  /// Warnings and notes name paths and quote documents: their control characters are
+  /// shown as control pictures, as errors' are.
+  static func warning(_ message: String) { write("libre: warning: \(TerminalText.escape(message))\n", to: 2) }
 
-  static func note(_ message: String) { write("libre: \(message)\n", to: 2) }
+  static func note(_ message: String) { write("libre: \(TerminalText.escape(message))\n", to: 2) }
 
   /// The first error met writing standard output, other than a closed pipe (0: none);
   /// `main` reports it and exits 2, so a report lost on a full disk never passes for written.

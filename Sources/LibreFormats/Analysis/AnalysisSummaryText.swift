@@ -44,7 +44,8 @@ public enum AnalysisSummaryText {
         out += " \(pad(String(group.freedomFindings), 8))  \(hesitation)\n"
       }
     }
-    return out
+    // Group names come from documents (a header, a speaker): shown safe for a terminal.
+    return TerminalText.escape(out)
   }
 
   static func section(_ title: String, _ rows: [(key: String, count: Int)]) -> String {

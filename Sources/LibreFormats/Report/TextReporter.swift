@@ -29,8 +29,9 @@ public struct TextReporter {
   func notices(_ notices: [LocatedNotice], path: String) -> String {
     var out = ""
     for notice in notices {
-      out += paint("\(path):\(notice.line):\(notice.column):", "1") + " " + paint("info", "36")
-      out += ": \(notice.message) " + paint("[suppression]", "2") + "\n"
+      let location = TerminalText.escape("\(path):\(notice.line):\(notice.column):")
+      out += paint(location, "1") + " " + paint("info", "36")
+      out += ": \(TerminalText.escape(notice.message)) " + paint("[suppression]", "2") + "\n"
     }
     return out
   }
@@ -93,7 +94,8 @@ public struct TextReporter {
     var out = TextReporter.baseline(run.findingCount, known: known, fixed: run.fixed)
     for document in run.documents {
       if let recorded = document.baselineScore, document.result.score.score < recorded {
-        out += "  \(document.path): \(GateMessages.scoreDropped(document.result.score.score, recorded))\n"
+        let dropped = GateMessages.scoreDropped(document.result.score.score, recorded)
+        out += TerminalText.escape("  \(document.path): \(dropped)") + "\n"
       }
     }
     return out
@@ -103,7 +105,7 @@ public struct TextReporter {
   static func baseline(_ new: Int, known: Int, fixed: [BaselineEntry]) -> String {
     var out = "baseline: \(new) new finding(s), \(known) known (not shown), \(fixed.count) fixed\n"
     for entry in fixed {
-      out += "  fixed: \(entry.path): [\(entry.key.rule)] “\(entry.key.text)”\n"
+      out += TerminalText.escape("  fixed: \(entry.path): [\(entry.key.rule)] “\(entry.key.text)”") + "\n"
     }
     return out
   }
@@ -113,14 +115,17 @@ public struct TextReporter {
     let score = result.score
     let gradeColor = score.score >= 70 ? "1;32" : score.score >= 55 ? "1;33" : "1;31"
     let language = result.language.rawValue + (result.languageDetected ? " (detected)" : "")
-    var out = paint("\(document.path):", "1") + " score " + paint("\(score.score)/100 (\(score.grade))", gradeColor)
+    var out =
+      paint(TerminalText.escape("\(document.path):"), "1") + " score "
+      + paint("\(score.score)/100 (\(score.grade))", gradeColor)
     out += " · freedom \(score.freedom) · pressure \(score.pressure) · engagement \(score.engagement)"
     out += " · \(document.findingCount) finding(s) · \(result.metrics.words) words · \(language)\n"
     if let form = result.form { out += "  " + MetricsText.form(form, language: result.language) + "\n" }
-    if let roles = result.roles { out += "  roles: " + MetricsText.roles(roles) + "\n" }
-    if let call = result.conversation { out += "  " + MetricsText.conversation(call) + "\n" }
+    if let roles = result.roles { out += "  roles: " + TerminalText.escape(MetricsText.roles(roles)) + "\n" }
+    if let call = result.conversation { out += "  " + TerminalText.escape(MetricsText.conversation(call)) + "\n" }
     for speaker in result.speakerScores {
-      out += "  \(speaker.speaker) (\(speaker.role?.rawValue ?? "unknown")): score \(speaker.score.score)"
+      out +=
+        "  \(TerminalText.escape(speaker.speaker)) (\(speaker.role?.rawValue ?? "unknown")): score \(speaker.score.score)"
       out += " (\(speaker.score.grade)) · \(speaker.words) words · \(speaker.findings) finding(s)\n"
     }
     return out
@@ -137,8 +142,9 @@ struct TextBuffer {
     bytes.reserveCapacity(512)
   }
 
+  /// Adds `parts`, their control characters shown as control pictures (`TerminalText`).
   mutating func add(_ parts: String...) {
-    for part in parts { append(part) }
+    for part in parts { append(TerminalText.escape(part)) }
   }
 
   private mutating func append(_ part: String) {
@@ -148,9 +154,9 @@ struct TextBuffer {
 
   /// `parts` in the color of SGR `code` (`1` bold, `32` green, …) when colors are on.
   mutating func painted(_ code: String, _ parts: String...) {
-    if color { add("\u{1B}[", code, "m") }
-    for part in parts { append(part) }
-    if color { add("\u{1B}[0m") }
+    if color { append("\u{1B}[" + code + "m") }
+    for part in parts { append(TerminalText.escape(part)) }
+    if color { append("\u{1B}[0m") }
   }
 
   var string: String { String(decoding: bytes, as: UTF8.self) }
