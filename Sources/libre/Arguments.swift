@@ -213,6 +213,10 @@ enum HelpText {
       --max-cue-length SIZE    text per cue (default 1000000 bytes)
       --max-patterns N         patterns in all lexicons with --lexicon (default 50000)
       --max-pattern-length N   bytes per pattern with --lexicon (default 1000)
+      --max-findings N         findings reported per document (default 1000; 0: all); past
+                               it a warning gives the total, and the score counts them all
+      --max-columns N          characters of a source line shown around a finding (default
+                               200; a longer line is cut with …; 0: whole lines)
 
     OPTIONS (eval)
       -f, --format text|json   output format (default text; json has schemaVersion 1)

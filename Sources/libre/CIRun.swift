@@ -33,7 +33,9 @@ struct CIRun {
     let file = try OutputFile(path: options.ci.output)
     self.file = file
     let color = options.ci.output == nil && Output.wantsColor(options.color)
-    stream = ReportStream(format: options.ci.report, color: color) { file.write($0) }
+    stream = ReportStream(format: options.ci.report, color: color, maxColumns: options.limits.columns) {
+      file.write($0)
+    }
     if options.ci.report == .github, let path = getenv("GITHUB_STEP_SUMMARY"), path.pointee != 0 {
       let summaryFile = try OutputFile(appendingTo: String(cString: path))
       self.summaryFile = summaryFile

@@ -50,7 +50,7 @@ enum LintCommand {
         var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
         let policy = settings.policy(for: path, document: document, options: options)
         policy.rules.apply(to: &result)
-        let report = DocumentReport(document: document, result: result)
+        let report = DocumentReport(document: document, result: result, maxFindings: options.limits.findings)
         for warning in report.warnings { Output.warning(warning) }
         ci.add(report, gate: policy.gate)
       } catch {

@@ -4,8 +4,13 @@ import LibreKit
 /// carets under the span, the suggestion, then a score line per document.
 public struct TextReporter {
   public var color: Bool
+  /// The widest source line shown (`--max-columns`; 0: whole lines): see `SourceWindow`.
+  public var maxColumns: Int
 
-  public init(color: Bool) { self.color = color }
+  public init(color: Bool, maxColumns: Int = InputLimits.defaultColumns) {
+    self.color = color
+    self.maxColumns = maxColumns
+  }
 
   private func paint(_ text: String, _ code: String) -> String {
     color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -57,12 +62,10 @@ public struct TextReporter {
     }
     let number = String(located.line)
     let gutter = TextReporter.repeated(" ", number.count)
-    out.add("\n ", number, " | ", located.sourceLine, "\n")
-    let lastColumn =
-      located.endLine == located.line ? located.endColumn : located.sourceLine.unicodeScalars.count
-    let width = max(1, lastColumn - located.column + 1)
-    out.add(" ", gutter, " | ", TextReporter.repeated(" ", located.column - 1))
-    out.painted(rule.polarity == .freedom ? "32" : "33", TextReporter.repeated("^", width))
+    let window = located.window(maxColumns: maxColumns)
+    out.add("\n ", number, " | ", window.text, "\n")
+    out.add(" ", gutter, " | ", TextReporter.repeated(" ", window.caretStart))
+    out.painted(rule.polarity == .freedom ? "32" : "33", TextReporter.repeated("^", window.caretWidth))
     out.add("\n")
     if let from = located.finding.negatedFrom { out.add(" ", gutter, " = negated match of ", from, "\n") }
     if let detail = located.finding.detail { out.add(" ", gutter, " = ", detail, "\n") }
