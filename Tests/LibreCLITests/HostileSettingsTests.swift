@@ -42,4 +42,24 @@ import Testing
     let run = try Self.bounded(["analyze", "--exclude", glob, "."], in: dir)
     #expect(run.status == 0, "\(run.stderr)")
   }
+
+  @Test func aClassPatternIsCountedBeforeItIsCompiled() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    let members = (0..<300).map { "\"w\($0)\"" }.joined(separator: ",")
+    try dir.write("lexicon/en/language.json", #"{"language":"en","classes":{"big":["# + members + "]}}")
+    try dir.write(
+      "lexicon/en/rules.json",
+      #"{"language":"en","rules":[{"id":"pressure.test.big","polarity":"pressure","category":"test","#
+        + #""severity":"warning","weight":1,"message":"m","suggestion":"s","source":"test","#
+        + #""examples":{"match":["w1 w2","w3 x w4"],"noMatch":["hello","there"]},"#
+        + #""patterns":["@big *{0,8} @big"]}]}"#)
+    try dir.write("mail.txt", "hello w1 w2\n")
+    let run = try Self.bounded(["lint", "--lexicon", "lexicon", "mail.txt"], in: dir)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("more than 50000 patterns"), "\(run.stderr)")
+    #expect(run.stderr.contains("this pattern expands to 90000 through its classes"))
+    let raised = try Self.bounded(["lint", "--lexicon", "lexicon", "--max-patterns", "100000", "mail.txt"], in: dir)
+    #expect(raised.status == 0, "\(raised.stderr)")
+  }
 }
