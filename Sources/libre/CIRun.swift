@@ -26,7 +26,7 @@ struct CIRun {
   init(options: LintOptions) throws(InputError) {
     self.options = options
     if let path = options.ci.baseline {
-      baseline = try Baseline.parse(try FileReader.read(path), path: path)
+      baseline = try Baseline.parse(try FileReader.readSettings(path), path: path)
     } else {
       baseline = nil
     }

@@ -14,7 +14,7 @@ struct ConfigurationCache {
     guard let path = forced ?? Configuration.find(for: input) else { return nil }
     if loaded[path] == nil {
       do throws(InputError) {
-        loaded[path] = .success(try Configuration.parse(try FileReader.read(path), path: path))
+        loaded[path] = .success(try Configuration.parse(try FileReader.readSettings(path), path: path))
       } catch {
         loaded[path] = .failure(error)
       }

@@ -31,7 +31,9 @@ enum LintCommand {
       Output.error(error.description)
       return 2
     }
-    let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
+    var skipped: [String] = []
+    let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths, skipped: &skipped)
+    if let warning = PathWalker.skippedWarning(skipped) { Output.warning(warning) }
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
     var resolver = SettingsResolver(options: options, builtIn: linter)

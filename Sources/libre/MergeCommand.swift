@@ -37,7 +37,7 @@ enum MergeCommand {
     var total = AnalysisAggregate()
     do throws(InputError) {
       for path in paths {
-        total.merge(try AggregateCoding.decode(try FileReader.read(path), path: path))
+        total.merge(try AggregateCoding.decode(try FileReader.readSettings(path), path: path))
       }
       let output = try OutputFile(path: outputPath)
       output.write(render(total, format: format))

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Documents and settings written to hang or crash `libre` (issue 21): each run must end by
 /// itself, quickly, with no signal.
 @Suite struct HostileSettingsTests {
@@ -61,5 +65,53 @@ import Testing
     #expect(run.stderr.contains("this pattern expands to 90000 through its classes"))
     let raised = try Self.bounded(["lint", "--lexicon", "lexicon", "--max-patterns", "100000", "mail.txt"], in: dir)
     #expect(raised.status == 0, "\(raised.stderr)")
+  }
+
+  @Test(arguments: [
+    ["lint", "--config", "/dev/zero", "mail.txt"], ["lint", "--lexicon", "/dev/zero", "mail.txt"],
+    ["lint", "--baseline", "/dev/zero", "mail.txt"], ["merge", "/dev/zero"], ["check-lexicon", "/dev/zero"],
+    ["analyze", "--files-from", "/dev/zero"], ["lint", "--config", "zero-lexicons.json", "mail.txt"],
+  ])
+  func aDeviceIsRefusedAsSettings(arguments: [String]) throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("mail.txt", Texts.neutral)
+    try dir.write("zero-lexicons.json", #"{"lexicons":["/dev/zero"]}"#)
+    let run = try Self.bounded(arguments, in: dir)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("/dev/zero: is a character device, not"), "\(run.stderr)")
+  }
+
+  @Test func aSettingsFileOverTheLimitIsRefusedBeforeItIsRead() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("mail.txt", Texts.neutral)
+    let huge = try dir.write("huge.json", "")
+    #expect(truncate(huge.path, 65 << 20) == 0)
+    for arguments in [["lint", "--config", "huge.json", "mail.txt"], ["merge", "huge.json"]] {
+      let run = try Self.bounded(arguments, in: dir)
+      #expect(run.status == 2)
+      #expect(run.stderr.contains("huge.json: 65 MiB is over the 64 MiB a settings file may hold"), "\(run.stderr)")
+    }
+  }
+
+  @Test func aNamedPipeInAWalkedFolderIsSkippedAndCounted() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("mails/a.txt", Texts.pushy)
+    let fifo = dir.url.appendingPathComponent("mails/stuck.txt").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    // A writer that never writes: reading the pipe would wait for ever.
+    let writer = open(fifo, O_RDWR)
+    defer { close(writer) }
+    for command in ["lint", "analyze"] {
+      let run = try Self.bounded([command, "mails"], in: dir, seconds: 20)
+      #expect(run.status == 1, "\(command): \(run.stderr)")
+      #expect(
+        run.stderr.contains(
+          "libre: warning: skipped 1 file(s) that are not regular files (named pipes, sockets, devices): mails/stuck.txt"
+        ),
+        "\(run.stderr)")
+    }
   }
 }

@@ -19,6 +19,8 @@ public struct BatchWalker {
   public var filter: PathFilter
   /// Folders skipped because they were already walked (symbolic-link loops), for a warning.
   public private(set) var loops: [String] = []
+  /// Files met in a folder that are not regular files, passed by (see `PathWalker.expand`).
+  public private(set) var skipped: [String] = []
 
   public init(filter: PathFilter = PathFilter()) { self.filter = filter }
 
@@ -65,7 +67,10 @@ public struct BatchWalker {
     for name in names.sorted() {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       let childRelative = relative.isEmpty ? name : relative + "/" + name
-      if PathWalker.isDirectory(path) {
+      let kind = PathWalker.kind(of: path)
+      if kind == .special {
+        skipped.append(path)
+      } else if kind == .folder {
         if filter.entersFolder(childRelative) { walk(path, relative: childRelative, into: &entries, visited: &visited) }
       } else if let dot = name.lastIndex(of: "."),
         PathWalker.extensions.contains(String(name[name.index(after: dot)...]).lowercased()),
