@@ -114,4 +114,43 @@ import Testing
         "\(run.stderr)")
     }
   }
+
+  @Test func configurationIsNotLookedForAboveTheRepositoryOrHome() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write(".libre.json", #"{ "rules": { "pressure.*": "off" } }"#)
+    try dir.write("repo/.git/HEAD", "ref: refs/heads/main\n")
+    try dir.write("repo/mails/mail.txt", Texts.pushy)
+    try dir.write("home/mails/mail.txt", Texts.pushy)
+    try dir.write("elsewhere/mail.txt", Texts.pushy)
+    let environment = CLI.environment(["HOME": dir.url.appendingPathComponent("home").path])
+    let inRepository = try CLI.run(["lint", "repo/mails/mail.txt"], in: dir.url, environment: environment)
+    #expect(inRepository.status == 1, "the file above the repository is not read: \(inRepository.stderr)")
+    let inHome = try CLI.run(["lint", "home/mails/mail.txt"], in: dir.url, environment: environment)
+    #expect(inHome.status == 1, "the file above home is not read: \(inHome.stderr)")
+    let outside = try CLI.run(["lint", "elsewhere/mail.txt"], in: dir.url, environment: environment)
+    #expect(outside.status == 0, "neither repository nor home: the search goes on up")
+  }
+
+  @Test func aWorldWritableConfigurationOfAnotherUserIsIgnored() throws {
+    guard getuid() == 0 else {
+      print("world-writable configuration case skipped: giving a file to another user needs root")
+      return
+    }
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("repo/.git/HEAD", "ref: refs/heads/main\n")
+    let config = try dir.write("repo/.libre.json", #"{ "rules": { "pressure.*": "off" } }"#)
+    try dir.write("repo/mail.txt", Texts.pushy)
+    #expect(chown(config.path, 65534, 65534) == 0 && chmod(config.path, 0o666) == 0)
+    let run = try dir.run(["lint", "repo/mail.txt"])
+    #expect(run.status == 1)
+    #expect(
+      run.stderr.contains(
+        "libre: warning: repo/.libre.json: ignored: anyone may write it and another user owns it"), "\(run.stderr)")
+    let forced = try dir.run(["lint", "--config", "repo/.libre.json", "repo/mail.txt"])
+    #expect(forced.status == 0, "--config reads what it names")
+    #expect(chmod(config.path, 0o644) == 0)
+    #expect(try dir.run(["lint", "repo/mail.txt"]).status == 0, "not world-writable: read")
+  }
 }
