@@ -105,6 +105,9 @@ struct ArgumentReader {
 
   init(_ arguments: [String]) { self.arguments = arguments }
 
+  /// The short options that take a value, which may be attached (`-j1`).
+  static let shortOptionsWithValues: Set<String> = ["-j", "-o", "-f"]
+
   mutating func next() -> Item? {
     while index < arguments.count {
       let argument = arguments[index]
@@ -117,6 +120,12 @@ struct ArgumentReader {
       if let equals = argument.firstIndex(of: "=") {
         attached = String(argument[argument.index(after: equals)...])
         return .option(String(argument[..<equals]), argument)
+      }
+      // `-j1`, `-ojson.out`: a short option with its value attached, as getopt reads it.
+      let short = String(argument.prefix(2))
+      if argument.count > 2 && ArgumentReader.shortOptionsWithValues.contains(short) {
+        attached = String(argument.dropFirst(2))
+        return .option(short, argument)
       }
       attached = nil
       return .option(argument, argument)

@@ -25,6 +25,8 @@ public struct BatchWalker {
   public init(filter: PathFilter = PathFilter()) { self.filter = filter }
 
   /// The entries under `paths`, in order. Files named directly are taken whatever the filters.
+  /// A file reached twice (named twice, or named and walked) is taken once, at its first
+  /// place: the same file read as two inputs would count twice in every aggregate.
   public mutating func expand(_ paths: [String]) -> [Entry] {
     var entries: [Entry] = []
     for path in paths {
@@ -35,7 +37,11 @@ public struct BatchWalker {
         entries.append(.file(path))
       }
     }
-    return entries
+    var seen: Set<String> = []
+    return entries.filter { entry in
+      guard case .file(let path) = entry, path != "-" else { return true }
+      return seen.insert(Configuration.realPath(path) ?? path).inserted
+    }
   }
 
   private mutating func walk(

@@ -273,9 +273,11 @@ public struct JSONParser {
       break
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard index > start, let value = Double(text), value.isFinite else {
+    guard index > start, let value = Double(text) else {
       throw error("unexpected character; expected a value", at: start)
     }
+    // `1e309` is a well-formed number no double holds: say so rather than "unexpected".
+    guard value.isFinite else { throw error("number \(text) is out of range (at most about 1.8e308)", at: start) }
     return value
   }
 }
