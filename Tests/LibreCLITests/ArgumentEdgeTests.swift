@@ -46,4 +46,19 @@ import Testing
     #expect(!ended.signaled && ended.status == 0, "status \(ended.status): \(ended.stderr)")
     #expect(ended.stdout.count == 100)
   }
+
+  @Test func aLongStdinJSONLLineIsReadInLinearTime() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    // 16 MB on one line (an unused field: the time is the reading's, not the lint's);
+    // searched from its start after every 64 KB read, the line took about 40 s.
+    let padding = String(repeating: "x", count: 16_000_000)
+    let line = #"{"id":"a","text":"Here is the report.","padding":""# + padding + "\"}\n"
+    let clock = ContinuousClock()
+    let started = clock.now
+    let run = try dir.run(["analyze", "--stdin-jsonl", "--max-line-length", "64M", "-f", "jsonl"], stdin: line)
+    let elapsed = clock.now - started
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(elapsed < .seconds(10), "\(elapsed)")
+  }
 }
