@@ -109,9 +109,8 @@ import Testing
       #expect(run.status == 1, "\(command): \(run.stderr)")
       #expect(
         run.stderr.contains(
-          "libre: warning: skipped 1 file(s) that are not regular files (named pipes, sockets, devices): mails/stuck.txt"
-        ),
-        "\(run.stderr)")
+          "libre: warning: skipped 1 file(s) that are not regular files (named pipes, sockets, devices)")
+          && run.stderr.contains("(Libre cannot open them; rename them): mails/stuck.txt"), "\(run.stderr)")
     }
   }
 
@@ -152,5 +151,26 @@ import Testing
     #expect(forced.status == 0, "--config reads what it names")
     #expect(chmod(config.path, 0o644) == 0)
     #expect(try dir.run(["lint", "repo/mail.txt"]).status == 0, "not world-writable: read")
+  }
+
+  @Test func aFileNameThatIsNotUTF8IsNamedInAWarningNotReportedMissing() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    try dir.write("mails/a.txt", Texts.neutral)
+    // "caf\xE9.txt": Latin-1, not UTF-8.
+    let raw = Array((dir.path + "/mails/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
+    let created = raw.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { creat($0, 0o644) }
+    }
+    #expect(created >= 0)
+    close(created)
+    for command in ["lint", "analyze"] {
+      let run = try Self.bounded([command, "mails"], in: dir, seconds: 20)
+      #expect(run.status == 0, "\(command): \(run.stderr)")
+      #expect(
+        run.stderr.contains("whose names are not UTF-8 (Libre cannot open them; rename them): mails/caf\u{FFFD}.txt"),
+        "\(run.stderr)")
+      #expect(!run.stderr.contains("No such file"), "\(run.stderr)")
+    }
   }
 }

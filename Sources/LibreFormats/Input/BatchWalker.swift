@@ -63,8 +63,10 @@ public struct BatchWalker {
     }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let (name, isUTF8) = PathWalker.entryName(entry)
+      guard isUTF8 else {
+        if !name.hasPrefix(".") { skipped.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name) }
+        continue
       }
       if name.hasPrefix(".") || PathWalker.isReadme(name) || name.lowercased().hasSuffix(".gold.json") { continue }
       names.append(name)

@@ -53,10 +53,13 @@ public enum PathWalker {
     guard visited.insert(canonical).inserted, let handle = opendir(directory) else { return }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
+      let (name, isUTF8) = entryName(entry)
       if name == "." || name == ".." || name.hasPrefix(".") { continue }
+      guard isUTF8 else {
+        // A Swift path is UTF-8: this name, read back with U+FFFD, names no file.
+        skipped.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+        continue
+      }
       // A folder's README documents the folder; it is not one of the texts in it.
       if PathWalker.isReadme(name) { continue }
       // Evaluation sidecars (`X.gold.json`) annotate a text; they are not one.
@@ -86,6 +89,19 @@ public enum PathWalker {
     return lowered == "readme" || lowered.hasPrefix("readme.")
   }
 
+  /// The name of a folder entry, and whether it was valid UTF-8 (else it is shown with
+  /// U+FFFD in place of the bad bytes, and cannot be opened under that name).
+  static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> (name: String, isUTF8: Bool) {
+    withUnsafePointer(to: entry.pointee.d_name) {
+      $0.withMemoryRebound(to: CChar.self, capacity: 256) { pointer in
+        if let valid = String(validatingCString: pointer) { return (valid, true) }
+        let bytes = UnsafeBufferPointer(
+          start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+        return (String(decoding: bytes, as: UTF8.self), false)
+      }
+    }
+  }
+
   /// What a walk finds at a path (through symbolic links).
   enum Kind { case folder, file, special, missing }
 
@@ -103,8 +119,8 @@ public enum PathWalker {
   public static func skippedWarning(_ skipped: [String]) -> String? {
     guard let first = skipped.first else { return nil }
     let more = skipped.count > 1 ? " and \(skipped.count - 1) more" : ""
-    return "skipped \(skipped.count) file(s) that are not regular files (named pipes, sockets, devices): "
-      + first + more
+    return "skipped \(skipped.count) file(s) that are not regular files (named pipes, sockets, devices) "
+      + "or whose names are not UTF-8 (Libre cannot open them; rename them): " + first + more
   }
 
   static func isDirectory(_ path: String) -> Bool {
