@@ -44,6 +44,9 @@ final class OutputFile {
     owned = true
     var status = stat()
     let exists = lstat(path, &status) == 0
+    // A file the user may not write stays refused, as opening it would be (the rename
+    // below would otherwise replace it).
+    if exists && access(path, W_OK) != 0 { throw OutputFile.cannotWrite(path, errno) }
     if !exists || status.st_mode & S_IFMT == S_IFREG {
       var template = Array(OutputFile.temporaryTemplate(for: path).utf8CString)
       let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -53,6 +56,8 @@ final class OutputFile {
         // mkstemp makes the file 0600; a report gets what `open` would have given it.
         let mode = exists ? status.st_mode & 0o7777 : 0o666 & ~OutputFile.umaskValue
         fchmod(opened, mode)
+        // The replaced file keeps its owner where the user may give it (root may).
+        if exists { _ = fchown(opened, status.st_uid, status.st_gid) }
         descriptor = opened
         temporary = name
         slot = TemporaryFiles.register(name)
