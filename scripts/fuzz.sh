@@ -101,6 +101,11 @@ if [ -d "$FIXTURES" ]; then
   esac
 fi
 
+# A target's dictionary (Fuzz/dicts/TARGET.dict: keywords such as the suppression syntax and
+# rule globs) lets mutations reach the parsers behind them.
+DICT=()
+if [ -f "$ROOT/Fuzz/dicts/$TARGET.dict" ]; then DICT=(-dict="$ROOT/Fuzz/dicts/$TARGET.dict"); fi
+
 LOG="$WORK/$TARGET.log"
 # -timeout: one input taking 30 s is a hang (a 64 KiB input takes about 2 s under ASan, more
 # when the fuzzer, at nice 10, shares the cores with builds); -rss_limit_mb: one using 2 GB
@@ -112,7 +117,7 @@ export SWIFT_BACKTRACE=enable=no
 export LSAN_OPTIONS="suppressions=$ROOT/Fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 nice -n 10 "$BINARY" "$WORK/$TARGET" "${SEEDS[@]}" \
   -max_total_time="$SECONDS_TO_RUN" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
-  -artifact_prefix="$WORK/artifacts/$TARGET-" -print_final_stats=1 ${FUZZ_ARGS:-} >"$LOG" 2>&1
+  -artifact_prefix="$WORK/artifacts/$TARGET-" -print_final_stats=1 "${DICT[@]}" ${FUZZ_ARGS:-} >"$LOG" 2>&1
 STATUS=$?
 grep -E '^#[0-9]+.*cov: ' "$LOG" | tail -n 1
 grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb|new_units_added)' "$LOG"

@@ -50,7 +50,8 @@ struct AnalysisWorker: Sendable {
     }
     let result = linter.lint(document, options: documentOptions, workspace: &workspace)
     // No analyze format writes a finding's occurrence (a baseline's and SARIF's business).
-    var report = DocumentReport(document: document, result: result, numberingOccurrences: false)
+    var report = DocumentReport(
+      document: document, result: result, numberingOccurrences: false, maxFindings: options.lint.limits.findings)
     if options.lint.explainSuppressed { report.explainSetAside(document) }
     let summary = DocumentSummary(report: report, group: group(report, fields: fields, given: documentOptions.reps))
     return .document(

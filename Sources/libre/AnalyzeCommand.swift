@@ -90,7 +90,13 @@ enum AnalyzeCommand {
       format: format, output: output, quiet: options.quiet,
       progress: ProgressBar(enabled: ProgressBar.wanted(quiet: options.quiet), total: stdinJSONL ? nil : listed.count))
     consumer.consume(pipeline)
-    output.close()
+    do throws(InputError) {
+      try output.close()
+    } catch {
+      // The records are not all written: no partial either, the aggregate may be cut short.
+      Output.error(error.description)
+      return 2
+    }
     if let partial = options.emitPartial {
       do throws(InputError) {
         try OutputFile.write(AggregateCoding.encode(consumer.aggregate), to: partial)
@@ -103,6 +109,9 @@ enum AnalyzeCommand {
     return consumer.gateFailed ? 1 : 0
   }
 
+  /// The longest line of a `--files-from` list: PATH_MAX, the longest path the system takes.
+  static let longestListedPath = 4096
+
   /// The paths named, then those of `--files-from`, walked with the filters.
   static func listInputs(_ options: AnalyzeOptions) throws(InputError) -> [BatchWalker.Entry] {
     var paths = options.paths
@@ -110,15 +119,28 @@ enum AnalyzeCommand {
       var reader: LineReader
       var opened: Int32 = 0
       if list == "-" {
-        reader = LineReader(descriptor: 0)
+        reader = LineReader(descriptor: 0, maximum: AnalyzeCommand.longestListedPath)
       } else {
         opened = open(list, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else {
           throw InputError(path: list, message: "cannot open: \(String(cString: strerror(errno)))")
         }
-        reader = LineReader(descriptor: opened)
+        reader = LineReader(descriptor: opened, maximum: AnalyzeCommand.longestListedPath)
+      }
+      // A list is a file or a pipe (`<(find …)`); a device such as /dev/zero never ends.
+      var info = stat()
+      let kind = fstat(list == "-" ? 0 : opened, &info) == 0 ? info.st_mode & S_IFMT : S_IFREG
+      if kind == S_IFCHR || kind == S_IFBLK || kind == S_IFSOCK || kind == S_IFDIR {
+        if opened > 0 { close(opened) }
+        throw InputError(path: list, message: "is \(FileReader.kindName(kind)), not a list of paths")
       }
       while let line = reader.next() {
+        if reader.lastLineTooLong {
+          if opened > 0 { close(opened) }
+          throw InputError(
+            path: list, line: reader.lineNumber,
+            message: "longer than \(AnalyzeCommand.longestListedPath) bytes: not a path")
+        }
         if !line.isEmpty { paths.append(String(decoding: line, as: UTF8.self)) }
       }
       if opened > 0 { close(opened) }
@@ -127,6 +149,7 @@ enum AnalyzeCommand {
     let entries = walker.expand(paths)
     if !options.quiet {
       for loop in walker.loops { Output.warning("\(loop): symbolic link to a folder already walked; skipped") }
+      if let warning = PathWalker.skippedWarning(walker.skipped) { Output.warning(warning) }
     }
     return entries
   }
@@ -163,6 +186,8 @@ struct Consumer {
         done += 1
         handle(outcome)
         progress.update(done: done)
+        // Nowhere to write (a full disk, a reader gone): stop rather than lint for nothing.
+        if output.failed { break loop }
       }
     }
     progress.update(done: done, force: true)

@@ -108,6 +108,9 @@ struct ArgumentReader {
 
   init(_ arguments: [String]) { self.arguments = arguments }
 
+  /// The short options that take a value, which may be attached (`-j1`).
+  static let shortOptionsWithValues: Set<String> = ["-j", "-o", "-f"]
+
   mutating func next() -> Item? {
     while index < arguments.count {
       let argument = arguments[index]
@@ -120,6 +123,12 @@ struct ArgumentReader {
       if let equals = argument.firstIndex(of: "=") {
         attached = String(argument[argument.index(after: equals)...])
         return .option(String(argument[..<equals]), argument)
+      }
+      // `-j1`, `-ojson.out`: a short option with its value attached, as getopt reads it.
+      let short = String(argument.prefix(2))
+      if argument.count > 2 && ArgumentReader.shortOptionsWithValues.contains(short) {
+        attached = String(argument.dropFirst(2))
+        return .option(short, argument)
       }
       attached = nil
       return .option(argument, argument)
@@ -216,6 +225,10 @@ enum HelpText {
       --max-cue-length SIZE    text per cue (default 1000000 bytes)
       --max-patterns N         patterns in all lexicons with --lexicon (default 50000)
       --max-pattern-length N   bytes per pattern with --lexicon (default 1000)
+      --max-findings N         findings reported per document (default 1000; 0: all); past
+                               it a warning gives the total, and the score counts them all
+      --max-columns N          characters of a source line shown around a finding (default
+                               200; a longer line is cut with …; 0: whole lines)
 
     OPTIONS (eval)
       -f, --format text|json   output format (default text; json has schemaVersion 1)

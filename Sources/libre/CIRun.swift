@@ -26,14 +26,16 @@ struct CIRun {
   init(options: LintOptions) throws(InputError) {
     self.options = options
     if let path = options.ci.baseline {
-      baseline = try Baseline.parse(try FileReader.read(path), path: path)
+      baseline = try Baseline.parse(try FileReader.readSettings(path), path: path)
     } else {
       baseline = nil
     }
     let file = try OutputFile(path: options.ci.output)
     self.file = file
     let color = options.ci.output == nil && Output.wantsColor(options.color)
-    stream = ReportStream(format: options.ci.report, color: color) { file.write($0) }
+    stream = ReportStream(format: options.ci.report, color: color, maxColumns: options.limits.columns) {
+      file.write($0)
+    }
     if options.ci.report == .github, let path = getenv("GITHUB_STEP_SUMMARY"), path.pointee != 0 {
       let summaryFile = try OutputFile(appendingTo: String(cString: path))
       self.summaryFile = summaryFile
@@ -74,16 +76,18 @@ struct CIRun {
   func finish() -> Int32 {
     do throws(InputError) {
       try stream.finish(errors: errors, fixed: fixed, comparedWithBaseline: baseline != nil)
-      file.close()
+      try file.close()
       try summary?.finish(errors: errors, fixed: fixed, comparedWithBaseline: baseline != nil)
-      summaryFile?.close()
+      try summaryFile?.close()
       if let path = options.ci.writeBaseline {
         try OutputFile.write(recorded.rendered(), to: path)
         let findings = recorded.documents.values.reduce(0) { $0 + $1.findings.count }
         Output.note(CIMessages.baselineWritten(path, documents: recorded.documents.count, findings: findings))
       }
     } catch {
-      file.close()
+      // Nothing half-written replaces a previous report, and no baseline is announced.
+      file.abandon()
+      summaryFile?.abandon()
       Output.error(error.description)
       return 2
     }

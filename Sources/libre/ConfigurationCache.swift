@@ -5,16 +5,23 @@ import LibreFormats
 struct ConfigurationCache {
   let forced: String?
   private var loaded: [String: Result<Configuration, InputError>] = [:]
+  /// Configurations passed over (world-writable, another user's), each warned about once.
+  private var ignored: Set<String> = []
 
   init(forced: String?) { self.forced = forced }
 
   /// The configuration that governs `input`, nil when there is none; a broken one throws
   /// its error (`FILE:LINE: what is wrong`) for every input it governs.
   mutating func configuration(for input: String) throws(InputError) -> Configuration? {
-    guard let path = forced ?? Configuration.find(for: input) else { return nil }
+    var passedOver: [String] = []
+    let found = forced ?? Configuration.find(for: input, ignored: &passedOver)
+    for path in passedOver where ignored.insert(path).inserted {
+      Output.warning("\(path): ignored: anyone may write it and another user owns it (--config reads it anyway)")
+    }
+    guard let path = found else { return nil }
     if loaded[path] == nil {
       do throws(InputError) {
-        loaded[path] = .success(try Configuration.parse(try FileReader.read(path), path: path))
+        loaded[path] = .success(try Configuration.parse(try FileReader.readSettings(path), path: path))
       } catch {
         loaded[path] = .failure(error)
       }

@@ -31,7 +31,9 @@ enum LintCommand {
       Output.error(error.description)
       return 2
     }
-    let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths)
+    var skipped: [String] = []
+    let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths, skipped: &skipped)
+    if let warning = PathWalker.skippedWarning(skipped) { Output.warning(warning) }
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
     var resolver = SettingsResolver(options: options, builtIn: linter)
@@ -50,7 +52,7 @@ enum LintCommand {
         var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
         let policy = settings.policy(for: path, document: document, options: options)
         policy.rules.apply(to: &result)
-        var report = DocumentReport(document: document, result: result)
+        var report = DocumentReport(document: document, result: result, maxFindings: options.limits.findings)
         if options.explainSuppressed { report.explainSetAside(document) }
         for warning in report.warnings { Output.warning(warning) }
         ci.add(report, gate: policy.gate)

@@ -37,11 +37,11 @@ enum MergeCommand {
     var total = AnalysisAggregate()
     do throws(InputError) {
       for path in paths {
-        total.merge(try AggregateCoding.decode(try FileReader.read(path), path: path))
+        total.merge(try AggregateCoding.decode(try FileReader.readSettings(path), path: path))
       }
       let output = try OutputFile(path: outputPath)
       output.write(render(total, format: format))
-      output.close()
+      try output.close()
       if let emitPartial { try OutputFile.write(AggregateCoding.encode(total), to: emitPartial) }
     } catch {
       // A partial that cannot be read would make the merged report silently wrong: stop.

@@ -72,6 +72,8 @@ enum SectionedLint {
     var occurrences: [FindingKey: Int] = [:]
     let keyed = stream.format == .sarif
     var gateFindings = 0
+    var reported = 0
+    var omitted = 0
     var sections = 0
     var invalid = 0
     var firstInvalid: (line: Int, column: Int)?
@@ -86,7 +88,11 @@ enum SectionedLint {
       documentOptions.language = documentOptions.language ?? result.language
       score.add(result)
       // In place: a copy of a section's findings would double what it holds.
-      var report = DocumentReport(document: document, result: result)
+      // The findings cap holds for the whole file, across its sections.
+      var report = DocumentReport(
+        document: document, result: result, maxFindings: max(0, options.limits.findings - reported))
+      reported += report.findings.count
+      omitted += report.omittedFindings
       result.findings = []
       let offset = section.firstLine - 1
       for index in report.findings.indices {
@@ -124,6 +130,9 @@ enum SectionedLint {
       result: score.result)
     summary.sectionedFindings = score.findings
     summary.warnings = warnings(path: path, sections: sections, invalid: invalid, at: firstInvalid, options: options)
+    if omitted > 0 {
+      summary.warnings.append("\(path): \(ReportMessages.findingsOmitted(shown: reported, of: reported + omitted))")
+    }
     for warning in summary.warnings { Output.warning(warning) }
     let gate = policy?.gate ?? GateSettings()
     var failures = gate.failures(summary)

@@ -27,4 +27,12 @@ func runLibre(_ arguments: [String]) -> Int32 {
 }
 
 signal(SIGPIPE, SIG_IGN)
-exit(runLibre(Array(CommandLine.arguments.dropFirst())))
+TemporaryFiles.installHandlers()
+let status = runLibre(Array(CommandLine.arguments.dropFirst()))
+if Output.standardOutputError != 0 {
+  // A report that never reached standard output (a full disk) is an error, not a pass.
+  let failure = OutputFile.cannotWrite(OutputFile.standardOutputName, Output.standardOutputError)
+  Output.error(failure.description)
+  exit(2)
+}
+exit(status)

@@ -115,6 +115,10 @@ import Testing
     // reader alone would see the end at once); closing it is the end of the input.
     let writer = open(path, O_RDWR)
     guard writer >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    // Held open to the end: a short input all written and closed before the reader opens
+    // would otherwise go with the last descriptor (the test failed about one run in four).
+    let keeper = open(path, O_RDONLY | O_NONBLOCK)
+    defer { if keeper >= 0 { close(keeper) } }
     let thread = Thread {
       var offset = 0
       while offset < bytes.count {

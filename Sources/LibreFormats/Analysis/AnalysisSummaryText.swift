@@ -46,7 +46,8 @@ public enum AnalysisSummaryText {
         out += " \(pad(String(group.freedomFindings), 8))  \(hesitation)\n"
       }
     }
-    return out
+    // Group names come from documents (a header, a speaker): shown safe for a terminal.
+    return TerminalText.escape(out)
   }
 
   /// The calls' timing, or that it is unavailable (no call had timestamps).

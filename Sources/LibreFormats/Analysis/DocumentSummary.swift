@@ -40,7 +40,7 @@ public struct DocumentSummary: Sendable, Equatable {
     pressure = result.score.pressure
     engagement = result.score.engagement
     words = result.metrics.words
-    findings = report.findings.count
+    findings = report.findings.count + report.omittedFindings
     // Counted by rule first (a rule is a shared object: compared by identity, not hashed
     // as a string), then each rule's count goes to its polarity and category: a category
     // key is built and hashed once per rule rather than once per finding.

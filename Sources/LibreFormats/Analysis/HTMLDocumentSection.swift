@@ -97,21 +97,18 @@ public enum HTMLDocumentSection {
   /// The finding's first line, escaped, its columns wrapped in `<mark>`; a long line is cut
   /// to some context around the mark.
   public static func highlight(_ located: LocatedFinding, context: Int = 100) -> String {
-    let scalars = Array(located.sourceLine.unicodeScalars)
-    var end = scalars.count
-    while end > 0, scalars[end - 1] == "\n" || scalars[end - 1] == "\r" { end -= 1 }
-    let start = min(max(0, located.column - 1), end)
-    let stop = located.endLine == located.line ? min(end, max(start + 1, located.endColumn)) : end
-    let from = max(0, start - context)
-    let to = min(end, stop + context)
+    // Only the window around the span is read: a long line costs what a short one does.
+    let window = located.window(maxColumns: 2 * context + max(1, located.endColumn - located.column + 1))
+    let scalars = Array(window.text.unicodeScalars)
+    let start = min(window.caretStart, scalars.count)
+    let stop = min(scalars.count, start + window.caretWidth)
     func slice(_ range: Range<Int>) -> String {
       var text = ""
       text.unicodeScalars.append(contentsOf: scalars[range])
       return HTMLEscape.text(text)
     }
     guard start < stop else { return HTMLEscape.text(located.excerpt) }
-    return (from > 0 ? "…" : "") + slice(from..<start) + "<mark>" + slice(start..<stop) + "</mark>"
-      + slice(stop..<to) + (to < end ? "…" : "")
+    return slice(0..<start) + "<mark>" + slice(start..<stop) + "</mark>" + slice(stop..<scalars.count)
   }
 
   /// The style-sheet class of a grade (an unknown grade reads as F).

@@ -28,7 +28,8 @@ extension Baseline {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      throw fail(BaselineMessages.invalidJSON(error.message), error.offset)
+      let column = LineIndex(bytes).location(of: error.offset).column
+      throw fail(BaselineMessages.invalidJSON(error.message, column: column), error.offset)
     }
     guard root["schemaVersion"]?.number == Double(schemaVersion) else {
       throw fail(BaselineMessages.version, root["schemaVersion"]?.offset ?? root.offset)
@@ -54,7 +55,7 @@ extension Baseline {
 
 /// What baseline mistakes say (after `FILE:LINE: `).
 enum BaselineMessages {
-  static func invalidJSON(_ detail: String) -> String { "invalid JSON: \(detail)" }
+  static func invalidJSON(_ detail: String, column: Int) -> String { "invalid JSON at column \(column): \(detail)" }
   static let version = "not a Libre baseline (\"schemaVersion\": 1 expected; write one with --write-baseline)"
   static let documents = "a baseline needs a \"documents\" list"
   static let document = "each baseline document needs \"path\", \"score\" and \"findings\""

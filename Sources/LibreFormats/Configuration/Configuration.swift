@@ -89,11 +89,30 @@ public struct Configuration: Sendable, Equatable {
   /// The nearest `.libre.json` from the folder of `file` upward, if any: relative to the
   /// working directory when it is under it, so messages name it as the user sees it.
   public static func find(for file: String) -> String? {
+    var ignored: [String] = []
+    return find(for: file, ignored: &ignored)
+  }
+
+  /// `find(for:)`, which stops at the repository's root (a folder holding `.git`) or the
+  /// user's home, whichever comes first: a file above the project (`/tmp/.libre.json`)
+  /// must not set its rules or make it read lexicons. A file anyone may write that another
+  /// user owns is passed over and put in `ignored`, for a warning.
+  public static func find(for file: String, ignored: inout [String]) -> String? {
     let start = file == "-" || file == "<stdin>" ? "." : parent(of: file)
     guard var directory = realPath(start) else { return nil }
+    let home = getenv("HOME").flatMap { realPath(String(cString: $0)) }
     while true {
       let candidate = directory == "/" ? "/" + fileName : directory + "/" + fileName
-      if access(candidate, F_OK) == 0 { return shortened(candidate) }
+      var info = stat()
+      if stat(candidate, &info) == 0 {
+        if info.st_mode & S_IWOTH != 0 && info.st_uid != geteuid() {
+          ignored.append(shortened(candidate))
+        } else {
+          return shortened(candidate)
+        }
+      }
+      let gitMarker = directory == "/" ? "/.git" : directory + "/.git"
+      if access(gitMarker, F_OK) == 0 || directory == home { return nil }
       if directory == "/" || directory.isEmpty { return nil }
       directory = parent(of: directory)
       if directory.isEmpty { directory = "/" }

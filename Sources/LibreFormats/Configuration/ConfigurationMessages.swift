@@ -1,6 +1,6 @@
 /// What `.libre.json` mistakes say (after `FILE:LINE: `).
 enum ConfigurationMessages {
-  static func invalidJSON(_ detail: String) -> String { "invalid JSON: \(detail)" }
+  static func invalidJSON(_ detail: String, column: Int) -> String { "invalid JSON at column \(column): \(detail)" }
   static let notAnObject = "the configuration must be a JSON object"
   static let schemaNotAString = "\"$schema\" must be a string (a path or URL of the schema)"
   static func unknownKey(_ key: String, known: [String]) -> String {

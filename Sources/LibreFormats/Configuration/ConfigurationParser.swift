@@ -40,7 +40,8 @@ struct ConfigurationReader {
     do {
       root = try JSONParser.parse(bytes)
     } catch {
-      throw fail(ConfigurationMessages.invalidJSON(error.message), at: error.offset)
+      let column = LineIndex(bytes).location(of: error.offset).column
+      throw fail(ConfigurationMessages.invalidJSON(error.message, column: column), at: error.offset)
     }
     var configuration = Configuration(path: path)
     for member in try object(root, ConfigurationMessages.notAnObject, known: ConfigurationKeys.top, prefix: "") {

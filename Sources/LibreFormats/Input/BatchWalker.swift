@@ -19,10 +19,14 @@ public struct BatchWalker {
   public var filter: PathFilter
   /// Folders skipped because they were already walked (symbolic-link loops), for a warning.
   public private(set) var loops: [String] = []
+  /// Files met in a folder that are not regular files, passed by (see `PathWalker.expand`).
+  public private(set) var skipped: [String] = []
 
   public init(filter: PathFilter = PathFilter()) { self.filter = filter }
 
   /// The entries under `paths`, in order. Files named directly are taken whatever the filters.
+  /// A file reached twice (named twice, or named and walked) is taken once, at its first
+  /// place: the same file read as two inputs would count twice in every aggregate.
   public mutating func expand(_ paths: [String]) -> [Entry] {
     var entries: [Entry] = []
     for path in paths {
@@ -33,7 +37,11 @@ public struct BatchWalker {
         entries.append(.file(path))
       }
     }
-    return entries
+    var seen: Set<String> = []
+    return entries.filter { entry in
+      guard case .file(let path) = entry, path != "-" else { return true }
+      return seen.insert(Configuration.realPath(path) ?? path).inserted
+    }
   }
 
   private mutating func walk(
@@ -55,8 +63,10 @@ public struct BatchWalker {
     }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let (name, isUTF8) = PathWalker.entryName(entry)
+      guard isUTF8 else {
+        if !name.hasPrefix(".") { skipped.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name) }
+        continue
       }
       if name.hasPrefix(".") || PathWalker.isReadme(name) || name.lowercased().hasSuffix(".gold.json") { continue }
       names.append(name)
@@ -65,7 +75,10 @@ public struct BatchWalker {
     for name in names.sorted() {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       let childRelative = relative.isEmpty ? name : relative + "/" + name
-      if PathWalker.isDirectory(path) {
+      let kind = PathWalker.kind(of: path)
+      if kind == .special {
+        skipped.append(path)
+      } else if kind == .folder {
         if filter.entersFolder(childRelative) { walk(path, relative: childRelative, into: &entries, visited: &visited) }
       } else if let dot = name.lastIndex(of: "."),
         PathWalker.extensions.contains(String(name[name.index(after: dot)...]).lowercased()),

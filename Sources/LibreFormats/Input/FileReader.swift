@@ -48,6 +48,50 @@ public enum FileReader {
     return try readAll(descriptor: descriptor, path: path, sizeHint: max(size, 4096), limits: limits)
   }
 
+  /// The most a settings file may hold: a lexicon, a configuration, a baseline, a partial.
+  /// The built-in lexicons are 0.5 MB together; a 48,000-pattern lexicon about 3 MB.
+  public static let settingsBytes = 64 << 20
+
+  /// The bytes of a settings file (a lexicon, `.libre.json` or `--config`, a baseline, a
+  /// partial for `merge`): a regular file of at most `settingsBytes`, both checked with
+  /// `fstat` on the opened file before a byte is read. A device (`/dev/zero`), a pipe or a
+  /// socket is refused: it has no size to check and may never end.
+  public static func readSettings(_ path: String) throws(InputError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { throw InputError(path: path, message: "cannot open: \(errorText())") }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw InputError(path: path, message: "cannot stat: \(errorText())") }
+    let kind = info.st_mode & S_IFMT
+    if kind == S_IFDIR { throw InputError(path: path, message: "is a directory") }
+    guard kind == S_IFREG else {
+      throw InputError(path: path, message: "is \(kindName(kind)), not a regular file; settings are read from files")
+    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+    let size = Int(info.st_size)
+    guard size <= settingsBytes else {
+      throw InputError(
+        path: path,
+        message: "\(InputLimits.size(size)) is over the \(InputLimits.size(settingsBytes)) a settings file may hold; "
+          + "not read")
+    }
+    var limits = InputLimits()
+    limits.inputBytes = settingsBytes
+    limits.lineBytes = settingsBytes
+    return try readAll(descriptor: descriptor, path: path, sizeHint: max(size, 4096), limits: limits)
+  }
+
+  /// What a file that is not a regular file is, for messages.
+  public static func kindName(_ kind: mode_t) -> String {
+    switch kind {
+    case S_IFIFO: return "a named pipe"
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFSOCK: return "a socket"
+    default: return "not a regular file"
+    }
+  }
+
   private static func readAll(
     descriptor: Int32, path: String, sizeHint: Int, limits: InputLimits?
   ) throws(InputError) -> [UInt8] {

@@ -35,6 +35,13 @@ public struct InputLimits: Sendable, Equatable {
   public var cues = TranscriptLoader.maximumCueCount
   /// The most text one cue may hold, in UTF-8 bytes.
   public var cueBytes = TranscriptLoader.maximumCueTextLength
+  /// Findings reported per document (`--max-findings`); the score counts them all.
+  public var findings = InputLimits.defaultFindings
+  /// Columns of a source line shown around a finding (`--max-columns`; 0: the whole line).
+  public var columns = InputLimits.defaultColumns
+
+  public static let defaultFindings = 1000
+  public static let defaultColumns = 200
 
   public init() {}
 

@@ -13,11 +13,20 @@ public enum PathWalker {
 
   /// The inputs under `paths`, in a deterministic order (directories sorted by name).
   public static func expand(_ paths: [String]) -> [String] {
+    var skipped: [String] = []
+    return expand(paths, skipped: &skipped)
+  }
+
+  /// The inputs under `paths`; `skipped` gets the files met in a folder that are not
+  /// regular files (named pipes, sockets, devices): reading one could block the run forever
+  /// (a pipe with an idle writer), so a walk passes them by, as ripgrep does. Named on the
+  /// command line, such a file is still read.
+  public static func expand(_ paths: [String], skipped: inout [String]) -> [String] {
     var result: [String] = []
     for path in paths {
       if path != "-" && isDirectory(path) {
         var visited: Set<String> = []
-        walk(path, into: &result, visited: &visited)
+        walk(path, into: &result, visited: &visited, skipped: &skipped)
       } else {
         result.append(path)
       }
@@ -29,12 +38,13 @@ public enum PathWalker {
   public static func files(under directory: String, extensions: Set<String>) -> [String] {
     var result: [String] = []
     var visited: Set<String> = []
-    walk(directory, into: &result, visited: &visited, extensions: extensions)
+    var skipped: [String] = []
+    walk(directory, into: &result, visited: &visited, skipped: &skipped, extensions: extensions)
     return result
   }
 
   private static func walk(
-    _ directory: String, into result: inout [String], visited: inout Set<String>,
+    _ directory: String, into result: inout [String], visited: inout Set<String>, skipped: inout [String],
     extensions: Set<String> = PathWalker.extensions
   ) {
     guard let real = realpath(directory, nil) else { return }
@@ -43,10 +53,13 @@ public enum PathWalker {
     guard visited.insert(canonical).inserted, let handle = opendir(directory) else { return }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-      }
+      let (name, isUTF8) = entryName(entry)
       if name == "." || name == ".." || name.hasPrefix(".") { continue }
+      guard isUTF8 else {
+        // A Swift path is UTF-8: this name, read back with U+FFFD, names no file.
+        skipped.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+        continue
+      }
       // A folder's README documents the folder; it is not one of the texts in it.
       if PathWalker.isReadme(name) { continue }
       // Evaluation sidecars (`X.gold.json`) annotate a text; they are not one.
@@ -56,8 +69,11 @@ public enum PathWalker {
     closedir(handle)
     for name in names.sorted() {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      if isDirectory(path) {
-        walk(path, into: &result, visited: &visited, extensions: extensions)
+      let kind = kind(of: path)
+      if kind == .folder {
+        walk(path, into: &result, visited: &visited, skipped: &skipped, extensions: extensions)
+      } else if kind == .special {
+        skipped.append(path)
       } else if let dot = name.lastIndex(of: "."),
         extensions.contains(String(name[name.index(after: dot)...]).lowercased())
       {
@@ -71,6 +87,40 @@ public enum PathWalker {
   public static func isReadme(_ name: String) -> Bool {
     let lowered = name.lowercased()
     return lowered == "readme" || lowered.hasPrefix("readme.")
+  }
+
+  /// The name of a folder entry, and whether it was valid UTF-8 (else it is shown with
+  /// U+FFFD in place of the bad bytes, and cannot be opened under that name).
+  static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> (name: String, isUTF8: Bool) {
+    withUnsafePointer(to: entry.pointee.d_name) {
+      $0.withMemoryRebound(to: CChar.self, capacity: 256) { pointer in
+        if let valid = String(validatingCString: pointer) { return (valid, true) }
+        let bytes = UnsafeBufferPointer(
+          start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+        return (String(decoding: bytes, as: UTF8.self), false)
+      }
+    }
+  }
+
+  /// What a walk finds at a path (through symbolic links).
+  enum Kind { case folder, file, special, missing }
+
+  static func kind(of path: String) -> Kind {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .folder
+    case S_IFREG: return .file
+    default: return .special
+    }
+  }
+
+  /// The warning for the files a walk passed by (nil when there were none).
+  public static func skippedWarning(_ skipped: [String]) -> String? {
+    guard let first = skipped.first else { return nil }
+    let more = skipped.count > 1 ? " and \(skipped.count - 1) more" : ""
+    return "skipped \(skipped.count) file(s) that are not regular files (named pipes, sockets, devices) "
+      + "or whose names are not UTF-8 (Libre cannot open them; rename them): " + first + more
   }
 
   static func isDirectory(_ path: String) -> Bool {

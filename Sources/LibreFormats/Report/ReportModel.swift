@@ -10,8 +10,14 @@ public struct LocatedFinding: Sendable {
   public var endColumn: Int
   /// The text the finding covers, as written.
   public var excerpt: String
-  /// The whole first line of the finding, for the caret display.
-  public var sourceLine: String
+  /// The original file's bytes, shared by the document and all its findings (never copied:
+  /// a copy of a long line per finding grew with the square of the line), and the byte
+  /// ranges of the finding's first line and of the finding in them.
+  public var source: [UInt8]
+  public var lineRange: Range<Int>
+  public var span: Range<Int>
+  /// Whether `source` is single-byte text (each byte one character) rather than UTF-8.
+  public var singleByte: Bool
   /// The part of the document (subject, body, turn) and, in a call, who spoke and when.
   public var part: Part = .body
   public var speaker: String?
@@ -60,6 +66,9 @@ public struct DocumentReport: Sendable {
   /// here, not kept in `findings`.
   public var sectionedFindings = 0
 
+  /// Findings past `--max-findings`, neither placed nor reported (a warning tells how many).
+  public var omittedFindings = 0
+
   /// Every finding of the document outside the baseline, kept or already reported.
   public var findingCount: Int { findings.count + sectionedFindings }
 
@@ -68,7 +77,14 @@ public struct DocumentReport: Sendable {
   /// `numberingOccurrences` false, every finding's `occurrence` stays 0: only baselines and
   /// SARIF fingerprints read it (through `key`), and numbering normalizes and hashes the
   /// texts of the findings, which `libre analyze`, writing neither, need not pay for.
-  public init(document: Document, result: LintResult, numberingOccurrences: Bool = true) {
+  ///
+  /// Only the first `maxFindings` findings are placed (`--max-findings`): one document can
+  /// hold millions, and their reports would run to gigabytes. The others are counted in
+  /// `omittedFindings` and told in a warning; the score still counts them all.
+  public init(
+    document: Document, result: LintResult, numberingOccurrences: Bool = true,
+    maxFindings: Int = InputLimits.defaultFindings
+  ) {
     path = document.path
     format = document.format
     self.result = result
@@ -79,10 +95,15 @@ public struct DocumentReport: Sendable {
     let map = document.sourceMap
     let original = document.original
     let segments = document.effectiveSegments
-    findings = result.findings.map { finding in
+    // Findings of one long line share its range: it is found once, not once per finding.
+    var lastLine = (number: 0, range: 0..<0)
+    let kept = min(result.findings.count, maxFindings)
+    omittedFindings = result.findings.count - kept
+    findings = result.findings[..<kept].map { finding in
       let span = map.originalRange(finding.start..<finding.end)
       let start = lines.location(of: span.lowerBound)
-      let lineRange = lines.lineRange(start.line)
+      if lastLine.number != start.line { lastLine = (start.line, lines.lineRange(start.line)) }
+      let lineRange = lastLine.range
       let end =
         DocumentReport.sameLineEnd(of: span, from: start, in: original, singleByte: singleByte)
         ?? lines.location(of: span.upperBound)
@@ -90,7 +111,7 @@ public struct DocumentReport: Sendable {
         finding: finding, line: start.line, column: start.column, endLine: end.line,
         endColumn: max(end.column - 1, end.line == start.line ? start.column : 1),
         excerpt: String(decoding: document.text[finding.start..<finding.end], as: UTF8.self),
-        sourceLine: DocumentReport.decode(original[lineRange], singleByte: singleByte))
+        source: original, lineRange: lineRange, span: span, singleByte: singleByte)
       if finding.segment < segments.count {
         let segment = segments[finding.segment]
         located.part = segment.part
@@ -101,6 +122,9 @@ public struct DocumentReport: Sendable {
       return located
     }
     warnings = []
+    if omittedFindings > 0 {
+      warnings.append("\(document.path): \(ReportMessages.findingsOmitted(shown: kept, of: result.findings.count))")
+    }
     if numberingOccurrences { numberOccurrences() }
     let report = result.tokenizerReport
     if report.invalidUTF8Sequences > 0, let offset = report.firstInvalidOffset {
@@ -227,4 +251,11 @@ public enum ToolInfo {
   public static let name = "libre"
   public static let version = "0.1.0"
   public static let jsonSchemaVersion = 1
+}
+
+/// What the report model says.
+public enum ReportMessages {
+  public static func findingsOmitted(shown: Int, of total: Int) -> String {
+    "\(total) findings; only the first \(shown) are reported (--max-findings)"
+  }
 }

@@ -11,6 +11,8 @@ import LibreKit
 public final class ReportStream {
   public let format: ReportFormat
   let color: Bool
+  /// The widest source line the text format shows (`SourceWindow`).
+  let maxColumns: Int
   let output: (String) -> Void
   /// Documents, findings (outside the baseline) and findings the baseline knew.
   var documents = 0
@@ -33,7 +35,11 @@ public final class ReportStream {
   var openSection: String?
 
   /// A stream that writes to `output` as it goes; `color` paints the text format.
-  public init(format: ReportFormat, color: Bool = false, output: @escaping (String) -> Void) {
+  public init(
+    format: ReportFormat, color: Bool = false, maxColumns: Int = InputLimits.defaultColumns,
+    output: @escaping (String) -> Void
+  ) {
+    self.maxColumns = maxColumns
     self.format = format
     self.color = color
     self.output = output
@@ -68,7 +74,7 @@ public final class ReportStream {
     switch format {
     case .text:
       var text = ""
-      let reporter = TextReporter(color: color)
+      let reporter = TextReporter(color: color, maxColumns: maxColumns)
       for located in document.findings { text += reporter.finding(located, path: document.path) }
       text += reporter.notices(document.notices, path: document.path)
       output(text + reporter.summary(document))
@@ -101,7 +107,7 @@ public final class ReportStream {
     // otherwise sit in memory twice (the whole section's text, then the output buffer).
     switch format {
     case .text:
-      let reporter = TextReporter(color: color)
+      let reporter = TextReporter(color: color, maxColumns: maxColumns)
       for located in findings { output(reporter.finding(located, path: path)) }
       output(reporter.notices(notices, path: path))
     case .jsonl:

@@ -4,8 +4,13 @@ import LibreKit
 /// carets under the span, the suggestion, then a score line per document.
 public struct TextReporter {
   public var color: Bool
+  /// The widest source line shown (`--max-columns`; 0: whole lines): see `SourceWindow`.
+  public var maxColumns: Int
 
-  public init(color: Bool) { self.color = color }
+  public init(color: Bool, maxColumns: Int = InputLimits.defaultColumns) {
+    self.color = color
+    self.maxColumns = maxColumns
+  }
 
   private func paint(_ text: String, _ code: String) -> String {
     color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -29,8 +34,9 @@ public struct TextReporter {
   func notices(_ notices: [LocatedNotice], path: String) -> String {
     var out = ""
     for notice in notices {
-      out += paint("\(path):\(notice.line):\(notice.column):", "1") + " " + paint("info", "36")
-      out += ": \(notice.message) " + paint("[\(notice.kind)]", "2") + "\n"
+      let location = TerminalText.escape("\(path):\(notice.line):\(notice.column):")
+      out += paint(location, "1") + " " + paint("info", "36")
+      out += ": \(TerminalText.escape(notice.message)) " + paint("[\(notice.kind)]", "2") + "\n"
     }
     return out
   }
@@ -56,12 +62,10 @@ public struct TextReporter {
     }
     let number = String(located.line)
     let gutter = TextReporter.repeated(" ", number.count)
-    out.add("\n ", number, " | ", located.sourceLine, "\n")
-    let lastColumn =
-      located.endLine == located.line ? located.endColumn : located.sourceLine.unicodeScalars.count
-    let width = max(1, lastColumn - located.column + 1)
-    out.add(" ", gutter, " | ", TextReporter.repeated(" ", located.column - 1))
-    out.painted(rule.polarity == .freedom ? "32" : "33", TextReporter.repeated("^", width))
+    let window = located.window(maxColumns: maxColumns)
+    out.add("\n ", number, " | ", window.text, "\n")
+    out.add(" ", gutter, " | ", TextReporter.repeated(" ", window.caretStart))
+    out.painted(rule.polarity == .freedom ? "32" : "33", TextReporter.repeated("^", window.caretWidth))
     out.add("\n")
     if let from = located.finding.negatedFrom { out.add(" ", gutter, " = negated match of ", from, "\n") }
     if let detail = located.finding.detail { out.add(" ", gutter, " = ", detail, "\n") }
@@ -93,7 +97,8 @@ public struct TextReporter {
     var out = TextReporter.baseline(run.findingCount, known: known, fixed: run.fixed)
     for document in run.documents {
       if let recorded = document.baselineScore, document.result.score.score < recorded {
-        out += "  \(document.path): \(GateMessages.scoreDropped(document.result.score.score, recorded))\n"
+        let dropped = GateMessages.scoreDropped(document.result.score.score, recorded)
+        out += TerminalText.escape("  \(document.path): \(dropped)") + "\n"
       }
     }
     return out
@@ -103,7 +108,7 @@ public struct TextReporter {
   static func baseline(_ new: Int, known: Int, fixed: [BaselineEntry]) -> String {
     var out = "baseline: \(new) new finding(s), \(known) known (not shown), \(fixed.count) fixed\n"
     for entry in fixed {
-      out += "  fixed: \(entry.path): [\(entry.key.rule)] “\(entry.key.text)”\n"
+      out += TerminalText.escape("  fixed: \(entry.path): [\(entry.key.rule)] “\(entry.key.text)”") + "\n"
     }
     return out
   }
@@ -113,18 +118,21 @@ public struct TextReporter {
     let score = result.score
     let gradeColor = score.score >= 70 ? "1;32" : score.score >= 55 ? "1;33" : "1;31"
     let language = result.language.rawValue + (result.languageDetected ? " (detected)" : "")
-    var out = paint("\(document.path):", "1") + " score " + paint("\(score.score)/100 (\(score.grade))", gradeColor)
+    var out =
+      paint(TerminalText.escape("\(document.path):"), "1") + " score "
+      + paint("\(score.score)/100 (\(score.grade))", gradeColor)
     out += " · freedom \(score.freedom) · pressure \(score.pressure) · engagement \(score.engagement)"
     out += " · \(document.findingCount) finding(s) · \(result.metrics.words) words · \(language)\n"
     if let form = result.form { out += "  " + MetricsText.form(form, language: result.language) + "\n" }
-    if let roles = result.roles { out += "  roles: " + MetricsText.roles(roles) + "\n" }
-    if let call = result.conversation { out += "  " + MetricsText.conversation(call) + "\n" }
+    if let roles = result.roles { out += "  roles: " + TerminalText.escape(MetricsText.roles(roles)) + "\n" }
+    if let call = result.conversation { out += "  " + TerminalText.escape(MetricsText.conversation(call)) + "\n" }
     for template in result.templateScores {
-      out += "  \(template.title): score \(template.score.score) (\(template.score.grade))"
+      out += "  \(TerminalText.escape(template.title)): score \(template.score.score) (\(template.score.grade))"
       out += " · \(template.findings) finding(s)\n"
     }
     for speaker in result.speakerScores {
-      out += "  \(speaker.speaker) (\(speaker.role?.rawValue ?? "unknown")): score \(speaker.score.score)"
+      out +=
+        "  \(TerminalText.escape(speaker.speaker)) (\(speaker.role?.rawValue ?? "unknown")): score \(speaker.score.score)"
       out += " (\(speaker.score.grade)) · \(speaker.words) words · \(speaker.findings) finding(s)\n"
     }
     return out
@@ -141,8 +149,9 @@ struct TextBuffer {
     bytes.reserveCapacity(512)
   }
 
+  /// Adds `parts`, their control characters shown as control pictures (`TerminalText`).
   mutating func add(_ parts: String...) {
-    for part in parts { append(part) }
+    for part in parts { append(TerminalText.escape(part)) }
   }
 
   private mutating func append(_ part: String) {
@@ -152,9 +161,9 @@ struct TextBuffer {
 
   /// `parts` in the color of SGR `code` (`1` bold, `32` green, …) when colors are on.
   mutating func painted(_ code: String, _ parts: String...) {
-    if color { add("\u{1B}[", code, "m") }
-    for part in parts { append(part) }
-    if color { add("\u{1B}[0m") }
+    if color { append("\u{1B}[" + code + "m") }
+    for part in parts { append(TerminalText.escape(part)) }
+    if color { append("\u{1B}[0m") }
   }
 
   var string: String { String(decoding: bytes, as: UTF8.self) }

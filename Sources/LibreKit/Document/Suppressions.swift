@@ -23,6 +23,9 @@ public struct Suppressions: Sendable {
     /// 1-based line of the directive in the original file, and the byte offset of it.
     public var line: Int
     public var offset: Int
+
+    /// Whether it applies to rule `id` (by id, by glob, or as it names no rule).
+    func names(_ id: String) -> Bool { rules.isEmpty || rules.contains { Suppressions.matches($0, id) } }
   }
 
   public private(set) var directives: [Directive] = []
@@ -113,29 +116,19 @@ public struct Suppressions: Sendable {
   /// Whether `pattern` (an id or a glob with `*`) names `id`.
   public static func matches(_ pattern: String, _ id: String) -> Bool {
     guard pattern.contains("*") else { return pattern == id }
-    return glob(Array(pattern.utf8)[...], Array(id.utf8)[...])
-  }
-
-  private static func glob(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
-    guard let first = pattern.first else { return text.isEmpty }
-    if first == UInt8(ascii: "*") {
-      let rest = pattern.dropFirst()
-      var start = text.startIndex
-      while true {
-        if glob(rest, text[start...]) { return true }
-        if start == text.endIndex { return false }
-        start += 1
-      }
-    }
-    guard let head = text.first, head == first else { return false }
-    return glob(pattern.dropFirst(), text.dropFirst())
+    return GlobPattern(pattern, syntax: .ruleID).matches(id)
   }
 
   /// The directive that silences rule `id` on line `line`, if any (its index).
   func silencer(of id: String, line: Int) -> Int? {
+    silencer(line: line, naming: directives.map { $0.names(id) })
+  }
+
+  /// The directive that silences a rule on line `line`, given which directives name it.
+  func silencer(line: Int, naming: [Bool]) -> Int? {
     var active: Int?
     for (index, directive) in directives.enumerated() where directive.line <= line {
-      let names = directive.rules.isEmpty || directive.rules.contains { Suppressions.matches($0, id) }
+      let names = naming[index]
       switch directive.kind {
       case .disable where names: active = index
       case .enable where names: active = nil
@@ -156,6 +149,9 @@ final class SuppressionPass {
   let directiveLines: Set<Int>
   private(set) var used: [Bool]
   private(set) var suppressed = 0
+  /// Which directives name each rule id met so far: each glob is matched once per rule, not
+  /// once per finding.
+  private var naming: [String: [Bool]] = [:]
 
   init(_ suppressions: Suppressions, document: Document) {
     self.suppressions = suppressions
@@ -172,7 +168,10 @@ final class SuppressionPass {
     findings.removeAll { finding in
       let line = lines.location(of: document.sourceMap.originalOffset(finding.start)).line
       if directiveLines.contains(line) { return true }
-      guard let index = suppressions.silencer(of: finding.rule.id, line: line) else { return false }
+      let id = finding.rule.id
+      let names = naming[id] ?? suppressions.directives.map { $0.names(id) }
+      naming[id] = names
+      guard let index = suppressions.silencer(line: line, naming: names) else { return false }
       used[index] = true
       return true
     }

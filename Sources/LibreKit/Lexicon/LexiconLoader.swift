@@ -47,7 +47,8 @@ public struct LexiconLoader {
     var set = LexiconSet()
     var errors: [LexiconError] = []
     for file in files {
-      var loader = LexiconLoader(path: file.path, lines: LineIndex(file.bytes), source: file.bytes)
+      var loader = LexiconLoader(
+        path: file.path, lines: LineIndex(file.bytes, columnCheckpoints: true), source: file.bytes)
       if let loaded = loader.load(file.bytes) { set.merge(loaded) }
       errors += loader.errors
     }

@@ -55,10 +55,15 @@ public struct RuleSettings: Sendable, Equatable {
     guard !entries.isEmpty else { return }
     var changed = false
     var copies: [ObjectIdentifier: Rule] = [:]
+    // Each entry's glob is matched once per rule id, not once per finding.
+    var levels: [String: Level?] = [:]
     var kept: [Finding] = []
     kept.reserveCapacity(result.findings.count)
     for var finding in result.findings {
-      guard let level = level(for: finding.rule.id) else {
+      let id = finding.rule.id
+      let configured = levels[id] ?? level(for: id)
+      levels[id] = configured
+      guard let level = configured else {
         kept.append(finding)
         continue
       }

@@ -273,9 +273,11 @@ public struct JSONParser {
       break
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
-    guard index > start, let value = Double(text), value.isFinite else {
+    guard index > start, let value = Double(text) else {
       throw error("unexpected character; expected a value", at: start)
     }
+    // `1e309` is a well-formed number no double holds: say so rather than "unexpected".
+    guard value.isFinite else { throw error("number \(text) is out of range (at most about 1.8e308)", at: start) }
     return value
   }
 }
@@ -286,8 +288,14 @@ public struct LineIndex: Sendable {
   private let bytes: [UInt8]
   /// Whether every byte is a character (a single-byte charset) rather than UTF-8.
   private let singleByte: Bool
+  /// With `columnCheckpoints`: the characters from its line's start to each multiple of
+  /// `checkpointSpan`, so a column on a long line is counted from the nearest checkpoint,
+  /// not from the line's start (a minified lexicon is one line of megabytes, and each of
+  /// its patterns asks for its column).
+  private let checkpoints: [Int]
+  static let checkpointSpan = 4096
 
-  public init(_ bytes: [UInt8], singleByte: Bool = false) {
+  public init(_ bytes: [UInt8], singleByte: Bool = false, columnCheckpoints: Bool = false) {
     self.singleByte = singleByte
     // LF, CRLF, and a lone CR (old Mac files, some caption exports) each end a line. Every
     // report indexes its file, so eight bytes without CR or LF are skipped at once.
@@ -302,6 +310,29 @@ public struct LineIndex: Sendable {
       return starts
     }
     self.bytes = bytes
+    checkpoints =
+      columnCheckpoints
+      ? LineIndex.checkpoints(bytes, lineStarts: lineStarts, singleByte: singleByte) : []
+  }
+
+  private static func checkpoints(_ bytes: [UInt8], lineStarts: [Int], singleByte: Bool) -> [Int] {
+    var result: [Int] = []
+    var line = 0
+    var counted = 0
+    var column = 0
+    var position = 0
+    while position <= bytes.count {
+      while line + 1 < lineStarts.count && lineStarts[line + 1] <= position { line += 1 }
+      if lineStarts[line] > counted {
+        counted = lineStarts[line]
+        column = 0
+      }
+      for index in counted..<position where singleByte || bytes[index] & 0xC0 != 0x80 { column += 1 }
+      counted = position
+      result.append(column)
+      position += checkpointSpan
+    }
+    return result
   }
 
   /// The line and column of `offset`.
@@ -315,6 +346,11 @@ public struct LineIndex: Sendable {
     let lineStart = lineStarts[low]
     var column = 1
     var at = lineStart
+    let checkpoint = offset / LineIndex.checkpointSpan
+    if checkpoint < checkpoints.count && checkpoint * LineIndex.checkpointSpan > lineStart {
+      at = checkpoint * LineIndex.checkpointSpan
+      column = 1 + checkpoints[checkpoint]
+    }
     let end = min(offset, bytes.count)
     while at < end {
       if singleByte || bytes[at] & 0xC0 != 0x80 { column += 1 }
