@@ -128,4 +128,15 @@ import Testing
   @Test func aGenericYouIsNotTheReader() {
     #expect(!Self.rules("You have to love how the old site still loads.").contains("pressure.controlling.have-to"))
   }
+
+  @Test func aQuotedRefusalInAnEmailIsNotTheReadersHesitation() {
+    #expect(
+      !Self.rules("If it's not a fit, a one-line \"no thanks\" is a perfectly good answer.").contains {
+        $0.hasPrefix("hesitation.")
+      })
+    #expect(
+      !Self.rules("Si ce n'est pas le moment, un simple « non merci » me suffit.").contains {
+        $0.hasPrefix("hesitation.")
+      })
+  }
 }

@@ -65,9 +65,11 @@ public struct ContextStage {
     return (setAside, mostlyCapitals)
   }
 
-  /// Whether the stage judges findings of `rule`: pressure and freedom.
+  /// Whether the stage judges findings of `rule`: pressure and freedom, and in an email
+  /// the other party's hesitation cues, which the writer may only be quoting ("just reply
+  /// “no thanks”").
   static func judges(_ rule: Rule) -> Bool {
-    rule.polarity == .pressure || rule.polarity == .freedom
+    rule.polarity == .pressure || rule.polarity == .freedom || rule.polarity == .hesitation
   }
 
   static func reason(
@@ -75,6 +77,11 @@ public struct ContextStage {
     words: ContextWords
   ) -> ContextReason? {
     let rule = finding.rule
+    if rule.polarity == .hesitation {
+      let span = finding.start..<max(finding.start, min(finding.end, text.count))
+      let sentence = SentenceWords(text, around: span)
+      return AddresseeGrammar.isQuoted(text, span, from: sentence.range.lowerBound) ? .quoted : nil
+    }
     if !rule.regions.contains(region) {
       return rule.polarity == .freedom && region == .footer ? .footerFreedom : .region
     }
