@@ -36,7 +36,7 @@ public struct ContextStage {
     // Only pressure and freedom are judged: engagement and request cues are counts that
     // read every region, and most texts have nothing else, so they need no region map.
     guard findings.contains(where: { ContextStage.judges($0.rule) }) else { return ([], false) }
-    let regions = RegionMap(text)
+    let regions = RegionMap(text, only: findings.filter { judges($0.rule) }.map(\.start))
     let grammar = AddresseeGrammar(language: language)
     let words = ContextWords.of(language)
     let mostlyCapitals = findings.contains { $0.rule.category == "shouting" } && isMostlyCapitals(text)
