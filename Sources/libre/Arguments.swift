@@ -200,6 +200,8 @@ enum HelpText {
       --no-color, --color      force colors off or on (NO_COLOR is honored)
       --include-quoted         also lint quoted replies and signatures ('>' lines, "On … wrote:",
                                « Le … a écrit : », Outlook headers, '-- ' signatures)
+      --explain-suppressed     also say which phrases the context stage set aside and why
+                               (a log line, a footer, quoted speech, an epistemic modal…)
       --rep NAME[,NAME]        the seller's side of a call (default: a heuristic, printed)
       --role rep|all           lint the rep only (default) or every speaker alike
       --config PATH            use this configuration instead of the nearest .libre.json
@@ -262,7 +264,8 @@ enum HelpText {
                                file's folder, or a field of the JSONL line
       --emit-partial FILE      also write the mergeable aggregate (for libre merge)
       -q, --quiet              no progress bar and no warnings (errors are still printed)
-      --lang, --min-score, --fail-on, --lexicon, --include-quoted, --rep, --role, --config,
+      --lang, --min-score, --fail-on, --lexicon, --include-quoted, --explain-suppressed,
+      --rep, --role, --config,
       and the limits (--max-input-size…): as lint
       Every input appears once, as a result or an error. Results come out in input order
       whatever --jobs. Exit 2 if any input failed (after the others), else 1 if a gate
