@@ -93,7 +93,9 @@ struct AfterHesitationTests {
     let result = Self.answer(
       "Ce n'est pas dans le budget.", "C'est juste une petite somme, même un euro compte.",
       opening: "Voudriez-vous faire un don aujourd'hui ?")
-    #expect(try #require(Self.flag(result)).rule.id == BuiltInRules.pressureAfterHesitationID)
+    let flag = try #require(Self.flag(result))
+    #expect(flag.rule.id == BuiltInRules.pressureAfterHesitationID)
+    #expect(flag.detail?.hasPrefix("répond à l'hésitation de Pat") == true)
   }
 
   @Test func aRefusalIgnoredIsPressure() throws {
@@ -108,7 +110,8 @@ struct AfterHesitationTests {
   @Test func aFrenchRefusalIgnoredIsPressureToo() throws {
     let opening = "Voudriez-vous faire un don aujourd'hui ?"
     let ignored = Self.answer("Non merci.", "Vous habitez en France ?", opening: opening)
-    #expect(try #require(Self.flag(ignored)).detail?.contains("without acknowledging") == true)
+    // The detail speaks the call's language, as every message does.
+    #expect(try #require(Self.flag(ignored)).detail?.contains("sans en tenir compte") == true)
     #expect(Self.flag(Self.answer("Non merci.", "Je comprends. Vous habitez en France ?", opening: opening)) == nil)
   }
 

@@ -122,9 +122,9 @@ enum ConversationRules {
           start: segments[next].range.lowerBound, end: segments[next].range.upperBound, sentence: cue.sentence)
         whole.segment = next
         if case .cuttingIn(let pause) = reply {
-          whole.detail = "cuts in on \(who)'s hesitation (\(cue.rule.id)) \(pauseText(pause))"
+          whole.detail = BuiltInMessages.cutsIn(on: who, cue: cue.rule.id, pause: pause, language)
         } else {
-          whole.detail = "answers \(who)'s refusal (\(cue.rule.id)) without acknowledging it"
+          whole.detail = BuiltInMessages.ignoresRefusal(of: who, cue: cue.rule.id, language)
         }
         added.append(whole)
       case .freedom(let room):
@@ -179,19 +179,13 @@ enum ConversationRules {
     return .neutral
   }
 
-  /// "0.1 s after it" or "0.4 s before it ends".
-  static func pauseText(_ pause: Double) -> String {
-    let tenths = (abs(pause) * 10).rounded() / 10
-    return pause < 0 ? "\(tenths) s before it ends" : "\(tenths) s after it"
-  }
-
   private static func flag(_ id: String, on finding: Finding, after who: String, cue: Finding, _ language: Language)
     -> Finding
   {
     var flag = Finding(
       rule: BuiltInRules.rule(id, language), start: finding.start, end: finding.end, sentence: finding.sentence)
     flag.segment = finding.segment
-    flag.detail = "answers \(who)'s hesitation (\(cue.rule.id)) with \(finding.rule.id)"
+    flag.detail = BuiltInMessages.answersHesitation(of: who, cue: cue.rule.id, with: finding.rule.id, language)
     return flag
   }
 }
