@@ -122,9 +122,15 @@ public struct DocumentSummary: Sendable, Equatable {
   }
 
   /// The group of a call by default: its rep speaker names, joined.
+  /// The per-rep group of calls whose rep is only labelled by a side (`Agent`, `Rep`).
+  public static let unnamedRep = "(rep not named: generic label)"
+
   public static func repGroup(_ result: LintResult) -> String? {
     guard let reps = result.roles?.reps, !reps.isEmpty else { return nil }
-    return reps.joined(separator: ", ")
+    // A label such as "Agent" or « Conseiller » is a side, not a person: one group for all.
+    let named = reps.map { RoleLabels.isGenericRepLabel($0) ? DocumentSummary.unnamedRep : $0 }
+    var seen: Set<String> = []
+    return named.filter { seen.insert($0).inserted }.joined(separator: ", ")
   }
 }
 
