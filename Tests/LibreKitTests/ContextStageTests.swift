@@ -139,4 +139,30 @@ import Testing
         $0.hasPrefix("hesitation.")
       })
   }
+
+  @Test func aStepOrAStatementAfterMustIsNotAnOrder() {
+    #expect(!Self.rules("You must dial 1 and the area code to make any call.").contains("pressure.controlling.must"))
+    #expect(
+      !Self.rules("Vous devez composer le 1 puis l'indicatif pour appeler.").contains("pressure.controlling.must"))
+    #expect(Self.rules("You must sign the order today.").contains("pressure.controlling.must"))
+  }
+
+  @Test func hedgedAdviceIsNotAnOrder() {
+    #expect(!Self.rules("I think you need to make that link more visible.").contains("pressure.controlling.have-to"))
+    #expect(!Self.rules("Je pense que vous devez rendre ce lien plus visible.").contains("pressure.controlling.must"))
+  }
+
+  @Test func allYouNeedToDoIsAClaimOfEaseNotAnOrder() {
+    #expect(!Self.rules("All you need to do is add a few words to your ad.").contains("pressure.controlling.have-to"))
+  }
+
+  @Test func oneWordInCapitalsShoutsWhenItSellsNotWhenItClosesACall() {
+    #expect(Self.rules("Lose weight fast, results GUARANTEED! See inside.").contains("pressure.shouting.caps"))
+    #expect(Self.rules("Perdez du poids, résultat GARANTI ! Voir à l'intérieur.").contains("pressure.shouting.caps"))
+    #expect(
+      !Self.rules("The softball league is back: sign up NOW! Games start in June.").contains("pressure.shouting.caps"))
+    #expect(
+      !Self.rules("La ligue de foot revient : inscrivez-vous MAINTENANT ! Début en juin.").contains(
+        "pressure.shouting.caps"))
+  }
 }

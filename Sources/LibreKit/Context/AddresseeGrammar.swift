@@ -51,6 +51,10 @@ struct AddresseeGrammar {
       }
       if !hasTimePressure(sentence) {
         if isPrerequisite(sentence, before: first) { return .prerequisite }
+        // "You must dial 1 first", « vous devez noter que… »: a step or a statement, not a
+        // decision asked of the reader.
+        if let verb = verbAfter(sentence, last), words.procedureVerbs.contains(verb) { return .futureInstruction }
+        if isHedged(sentence, before: first) { return .hedgedAdvice }
         if isFutureNecessity(sentence, from: first, to: last) && !asksForDecision(sentence, after: last) {
           return .futureInstruction
         }
@@ -163,6 +167,27 @@ struct AddresseeGrammar {
     }
   }
 
+  /// The first word after the modal phrase, past an adverb or two ("you must *first* dial").
+  private func verbAfter(_ sentence: SentenceWords, _ last: Int) -> String? {
+    var index = last + 1
+    while index < sentence.words.count, index <= last + 2,
+      ["first", "also", "then", "still", "simply", "just", "however", "d'abord", "ensuite", "simplement"].contains(
+        sentence.words[index].text)
+    {
+      index += 1
+    }
+    return index < sentence.words.count ? sentence.words[index].text : nil
+  }
+
+  /// "I think you need to…", « je pense que vous devriez… »: advice the writer hedges.
+  private func isHedged(_ sentence: SentenceWords, before first: Int) -> Bool {
+    let before = sentence.words[max(0, first - 4)..<min(first, sentence.words.count)].map(\.text)
+    return words.hedges.contains { hedge in
+      before.count >= hedge.count
+        && (0...(before.count - hedge.count)).contains { Array(before[$0..<$0 + hedge.count]) == hedge }
+    }
+  }
+
   /// The verb after the modal asks for a decision ("choose", "sign", « choisir »), which a
   /// neutral instruction does not.
   private func asksForDecision(_ sentence: SentenceWords, after last: Int) -> Bool {
@@ -205,4 +230,5 @@ public enum ContextReason: String, Sendable, CaseIterable {
   case warmExclamation = "exclamation marks after thanks or good news"
   case footerFreedom = "an unsubscribe or legal footer, not a freedom statement"
   case notAChoice = "a task the reader need not do, not a decision left to them"
+  case hedgedAdvice = "advice the writer hedges (\"I think you need to\")"
 }

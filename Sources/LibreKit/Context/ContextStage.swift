@@ -100,6 +100,11 @@ public struct ContextStage {
       let inside = SentenceWords(text, around: span).words.filter {
         $0.start >= span.lowerBound && $0.end <= span.upperBound
       }
+      // One word in capitals is shouting only when it is more than a call's last word
+      // ("Sign up NOW!" closes many an internal announcement; "GUARANTEED!" sells).
+      if inside.count == 1, let only = inside.first, words.mildAlone.contains(only.text) {
+        return .capitalsWithoutPressure
+      }
       if inside.contains(where: { words.shoutPressure.contains($0.text) }) { return nil }
       // "please READ THIS", « merci de LIRE CECI »: an order in capitals.
       let sentence = SentenceWords(text, around: span)

@@ -5,6 +5,9 @@ struct ContextWords: Sendable {
   /// Words that make a run of capitals pressure rather than a name, a heading or an
   /// acronym: urgency, scarcity, money, calls to action aimed at the reader.
   let shoutPressure: Set<String>
+  /// Pressure words that, alone in capitals, close an ordinary call to action ("NOW!",
+  /// "FREE!"): a single one does not make shouting.
+  let mildAlone: Set<String>
   /// The reader's pronouns: a long run of capitals holding one is a sentence typed in
   /// capitals at the reader, not a name or a title.
   let readerWords: Set<String>
@@ -26,6 +29,11 @@ struct ContextWords: Sendable {
   /// Verbs that a "no need to" leaves to the reader's choice: deciding, answering, buying,
   /// hurrying. After any other verb it reassures about a task instead.
   let choiceVerbs: Set<String>
+  /// Verbs of a step or a statement after "you must": dialling, entering, noting. With them
+  /// and no deadline, the sentence instructs or informs; it asks for no decision.
+  let procedureVerbs: Set<String>
+  /// Openings that hedge advice ("I think", « je pense que »).
+  let hedges: [[String]]
   /// The words that open an infinitive after "need" ("to", « de », « d' », « à »).
   let infinitiveMarkers: Set<String>
   /// Pronouns between such a marker and its verb (« pas besoin de *vous* presser »).
@@ -48,6 +56,7 @@ struct ContextWords: Sendable {
       "discount", "bonus", "exclusive", "instant", "instantly", "earn", "profit", "lowest", "opportunity",
       "congratulations", "selected", "approved", "rush", "off", "percent", "once", "apply", "income", "rich",
     ],
+    mildAlone: ["now", "today", "tonight", "free", "deadline"],
     readerWords: ["you", "your", "yours", "yourself", "you're", "you'll", "you've"],
     reportingVerbs: [
       "says", "said", "told", "tells", "asked", "asks", "explained", "explains", "added", "adds", "wrote",
@@ -87,6 +96,14 @@ struct ContextWords: Sendable {
       "move", "upgrade", "renew", "order", "register", "make", "give", "get", "call", "write", "go", "keep",
       "use", "take", "join", "attend", "participate", "follow", "do", "add",
     ],
+    procedureVerbs: [
+      "dial", "enter", "type", "log", "install", "attach", "include", "print", "save", "restart", "select", "press",
+      "scroll", "copy", "paste", "bring", "wear", "present", "park", "upload", "note", "know", "understand",
+      "realize", "realise", "remember", "use",
+    ],
+    hedges: [
+      ["i", "think"], ["i", "believe"], ["i", "feel"], ["i", "guess"], ["maybe"], ["perhaps"], ["i'd", "say"],
+    ],
     infinitiveMarkers: ["to"],
     pronounsBeforeVerb: ["back", "right", "immediately", "now", "today", "anything", "a"],
     imperativeMarkers: ["please", "pls", "kindly"],
@@ -109,6 +126,7 @@ struct ContextWords: Sendable {
       "ratez", "manquez", "occasion", "pourcent",
       "félicitations", "sélectionné", "unique", "revenu", "revenus", "riche",
     ],
+    mildAlone: ["maintenant", "aujourd'hui", "gratuit", "gratuite", "soir"],
     readerWords: ["vous", "votre", "vos", "tu", "ton", "ta", "tes", "toi"],
     reportingVerbs: [
       "dit", "disait", "déclare", "déclaré", "explique", "expliqué", "ajoute", "ajouté", "raconte", "raconté",
@@ -132,7 +150,7 @@ struct ContextWords: Sendable {
       "patience", "anniversaire", "vœux",
     ],
     timePressure: [
-      "aujourd'hui", "aujourd", "ce", "soir", "maintenant", "immédiatement", "demain", "vite", "rapidement", "avant",
+      "aujourd'hui", "aujourd", "soir", "maintenant", "immédiatement", "demain", "vite", "rapidement", "avant",
       "expire", "dernier", "dernière", "seulement", "urgent", "urgence",
     ],
     decisionVerbs: [
@@ -145,6 +163,12 @@ struct ContextWords: Sendable {
       "rester", "dire", "donner", "prendre", "venir", "participer", "rejoindre", "utiliser", "garder", "suivre",
       "souscrire", "inscrire", "abonner", "expliquer", "revenir", "faire", "ajouter",
     ],
+    procedureVerbs: [
+      "composer", "saisir", "taper", "installer", "joindre", "imprimer", "enregistrer", "redémarrer", "sélectionner",
+      "appuyer", "copier", "coller", "apporter", "présenter", "téléverser", "noter", "savoir", "comprendre",
+      "utiliser",
+    ],
+    hedges: [["je", "pense", "que"], ["je", "crois", "que"], ["il", "me", "semble", "que"], ["peut-être"]],
     infinitiveMarkers: ["de", "d'", "à"],
     pronounsBeforeVerb: ["vous", "me", "nous", "te", "se", "m'", "en", "y", "tout", "le", "la", "les", "lui", "leur"],
     imperativeMarkers: ["veuillez", "merci", "svp", "prière"],
