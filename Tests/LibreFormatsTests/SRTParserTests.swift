@@ -77,6 +77,39 @@ import Testing
     )
   }
 
+  @Test func readsUTF32WithAByteOrderMark() throws {
+    // UTF-32 LE's mark starts like UTF-16 LE's: it must not be read as UTF-16.
+    let text = "1\n00:00:01,000 --> 00:00:02,000\nJosé: C'est vous qui décidez 😀.\n"
+    let scalars = text.unicodeScalars.map(\.value)
+    let littleEndian: [UInt8] =
+      [0xFF, 0xFE, 0, 0] + scalars.flatMap { value in (0..<4).map { UInt8(value >> (8 * $0) & 0xFF) } }
+    let bigEndian: [UInt8] =
+      [0, 0, 0xFE, 0xFF] + scalars.flatMap { value in (0..<4).reversed().map { UInt8(value >> (8 * $0) & 0xFF) } }
+    for bytes in [littleEndian, bigEndian] {
+      let document = try loadTranscript(bytes: bytes, .srt)
+      #expect(document.turns.map(\.text) == ["C'est vous qui décidez 😀."])
+      #expect(document.location(of: "décidez")! == (3, 22))
+      #expect(document.warnings.isEmpty)
+    }
+    // A cut last scalar is shown as U+FFFD, not dropped unseen.
+    let cut = try loadTranscript(bytes: littleEndian.dropLast(6) + [0x2E, 0], .srt)
+    #expect(cut.turns.map(\.text) == ["C'est vous qui décidez 😀\u{FFFD}"])
+  }
+
+  @Test func aUTF8MarkWithAWindows1252ByteKeepsTheUTF8() throws {
+    // The mark says UTF-8: « é » stays one character, the stray 0x92 reads as ’.
+    let bytes =
+      [0xEF, 0xBB, 0xBF] + Array("1\n00:00:01,000 --> 00:00:02,000\nSam: It".utf8) + [0x92]
+      + Array("s your décision.\n".utf8)
+    let document = try loadTranscript(bytes: bytes, .srt)
+    #expect(document.turns.map(\.text) == ["It\u{2019}s your décision."])
+    #expect(document.location(of: "décision")! == (3, 16))
+    #expect(
+      document.warnings.map(\.message) == [
+        "not valid UTF-8 after its UTF-8 byte order mark; the invalid bytes read as Windows-1252"
+      ])
+  }
+
   @Test func readsWindows1252() throws {
     // "Sam: It’s your décision, café included." in Windows-1252: 0x92 is ’, 0xE9 is é.
     var bytes = Array("1\n00:00:01,000 --> 00:00:02,000\nSam: It".utf8)

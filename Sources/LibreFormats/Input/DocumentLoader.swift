@@ -57,13 +57,18 @@ public enum DocumentLoader {
     return (.text, nil)
   }
 
-  /// Loads `bytes` read from `path` (`<stdin>` for standard input).
-  /// Bytes over `options.limits.inputBytes` are refused (`FileReader` refuses such a file
-  /// before reading it; this catches texts from elsewhere, such as a JSONL line).
+  /// Loads `bytes` read from `path` (`<stdin>` for standard input); UTF-16 and UTF-32 with
+  /// a byte order mark are read as UTF-8. Bytes over `options.limits.inputBytes` are refused
+  /// (`FileReader` refuses such a file before reading it; this catches texts from elsewhere,
+  /// such as a JSONL line).
   public static func load(path: String, bytes: [UInt8], options: LoadOptions) throws(InputError) -> Document {
     if bytes.count > options.limits.inputBytes {
       throw options.limits.inputTooLarge(path: path, size: bytes.count)
     }
+    // UTF-16 and UTF-32 with a byte order mark are read in UTF-8 whatever the format (their
+    // NUL bytes would otherwise read as a binary file); the UTF-8 stands as the original,
+    // lines and columns counting the same characters.
+    let bytes = TextDecoding.fromUnicodeWithBOM(bytes) ?? bytes
     var document = try loadDetected(path: path, bytes: bytes, options: options)
     if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
       document.warnings.append(

@@ -1,8 +1,8 @@
 import LibreKit
 
-/// Turns the bytes of a transcript file into UTF-8: UTF-16 (with or without a BOM) and
-/// Windows-1252 files are transcoded whole, so the transcoded bytes can stand as the
-/// document's original (lines and columns count characters, which transcoding keeps).
+/// Turns the bytes of a transcript file into UTF-8: UTF-16 (with or without a BOM), UTF-32
+/// with a BOM and Windows-1252 files are transcoded whole, so the transcoded bytes can stand
+/// as the document's original (lines and columns count characters, which transcoding keeps).
 enum TextDecoding {
   struct Decoded {
     var bytes: [UInt8]
@@ -10,16 +10,44 @@ enum TextDecoding {
     var note: String?
   }
 
+  /// The note for a file with a UTF-8 byte order mark and bytes that are not UTF-8.
+  static let invalidAfterUTF8BOM =
+    "not valid UTF-8 after its UTF-8 byte order mark; the invalid bytes read as Windows-1252"
+  /// The note for a file that is neither UTF-8 nor UTF-16.
+  static let notUTF8 = "not valid UTF-8; read as Windows-1252"
+
   static func utf8(_ bytes: [UInt8]) -> Decoded {
-    if bytes.starts(with: [0xFF, 0xFE]) { return Decoded(bytes: fromUTF16(bytes, littleEndian: true), note: nil) }
-    if bytes.starts(with: [0xFE, 0xFF]) { return Decoded(bytes: fromUTF16(bytes, littleEndian: false), note: nil) }
+    if let transcoded = fromUnicodeWithBOM(bytes) { return Decoded(bytes: transcoded, note: nil) }
     if let littleEndian = bomlessUTF16(bytes) {
       return Decoded(
         bytes: fromUTF16(bytes, littleEndian: littleEndian),
         note: "read as UTF-16\(littleEndian ? "LE" : "BE") without a byte order mark")
     }
     if isValidUTF8(bytes) { return Decoded(bytes: bytes, note: nil) }
-    return Decoded(bytes: fromWindows1252(bytes), note: "not valid UTF-8; read as Windows-1252")
+    // The mark says UTF-8: its valid sequences stay UTF-8 (reading them as Windows-1252
+    // would garble every accent, and the mark itself, which then hid a WebVTT signature).
+    if bytes.starts(with: utf8BOM) { return Decoded(bytes: fromUTF8OrWindows1252(bytes), note: invalidAfterUTF8BOM) }
+    return Decoded(bytes: fromWindows1252(bytes), note: notUTF8)
+  }
+
+  static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  /// The encoding a UTF-16 or UTF-32 byte order mark at the start of `bytes` names (UTF-32
+  /// LE's mark starts like UTF-16 LE's, so it is asked first).
+  static func unicodeBOM(_ bytes: [UInt8]) -> (name: String, unitSize: Int, littleEndian: Bool)? {
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return ("UTF-32 LE", 4, true) }
+    if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { return ("UTF-32 BE", 4, false) }
+    if bytes.starts(with: [0xFF, 0xFE]) { return ("UTF-16 LE", 2, true) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return ("UTF-16 BE", 2, false) }
+    return nil
+  }
+
+  /// `bytes` in UTF-8 when they start with a UTF-16 or UTF-32 byte order mark (which
+  /// becomes a UTF-8 one); nil otherwise.
+  static func fromUnicodeWithBOM(_ bytes: [UInt8]) -> [UInt8]? {
+    guard let bom = unicodeBOM(bytes) else { return nil }
+    return bom.unitSize == 2
+      ? fromUTF16(bytes, littleEndian: bom.littleEndian) : fromUTF32(bytes, littleEndian: bom.littleEndian)
   }
 
   /// UTF-16 without a BOM shows as a NUL in every other byte of ASCII text; WebVTT files may
@@ -61,6 +89,66 @@ enum TextDecoding {
       output.append($0)
     }
     return output
+  }
+
+  /// Each four bytes a scalar; one that is not a scalar, or a cut one at the end, reads as
+  /// U+FFFD so that nothing is dropped unseen.
+  static func fromUTF32(_ bytes: [UInt8], littleEndian: Bool) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count / 4 + bytes.count / 8)
+    var index = 0
+    while index < bytes.count {
+      guard index + 3 < bytes.count else {
+        appendUTF8(0xFFFD, to: &output)
+        break
+      }
+      let units = (0..<4).map { UInt32(bytes[index + $0]) }
+      let scalar =
+        littleEndian
+        ? units[3] << 24 | units[2] << 16 | units[1] << 8 | units[0]
+        : units[0] << 24 | units[1] << 16 | units[2] << 8 | units[3]
+      appendUTF8(Unicode.Scalar(scalar) == nil ? 0xFFFD : scalar, to: &output)
+      index += 4
+    }
+    return output
+  }
+
+  /// UTF-8 as it is, each byte that does not start a valid sequence read as Windows-1252
+  /// (one byte, one character, as the file's other characters).
+  static func fromUTF8OrWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + bytes.count / 8)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        output.append(byte)
+        index += 1
+        continue
+      }
+      let length = validSequenceLength(bytes, at: index)
+      if length > 0 {
+        output.append(contentsOf: bytes[index..<index + length])
+        index += length
+      } else {
+        output.append(contentsOf: fromWindows1252([byte]))
+        index += 1
+      }
+    }
+    return output
+  }
+
+  /// The length of the valid UTF-8 sequence of two to four bytes at `index`, 0 if there is none.
+  static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    let length: Int
+    switch bytes[index] {
+    case 0xC2...0xDF: length = 2
+    case 0xE0...0xEF: length = 3
+    case 0xF0...0xF4: length = 4
+    default: return 0
+    }
+    guard index + length <= bytes.count else { return 0 }
+    return bytes[index..<index + length].withUnsafeBufferPointer { isValidUTF8($0) } ? length : 0
   }
 
   static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
