@@ -92,6 +92,12 @@ import Testing
     #expect(Self.rules("You must sign today.").contains("pressure.controlling.must"))
   }
 
+  @Test func aQuestionSomeoneWillAskIsNotReportedSpeech() {
+    // Caught by the phrase set: "when she asks" once made a guilt trip reported speech.
+    let guilt = "What will you tell your CEO when she asks why you waited?"
+    #expect(!Self.setAside(guilt).contains(.reported))
+  }
+
   @Test func reportedSpeechIsNotAnOrderToTheReader() {
     let text = "You have to have an answer by spring, Smith says about the merger talks."
     #expect(!Self.rules(text).contains("pressure.controlling.have-to"))

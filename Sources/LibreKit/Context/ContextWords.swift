@@ -59,7 +59,7 @@ struct ContextWords: Sendable {
     mildAlone: ["now", "today", "tonight", "free", "deadline"],
     readerWords: ["you", "your", "yours", "yourself", "you're", "you'll", "you've"],
     reportingVerbs: [
-      "says", "said", "told", "tells", "asked", "asks", "explained", "explains", "added", "adds", "wrote",
+      "says", "said", "told", "tells", "explained", "explains", "added", "adds", "wrote",
       "writes", "noted", "notes", "claimed", "claims", "insisted", "insists", "warned", "warns", "recalled",
       "recalls", "according", "quoted", "stated", "states", "reported", "reports", "argued", "argues",
     ],
