@@ -102,10 +102,13 @@ public struct ContextStage {
       }
       // One word in capitals is shouting only when it is more than a call's last word
       // ("Sign up NOW!" closes many an internal announcement; "GUARANTEED!" sells).
-      if inside.count == 1, let only = inside.first, words.mildAlone.contains(only.text) {
+      let pressureWords = inside.filter { words.shoutPressure.contains($0.text) }
+      if inside.count == 1 && !pressureWords.isEmpty
+        && pressureWords.allSatisfy({ words.mildAlone.contains($0.text) })
+      {
         return .capitalsWithoutPressure
       }
-      if inside.contains(where: { words.shoutPressure.contains($0.text) }) { return nil }
+      if !pressureWords.isEmpty { return nil }
       // "please READ THIS", « merci de LIRE CECI »: an order in capitals.
       let sentence = SentenceWords(text, around: span)
       if let before = sentence.words.lastIndex(where: { $0.end <= span.lowerBound }),

@@ -54,7 +54,7 @@ struct ContextWords: Sendable {
       "order", "call", "click", "reply", "respond", "join", "sign", "register", "claim", "save", "don't", "dont",
       "must", "win", "winner", "cash", "money", "guaranteed", "guarantee", "risk", "offer", "deal", "sale",
       "discount", "bonus", "exclusive", "instant", "instantly", "earn", "profit", "lowest", "opportunity",
-      "congratulations", "selected", "approved", "rush", "off", "percent", "once", "apply", "income", "rich",
+      "congratulations", "selected", "approved", "rush", "percent", "once", "apply", "income", "rich",
     ],
     mildAlone: ["now", "today", "tonight", "free", "deadline"],
     readerWords: ["you", "your", "yours", "yourself", "you're", "you'll", "you've"],
