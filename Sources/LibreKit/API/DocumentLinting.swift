@@ -47,6 +47,8 @@ extension Linter {
   ) -> LintResult {
     var segments = given
     let isCall = segments.contains { $0.speaker != nil }
+    // A file of several templates (titled segments): each is scored and judged apart.
+    let holdsTemplates = segments.contains { $0.title != nil }
     let scan = self.scan(
       text, language: options.language, segments: segments, workspace: &workspace)
     let language = scan.language
@@ -92,8 +94,7 @@ extension Linter {
       let falseFreedom = FalseFreedomRule.apply(
         to: &findings, language: language, scope: .nearbySentences(FalseFreedomRule.emailReach))
       if !falseFreedom.isEmpty { findings += falseFreedom }
-      let templates = segments.contains { $0.title != nil }
-      let documentFindings = EmailRules.apply(findings, language: language, bySegment: templates)
+      let documentFindings = EmailRules.apply(findings, language: language, bySegment: holdsTemplates)
       if !documentFindings.isEmpty { findings += documentFindings }
       var counts = scan.counter.counts
       for (index, segment) in segments.enumerated() where segment.part == .body && index < counts.count {
@@ -111,7 +112,7 @@ extension Linter {
     // And the document rules' own findings can be silenced too.
     suppression?.filter(&findings)
     Finding.sortForReport(&findings)
-    if segments.contains(where: { $0.title != nil }) {
+    if holdsTemplates {
       result.templateScores = Linter.templateScores(findings, segments: segments)
     }
     result.score = Scorer.score(&findings)

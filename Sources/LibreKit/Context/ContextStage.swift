@@ -97,7 +97,8 @@ public struct ContextStage {
   {
     let letters = span.contains { (text[$0] | 0x20) >= 0x61 && (text[$0] | 0x20) <= 0x7A }
     if letters {
-      let inside = SentenceWords(text, around: span).words.filter {
+      let sentence = SentenceWords(text, around: span)
+      let inside = sentence.words.filter {
         $0.start >= span.lowerBound && $0.end <= span.upperBound
       }
       // One word in capitals is shouting only when it is more than a call's last word
@@ -110,7 +111,6 @@ public struct ContextStage {
       }
       if !pressureWords.isEmpty { return nil }
       // "please READ THIS", « merci de LIRE CECI »: an order in capitals.
-      let sentence = SentenceWords(text, around: span)
       if let before = sentence.words.lastIndex(where: { $0.end <= span.lowerBound }),
         sentence.words[max(0, before - 1)...before].contains(where: { words.imperativeMarkers.contains($0.text) })
       {

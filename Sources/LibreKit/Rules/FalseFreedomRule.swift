@@ -6,15 +6,12 @@ enum FalseFreedomRule {
     "urgency", "scarcity", "guilt", "assumptive-close", "fomo", "threat",
   ]
 
-  /// Freedom categories that are not a claim pressure can contradict: a soft "you could"
-  /// or "if you'd like" is an offer, not a promise of freedom.
-  static let nonClaimCategories: Set<String> = ["autonomy-support"]
-
-  /// Whether `rule` claims the reader's freedom: an unsubscribe footer is a legal duty,
-  /// never the claim that "false freedom" contradicts (551 of 1,018 false-freedom hits in
-  /// real spam sat on such footers).
+  /// Whether `rule` claims the reader's freedom. A soft ask ("you could", "if you'd like":
+  /// the `softFreedom` trait) is an offer, not a promise of freedom; an unsubscribe footer is
+  /// a legal duty, never the claim that "false freedom" contradicts (551 of 1,018 false-freedom
+  /// hits in real spam sat on such footers).
   static func claimsFreedom(_ rule: Rule) -> Bool {
-    rule.polarity == .freedom && !nonClaimCategories.contains(rule.category)
+    rule.polarity == .freedom && !rule.traits.contains(.softFreedom)
       && !(rule.category == "opt-out" && rule.boilerplate)
   }
 
