@@ -2,7 +2,7 @@ import LibreKit
 
 /// The metrics lines of the text report, with the reference ranges they are read against.
 enum MetricsText {
-  /// Boomerang's 2016 study of 40 million emails (../shared/research/anchors-domain.md §5).
+  /// Boomerang's 2016 study of 40 million emails (docs/research.md §5).
   static let wordRange = 50...125
   static let questionRange = 1...3
   static let subjectRange = 3...4

@@ -109,7 +109,7 @@ public struct CallTiming: Sendable, Equatable {
 }
 
 /// The reference values call metrics are read against (Gong Labs, via
-/// ../shared/research/anchors-domain.md §4 and Scoring ideas 10).
+/// docs/research.md §4 and Scoring ideas 10).
 public enum ConversationMetricsReference {
   /// Top reps talk about 43% of a call.
   public static let talkRatioReference = 0.43

@@ -9,7 +9,7 @@ enum BuiltInTexts {
   static let falseFreedomSuggestionFR =
     "Retirez l'urgence, la rareté ou la culpabilisation, et gardez la phrase de liberté à côté de votre demande."
   static let falseFreedomSource =
-    "Scoring idea 3, contradiction flag (../shared/research/anchors-domain.md): an inference from reactance theory (Brehm 1966), not a tested effect"
+    "Scoring idea 3, contradiction flag (docs/research.md): an inference from reactance theory (Brehm 1966), not a tested effect"
 
   static let requestWithoutFreedomEN =
     "A request with no freedom statement in the same or the next sentence. In BYAF studies the statement was tied to the request itself."
@@ -20,7 +20,7 @@ enum BuiltInTexts {
   static let requestWithoutFreedomSuggestionFR =
     "Juste après la demande, ajoutez : « Bien entendu, vous êtes libre de refuser : répondez simplement “pas maintenant”. »"
   static let requestWithoutFreedomSource =
-    "BYAF meta-analysis (Carpenter 2013, 42 studies): the freedom statement was stated with the request; effect sizes are contested (2020s pre-registered re-analysis: low-risk studies g = 0.11, n.s.) (../shared/research/anchors-domain.md §1, Scoring ideas 2 and 14)"
+    "BYAF meta-analysis (Carpenter 2013, 42 studies): the freedom statement was stated with the request; effect sizes are contested (2020s pre-registered re-analysis: low-risk studies g = 0.11, n.s.) (docs/research.md §1, Scoring ideas 2 and 14)"
 
   static let stackedPressureEN =
     "Three or more kinds of pressure in one message: stacked tactics read as manipulation and spam filters add them up."
@@ -31,7 +31,7 @@ enum BuiltInTexts {
   static let stackedPressureSuggestionFR =
     "Gardez une seule raison honnête d'agir (une vraie date, s'il y en a une) et retirez le reste."
   static let stackedPressureSource =
-    "Scoring idea 6, pressure density with stacking (SpamAssassin sums rule scores, threshold 5); MATH dark-pattern survey, scarcity and urgency most common (../shared/research/anchors-domain.md)"
+    "Scoring idea 6, pressure density with stacking (SpamAssassin sums rule scores, threshold 5); MATH dark-pattern survey, scarcity and urgency most common (docs/research.md)"
 
   static let pressureAfterHesitationEN =
     "The other person just hesitated and this turn answers with pressure: the moment reactance is most likely."
@@ -48,5 +48,5 @@ enum BuiltInTexts {
   static let freedomAfterHesitationSuggestionEN = "Keep doing this."
   static let freedomAfterHesitationSuggestionFR = "Continuez ainsi."
   static let afterHesitationSource =
-    "Scoring idea 11, hesitation → response pairing: Gong Labs objection findings (top performers pause ~5× longer after an objection) combined with reactance theory; the combination is an inference (../shared/research/anchors-domain.md)"
+    "Scoring idea 11, hesitation → response pairing: Gong Labs objection findings (top performers pause ~5× longer after an objection) combined with reactance theory; the combination is an inference (docs/research.md)"
 }
