@@ -171,4 +171,41 @@ import Testing
       !Self.rules("La ligue de foot revient : inscrivez-vous MAINTENANT ! Début en juin.").contains(
         "pressure.shouting.caps"))
   }
+
+  @Test func exclamationsInAMessageThatNeitherSellsNorPressesAreEnthusiasm() {
+    let note = "OOPs!!! The correct time to meet is 11:15am. See you there.\n"
+    #expect(!Self.rules(note).contains("pressure.shouting.exclamation"))
+    #expect(Self.setAside(note).contains(.enthusiasm))
+    #expect(
+      !Self.rules("Oups !!! La réunion est à 11 h 15. À tout à l'heure.\n").contains("pressure.shouting.exclamation"))
+    // The same marks sell when their sentence does, or when the message presses elsewhere.
+    #expect(Self.rules("Huge sale this week!!! Come and see.\n").contains("pressure.shouting.exclamation"))
+    #expect(Self.rules("Grosse promo cette semaine !!! Venez voir.\n").contains("pressure.shouting.exclamation"))
+    let pressing = "The tour opens Monday!!! Only two seats left, so book today.\n"
+    #expect(Self.rules(pressing).contains("pressure.shouting.exclamation"))
+    let pressant = "La visite ouvre lundi !!! Plus que deux places, réservez aujourd'hui.\n"
+    #expect(Self.rules(pressant).contains("pressure.shouting.exclamation"))
+  }
+
+  @Test func urgencyQuotedOrReportedIsSomeoneElsesWords() {
+    let reported = "Creditors want all parties to act immediately, said Abraham on Tuesday.\n"
+    #expect(!Self.rules(reported).contains { $0.hasPrefix("pressure.urgency") })
+    #expect(Self.setAside(reported).contains(.reported))
+    let rapporte = "Agissez sans attendre, a déclaré Martin aux créanciers mardi.\n"
+    #expect(!Self.rules(rapporte, language: .french).contains { $0.hasPrefix("pressure.urgency") })
+    #expect(Self.setAside(rapporte, language: .french).contains(.reported))
+    #expect(
+      Self.rules("Agissez sans attendre, les places partent vite.\n", language: .french).contains {
+        $0.hasPrefix("pressure.urgency")
+      })
+    let guide = "Avoid subject lines such as \"Act now, offer ends tonight\" in your campaigns.\n"
+    #expect(!Self.rules(guide).contains { $0.hasPrefix("pressure.urgency") })
+    #expect(Self.setAside(guide).contains(.quoted))
+    let guideFr = "Évitez les objets comme « Agissez maintenant, l'offre se termine ce soir » dans vos campagnes.\n"
+    #expect(!Self.rules(guideFr).contains { $0.hasPrefix("pressure.urgency") })
+    // The writer's own words still press.
+    #expect(Self.rules("Act now, the offer ends tonight.\n").contains { $0.hasPrefix("pressure.urgency") })
+    #expect(
+      Self.rules("Agissez maintenant, l'offre se termine ce soir.\n").contains { $0.hasPrefix("pressure.urgency") })
+  }
 }

@@ -23,6 +23,17 @@ struct AddresseeGrammar {
     rule.requiresAddressee || rule.polarity == .freedom || addressedCategories.contains(rule.category)
   }
 
+  /// Why a pressure finding the grammar does not otherwise judge (urgency, scarcity, a
+  /// threat…) is someone else's words: quoted ("“Act now!” is a spam trigger") or reported
+  /// ("… to act immediately,” said the chairman"). Nil when the writer says it.
+  func speechReason(for rule: Rule, span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> ContextReason? {
+    let sentence = SentenceWords(text, around: span)
+    // Marketing mail is full of stray straight quotes (markup, "It"s"), so here a quote
+    // counts only when it closes on the same line: a quoted example, not an open count.
+    if rule.category != "guilt" && AddresseeGrammar.isQuotedOnItsLine(text, span) { return .quoted }
+    return isReported(sentence, before: sentence.wordIndex(at: span.lowerBound)) ? .reported : nil
+  }
+
   /// Why the finding at `span` is not aimed at the reader, or nil when it is.
   func reason(for rule: Rule, span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> ContextReason? {
     // A guilt trip may quote the button it shames ("choose “No, I'd rather pay full
@@ -109,6 +120,45 @@ struct AddresseeGrammar {
     return straight % 2 == 1 || curlyOpen > 0 || guillemetOpen > 0
   }
 
+  /// Between an opening quotation mark (after a space, a colon, a dash or a bracket, or
+  /// at the line's start) and its closing mark on the same line: a phrase cited as an
+  /// example ("avoid subject lines such as “Act now”").
+  static func isQuotedOnItsLine(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
+    let newline = UInt8(ascii: "\n")
+    var start = span.lowerBound
+    while start > 0, text[start - 1] != newline { start -= 1 }
+    var end = span.upperBound
+    while end < text.count, text[end] != newline { end += 1 }
+    let openers: Set<UInt8> = [0x20, 0x09, 0x3A, 0x2D, 0x28, 0x5B]  // space, tab, : - ( [
+    var open: Int? = nil  // where the open quotation's mark is, nil when none is open
+    var index = start
+    while index < end {
+      let byte = text[index]
+      var width = 1
+      var mark: (opens: Bool, closes: Bool) = (false, false)
+      if byte == 0x22 {
+        let before = index == start ? 0x20 : text[index - 1]
+        mark = open == nil ? (openers.contains(before), false) : (false, true)
+      } else if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80,
+        text[index + 2] == 0x9C || text[index + 2] == 0x9D
+      {
+        width = 3
+        mark = (text[index + 2] == 0x9C, text[index + 2] == 0x9D)
+      } else if byte == 0xC2, index + 1 < end, text[index + 1] == 0xAB || text[index + 1] == 0xBB {
+        width = 2
+        mark = (text[index + 1] == 0xAB, text[index + 1] == 0xBB)
+      }
+      if mark.opens && open == nil {
+        open = index
+      } else if mark.closes, let opened = open {
+        if opened < span.lowerBound && index >= span.upperBound { return true }
+        open = nil
+      }
+      index += width
+    }
+    return false
+  }
+
   /// A reporting verb ("says", « a déclaré ») with someone else as its subject, or
   /// "according to", anywhere in the sentence.
   private func isReported(_ sentence: SentenceWords, before first: Int) -> Bool {
@@ -120,6 +170,14 @@ struct AddresseeGrammar {
       if notThirdParty.contains(subject.text) { continue }
       // "Smith says", "he said", "the report says": a third party speaks.
       if words.otherSubjects.contains(subject.text) || (subject.capitalized && index > 1) { return true }
+      // "…,” said Abraham", « …, a déclaré Martin »: the speaker after a verb in the past
+      // ("claims Today" is a noun before a heading, not a report).
+      if index + 1 < sentence.words.count, word.text.hasSuffix("d") || word.text.hasSuffix("é") {
+        let speaker = sentence.words[index + 1]
+        if speaker.capitalized || ["he", "she", "they", "il", "elle", "ils", "elles"].contains(speaker.text) {
+          return true
+        }
+      }
     }
     return false
   }
@@ -228,6 +286,7 @@ public enum ContextReason: String, Sendable, CaseIterable {
   case capitalsWithoutPressure = "capitals without a pressure word, an order or a call to action"
   case mostlyCapitals = "the document is mostly in capitals"
   case warmExclamation = "exclamation marks after thanks or good news"
+  case enthusiasm = "exclamation marks in a message that neither sells nor presses"
   case footerFreedom = "an unsubscribe or legal footer, not a freedom statement"
   case notAChoice = "a task the reader need not do, not a decision left to them"
   case hedgedAdvice = "advice the writer hedges (\"I think you need to\")"

@@ -7,7 +7,8 @@
 ///    or a call to action; a document mostly in capitals gets one note instead; `!!` after
 ///    thanks or good news is enthusiasm.
 /// 3. **Addressee**: controlling, guilt, assumptive and freedom findings must be aimed at
-///    the reader (`AddresseeGrammar`).
+///    the reader (`AddresseeGrammar`); any other pressure phrase must be the writer's own
+///    words, not quoted or reported speech.
 ///
 /// Findings set aside are kept with their reason for `--explain-suppressed`.
 public struct ContextStage {
@@ -61,6 +62,18 @@ public struct ContextStage {
         kept.append(finding)
       }
     }
+    // `!!` is shouting in a message that sells or presses; in one that does neither
+    // ("OOPs!!! The correct time is 11:15", "Okay, it's done!!!!") it is only enthusiasm.
+    if kept.contains(where: { isExclamation($0, text) }) {
+      let presses = kept.contains { $0.rule.polarity == .pressure && !isExclamation($0, text) }
+      if !presses {
+        kept.removeAll { finding in
+          guard isExclamation(finding, text), !sentenceSells(finding, text: text, words: words) else { return false }
+          setAside.append(SetAside(finding: finding, reason: .enthusiasm, region: regions.region(at: finding.start)))
+          return true
+        }
+      }
+    }
     findings = kept
     return (setAside, mostlyCapitals)
   }
@@ -88,7 +101,8 @@ public struct ContextStage {
     let span = finding.start..<max(finding.start, min(finding.end, text.count))
     if rule.category == "shouting", let reason = shoutingReason(span, text: text, words: words) { return reason }
     if AddresseeGrammar.judges(rule) { return grammar.reason(for: rule, span: span, in: text) }
-    return nil
+    // Any other pressure phrase may still be someone else's words, quoted or reported.
+    return rule.polarity == .pressure ? grammar.speechReason(for: rule, span: span, in: text) : nil
   }
 
   /// Why a shouting finding is not shouting at the reader, or nil.
@@ -125,6 +139,20 @@ public struct ContextStage {
     let sentence = SentenceWords(text, around: span.lowerBound..<span.lowerBound)
     return sentence.words.contains { $0.end <= span.lowerBound && words.warmWords.contains($0.text) }
       ? .warmExclamation : nil
+  }
+
+  /// Whether `finding` is shouting made of exclamation and question marks only (`!!`, `?!`).
+  static func isExclamation(_ finding: Finding, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard finding.rule.category == "shouting" else { return false }
+    let span = finding.start..<max(finding.start, min(finding.end, text.count))
+    return !span.isEmpty && span.allSatisfy { text[$0] == UInt8(ascii: "!") || text[$0] == UInt8(ascii: "?") }
+  }
+
+  /// Whether the sentence of `finding` carries a selling or pressing word ("FREE", "order",
+  /// "today", "win"): its exclamation marks then sell even in a message that presses nowhere else.
+  static func sentenceSells(_ finding: Finding, text: UnsafeBufferPointer<UInt8>, words: ContextWords) -> Bool {
+    let sentence = SentenceWords(text, around: finding.start..<finding.start)
+    return sentence.words.contains { words.shoutPressure.contains($0.text) }
   }
 
   /// Whether the prose of `text` is mostly capitals (a chat or a notice typed in caps).
