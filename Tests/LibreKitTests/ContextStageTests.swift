@@ -208,4 +208,18 @@ import Testing
     #expect(
       Self.rules("Agissez maintenant, l'offre se termine ce soir.\n").contains { $0.hasPrefix("pressure.urgency") })
   }
+
+  @Test func aReminderOfAStepIsNotAnOrder() {
+    let step = "Please make sure you are connected to the network when you launch the tool.\n"
+    #expect(!Self.rules(step).contains("pressure.controlling.directive"))
+    #expect(Self.setAside(step).contains(.reminder))
+    let etape = "N'oubliez pas de joindre le reçu à votre note de frais.\n"
+    #expect(!Self.rules(etape, language: .french).contains("pressure.controlling.directive"))
+    #expect(Self.setAside(etape, language: .french).contains(.reminder))
+    // A deadline or a decision makes the same opening pressure.
+    #expect(Self.rules("Make sure you sign the renewal today.\n").contains("pressure.controlling.directive"))
+    #expect(
+      Self.rules("Assurez-vous de signer le renouvellement aujourd'hui.\n", language: .french).contains(
+        "pressure.controlling.directive"))
+  }
 }

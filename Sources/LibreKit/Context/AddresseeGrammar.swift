@@ -54,6 +54,13 @@ struct AddresseeGrammar {
     // Mood and modality concern the findings built on a modal ("you must", « vous devez »).
     let modal = sentence.words[min(first, sentence.words.count)..<min(last + 1, sentence.words.count)]
       .last { words.modals.contains($0.text) }?.text
+    // "Make sure you enter the same address", « n'oubliez pas de joindre le reçu »: a
+    // reminder of a step, unless a deadline or a decision rides on it.
+    if rule.category == "controlling", modal == nil, isReminder(sentence, at: first), !hasTimePressure(sentence),
+      !asksForDecision(sentence, after: last)
+    {
+      return .reminder
+    }
     if rule.category == "controlling", let modal {
       if sentence.isQuestion && startsAsQuestion(sentence) { return .question }
       if isEpistemic(sentence, modal: modal, after: last) { return .epistemic }
@@ -237,6 +244,12 @@ struct AddresseeGrammar {
     return index < sentence.words.count ? sentence.words[index].text : nil
   }
 
+  /// Whether the finding opens on a reminder ("make sure", "don't forget"), at its first
+  /// word or right after "please", « merci de ».
+  private func isReminder(_ sentence: SentenceWords, at first: Int) -> Bool {
+    words.reminders.contains { sentence.has($0, at: first) }
+  }
+
   /// "I think you need to…", « je pense que vous devriez… »: advice the writer hedges.
   private func isHedged(_ sentence: SentenceWords, before first: Int) -> Bool {
     let before = sentence.words[max(0, first - 4)..<min(first, sentence.words.count)].map(\.text)
@@ -290,4 +303,5 @@ public enum ContextReason: String, Sendable, CaseIterable {
   case footerFreedom = "an unsubscribe or legal footer, not a freedom statement"
   case notAChoice = "a task the reader need not do, not a decision left to them"
   case hedgedAdvice = "advice the writer hedges (\"I think you need to\")"
+  case reminder = "a reminder of a step, with no deadline and no decision asked"
 }

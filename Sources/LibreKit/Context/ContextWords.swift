@@ -3,7 +3,8 @@
 /// text (apostrophes straight); multi-word entries are matched word by word.
 struct ContextWords: Sendable {
   /// Words that make a run of capitals pressure rather than a name, a heading or an
-  /// acronym: urgency, scarcity, money, calls to action aimed at the reader.
+  /// acronym: urgency, scarcity, money, calls to action aimed at the reader. Not "risk":
+  /// in capitals it heads conference titles ("ENERGY RISK MANAGEMENT") far more than it sells.
   let shoutPressure: Set<String>
   /// Pressure words that, alone in capitals, close an ordinary call to action ("NOW!",
   /// "FREE!"): a single one does not make shouting.
@@ -32,6 +33,9 @@ struct ContextWords: Sendable {
   /// Verbs of a step or a statement after "you must": dialling, entering, noting. With them
   /// and no deadline, the sentence instructs or informs; it asks for no decision.
   let procedureVerbs: Set<String>
+  /// Openings that remind or instruct ("make sure you", « n'oubliez pas de »): without a
+  /// deadline and without a decision verb after them, a step, not pressure.
+  let reminders: [[String]]
   /// Openings that hedge advice ("I think", « je pense que »).
   let hedges: [[String]]
   /// The words that open an infinitive after "need" ("to", « de », « d' », « à »).
@@ -52,7 +56,7 @@ struct ContextWords: Sendable {
       "now", "today", "tonight", "immediately", "hurry", "urgent", "act", "last", "chance", "final", "only",
       "limited", "expires", "expire", "expiring", "ends", "deadline", "left", "remaining", "miss", "free", "buy",
       "order", "call", "click", "reply", "respond", "join", "sign", "register", "claim", "save", "don't", "dont",
-      "must", "win", "winner", "cash", "money", "guaranteed", "guarantee", "risk", "offer", "deal", "sale",
+      "must", "win", "winner", "cash", "money", "guaranteed", "guarantee", "offer", "deal", "sale",
       "discount", "bonus", "exclusive", "instant", "instantly", "earn", "profit", "lowest", "opportunity",
       "congratulations", "selected", "approved", "rush", "percent", "once", "apply", "income", "rich",
     ],
@@ -101,6 +105,10 @@ struct ContextWords: Sendable {
       "scroll", "copy", "paste", "bring", "wear", "present", "park", "upload", "note", "know", "understand",
       "realize", "realise", "remember", "use",
     ],
+    reminders: [
+      ["make", "sure"], ["be", "sure"], ["ensure"], ["please", "ensure"], ["please", "make", "sure"],
+      ["do", "not", "forget"], ["don't", "forget"],
+    ],
     hedges: [
       ["i", "think"], ["i", "believe"], ["i", "feel"], ["i", "guess"], ["maybe"], ["perhaps"], ["i'd", "say"],
     ],
@@ -122,7 +130,7 @@ struct ContextWords: Sendable {
       "expirent", "termine", "reste", "restent", "gratuit", "gratuite", "gratuitement", "achetez",
       "commandez", "appelez", "cliquez", "répondez", "inscrivez", "rejoignez", "signez", "profitez", "économisez",
       "offre", "promo", "promotion", "soldes", "remise", "réduction", "bonus", "exclusif", "exclusive", "instantané",
-      "gagnez", "gagnant", "argent", "garanti", "garantie", "risque", "devez", "faut",
+      "gagnez", "gagnant", "argent", "garanti", "garantie", "devez", "faut",
       "ratez", "manquez", "occasion", "pourcent",
       "félicitations", "sélectionné", "unique", "revenu", "revenus", "riche",
     ],
@@ -168,6 +176,7 @@ struct ContextWords: Sendable {
       "appuyer", "copier", "coller", "apporter", "présenter", "téléverser", "noter", "savoir", "comprendre",
       "utiliser",
     ],
+    reminders: [["assurez", "vous"], ["assurez-vous"], ["veillez"], ["n'oubliez", "pas"], ["pensez", "à"]],
     hedges: [["je", "pense", "que"], ["je", "crois", "que"], ["il", "me", "semble", "que"], ["peut-être"]],
     infinitiveMarkers: ["de", "d'", "à"],
     pronounsBeforeVerb: ["vous", "me", "nous", "te", "se", "m'", "en", "y", "tout", "le", "la", "les", "lui", "leur"],
