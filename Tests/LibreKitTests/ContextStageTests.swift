@@ -222,4 +222,25 @@ import Testing
       Self.rules("Assurez-vous de signer le renouvellement aujourd'hui.\n", language: .french).contains(
         "pressure.controlling.directive"))
   }
+
+  @Test func anExpectationIsNotAnOrder() {
+    #expect(!Self.rules("So you should expect the cache to be faster here.\n").contains("pressure.controlling.should"))
+    #expect(Self.rules("You should sign the renewal this week.\n").contains("pressure.controlling.should"))
+    let constat = "Vous devriez constater une nette amélioration des temps de réponse.\n"
+    #expect(!Self.rules(constat, language: .french).contains("pressure.controlling.should"))
+    #expect(
+      Self.rules("Vous devriez signer le renouvellement cette semaine.\n", language: .french).contains(
+        "pressure.controlling.should"))
+  }
+
+  @Test func whatTheReaderShouldAskOfOthersIsNotPressureOnTheReader() {
+    let guide = "Close every ad with a clear call. Instruct them to respond immediately.\n"
+    #expect(!Self.rules(guide).contains { $0.hasPrefix("pressure.urgency") })
+    #expect(Self.setAside(guide).contains(.thirdParty))
+    let guideFr = "Terminez chaque annonce par un appel clair. Demandez-leur de répondre immédiatement.\n"
+    #expect(!Self.rules(guideFr, language: .french).contains { $0.hasPrefix("pressure.urgency") })
+    #expect(Self.rules("Please respond immediately.\n").contains { $0.hasPrefix("pressure.urgency") })
+    #expect(
+      Self.rules("Merci de répondre immédiatement.\n", language: .french).contains { $0.hasPrefix("pressure.urgency") })
+  }
 }

@@ -31,7 +31,17 @@ struct AddresseeGrammar {
     // Marketing mail is full of stray straight quotes (markup, "It"s"), so here a quote
     // counts only when it closes on the same line: a quoted example, not an open count.
     if rule.category != "guilt" && AddresseeGrammar.isQuotedOnItsLine(text, span) { return .quoted }
-    return isReported(sentence, before: sentence.wordIndex(at: span.lowerBound)) ? .reported : nil
+    let first = sentence.wordIndex(at: span.lowerBound)
+    if isReported(sentence, before: first) { return .reported }
+    return isThirdPartyTask(sentence, before: first) ? .thirdParty : nil
+  }
+
+  /// "Instruct them to respond immediately", « demandez-leur de répondre » : the phrase is
+  /// what the reader should ask of someone else.
+  private func isThirdPartyTask(_ sentence: SentenceWords, before first: Int) -> Bool {
+    guard first >= 2, first <= sentence.words.count else { return false }
+    return words.infinitiveMarkers.contains(sentence.words[first - 1].text)
+      && words.thirdPartyObjects.contains(sentence.words[first - 2].text)
   }
 
   /// Why the finding at `span` is not aimed at the reader, or nil when it is.
@@ -45,6 +55,7 @@ struct AddresseeGrammar {
     let first = sentence.wordIndex(at: span.lowerBound)
     let last = max(first, sentence.wordIndex(at: span.upperBound - 1))
     if isReported(sentence, before: first) { return .reported }
+    if rule.polarity == .pressure && isThirdPartyTask(sentence, before: first) { return .thirdParty }
     // Freedom statements are judged for whose words they are, and a "no need to …" for
     // what the reader need not do: a decision or an answer left to them is freedom; a
     // task ("you don't need to be an expert to earn…") is a claim of ease.
@@ -304,4 +315,5 @@ public enum ContextReason: String, Sendable, CaseIterable {
   case notAChoice = "a task the reader need not do, not a decision left to them"
   case hedgedAdvice = "advice the writer hedges (\"I think you need to\")"
   case reminder = "a reminder of a step, with no deadline and no decision asked"
+  case thirdParty = "what someone else is to do, not the reader"
 }

@@ -36,6 +36,9 @@ struct ContextWords: Sendable {
   /// Openings that remind or instruct ("make sure you", « n'oubliez pas de »): without a
   /// deadline and without a decision verb after them, a step, not pressure.
   let reminders: [[String]]
+  /// Objects that make an infinitive after them someone else's task ("instruct *them* to
+  /// respond immediately", « demandez-*leur* de répondre »): advice about a third party.
+  let thirdPartyObjects: Set<String>
   /// Openings that hedge advice ("I think", « je pense que »).
   let hedges: [[String]]
   /// The words that open an infinitive after "need" ("to", « de », « d' », « à »).
@@ -67,7 +70,9 @@ struct ContextWords: Sendable {
       "writes", "noted", "notes", "claimed", "claims", "insisted", "insists", "warned", "warns", "recalled",
       "recalls", "according", "quoted", "stated", "states", "reported", "reports", "argued", "argues",
     ],
-    epistemicAfterModal: ["be", "have", "probably", "surely", "certainly", "already", "arrive", "receive", "see"],
+    epistemicAfterModal: [
+      "be", "have", "probably", "surely", "certainly", "already", "arrive", "receive", "see", "expect", "notice",
+    ],
     conditionOpeners: [
       ["if", "you", "want"], ["if", "you", "wish"], ["if", "you", "would", "like"], ["if", "you'd", "like"],
       ["if", "you", "are", "interested"], ["if", "you", "plan"], ["if", "you", "intend"], ["if", "you", "decide"],
@@ -109,6 +114,10 @@ struct ContextWords: Sendable {
       ["make", "sure"], ["be", "sure"], ["ensure"], ["please", "ensure"], ["please", "make", "sure"],
       ["do", "not", "forget"], ["don't", "forget"],
     ],
+    thirdPartyObjects: [
+      "them", "him", "her", "people", "customers", "clients", "prospects", "buyers", "readers", "users", "others",
+      "everyone", "visitors", "subscribers",
+    ],
     hedges: [
       ["i", "think"], ["i", "believe"], ["i", "feel"], ["i", "guess"], ["maybe"], ["perhaps"], ["i'd", "say"],
     ],
@@ -141,7 +150,10 @@ struct ContextWords: Sendable {
       "affirme", "affirmé", "souligne", "souligné", "précise", "précisé", "selon", "écrit", "rapporte", "rapporté",
       "confie", "confié", "assure", "assuré", "estime", "estimé",
     ],
-    epistemicAfterModal: ["être", "avoir", "pouvoir", "probablement", "sûrement", "déjà", "recevoir", "arriver"],
+    epistemicAfterModal: [
+      "être", "avoir", "pouvoir", "probablement", "sûrement", "déjà", "recevoir", "arriver", "constater", "remarquer",
+      "voir",
+    ],
     conditionOpeners: [
       ["si", "vous", "voulez"], ["si", "vous", "souhaitez"], ["si", "vous", "désirez"], ["si", "vous", "aimeriez"],
       ["si", "vous", "êtes", "intéressé"], ["si", "vous", "êtes", "intéressée"], ["si", "vous", "comptez"],
@@ -177,6 +189,7 @@ struct ContextWords: Sendable {
       "utiliser",
     ],
     reminders: [["assurez", "vous"], ["assurez-vous"], ["veillez"], ["n'oubliez", "pas"], ["pensez", "à"]],
+    thirdPartyObjects: ["leur", "lui", "les", "clients", "prospects", "acheteurs", "lecteurs", "visiteurs", "gens"],
     hedges: [["je", "pense", "que"], ["je", "crois", "que"], ["il", "me", "semble", "que"], ["peut-être"]],
     infinitiveMarkers: ["de", "d'", "à"],
     pronounsBeforeVerb: ["vous", "me", "nous", "te", "se", "m'", "en", "y", "tout", "le", "la", "les", "lui", "leur"],
