@@ -217,6 +217,19 @@ extension Document {
     #expect(try load(lines).bodyText.contains("HTML"))
   }
 
+  @Test func aPlainStubOfANewsletterGivesWayToItsHTML() throws {
+    let story = String(repeating: "Our spring issue covers backups, drivers and faster boot times. ", count: 12)
+    var lines = alternative
+    lines[9] = "<p>\(story)</p>"
+    lines[13] = "If you are seeing this message, please visit our site to read the latest stories."
+    let document = try load(lines)
+    #expect(document.bodyText.contains("faster boot times"))
+    #expect(!document.bodyText.contains("If you are seeing this message"))
+    // A plain part with the same words as its HTML sibling is still the one read.
+    lines[13] = story + "Plain edition."
+    #expect(try load(lines).bodyText.contains("Plain edition."))
+  }
+
   @Test func nestedMultipartAndAttachmentsSkipped() throws {
     let document = try load([
       "From: a@b.c", "Subject: nested", "Content-Type: multipart/mixed; boundary=outer", "", "--outer",

@@ -1,7 +1,8 @@
 import LibreKit
 
 /// Walks a MIME tree and gathers the texts a reader would see, the way a mail client shows a
-/// message: text/plain preferred in alternatives, text/html otherwise, attachments and
+/// message: text/plain preferred in alternatives (unless it is a stub that points at the
+/// HTML), text/html otherwise, attachments and
 /// machine parts skipped. Deep or huge trees end in a warning, never a crash or a blow-up.
 struct MIMEWalker {
   let options: LoadOptions
@@ -108,8 +109,9 @@ struct MIMEWalker {
     return split.parts.map { MIMEEntity(source: entity.source, range: $0, defaultType: defaultType) }
   }
 
-  /// multipart/alternative: the first text/plain child with some text, else the first
-  /// nested multipart or message that yields text, else the first text/html child.
+  /// multipart/alternative: the first text/plain child with some text (unless it is a stub
+  /// of its HTML sibling), else the first nested multipart or message that yields text,
+  /// else the first text/html child.
   private mutating func alternative(_ children: [MIMEEntity], depth: Int) -> [MappedText] {
     func rank(_ child: MIMEEntity) -> Int {
       let type = child.contentType
@@ -122,10 +124,30 @@ struct MIMEWalker {
     for wanted in 0..<3 {
       for child in children where rank(child) == wanted {
         let texts = self.texts(of: child, depth: depth)
-        if texts.contains(where: { !EmailBytes.isBlank($0.bytes) }) { return texts }
+        guard texts.contains(where: { !EmailBytes.isBlank($0.bytes) }) else { continue }
+        // A plain part that only says "see the HTML version" stands for a newsletter
+        // whose words are all in its HTML sibling: read what the reader's client shows.
+        if wanted == 0, Self.letters(in: texts) < Self.stubLetters,
+          let html = children.first(where: { rank($0) == 2 })
+        {
+          let rendered = self.texts(of: html, depth: depth)
+          if Self.letters(in: rendered) > Self.letters(in: texts) * Self.stubRatio { return rendered }
+        }
+        return texts
       }
     }
     return []
+  }
+
+  /// Below this many letters a plain alternative may be a stub ("view this in HTML").
+  static let stubLetters = 400
+  /// How many times more letters the HTML alternative must hold to replace such a stub.
+  static let stubRatio = 4
+
+  private static func letters(in texts: [MappedText]) -> Int {
+    texts.reduce(0) { count, text in
+      count + text.bytes.reduce(0) { $0 + ((($1 | 0x20) >= 0x61 && ($1 | 0x20) <= 0x7A) || $1 >= 0xC0 ? 1 : 0) }
+    }
   }
 
   /// A text part decoded down to the words: transfer encoding, charset, HTML, and quoted
