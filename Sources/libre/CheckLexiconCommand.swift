@@ -9,18 +9,16 @@ import LibreLexicons
 /// when the lexicon does not load or compile.
 enum CheckLexiconCommand {
   static func run(_ arguments: [String]) -> Int32 {
-    var paths: [String] = []
-    var reader = ArgumentReader(arguments)
-    while let item = reader.next() {
-      switch item {
-      case .option(_, let argument):
-        Output.error("unknown option '\(argument)' for check-lexicon (libre check-lexicon PATH…)")
-        return 2
-      case .path(let path): paths.append(path)
-      }
+    var none = NoOptions()
+    let paths: [String]
+    do throws(UsageError) {
+      paths = try OptionParser.parse(arguments, table: [], command: "check-lexicon", into: &none)
+    } catch {
+      Output.error(error.description)
+      return 2
     }
     guard !paths.isEmpty else {
-      Output.error("check-lexicon needs a lexicon file or folder (libre check-lexicon PATH…)")
+      Output.error("check-lexicon needs a lexicon file or folder (see libre check-lexicon --help)")
       return 2
     }
     var files: [(path: String, bytes: [UInt8])] = []

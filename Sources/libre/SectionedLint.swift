@@ -50,7 +50,7 @@ enum SectionedLint {
   /// `stream`; returns the document's report (score, counts, gate), its findings already
   /// written.
   static func lint(
-    path: String, settings: DocumentSettings, options: LintOptions, workspace: inout LintWorkspace,
+    path: String, settings: InputSettings, options: LintOptions, workspace: inout LintWorkspace,
     stream: ReportStream
   ) throws(InputError) -> DocumentReport {
     do {
@@ -63,7 +63,7 @@ enum SectionedLint {
   }
 
   private static func lintSections(
-    path: String, settings: DocumentSettings, options: LintOptions, workspace: inout LintWorkspace,
+    path: String, settings: InputSettings, options: LintOptions, workspace: inout LintWorkspace,
     stream: ReportStream
   ) throws(InputError) -> DocumentReport {
     let reader = try SectionReader(path: path, limits: options.limits)
@@ -77,12 +77,12 @@ enum SectionedLint {
     var sections = 0
     var invalid = 0
     var firstInvalid: (line: Int, column: Int)?
-    var policy: (rules: RuleSettings, gate: GateSettings)?
+    var policy: DocumentJudgement?
     while let section = try reader.next() {
       sections += 1
       let document = DocumentLoader.section(section, path: path, options: options.loadOptions)
       var result = settings.linter.lint(document, options: documentOptions, workspace: &workspace)
-      if policy == nil { policy = settings.policy(for: path, document: document, options: options) }
+      if policy == nil { policy = settings.judgement(for: path, document: document) }
       policy!.rules.apply(to: &result)
       // Every later section in the language the first one was found to be in.
       documentOptions.language = documentOptions.language ?? result.language
@@ -107,12 +107,8 @@ enum SectionedLint {
         report.findings[index].occurrence = occurrences[key, default: 0]
         occurrences[key, default: 0] += 1
       }
-      if let threshold = (policy!.gate.failOn ?? .error).severity {
-        gateFindings +=
-          report.findings.filter {
-            $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
-          }.count
-      }
+      let gate = policy!.gate
+      gateFindings += report.findings.filter { gate.fails($0.finding) }.count
       var notices = report.notices
       for index in notices.indices { notices[index].line += offset }
       let tokens = result.tokenizerReport
@@ -135,11 +131,10 @@ enum SectionedLint {
     }
     for warning in summary.warnings { Output.warning(warning) }
     let gate = policy?.gate ?? GateSettings()
-    var failures = gate.failures(summary)
-    if gateFindings > 0, let severity = (gate.failOn ?? .error).severity {
-      failures.append(GateMessages.findingsAtOrAbove(gateFindings, severity))
+    gate.judge(&summary)
+    if gateFindings > 0, let severity = gate.failingSeverity {
+      summary.gateFailures.append(GateMessages.findingsAtOrAbove(gateFindings, severity, note: gate.findingNote))
     }
-    summary.gateFailures = failures
     return summary
   }
 
