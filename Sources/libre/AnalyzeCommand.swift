@@ -152,6 +152,7 @@ enum AnalyzeCommand {
     }
     var walker = BatchWalker(filter: options.filter)
     let entries = walker.expand(paths)
+    walker.warn()
     return (entries, walker.report)
   }
 }

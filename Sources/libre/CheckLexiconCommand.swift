@@ -25,7 +25,12 @@ enum CheckLexiconCommand {
     let linter: Linter
     do {
       for path in paths { files += try LexiconFiles.read(path) }
-      let set = try LexiconLoader.load(files: BuiltInLexicons.sourceFiles + files)
+      // A shipped lexicon checked from a checkout replaces its built-in copy, else every
+      // rule of it would be defined twice.
+      let builtIn = BuiltInLexicons.sourceFiles.filter { shipped in
+        !files.contains { CheckLexiconCommand.isSameShippedFile($0.path, shipped.path) }
+      }
+      let set = try LexiconLoader.load(files: builtIn + files)
       linter = Linter(lexicons: try CompiledLexicons.compile(set))
     } catch {
       Output.error("\(error)")
@@ -71,6 +76,14 @@ enum CheckLexiconCommand {
     if found.isEmpty { return "the match example \"\(example)\" does not match" }
     if let span, !found.contains(span) { return "the match example \"\(example)\" matches elsewhere than ⟦…⟧" }
     return nil
+  }
+
+  /// Whether `path` (as the user named it) is the shipped lexicon file `shipped`
+  /// (`lexicons/en/pressure.json`): the same path, or one ending with it.
+  static func isSameShippedFile(_ path: String, _ shipped: String) -> Bool {
+    var path = path
+    while path.hasPrefix("./") { path.removeFirst(2) }
+    return path == shipped || path.hasSuffix("/" + shipped)
   }
 
   /// The line of `example` (as written in JSON) at or after line `start` of `text`.

@@ -76,6 +76,7 @@ enum EvalCommand {
     var workspace = LintWorkspace()
     var walker = BatchWalker()
     let entries = walker.expand(options.paths)
+    walker.warn()
     for entry in entries {
       do throws(InputError) {
         guard case .file(let path) = entry else {

@@ -34,6 +34,7 @@ enum LintCommand {
     }
     var walker = BatchWalker(filter: options.filter, excluding: ci.baselineFiles)
     let entries = options.paths.isEmpty ? [.file("-")] : walker.expand(options.paths)
+    walker.warn()
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
     for entry in entries {

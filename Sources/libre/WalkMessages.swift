@@ -14,5 +14,12 @@ enum WalkMessages {
 
 extension BatchWalker {
   /// The lines that say what the walk passed by (loops, then each reason).
-  var report: [String] { loops.map(WalkMessages.loop) + skipSummary }
+  var report: [String] { skipSummary }
+
+  /// Writes the warnings of the walk (files it cannot open, loops): said as soon as the
+  /// walk is done.
+  func warn() {
+    if let warning = specialWarning { Output.warning(warning) }
+    for loop in loops { Output.warning(WalkMessages.loop(loop)) }
+  }
 }

@@ -25,7 +25,6 @@ public struct BatchWalker {
     case ignoreFile = "matched by .gitignore or .libreignore"
     case dependencyFolder = "dependency or build folder (name it to walk it)"
     case notTranscript = ".json file that is not a transcript"
-    case special = "not a regular file or not a UTF-8 name (Libre cannot open it)"
     case baseline = "the run's baseline file"
 
     public static func < (a: SkipReason, b: SkipReason) -> Bool {
@@ -43,6 +42,10 @@ public struct BatchWalker {
   public private(set) var loops: [String] = []
   /// What was passed by, per reason, with the first path of each.
   public private(set) var skips: [SkipReason: (count: Int, first: String)] = [:]
+  /// Files met in a folder that are not regular files (named pipes, sockets, devices) or
+  /// whose names are not UTF-8: reading one could block the run for ever (a pipe with an
+  /// idle writer), and a name that is not UTF-8 cannot be opened by a Swift path.
+  public private(set) var special: [String] = []
   /// The paths named on the command line that were taken as files.
   public private(set) var named: Set<String> = []
 
@@ -79,6 +82,14 @@ public struct BatchWalker {
       let skip = skips[reason]!
       return "skipped \(skip.count): \(reason.rawValue) (first: \(skip.first))"
     }
+  }
+
+  /// The warning for the special files passed by (nil when there were none).
+  public var specialWarning: String? {
+    guard let first = special.first else { return nil }
+    let more = special.count > 1 ? " and \(special.count - 1) more" : ""
+    return "skipped \(special.count) file(s) that are not regular files (named pipes, sockets, devices) "
+      + "or whose names are not UTF-8 (Libre cannot open them; rename them): " + first + more
   }
 
   /// The total of files and folders passed by.
@@ -162,7 +173,7 @@ public struct BatchWalker {
       let (name, isUTF8) = PathWalker.entryName(entry)
       if IgnoreRules.fileNames.contains(name) { hasIgnoreFile = true }
       guard isUTF8 else {
-        if !name.hasPrefix(".") { skip(.special, directory.hasSuffix("/") ? directory + name : directory + "/" + name) }
+        if !name.hasPrefix(".") { special.append(directory.hasSuffix("/") ? directory + name : directory + "/" + name) }
         continue
       }
       if name.hasPrefix(".") || PathWalker.isReadme(name) || name.lowercased().hasSuffix(".gold.json") { continue }
@@ -180,7 +191,7 @@ public struct BatchWalker {
       let childRelative = relative.isEmpty ? name : relative + "/" + name
       let kind = PathWalker.kind(of: path)
       if kind == .special {
-        skip(.special, path)
+        special.append(path)
         continue
       }
       let isFolder = kind == .folder

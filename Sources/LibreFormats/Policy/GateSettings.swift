@@ -13,6 +13,11 @@ public struct GateSettings: Sendable, Equatable {
   /// Where `failOn` was set, as a failure names it.
   public var failOnOrigin = "--fail-on"
 
+  /// Equal when they gate alike: where a value was set does not change what it does.
+  public static func == (a: GateSettings, b: GateSettings) -> Bool {
+    a.minScore == b.minScore && a.failOn == b.failOn
+  }
+
   /// The level `failOn` takes when nothing sets it.
   public static let defaultFailOn = FailLevel.error
 

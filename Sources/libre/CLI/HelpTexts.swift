@@ -21,11 +21,13 @@ enum HelpTexts {
     "Formats: plain text, Markdown, HTML, .eml (MIME), WebVTT, SRT, plain transcripts (`Speaker: text`) and JSON "
     + "transcripts, by extension, else by content."
 
-  static let lintNotes =
-    "Defaults that gate: a threat, a false deadline, and three or more kinds of pressure in one message are "
-    + "errors, and an error fails the run (--fail-on error). A failing document is named on stderr with why "
-    + "(a.txt: fails: score 41 < --min-score 60), and each failing finding says (fails --fail-on error).\n\n"
-    + suppression + "\n" + exitCodes
+  static let defaults =
+    "DEFAULTS: a false deadline, an ultimatum, a threat, a false-scarcity claim, guilt as a lever, pressure after "
+    + "a hesitation, and three or more kinds of pressure in one message are errors, and an error fails the run "
+    + "(--fail-on error; docs/scoring.md, severity policy). A failing document is named on stderr with why "
+    + "(a.txt: fails: score 41 < --min-score 60), and each failing finding says so (fails --fail-on error)."
+
+  static let lintNotes = defaults + "\n\n" + suppression + "\n" + exitCodes
 
   static let suppression = """
     SUPPRESSION (in any comment of the file, or on a line of its own)

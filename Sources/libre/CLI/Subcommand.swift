@@ -58,6 +58,12 @@ struct Subcommand: Sendable {
       run: CheckLexiconCommand.run),
   ]
 
+  /// The options `libre --help` lists, the ones most runs use.
+  static let commonOptions: Set<String> = [
+    "--format", "--output", "--lang", "--min-score", "--fail-on", "--config", "--profile", "--exclude", "--quiet",
+    "--color", "--no-color", "--baseline", "--write-baseline", "--lexicon",
+  ]
+
   static func named(_ name: String) -> Subcommand? { all.first { $0.name == name } }
 
   /// `libre --help`: the commands and what is common to them.
@@ -71,7 +77,12 @@ struct Subcommand: Sendable {
       let body = HelpRenderer.wrap(command.summary, indent: 18)
       out += lead + String(repeating: " ", count: 18 - lead.count) + body.dropFirst(18) + "\n"
     }
+    out += "\nCOMMON OPTIONS (lint and analyze; every option: libre lint --help)\n"
+    for spec in LintOptions.table where commonOptions.contains(spec.names[0]) {
+      out += HelpRenderer.option(HelpRenderer.Entry(synopsis: spec.synopsis, help: spec.help, group: ""))
+    }
     out += "\n" + HelpRenderer.wrap(HelpTexts.formats, indent: 0) + "\n\n"
+    out += HelpRenderer.wrap(HelpTexts.defaults, indent: 0) + "\n\n"
     out += HelpTexts.suppression + "\n" + HelpTexts.exitCodes
     return out
   }
