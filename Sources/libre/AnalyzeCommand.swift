@@ -45,7 +45,13 @@ enum AnalyzeCommand {
       Output.error(error.description)
       return 2
     }
-    let format = options.format.format(rules: linter.lexicons.rules + BuiltInRules.all)
+    var format = options.format.format(rules: linter.lexicons.rules + BuiltInRules.all)
+    if options.format == .html {
+      format = AnalysisHTMLFormat(
+        scope: options.paths + (options.filesFrom.map { ["--files-from \($0)"] } ?? [])
+          + (options.stdinJSONL ? ["--stdin-jsonl"] : []),
+        date: ReportDate.now())
+    }
     let worker = AnalysisWorker(
       linter: linter, options: options, format: format, policy: SharedPolicy(policy))
     let pipeline = OrderedPipeline<AnalysisInput, AnalysisOutcome>(window: options.jobs * 8)
@@ -93,6 +99,9 @@ enum AnalyzeCommand {
       progress: ProgressBar(enabled: ProgressBar.wanted(quiet: options.quiet), total: stdinJSONL ? nil : listed.count))
     consumer.named = Set(options.paths)
     consumer.consume(pipeline)
+    if consumer.failedDocuments > Consumer.namedFailures {
+      Output.gate(GateMessages.moreFail(consumer.failedDocuments, named: Consumer.namedFailures))
+    }
     for line in walk { Output.note(line) }
     if consumer.ignored > 0 { Output.note(WalkMessages.ignoredCount(consumer.ignored)) }
     do throws(InputError) {
@@ -167,6 +176,10 @@ struct Consumer {
   var gateFailed = false
   /// Inputs their configuration's `ignore` matched.
   var ignored = 0
+  /// Documents that failed the gates.
+  var failedDocuments = 0
+  /// How many failing documents are named on stderr, each with why.
+  static let namedFailures = 20
   /// The paths named on the command line (an ignored one gets a notice).
   var named: Set<String> = []
   /// Error records held for the footer (JSON's `errors` array).
@@ -213,8 +226,12 @@ struct Consumer {
       aggregate.add(summary)
       if !failures.isEmpty {
         gateFailed = true
-        progress.clear()
-        Output.gate(GateMessages.documentFails(path, failures))
+        failedDocuments += 1
+        // The first ones are named with why; a large batch gets the count at the end.
+        if failedDocuments <= Consumer.namedFailures {
+          progress.clear()
+          Output.gate(GateMessages.documentFails(path, failures))
+        }
       }
     case .ignored(let path, let warnings):
       progress.clear()

@@ -48,7 +48,8 @@ extension LintOptions {
       options, text throws(UsageError) in
       options.policy.language = try OptionValues.language(text)
     },
-    OptionSpec(["--min-score"], "N", "exit 1 when a document scores below N (0–100)") { options, text throws(UsageError) in
+    OptionSpec(["--min-score"], "N", "exit 1 when a document scores below N (0–100)") {
+      options, text throws(UsageError) in
       options.policy.minScore = try OptionValues.number(text, flag: "--min-score", in: 0...100)
     },
     OptionSpec(
@@ -72,8 +73,10 @@ extension LintOptions {
     ) { options, _ throws(UsageError) in options.explainSuppressed = true },
     OptionSpec(["--rep"], "NAME[,NAME]", "the seller's side of a call (default: a heuristic, printed)") {
       options, text throws(UsageError) in
-      let names = text.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
-        .filter { !$0.isEmpty }
+      let names = text.split(separator: ",").map {
+        String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+      }
+      .filter { !$0.isEmpty }
       guard !names.isEmpty else { throw UsageError(description: "--rep takes speaker names: --rep Sam[,Alex]") }
       options.policy.reps += names
     },

@@ -25,7 +25,9 @@ enum RulesCommand {
     do throws(UsageError) {
       let options = try RulesOptions.parse(arguments, command: "rules")
       let language = options.language
-      if let extra = options.operands.first { throw UsageError(description: CLIMessages.unexpectedOperand("rules", extra)) }
+      if let extra = options.operands.first {
+        throw UsageError(description: CLIMessages.unexpectedOperand("rules", extra))
+      }
       let lexicons = try Lexicons.compile(extra: [])
       // One line per rule id, with the languages that define it (twins share the id).
       let rules = (lexicons.rules + BuiltInRules.all).filter { language == nil || $0.language == language }
@@ -58,14 +60,17 @@ enum RulesCommand {
       let options = try RulesOptions.parse(arguments, command: "explain")
       let language = options.language
       let rest = options.operands
-      guard rest.count == 1 else { throw UsageError(description: "explain takes one rule id (see libre explain --help)") }
+      guard rest.count == 1 else {
+        throw UsageError(description: "explain takes one rule id (see libre explain --help)")
+      }
       let lexicons = try Lexicons.compile(extra: [])
       let rules = (lexicons.rules + BuiltInRules.all).filter {
         $0.id == rest[0] && (language == nil || $0.language == language)
       }
       guard !rules.isEmpty else {
         let ids = (lexicons.rules + BuiltInRules.all).map(\.id)
-        throw UsageError(description: "no rule '\(rest[0])'\(Suggestion.hint(for: rest[0], among: ids)) (see libre rules)")
+        throw UsageError(
+          description: "no rule '\(rest[0])'\(Suggestion.hint(for: rest[0], among: ids)) (see libre rules)")
       }
       var out = ""
       for rule in rules {

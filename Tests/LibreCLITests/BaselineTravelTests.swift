@@ -34,7 +34,8 @@ import Testing
 
     // A new finding is still new, wherever it is run from.
     try dir.write("templates/sub/b.md", "Only 2 spots left, hurry! Last chance!\n")
-    let changed = try CLI.run(["--baseline", "../../baseline.json", "b.md"], in: dir.url.appendingPathComponent("templates/sub"))
+    let changed = try CLI.run(
+      ["--baseline", "../../baseline.json", "b.md"], in: dir.url.appendingPathComponent("templates/sub"))
     #expect(changed.status == 1)
     #expect(!changed.stdout.contains("baseline: 0 new"), "\(changed.stdout)")
   }

@@ -6,6 +6,7 @@ import Testing
   /// The text of the README's CI pitch fails a build with no configuration at all.
   @Test func theReadmeExampleFailsByDefault() throws {
     let readme = try String(contentsOf: try CLI.packageRoot().appendingPathComponent("README.md"), encoding: .utf8)
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     let pitch = "Act now, only 2 spots left!"
     #expect(readme.contains(pitch), "the README no longer quotes its CI example")
     let dir = try TempDir()
@@ -29,7 +30,8 @@ import Testing
     let errors = Set(findings.filter { $0.string("severity") == "error" }.compactMap { $0.string("rule") })
     #expect(errors == ["pressure.stacked.categories", "pressure.scarcity.limited-spots"])
     // French is held to the same policy.
-    try dir.write("b.txt", "Agissez maintenant : il ne reste que 2 places à ce prix, et vous devez signer aujourd'hui.\n")
+    try dir.write(
+      "b.txt", "Agissez maintenant : il ne reste que 2 places à ce prix, et vous devez signer aujourd'hui.\n")
     let french = try dir.run(["--format", "json", "b.txt"])
     #expect(french.status == 1, "\(french.stdout)")
   }

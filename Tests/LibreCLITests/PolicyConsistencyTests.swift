@@ -6,7 +6,8 @@ import Testing
 /// gate results in every command.
 @Suite struct PolicyConsistencyTests {
   static let pushy = "Act now: only 2 spots left at this price, and you must sign today.\n"
-  static let respectful = "Hi Sam,\n\nWould a short call next week help? You are free to say no, of course.\n\nBest,\nAlex\n"
+  static let respectful =
+    "Hi Sam,\n\nWould a short call next week help? You are free to say no, of course.\n\nBest,\nAlex\n"
   static let gold = #"{"language": "en", "kind": "email", "label": "neutral", "spans": []}"#
 
   static let configurations: [String?] = [
@@ -83,7 +84,8 @@ import Testing
     #expect(lintScore == analyzeScore)
     #expect(lintScore < 100)
     #expect(lint.status == 1 && analyze.status == 1)
-    #expect(analyze.stderr.contains("a.txt: fails: score \(analyzeScore) < .libre.json minScore 100"), "\(analyze.stderr)")
+    #expect(
+      analyze.stderr.contains("a.txt: fails: score \(analyzeScore) < .libre.json minScore 100"), "\(analyze.stderr)")
   }
 
   /// Flags beat the profile, the profile beats the file.

@@ -35,6 +35,8 @@ import Testing
     defer { dir.remove() }
     try dir.write("a.md", "Would Tuesday suit you? <!-- libre-disable-line pressure.urgency.act-now -- old copy -->\n")
     let result = try dir.run(["a.md"])
-    #expect(result.stdout.contains("unused suppression: pressure.urgency.act-now found nothing to silence here"), "\(result.stdout)")
+    #expect(
+      result.stdout.contains("unused suppression: pressure.urgency.act-now found nothing to silence here"),
+      "\(result.stdout)")
   }
 }

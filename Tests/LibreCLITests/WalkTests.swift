@@ -37,7 +37,7 @@ import Testing
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     let paths = try result.documents().compactMap { $0.string("path") }
     #expect(paths == ["./calls/call.json", "./templates/keep.draft.md", "./templates/welcome.md"], "\(paths)")
-    #expect(result.stderr.contains("skipped 4: matched by .gitignore or .libreignore"), "\(result.stderr)")
+    #expect(result.stderr.contains("skipped 3: matched by .gitignore or .libreignore"), "\(result.stderr)")
     #expect(result.stderr.contains("skipped 3: dependency or build folder"), "\(result.stderr)")
     #expect(result.stderr.contains("skipped 2: .json file that is not a transcript"), "\(result.stderr)")
     // Named, a dependency folder is walked; analyze walks the same way.
@@ -76,7 +76,8 @@ import Testing
     try dir.write("drafts/a.txt", "Act now!\n")
     let result = try dir.run(["drafts/a.txt"])
     #expect(result.status == 0)
-    #expect(result.stderr.contains("drafts/a.txt: skipped: its configuration's \"ignore\" matches it"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("drafts/a.txt: skipped: its configuration's \"ignore\" matches it"), "\(result.stderr)")
     let analyze = try dir.run(["analyze", "drafts/a.txt"])
     #expect(analyze.stderr.contains("drafts/a.txt: skipped"), "\(analyze.stderr)")
   }

@@ -174,7 +174,8 @@ struct ConfigurationReader {
           profile.files = try strings(entry.value, ConfigurationMessages.globs(prefix + "files")).map(Glob.init)
         case "rules": profile.rules = try rules(entry.value, prefix: prefix)
         case "minScore":
-          profile.gate.set(minScore: try minScore(entry.value, key: prefix + "minScore"), origin: "\(path) \(prefix)minScore")
+          profile.gate.set(
+            minScore: try minScore(entry.value, key: prefix + "minScore"), origin: "\(path) \(prefix)minScore")
         case "failOn":
           profile.gate.set(failOn: try failOn(entry.value, key: prefix + "failOn"), origin: "\(path) \(prefix)failOn")
         default: break

@@ -207,14 +207,15 @@ public struct BatchWalker {
         }
         continue
       }
-      guard filter.takesFile(childRelative), let taken = take(path, name: name) else { continue }
+      let folder = String(directory.split(separator: "/").last ?? "")
+      guard filter.takesFile(childRelative), let taken = take(path, name: name, folder: folder) else { continue }
       if taken { entries.append(.file(path)) }
     }
   }
 
   /// Whether a file met in a folder is an input: by its extension, then by its content;
   /// nil when it is none of Libre's (passed by without a count, as any other file type).
-  private mutating func take(_ path: String, name: String) -> Bool? {
+  private mutating func take(_ path: String, name: String, folder: String) -> Bool? {
     if !excludedFiles.isEmpty, let real = Configuration.realPath(path), excludedFiles.contains(real) {
       skip(.baseline, path)
       return false
@@ -227,7 +228,9 @@ public struct BatchWalker {
       return false
     }
     if PathWalker.extensions.contains(ext) { return true }
-    if WalkSniff.needsMailSniff(name: name), let head = WalkSniff.head(path), WalkSniff.looksLikeMail(head) {
+    if WalkSniff.needsMailSniff(name: name, folder: folder), let head = WalkSniff.head(path),
+      WalkSniff.looksLikeMail(head)
+    {
       return true
     }
     return nil

@@ -6,12 +6,17 @@ public enum WalkSniff {
   /// How much of a file is read to decide.
   public static let headBytes = 4096
 
-  /// Whether the file at `path` is one the walk cannot take by its extension alone but may
-  /// take by its content: no extension (`12`, `1.`), or a Maildir name (`…:2,S`).
-  public static func needsMailSniff(name: String) -> Bool {
+  /// Whether the file `name` in the folder `folder` (its name) is one the walk cannot take
+  /// by its extension alone but may take by its content: no extension (`12`, `1.`), or a
+  /// Maildir message (`…:2,S`, or any file of a `cur`, `new` or `tmp` folder).
+  public static func needsMailSniff(name: String, folder: String) -> Bool {
+    if maildirFolders.contains(folder) || name.contains(":2,") { return true }
     guard let dot = name.lastIndex(of: ".") else { return true }
-    return name.index(after: dot) == name.endIndex || name.contains(":2,")
+    return name.index(after: dot) == name.endIndex
   }
+
+  /// The folders of a Maildir that hold one message per file.
+  static let maildirFolders: Set<String> = ["cur", "new", "tmp"]
 
   /// Whether `head`, the start of a file, is a single message: a header block at the top
   /// (the loader reads such a file as email whatever its name).

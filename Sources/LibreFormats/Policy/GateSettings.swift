@@ -108,6 +108,11 @@ public enum GateMessages {
     "\(path): fails: " + failures.joined(separator: "; ")
   }
 
+  /// `… and 45 more document(s) fail the gates (65 in all)`.
+  public static func moreFail(_ count: Int, named: Int) -> String {
+    "… and \(count - named) more document(s) fail the gates (\(count) in all)"
+  }
+
   public static func scoreDropped(_ score: Int, _ baseline: Int) -> String {
     "score \(score) dropped below its baseline \(baseline)"
   }

@@ -10,9 +10,11 @@ public enum GitHubReporter {
     var out = ""
     for document in run.documents { out += self.document(document) }
     out += errors(run.errors)
-    out += ReportMessages.totals(
-      documents: run.documents.count, findings: run.findingCount,
-      errorFindings: run.documents.reduce(0) { $0 + TextReporter.errorFindings($1) }, inputErrors: run.errors.count) + "\n"
+    out +=
+      ReportMessages.totals(
+        documents: run.documents.count, findings: run.findingCount,
+        errorFindings: run.documents.reduce(0) { $0 + TextReporter.errorFindings($1) }, inputErrors: run.errors.count)
+      + "\n"
     return out
   }
 

@@ -27,9 +27,10 @@ public struct TextReporter {
     }
     if run.documents.count + run.errors.count > 1 {
       let errorFindings = run.documents.reduce(0) { $0 + TextReporter.errorFindings($1) }
-      out += ReportMessages.totals(
-        documents: run.documents.count, findings: run.findingCount, errorFindings: errorFindings,
-        inputErrors: run.errors.count) + "\n"
+      out +=
+        ReportMessages.totals(
+          documents: run.documents.count, findings: run.findingCount, errorFindings: errorFindings,
+          inputErrors: run.errors.count) + "\n"
     }
     if run.comparedWithBaseline { out += baseline(run) }
     return out

@@ -23,7 +23,13 @@ enum HelpRenderer {
       out += "\n\(group)\n"
       for entry in command.options where entry.group == group { out += option(entry) }
     }
-    if !command.notes.isEmpty { out += "\n" + command.notes.split(separator: "\n", omittingEmptySubsequences: false).map { line in line.isEmpty ? "" : wrap(String(line), indent: 0) }.joined(separator: "\n") + "\n" }
+    if !command.notes.isEmpty {
+      out +=
+        "\n"
+        + command.notes.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+          line.isEmpty ? "" : wrap(String(line), indent: 0)
+        }.joined(separator: "\n") + "\n"
+    }
     return out
   }
 
