@@ -59,21 +59,28 @@ public struct BatchWalker {
   /// A file reached twice (named twice, or named and walked) is taken once, at its first
   /// place: the same file read as two inputs would count twice in every aggregate.
   public mutating func expand(_ paths: [String]) -> [Entry] {
-    var entries: [Entry] = []
+    var entries: [Found] = []
     for path in paths {
       if path != "-" && PathWalker.isDirectory(path) {
         var visited: Set<String> = []
         walk(path, relative: "", rules: BatchWalker.rulesAbove(path), into: &entries, visited: &visited)
       } else {
         named.insert(path)
-        entries.append(.file(path))
+        entries.append(Found(entry: .file(path), realPath: nil))
       }
     }
     var seen: Set<String> = []
-    return entries.filter { entry in
-      guard case .file(let path) = entry, path != "-" else { return true }
-      return seen.insert(Configuration.realPath(path) ?? path).inserted
+    return entries.compactMap { found in
+      guard case .file(let path) = found.entry, path != "-" else { return found.entry }
+      return seen.insert(found.realPath ?? Configuration.realPath(path) ?? path).inserted ? found.entry : nil
     }
+  }
+
+  /// An entry and, for a regular file met in a walk, its real path (its folder's real path
+  /// and its name: no system call), for telling a file reached twice.
+  struct Found {
+    var entry: Entry
+    var realPath: String?
   }
 
   /// The skips as one line each (`3 .json file(s) that are not transcripts, e.g. x.json`).
@@ -151,10 +158,11 @@ public struct BatchWalker {
 
   private mutating func walk(
     _ directory: String, relative: String, rules inherited: [(prefix: String, rules: IgnoreRules)],
-    into entries: inout [Entry], visited: inout Set<String>
+    into entries: inout [Found], visited: inout Set<String>
   ) {
     guard let real = realpath(directory, nil) else {
-      entries.append(.failed(InputError(path: directory, message: "cannot resolve: \(FileReader.errorText())")))
+      entries.append(
+        Found(entry: .failed(InputError(path: directory, message: "cannot resolve: \(FileReader.errorText())"))))
       return
     }
     let canonical = String(cString: real)
@@ -164,10 +172,13 @@ public struct BatchWalker {
       return
     }
     guard let handle = opendir(directory) else {
-      entries.append(.failed(InputError(path: directory, message: "cannot open folder: \(FileReader.errorText())")))
+      entries.append(
+        Found(entry: .failed(InputError(path: directory, message: "cannot open folder: \(FileReader.errorText())"))))
       return
     }
     var names: [String] = []
+    // Regular files (not links), known from the folder entry: no `stat` needed for them.
+    var regular: Set<String> = []
     var hasIgnoreFile = false
     while let entry = readdir(handle) {
       let (name, isUTF8) = PathWalker.entryName(entry)
@@ -178,6 +189,7 @@ public struct BatchWalker {
       }
       if name.hasPrefix(".") || PathWalker.isReadme(name) || name.lowercased().hasSuffix(".gold.json") { continue }
       names.append(name)
+      if entry.pointee.d_type == UInt8(DT_REG) { regular.insert(name) }
     }
     closedir(handle)
     var rules = inherited
@@ -189,7 +201,8 @@ public struct BatchWalker {
     for name in names.sorted() {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       let childRelative = relative.isEmpty ? name : relative + "/" + name
-      let kind = PathWalker.kind(of: path)
+      let isRegular = regular.contains(name)
+      let kind = isRegular ? .file : PathWalker.kind(of: path)
       if kind == .special {
         special.append(path)
         continue
@@ -209,7 +222,10 @@ public struct BatchWalker {
       }
       let folder = String(directory.split(separator: "/").last ?? "")
       guard filter.takesFile(childRelative), let taken = take(path, name: name, folder: folder) else { continue }
-      if taken { entries.append(.file(path)) }
+      if taken {
+        entries.append(
+          Found(entry: .file(path), realPath: isRegular ? (canonical == "/" ? "" : canonical) + "/" + name : nil))
+      }
     }
   }
 
