@@ -65,12 +65,7 @@ struct CIRun {
     var report = document
     if options.ci.writeBaseline != nil { recorded.record(report, key: key(report.path)) }
     if let baseline { fixed += baseline.apply(to: &report, key: key(report.path)) }
-    if let gate {
-      gate.judge(&report)
-      if let recorded = report.baselineScore, report.result.score.score < recorded {
-        report.gateFailures.append(GateMessages.scoreDropped(report.result.score.score, recorded))
-      }
-    }
+    if let gate { gate.judge(&report) }
     if !report.gateFailures.isEmpty {
       gateFailed = true
       // Said on standard error whatever the format, so a red build says which file failed and why.

@@ -14,36 +14,15 @@ import LibreKit
 /// (json, junit, markdown) and the baselines keep reading the file whole, within
 /// `--max-input-size`.
 enum SectionedLint {
-  /// How much of a file is read to choose its format.
-  static let headBytes = 1 << 16
-
-  /// Whether `path` is read in sections: a regular file larger than the section size whose
-  /// start reads as plain text, in a run that `sections` says can report it section by
-  /// section. Throws when it is plain text over `--max-input-size` that the run must take
-  /// whole.
+  /// Whether `path` is read in sections (the policy's `Sectioning`), in a run that
+  /// `sections` says can report it section by section.
   static func applies(to path: String, options: LintOptions, sections: Bool) throws(InputError) -> Bool {
-    guard let size = SectionReader.regularFileSize(path), size > options.limits.sectionBytes else { return false }
-    let head = try SectionReader.head(path, count: headBytes)
-    guard (try? DocumentLoader.detect(path: path, bytes: head)) == .text else { return false }
-    // A binary file is refused by the whole read, as any other.
-    guard !DocumentLoader.looksBinary(head) else { return false }
-    if sections { return true }
-    if size > options.limits.inputBytes {
-      let baseline = options.ci.baseline != nil || options.ci.writeBaseline != nil
-      let why =
-        baseline
+    try Sectioning.readsInSections(
+      path, limits: options.limits, streams: sections,
+      whyWhole: options.ci.baseline != nil || options.ci.writeBaseline != nil
         ? "a baseline needs"
         : ReportStream.streamsSections(options.ci.report)
-          ? "the job summary needs"
-          : "--format \(options.ci.report.rawValue) needs"
-      throw InputError(
-        path: path,
-        message: "\(InputLimits.size(size)) of plain text is over the maximum input size of "
-          + "\(InputLimits.size(options.limits.inputBytes)), and \(why) the document whole; not read (raise it "
-          + "with --max-input-size SIZE, or lint it in sections with --format text, jsonl, csv, sarif, github or "
-          + "checkstyle and no baseline)")
-    }
-    return false
+          ? "the job summary needs" : "--format \(options.ci.report.rawValue) needs")
   }
 
   /// Lints the file at `path` section by section, writing each section's findings to

@@ -76,8 +76,13 @@ public struct GateSettings: Sendable, Equatable {
   }
 
   /// Sets `report`'s gate failures and the severity its failing findings are marked at.
+  /// A report compared with a baseline (its known findings already set aside, its
+  /// `baselineScore` set) also fails on a score below the recorded one.
   public func judge(_ report: inout DocumentReport) {
     report.gateFailures = failures(report)
+    if let recorded = report.baselineScore, report.result.score.score < recorded {
+      report.gateFailures.append(GateMessages.scoreDropped(report.result.score.score, recorded))
+    }
     report.failingSeverity = failingSeverity
     report.gateNote = findingNote
   }

@@ -5,7 +5,9 @@ import LibreKit
 ///
 /// Precedence, strongest first: the flags (`PolicyFlags`), the profile that applies to the
 /// file, the nearest `.libre.json` (or `--config`), the defaults. Each configuration is
-/// read once and each set of lexicons compiled once per policy.
+/// read once and each set of lexicons compiled once per policy. The gates are
+/// `GateSettings` (fail-on, min-score, and a baseline's recorded score through
+/// `GateSettings.judge`); which large inputs are read in sections is `Sectioning`.
 ///
 ///     var policy = LintPolicy(flags: flags, builtIn: linter, compile: compileLexicons)
 ///     guard let settings = try policy.settings(for: path) else { /* ignored */ }
