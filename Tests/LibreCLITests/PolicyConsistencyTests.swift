@@ -21,7 +21,7 @@ import Testing
   struct Outcome: Equatable, CustomStringConvertible {
     var scores: [String: Int]
     var rules: [String: [String]]
-    var failing: Set<String>
+    var failing: [String: [String]]
     var status: Int32
     var description: String { "scores \(scores) rules \(rules) failing \(failing) exit \(status)" }
   }
@@ -38,27 +38,32 @@ import Testing
 
     let lint = try dir.run(["lint", "--format", "json", "a.txt", "b.txt"])
     #expect(lint.status != 2, "\(lint.stderr)")
-    var lintOutcome = Outcome(scores: [:], rules: [:], failing: [], status: lint.status)
+    var lintOutcome = Outcome(scores: [:], rules: [:], failing: [:], status: lint.status)
     for document in try lint.documents() {
       let path = try #require(document.string("path"))
       lintOutcome.scores[path] = document.int("score")
       lintOutcome.rules[path] = document.findings().compactMap { $0.string("rule") }.sorted()
-      if !((document["gateFailures"] as? [String]) ?? []).isEmpty { lintOutcome.failing.insert(path) }
+      lintOutcome.failing[path] = document["gateFailures"] as? [String]
     }
 
     let analyze = try dir.run(["analyze", "--format", "jsonl", "a.txt", "b.txt"])
     #expect(analyze.status != 2, "\(analyze.stderr)")
-    var analyzeOutcome = Outcome(scores: [:], rules: [:], failing: [], status: analyze.status)
+    var analyzeOutcome = Outcome(scores: [:], rules: [:], failing: [:], status: analyze.status)
     for line in analyze.stdout.split(separator: "\n") {
       let record = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       guard record.string("type") == "document", let path = record.string("path") else { continue }
       analyzeOutcome.scores[path] = record.int("score")
       analyzeOutcome.rules[path] = record.findings().compactMap { $0.string("rule") }.sorted()
-      if analyze.stderr.contains("libre: \(path): fails: ") { analyzeOutcome.failing.insert(path) }
+      analyzeOutcome.failing[path] = record["gateFailures"] as? [String]
+      // Said on stderr too, with why.
+      let failures = (record["gateFailures"] as? [String]) ?? []
+      #expect(failures.isEmpty != analyze.stderr.contains("libre: \(path): fails: "), "\(analyze.stderr)")
     }
     #expect(lintOutcome == analyzeOutcome, "lint: \(lintOutcome)\nanalyze: \(analyzeOutcome)")
     // The gates explain themselves in both.
-    for path in lintOutcome.failing { #expect(lint.stderr.contains("libre: \(path): fails: ")) }
+    for (path, failures) in lintOutcome.failing where !failures.isEmpty {
+      #expect(lint.stderr.contains("libre: \(path): fails: " + failures.joined(separator: "; ")))
+    }
 
     let eval = try dir.run(["eval", "--format", "json", "."])
     #expect(eval.status == 0, "\(eval.stderr)")
