@@ -24,6 +24,9 @@ import Testing
     for flag in ["--min-score N", "--fail-on LEVEL", "--exclude GLOB", "-q, --quiet", "--color[=auto|always|never]"] {
       #expect(lint.contains(flag), "lint --help lacks \(flag)")
     }
+    // The laid-out blocks keep their layout.
+    #expect(lint.contains("\n  1  a finding or a score breached the threshold"), "\(lint)")
+    #expect(lint.contains("\n  libre-disable-line RULE -- reason        the line it is on\n"))
     for flag in ["--min-score N", "--exclude GLOB", "-q, --quiet", "-j, --jobs N", "--max-input-size SIZE"] {
       #expect(analyze.contains(flag), "analyze --help lacks \(flag)")
     }

@@ -27,7 +27,8 @@ enum HelpRenderer {
       out +=
         "\n"
         + command.notes.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-          line.isEmpty ? "" : wrap(String(line), indent: 0)
+          // Indented lines are laid out already (tables of directives and exit codes).
+          line.isEmpty || line.hasPrefix(" ") ? String(line) : wrap(String(line), indent: 0)
         }.joined(separator: "\n") + "\n"
     }
     return out

@@ -100,10 +100,7 @@ enum OptionParser {
         throw UsageError(description: CLIMessages.unknownOption(argument, command: command, hint: hint))
       }
       if spec.value == nil || spec.optionalValue {
-        if let attached, !spec.optionalValue {
-          _ = attached
-          throw UsageError(description: CLIMessages.takesNoValue(name))
-        }
+        if attached != nil && !spec.optionalValue { throw UsageError(description: CLIMessages.takesNoValue(name)) }
         try spec.apply(&options, attached ?? "")
         continue
       }
