@@ -14,8 +14,10 @@ enum AnalysisInput: Sendable {
 /// What a worker made of one input: everything the consumer needs, already rendered, so
 /// the consumer (one thread, in order) only writes and adds integers.
 enum AnalysisOutcome: Sendable {
-  case document(summary: DocumentSummary, record: [UInt8], warnings: [String], gateFailed: Bool)
+  case document(summary: DocumentSummary, record: [UInt8], warnings: [String], gateFailures: [String], path: String)
   case failure(InputError, record: String)
+  /// A file its configuration's `ignore` matches.
+  case ignored(path: String, warnings: [String])
 }
 
 /// The work done on a worker thread for one input: read, load, lint, summarize, render.
@@ -23,40 +25,48 @@ struct AnalysisWorker: Sendable {
   let linter: Linter
   let options: AnalyzeOptions
   let format: any AnalysisRecordFormat
-  let configurations: SharedConfigurations
+  let policy: SharedPolicy
 
   func process(_ input: AnalysisInput, workspace: inout LintWorkspace) -> AnalysisOutcome {
     let loadOptions = options.lint.loadOptions
-    var documentOptions = options.documentOptions
     let document: Document
+    var settings: InputSettings
     var fields: [String: String] = [:]
+    var warnings: [String] = []
     do throws(InputError) {
       switch input {
       case .failed(let error): throw error
       case .file(let path):
+        let (found, said) = policy.settings(for: path)
+        warnings = said
+        guard let resolved = try found.get() else { return .ignored(path: path, warnings: warnings) }
+        settings = resolved
         document = try DocumentLoader.load(
           path: path, bytes: try FileReader.read(path, limits: loadOptions.limits), options: loadOptions)
-        if options.lint.reps.isEmpty, let configured = try configurations.configuration(for: path) {
-          documentOptions.reps = configured.reps
-        }
       case .jsonl(let line, let bytes):
         let parsed = try JSONLInput.parse(bytes, lineNumber: line, options: loadOptions)
+        // A JSONL document has no folder: the configuration of the working directory governs it.
+        let (found, said) = policy.settings(for: "-")
+        warnings = said
+        guard let resolved = try found.get() else { return .ignored(path: "-", warnings: warnings) }
+        settings = resolved
         document = parsed.document
         fields = parsed.fields
-        documentOptions.reps += parsed.reps
+        settings.documentOptions.reps += parsed.reps
       }
     } catch {
       return .failure(error, record: format.error(error))
     }
-    let result = linter.lint(document, options: documentOptions, workspace: &workspace)
     // No analyze format writes a finding's occurrence (a baseline's and SARIF's business).
-    var report = DocumentReport(
-      document: document, result: result, numberingOccurrences: false, maxFindings: options.lint.limits.findings)
+    var report = settings.lint(
+      document, workspace: &workspace, numberingOccurrences: false, maxFindings: options.lint.limits.findings
+    ).report
     if options.lint.explainSuppressed { report.explainSetAside(document) }
-    let summary = DocumentSummary(report: report, group: group(report, fields: fields, given: documentOptions.reps))
+    let summary = DocumentSummary(
+      report: report, group: group(report, fields: fields, given: settings.documentOptions.reps))
     return .document(
-      summary: summary, record: format.documentBytes(report, summary: summary), warnings: report.warnings,
-      gateFailed: options.lint.gateFails(report))
+      summary: summary, record: format.documentBytes(report, summary: summary), warnings: warnings + report.warnings,
+      gateFailures: report.gateFailures, path: report.path)
   }
 
   /// The document's key in the per-rep table.

@@ -17,19 +17,22 @@ import LibreKit
 enum AnalyzeCommand {
   static func run(_ arguments: [String]) -> Int32 {
     let options: AnalyzeOptions
-    let linter: Linter
+    let policy: LintPolicy
     do throws(UsageError) {
       options = try AnalyzeOptions.parse(arguments)
-      linter = Linter(lexicons: try Lexicons.compile(extra: options.lint.lexicons, limits: options.lint.lexiconLimits))
+      policy = try Lexicons.policy(options.lint.policy, limits: options.lint.lexiconLimits)
     } catch {
       Output.error(error.description)
       return 2
     }
+    Output.quiet = options.quiet
+    let linter = policy.builtIn
     // Paths are listed before the run, so the progress bar knows the total.
     var listed: [BatchWalker.Entry] = []
+    var walk: [String] = []
     if !options.stdinJSONL || !options.paths.isEmpty || options.filesFrom != nil {
       do throws(InputError) {
-        listed = try listInputs(options)
+        (listed, walk) = try listInputs(options)
       } catch {
         Output.error(error.description)
         return 2
@@ -42,10 +45,15 @@ enum AnalyzeCommand {
       Output.error(error.description)
       return 2
     }
-    let format = options.format.format(rules: linter.lexicons.rules + BuiltInRules.all)
+    var format = options.format.format(rules: linter.lexicons.rules + BuiltInRules.all)
+    if options.format == .html {
+      format = AnalysisHTMLFormat(
+        scope: options.paths + (options.filesFrom.map { ["--files-from \($0)"] } ?? [])
+          + (options.stdinJSONL ? ["--stdin-jsonl"] : []),
+        date: ReportDate.now())
+    }
     let worker = AnalysisWorker(
-      linter: linter, options: options, format: format,
-      configurations: SharedConfigurations(forced: options.lint.configuration))
+      linter: linter, options: options, format: format, policy: SharedPolicy(policy))
     let pipeline = OrderedPipeline<AnalysisInput, AnalysisOutcome>(window: options.jobs * 8)
     let stdinJSONL = options.stdinJSONL
     let limits = options.lint.limits
@@ -89,7 +97,13 @@ enum AnalyzeCommand {
     var consumer = Consumer(
       format: format, output: output, quiet: options.quiet,
       progress: ProgressBar(enabled: ProgressBar.wanted(quiet: options.quiet), total: stdinJSONL ? nil : listed.count))
+    consumer.named = Set(options.paths)
     consumer.consume(pipeline)
+    if consumer.failedDocuments > Consumer.namedFailures {
+      Output.gate(GateMessages.moreFail(consumer.failedDocuments, named: Consumer.namedFailures))
+    }
+    for line in walk { Output.note(line) }
+    if consumer.ignored > 0 { Output.note(WalkMessages.ignoredCount(consumer.ignored)) }
     do throws(InputError) {
       try output.close()
     } catch {
@@ -113,7 +127,7 @@ enum AnalyzeCommand {
   static let longestListedPath = 4096
 
   /// The paths named, then those of `--files-from`, walked with the filters.
-  static func listInputs(_ options: AnalyzeOptions) throws(InputError) -> [BatchWalker.Entry] {
+  static func listInputs(_ options: AnalyzeOptions) throws(InputError) -> ([BatchWalker.Entry], walk: [String]) {
     var paths = options.paths
     if let list = options.filesFrom {
       var reader: LineReader
@@ -147,11 +161,8 @@ enum AnalyzeCommand {
     }
     var walker = BatchWalker(filter: options.filter)
     let entries = walker.expand(paths)
-    if !options.quiet {
-      for loop in walker.loops { Output.warning("\(loop): symbolic link to a folder already walked; skipped") }
-      if let warning = PathWalker.skippedWarning(walker.skipped) { Output.warning(warning) }
-    }
-    return entries
+    walker.warn()
+    return (entries, walker.report)
   }
 }
 
@@ -163,6 +174,14 @@ struct Consumer {
   var progress: ProgressBar
   var aggregate = AnalysisAggregate()
   var gateFailed = false
+  /// Inputs their configuration's `ignore` matched.
+  var ignored = 0
+  /// Documents that failed the gates.
+  var failedDocuments = 0
+  /// How many failing documents are named on stderr, each with why.
+  static let namedFailures = 20
+  /// The paths named on the command line (an ignored one gets a notice).
+  var named: Set<String> = []
   /// Error records held for the footer (JSON's `errors` array).
   var heldErrors: [String] = []
 
@@ -197,7 +216,7 @@ struct Consumer {
 
   mutating func handle(_ outcome: AnalysisOutcome) {
     switch outcome {
-    case .document(let summary, let record, let warnings, let failed):
+    case .document(let summary, let record, let warnings, let failures, let path):
       if !quiet && !warnings.isEmpty {
         progress.clear()
         for warning in warnings { Output.warning(warning) }
@@ -205,7 +224,20 @@ struct Consumer {
       if aggregate.documents > 0 { output.write(format.separator) }
       output.write(bytes: record)
       aggregate.add(summary)
-      gateFailed = gateFailed || failed
+      if !failures.isEmpty {
+        gateFailed = true
+        failedDocuments += 1
+        // The first ones are named with why; a large batch gets the count at the end.
+        if failedDocuments <= Consumer.namedFailures {
+          progress.clear()
+          Output.gate(GateMessages.documentFails(path, failures))
+        }
+      }
+    case .ignored(let path, let warnings):
+      progress.clear()
+      for warning in warnings { Output.warning(warning) }
+      if named.contains(path) { Output.note(WalkMessages.ignoredNamed(path)) }
+      ignored += 1
     case .failure(let error, let record):
       // Errors always reach stderr, even with --quiet: a lost input must not go unnoticed.
       progress.clear()

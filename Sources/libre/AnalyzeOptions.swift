@@ -5,7 +5,8 @@ import LibreKit
   import Glibc
 #endif
 
-/// The options of `libre analyze`, read by the same small parser as `lint`.
+/// The options of `libre analyze`: its own table, plus the options it shares with `lint`
+/// (read into `lint`, so they mean the same thing).
 struct AnalyzeOptions: Sendable {
   /// What a document's group (the per-rep table) is.
   enum GroupBy: Sendable, Equatable {
@@ -20,65 +21,68 @@ struct AnalyzeOptions: Sendable {
   var paths: [String] = []
   var filesFrom: String?
   var stdinJSONL = false
-  var includes: [Glob] = []
-  var excludes: [Glob] = []
   var jobs = AnalyzeOptions.processorCount()
-  var quiet = false
   var format = AnalysisFormatName.text
   var output: String?
   var emitPartial: String?
   var groupBy = GroupBy.rep
   /// The options analyze shares with lint (language, gates, lexicons, quoting, roles,
-  /// configuration), read by lint's own parser so they mean the same thing.
+  /// configuration, walks, limits).
   var lint = LintOptions()
+
+  var quiet: Bool { lint.quiet }
+
+  static let own: [OptionSpec<AnalyzeOptions>] = [
+    OptionSpec(
+      ["--format", "-f"], "FORMAT",
+      "text: a summary table (default); csv: a row per input (RFC 4180); jsonl: a record per input, then a "
+        + "summary record; json: documents, errors and summary (schemaVersion 1); html: a self-contained report "
+        + "page (charts, per-rep table, call timelines, findings highlighted), best with -o FILE"
+    ) { options, text throws(UsageError) in
+      options.format = try OptionValues.choice(text, flag: "--format", as: AnalysisFormatName.self)
+    },
+    OptionSpec(["--output", "-o"], "FILE", "write the report to FILE instead of stdout") {
+      options, text throws(UsageError) in
+      options.output = text
+    },
+    OptionSpec(["--files-from"], "FILE|-", "also analyze the paths listed in FILE, one a line") {
+      options, text throws(UsageError) in
+      options.filesFrom = text
+    },
+    OptionSpec(
+      ["--stdin-jsonl"],
+      "read documents from stdin, one JSON object a line: {\"id\", \"text\"} or {\"id\", \"segments\": [{speaker, "
+        + "text, start, end}]}, with optional \"rep\" and fields for --group-by"
+    ) { options, _ throws(UsageError) in options.stdinJSONL = true },
+    OptionSpec(["--jobs", "-j"], "N", "worker threads (default: the processors online)") {
+      options, text throws(UsageError) in
+      options.jobs = try OptionValues.number(text, flag: "--jobs", in: 1...1024)
+    },
+    OptionSpec(
+      ["--group-by"], "rep|folder|FIELD",
+      "the per-rep table's key: the call's rep (default), the file's folder, or a field of the JSONL line"
+    ) { options, text throws(UsageError) in
+      switch text {
+      case "rep": options.groupBy = .rep
+      case "folder": options.groupBy = .folder
+      case "": throw UsageError(description: "--group-by takes rep, folder or a JSONL field name")
+      default: options.groupBy = .field(text)
+      }
+    },
+    OptionSpec(["--emit-partial"], "FILE", "also write the mergeable aggregate (for libre merge)") {
+      options, text throws(UsageError) in
+      options.emitPartial = text
+    },
+  ]
+
+  /// Every option of `analyze`.
+  static let table: [OptionSpec<AnalyzeOptions>] =
+    own + LintOptions.shared.map { $0.lifted(\AnalyzeOptions.lint) }
+    + LintOptions.limitTable.map { $0.lifted(\AnalyzeOptions.lint) }
 
   static func parse(_ arguments: [String]) throws(UsageError) -> AnalyzeOptions {
     var options = AnalyzeOptions()
-    // `lint`'s shared options are read by its parser, so they mean the same thing here.
-    var shared: [String] = []
-    var reader = ArgumentReader(arguments)
-    while let item = reader.next() {
-      guard case .option(let flag, let argument) = item else {
-        if case .path(let path) = item { options.paths.append(path) }
-        continue
-      }
-      switch flag {
-      case "--format", "-f":
-        let text = try reader.value(for: flag)
-        guard let format = AnalysisFormatName(rawValue: text) else {
-          let names = AnalysisFormatName.allCases.map(\.rawValue).joined(separator: ", ")
-          throw UsageError(description: "unknown format '\(text)' (\(names))")
-        }
-        options.format = format
-      case "--include": options.includes.append(Glob(try reader.value(for: flag)))
-      case "--exclude": options.excludes.append(Glob(try reader.value(for: flag)))
-      case "--files-from": options.filesFrom = try reader.value(for: flag)
-      case "--stdin-jsonl": options.stdinJSONL = true
-      case "--jobs", "-j":
-        let text = try reader.value(for: flag)
-        guard let jobs = Int(text), (1...1024).contains(jobs) else {
-          throw UsageError(description: "--jobs takes a number of threads from 1 to 1024, not '\(text)'")
-        }
-        options.jobs = jobs
-      case "--quiet", "-q": options.quiet = true
-      case "--output", "-o": options.output = try reader.value(for: flag)
-      case "--emit-partial": options.emitPartial = try reader.value(for: flag)
-      case "--group-by":
-        let text = try reader.value(for: flag)
-        switch text {
-        case "rep": options.groupBy = .rep
-        case "folder": options.groupBy = .folder
-        case "": throw UsageError(description: "--group-by takes rep, folder or a JSONL field name")
-        default: options.groupBy = .field(text)
-        }
-      case "--lang", "--min-score", "--fail-on", "--lexicon", "--rep", "--role", "--config":
-        shared += [flag, try reader.value(for: flag)]
-      case "--include-quoted", "--explain-suppressed": shared.append(flag)
-      case _ where LintOptions.limitFlags.contains(flag): shared += [flag, try reader.value(for: flag)]
-      default: throw UsageError(description: "unknown option '\(argument)' for analyze (see libre --help)")
-      }
-    }
-    options.lint = try LintOptions.parse(shared)
+    options.paths = try OptionParser.parse(arguments, table: table, command: "analyze", into: &options)
     let sources = (options.paths.isEmpty ? 0 : 1) + (options.filesFrom == nil ? 0 : 1) + (options.stdinJSONL ? 1 : 0)
     if sources == 0 {
       throw UsageError(description: "analyze needs inputs: PATH…, --files-from FILE|- or --stdin-jsonl")
@@ -92,11 +96,7 @@ struct AnalyzeOptions: Sendable {
     return options
   }
 
-  var filter: PathFilter { PathFilter(includes: includes, excludes: excludes) }
-
-  var documentOptions: DocumentOptions {
-    DocumentOptions(language: lint.language, reps: lint.reps, everyone: lint.everyone)
-  }
+  var filter: PathFilter { lint.filter }
 
   /// The processors this process may run on (the default of `--jobs`).
   static func processorCount() -> Int {

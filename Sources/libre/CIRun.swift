@@ -22,6 +22,8 @@ struct CIRun {
   private var fixed: [BaselineEntry] = []
   private var gateFailed = false
   var errors: [InputError] = []
+  /// Inputs skipped because a configuration's `ignore` matched them.
+  var ignored = 0
 
   init(options: LintOptions) throws(InputError) {
     self.options = options
@@ -46,6 +48,9 @@ struct CIRun {
     }
   }
 
+  /// The baseline files of the run, never linted when a folder walk meets them.
+  var baselineFiles: [String] { [options.ci.baseline, options.ci.writeBaseline].compactMap { $0 } }
+
   /// Whether a document's findings can be written section by section: a format that writes
   /// each finding on its own, no baseline (it keys the whole document's findings), and no
   /// job summary (Markdown lists a document's findings together).
@@ -58,22 +63,30 @@ struct CIRun {
   /// failures are set already, as a document read in sections sets them), then written.
   mutating func add(_ document: DocumentReport, gate: GateSettings?) {
     var report = document
-    if options.ci.writeBaseline != nil { recorded.record(report) }
-    if let baseline { fixed += baseline.apply(to: &report) }
-    if let gate {
-      var failures = gate.failures(report)
-      if let recorded = report.baselineScore, report.result.score.score < recorded {
-        failures.append(GateMessages.scoreDropped(report.result.score.score, recorded))
-      }
-      report.gateFailures = failures
+    if options.ci.writeBaseline != nil { recorded.record(report, key: key(report.path)) }
+    if let baseline { fixed += baseline.apply(to: &report, key: key(report.path)) }
+    if let gate { gate.judge(&report) }
+    if !report.gateFailures.isEmpty {
+      gateFailed = true
+      // Said on standard error whatever the format, so a red build says which file failed and why.
+      Output.gate(GateMessages.documentFails(report.path, report.gateFailures))
     }
-    gateFailed = gateFailed || !report.gateFailures.isEmpty
     stream.add(report)
     summary?.add(report)
   }
 
-  /// Ends the report, records the baseline, and returns the exit code.
-  func finish() -> Int32 {
+  /// The key of the document at `path` in the baseline: relative to the baseline file's
+  /// folder, so it does not depend on the working directory or on how the path was typed.
+  func key(_ path: String) -> String {
+    guard let file = options.ci.baseline ?? options.ci.writeBaseline else { return path }
+    return BaselineKeys.key(for: path, baselineFile: file)
+  }
+
+  /// Ends the report, records the baseline, and returns the exit code; `walk` says what
+  /// the walk passed by.
+  func finish(walk: [String]) -> Int32 {
+    for line in walk { Output.note(line) }
+    if ignored > 0 { Output.note(WalkMessages.ignoredCount(ignored)) }
     do throws(InputError) {
       try stream.finish(errors: errors, fixed: fixed, comparedWithBaseline: baseline != nil)
       try file.close()

@@ -9,25 +9,28 @@ import LibreLexicons
 /// when the lexicon does not load or compile.
 enum CheckLexiconCommand {
   static func run(_ arguments: [String]) -> Int32 {
-    var paths: [String] = []
-    var reader = ArgumentReader(arguments)
-    while let item = reader.next() {
-      switch item {
-      case .option(_, let argument):
-        Output.error("unknown option '\(argument)' for check-lexicon (libre check-lexicon PATH…)")
-        return 2
-      case .path(let path): paths.append(path)
-      }
+    var none = NoOptions()
+    let paths: [String]
+    do throws(UsageError) {
+      paths = try OptionParser.parse(arguments, table: [], command: "check-lexicon", into: &none)
+    } catch {
+      Output.error(error.description)
+      return 2
     }
     guard !paths.isEmpty else {
-      Output.error("check-lexicon needs a lexicon file or folder (libre check-lexicon PATH…)")
+      Output.error("check-lexicon needs a lexicon file or folder (see libre check-lexicon --help)")
       return 2
     }
     var files: [(path: String, bytes: [UInt8])] = []
     let linter: Linter
     do {
       for path in paths { files += try LexiconFiles.read(path) }
-      let set = try LexiconLoader.load(files: BuiltInLexicons.sourceFiles + files)
+      // A shipped lexicon checked from a checkout replaces its built-in copy, else every
+      // rule of it would be defined twice.
+      let builtIn = BuiltInLexicons.sourceFiles.filter { shipped in
+        !files.contains { CheckLexiconCommand.isSameShippedFile($0.path, shipped.path) }
+      }
+      let set = try LexiconLoader.load(files: builtIn + files)
       linter = Linter(lexicons: try CompiledLexicons.compile(set))
     } catch {
       Output.error("\(error)")
@@ -73,6 +76,14 @@ enum CheckLexiconCommand {
     if found.isEmpty { return "the match example \"\(example)\" does not match" }
     if let span, !found.contains(span) { return "the match example \"\(example)\" matches elsewhere than ⟦…⟧" }
     return nil
+  }
+
+  /// Whether `path` (as the user named it) is the shipped lexicon file `shipped`
+  /// (`lexicons/en/pressure.json`): the same path, or one ending with it.
+  static func isSameShippedFile(_ path: String, _ shipped: String) -> Bool {
+    var path = path
+    while path.hasPrefix("./") { path.removeFirst(2) }
+    return path == shipped || path.hasSuffix("/" + shipped)
   }
 
   /// The line of `example` (as written in JSON) at or after line `start` of `text`.

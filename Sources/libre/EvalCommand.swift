@@ -3,47 +3,69 @@ import LibreKit
 
 /// The options of `libre eval`.
 struct EvalOptions {
+  enum Format: String, CaseIterable { case text, json }
+
   var paths: [String] = []
-  var format = LintOptions.Format.text
-  var language: Language?
-  var lexicons: [String] = []
+  var format = Format.text
+  /// The language, lexicons and configuration, as `lint` takes them.
+  var policy = PolicyFlags()
   /// `--max-input-size` and `--max-line-length`, for the documents and their gold files.
   var limits = InputLimits()
 
+  static let table: [OptionSpec<EvalOptions>] = [
+    OptionSpec(["--format", "-f"], "text|json", "output format (default text; json has schemaVersion 1)") {
+      options, text throws(UsageError) in
+      options.format = try OptionValues.choice(text, flag: "--format", as: Format.self)
+    },
+    OptionSpec(["--lang"], "auto|en|fr", "language given to the linter (default: the configuration's, else auto)") {
+      options, text throws(UsageError) in
+      options.policy.language = try OptionValues.language(text)
+    },
+    OptionSpec(["--lexicon"], "PATH", "add a lexicon file or folder (repeatable)") { options, text throws(UsageError) in
+      options.policy.lexicons.append(text)
+    },
+    OptionSpec(
+      ["--config"], "PATH",
+      "use this configuration instead of the nearest .libre.json (its rules levels apply, as in lint)"
+    ) { options, text throws(UsageError) in options.policy.configuration = text },
+    OptionSpec(["--max-input-size"], "SIZE", "largest document or gold file (default 64M)") {
+      options, text throws(UsageError) in
+      options.limits.inputBytes = try OptionValues.size(text, flag: "--max-input-size")
+    },
+    OptionSpec(["--max-line-length"], "SIZE", "longest line in them (default 4M)") {
+      options, text throws(UsageError) in
+      options.limits.lineBytes = try OptionValues.size(text, flag: "--max-line-length")
+    },
+  ]
+
   static func parse(_ arguments: [String]) throws(UsageError) -> EvalOptions {
     var options = EvalOptions()
-    var reader = ArgumentReader(arguments)
-    while let item = reader.next() {
-      switch item {
-      case .path(let path): options.paths.append(path)
-      case .option("--format", _), .option("-f", _):
-        options.format = try ArgumentReader.format(try reader.value(for: "--format"))
-      case .option("--lang", _): options.language = try ArgumentReader.language(try reader.value(for: "--lang"))
-      case .option("--lexicon", _): options.lexicons.append(try reader.value(for: "--lexicon"))
-      case .option(let flag, _) where flag == "--max-input-size" || flag == "--max-line-length":
-        let text = try reader.value(for: flag)
-        guard let size = InputLimits.parseSize(text) else {
-          throw UsageError(description: "\(flag) takes a size in bytes, or with K, M or G (64M, 1G), not '\(text)'")
-        }
-        if flag == "--max-input-size" { options.limits.inputBytes = size } else { options.limits.lineBytes = size }
-      case .option(_, let argument):
-        throw UsageError(description: "unknown option '\(argument)' for eval (see libre --help)")
-      }
-    }
+    options.paths = try OptionParser.parse(arguments, table: table, command: "eval", into: &options)
     if options.paths.isEmpty { options.paths = ["corpora"] }
     return options
   }
 }
 
-/// `libre eval`: lint every document that has a gold sidecar, exactly as `libre lint` would,
-/// and compare the findings, labels and pair scores with the annotations.
+extension OptionValues {
+  /// A size in bytes, or with K, M or G.
+  static func size(_ text: String, flag: String) throws(UsageError) -> Int {
+    guard let size = InputLimits.parseSize(text) else {
+      throw UsageError(description: "\(flag) takes a size in bytes, or with K, M or G (64M, 1G), not '\(text)'")
+    }
+    return size
+  }
+}
+
+/// `libre eval`: lint every document that has a gold sidecar, exactly as `libre lint` would
+/// (the same policy: configuration, rule levels, language), and compare the findings,
+/// labels and pair scores with the annotations.
 enum EvalCommand {
   static func run(_ arguments: [String]) -> Int32 {
     let options: EvalOptions
-    let linter: Linter
+    var policy: LintPolicy
     do throws(UsageError) {
       options = try EvalOptions.parse(arguments)
-      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons))
+      policy = try Lexicons.policy(options.policy, limits: LexiconLimits())
     } catch {
       Output.error(error.description)
       return 2
@@ -52,14 +74,23 @@ enum EvalCommand {
     var errors: [InputError] = []
     var unannotated: [String] = []
     var workspace = LintWorkspace()
-    for path in PathWalker.expand(options.paths) {
-      let sidecar = GoldFile.sidecarPath(for: path)
-      do {
+    var walker = BatchWalker()
+    let entries = walker.expand(options.paths)
+    walker.warn()
+    for entry in entries {
+      do throws(InputError) {
+        guard case .file(let path) = entry else {
+          if case .failed(let error) = entry { throw error }
+          continue
+        }
+        let sidecar = GoldFile.sidecarPath(for: path)
         let bytes = try FileReader.read(path, limits: options.limits)
         guard GoldFile.isFile(sidecar) else {
           unannotated.append(path)
           continue
         }
+        guard var settings = try policy.settings(for: path) else { continue }
+        for warning in policy.takeWarnings() { Output.warning(warning) }
         var load = LoadOptions()
         load.limits = options.limits
         let document = try DocumentLoader.load(path: path, bytes: bytes, options: load)
@@ -68,15 +99,15 @@ enum EvalCommand {
         case .failure(let failure):
           errors += failure.errors
         case .success(let gold):
-          let lintOptions = DocumentOptions(language: options.language, reps: gold.reps)
-          let result = linter.lint(document, options: lintOptions, workspace: &workspace)
-          let report = DocumentReport(document: document, result: result)
+          settings.documentOptions.reps = gold.reps
+          let report = settings.lint(document, workspace: &workspace).report
           evaluated.append(EvaluatedDocument(document: document, gold: gold, report: report))
         }
       } catch {
         errors.append(error)
       }
     }
+    for line in walker.report { Output.note(line) }
     for error in errors { Output.error(error.description) }
     let evaluation = Evaluation(documents: evaluated)
     for warning in evaluation.warnings { Output.warning(warning) }

@@ -9,25 +9,20 @@ import LibreFormats
 /// and the schema accept `"$comment"`, a string or a list of strings, in every object).
 enum InitCommand {
   static func run(_ arguments: [String]) -> Int32 {
-    var force = false
-    var folder = "."
-    var reader = ArgumentReader(arguments)
-    var folders = 0
-    while let item = reader.next() {
-      switch item {
-      case .option("--force", _): force = true
-      case .option(_, let argument):
-        Output.error("unknown option '\(argument)' for init (libre init [--force] [FOLDER])")
-        return 2
-      case .path(let path):
-        folder = path
-        folders += 1
-      }
-    }
-    guard folders <= 1 else {
-      Output.error("init takes one folder (libre init [--force] [FOLDER])")
+    var options = InitOptions()
+    let folders: [String]
+    do throws(UsageError) {
+      folders = try OptionParser.parse(arguments, table: InitOptions.table, command: "init", into: &options)
+    } catch {
+      Output.error(error.description)
       return 2
     }
+    guard folders.count <= 1 else {
+      Output.error("init takes one folder (see libre init --help)")
+      return 2
+    }
+    let force = options.force
+    let folder = folders.first ?? "."
     let path = folder == "." ? Configuration.fileName : folder + "/" + Configuration.fileName
     if !force && access(path, F_OK) == 0 {
       Output.error("\(path): already exists (libre init --force replaces it)")
@@ -75,4 +70,13 @@ enum InitCommand {
     }
 
     """
+}
+
+/// The options of `libre init`.
+struct InitOptions {
+  var force = false
+
+  static let table: [OptionSpec<InitOptions>] = [
+    OptionSpec(["--force"], "replace an existing .libre.json") { options, _ throws(UsageError) in options.force = true }
+  ]
 }

@@ -1,45 +1,76 @@
 import LibreFormats
 import LibreKit
 
-/// The limit flags of `lint` and `analyze` (defaults and meaning: `InputLimits`, `LexiconLimits`).
+/// The limit options of `lint` and `analyze` (defaults and meaning: `InputLimits`, `LexiconLimits`).
 extension LintOptions {
-  static let limitFlags = [
-    "--max-input-size", "--max-line-length", "--max-mime-depth", "--max-mime-parts", "--max-cues",
-    "--max-cue-length", "--max-patterns", "--max-pattern-length", "--section-size", "--max-findings",
-    "--max-columns",
+  static let limitGroup = "LIMITS (past one: an error naming it, or for MIME a warning)"
+
+  static let limitTable: [OptionSpec<LintOptions>] = [
+    size(
+      "--max-input-size",
+      "largest input file (default 64M; K, M, G suffixes); lint reads a larger plain-text file in sections instead"
+    ) { $0.limits.inputBytes = $1 },
+    size(
+      "--section-size",
+      "lint: a plain-text file larger than this is linted in sections of about this size (default 1M; document "
+        + "rules run per section)"
+    ) { $0.limits.sectionBytes = $1 },
+    size("--max-line-length", "longest line (default 4M)") { $0.limits.lineBytes = $1 },
+    count("--max-mime-depth", "MIME nesting depth read (default 32)") { $0.limits.mimeDepth = $1 },
+    count("--max-mime-parts", "MIME parts read per message (default 1000)") { $0.limits.mimeParts = $1 },
+    count("--max-cues", "cues per transcript (default 1000000)") { $0.limits.cues = $1 },
+    size("--max-cue-length", "text per cue (default 1000000 bytes)") { $0.limits.cueBytes = $1 },
+    count("--max-patterns", "patterns in all lexicons with --lexicon (default 50000)") {
+      $0.lexiconLimits.patterns = $1
+    },
+    count("--max-pattern-length", "bytes per pattern with --lexicon (default 1000)") {
+      $0.lexiconLimits.patternBytes = $1
+    },
+    unlimited(
+      "--max-findings",
+      "findings reported per document (default 1000; 0: all); past it a warning gives the total, and the score "
+        + "counts them all"
+    ) { $0.limits.findings = $1 == 0 ? .max : $1 },
+    unlimited(
+      "--max-columns",
+      "characters of a source line shown around a finding (default 200; a longer line is cut with …; 0: whole "
+        + "lines)"
+    ) { $0.limits.columns = $1 },
   ]
 
-  /// Reads `flag` when it is a limit flag; false when it is not one.
-  mutating func readLimit(_ flag: String, _ reader: inout ArgumentReader) throws(UsageError) -> Bool {
-    guard LintOptions.limitFlags.contains(flag) else { return false }
-    let text = try reader.value(for: flag)
-    if flag == "--max-findings" || flag == "--max-columns" {
-      // 0 lifts the limit.
+  /// A limit in bytes (`64M`).
+  static func size(
+    _ flag: String, _ help: String, _ set: @escaping @Sendable (inout LintOptions, Int) -> Void
+  ) -> OptionSpec<LintOptions> {
+    OptionSpec([flag], "SIZE", group: limitGroup, help) { options, text throws(UsageError) in
+      guard let value = InputLimits.parseSize(text) else {
+        throw UsageError(description: "\(flag) takes a size in bytes, or with K, M or G (64M, 1G), not '\(text)'")
+      }
+      set(&options, value)
+    }
+  }
+
+  /// A positive count.
+  static func count(
+    _ flag: String, _ help: String, _ set: @escaping @Sendable (inout LintOptions, Int) -> Void
+  ) -> OptionSpec<LintOptions> {
+    OptionSpec([flag], "N", group: limitGroup, help) { options, text throws(UsageError) in
+      guard let value = Int(text), value > 0 else {
+        throw UsageError(description: "\(flag) takes a positive whole number, not '\(text)'")
+      }
+      set(&options, value)
+    }
+  }
+
+  /// A count where 0 lifts the limit.
+  static func unlimited(
+    _ flag: String, _ help: String, _ set: @escaping @Sendable (inout LintOptions, Int) -> Void
+  ) -> OptionSpec<LintOptions> {
+    OptionSpec([flag], "N", group: limitGroup, help) { options, text throws(UsageError) in
       guard let value = Int(text), value >= 0 else {
         throw UsageError(description: "\(flag) takes a whole number (0: no limit), not '\(text)'")
       }
-      if flag == "--max-findings" { limits.findings = value == 0 ? .max : value } else { limits.columns = value }
-      return true
+      set(&options, value)
     }
-    let sized = ["--max-input-size", "--max-line-length", "--max-cue-length", "--section-size"].contains(flag)
-    guard let value = sized ? InputLimits.parseSize(text) : Int(text).flatMap({ $0 > 0 ? $0 : nil }) else {
-      let what = sized ? "a size in bytes, or with K, M or G (64M, 1G)" : "a positive whole number"
-      throw UsageError(description: "\(flag) takes \(what), not '\(text)'")
-    }
-    switch flag {
-    case "--max-input-size": limits.inputBytes = value
-    case "--max-line-length": limits.lineBytes = value
-    case "--max-mime-depth": limits.mimeDepth = value
-    case "--max-mime-parts": limits.mimeParts = value
-    case "--max-cues": limits.cues = value
-    case "--max-cue-length": limits.cueBytes = value
-    case "--section-size": limits.sectionBytes = value
-    case "--max-patterns": lexiconLimits.patterns = value
-    default: lexiconLimits.patternBytes = value
-    }
-    return true
   }
-
-  /// How the loaders read each input.
-  var loadOptions: LoadOptions { LoadOptions(includeQuoted: includeQuoted, limits: limits) }
 }

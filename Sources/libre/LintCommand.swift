@@ -9,17 +9,18 @@ import LibreKit
 enum LintCommand {
   static func run(_ arguments: [String]) -> Int32 {
     let options: LintOptions
-    let linter: Linter
+    var policy: LintPolicy
     do throws(UsageError) {
       options = try LintOptions.parse(arguments)
-      linter = Linter(lexicons: try Lexicons.compile(extra: options.lexicons, limits: options.lexiconLimits))
+      policy = try Lexicons.policy(options.policy, limits: options.lexiconLimits)
     } catch {
       Output.error(error.description)
       return 2
     }
+    Output.quiet = options.quiet
     if options.paths.isEmpty && isatty(0) == 1 {
       // Nothing named and nothing piped: waiting on the keyboard would look like a hang.
-      Output.error("no input: name files or folders, or pipe text in (see libre --help)")
+      Output.error("no input: name files or folders, or pipe text in (see libre lint --help)")
       return 2
     }
     // The report is written document by document (`ReportStream`): memory stays flat over
@@ -31,16 +32,25 @@ enum LintCommand {
       Output.error(error.description)
       return 2
     }
-    var skipped: [String] = []
-    let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths, skipped: &skipped)
-    if let warning = PathWalker.skippedWarning(skipped) { Output.warning(warning) }
+    var walker = BatchWalker(filter: options.filter, excluding: ci.baselineFiles)
+    let entries = options.paths.isEmpty ? [.file("-")] : walker.expand(options.paths)
+    walker.warn()
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
-    var resolver = SettingsResolver(options: options, builtIn: linter)
-    for path in inputs {
-      let name = path == "-" ? "<stdin>" : path
-      do {
-        guard let settings = try resolver.settings(for: path) else { continue }
+    for entry in entries {
+      do throws(InputError) {
+        guard case .file(let path) = entry else {
+          if case .failed(let error) = entry { throw error }
+          continue
+        }
+        let name = path == "-" ? "<stdin>" : path
+        let found = try policy.settings(for: path)
+        for warning in policy.takeWarnings() { Output.warning(warning) }
+        guard let settings = found else {
+          if walker.named.contains(path) { Output.note(WalkMessages.ignoredNamed(path)) }
+          ci.ignored += 1
+          continue
+        }
         if try SectionedLint.applies(to: path, options: options, sections: ci.takesSections) {
           let report = try SectionedLint.lint(
             path: path, settings: settings, options: options, workspace: &workspace, stream: ci.stream)
@@ -49,30 +59,15 @@ enum LintCommand {
         }
         let bytes = try FileReader.read(path, limits: options.limits)
         let document = try DocumentLoader.load(path: name, bytes: bytes, options: options.loadOptions)
-        var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
-        let policy = settings.policy(for: path, document: document, options: options)
-        policy.rules.apply(to: &result)
-        var report = DocumentReport(document: document, result: result, maxFindings: options.limits.findings)
-        if options.explainSuppressed { report.explainSetAside(document) }
-        for warning in report.warnings { Output.warning(warning) }
-        ci.add(report, gate: policy.gate)
+        var judged = settings.lint(document, workspace: &workspace, maxFindings: options.limits.findings)
+        if options.explainSuppressed { judged.report.explainSetAside(document) }
+        for warning in judged.report.warnings { Output.warning(warning) }
+        ci.add(judged.report, gate: judged.judgement.gate)
       } catch {
         Output.error(error.description)
         ci.errors.append(error)
       }
     }
-    return ci.finish()
-  }
-}
-
-extension LintOptions {
-  /// Whether one document fails the gates: a pressure finding at or above `--fail-on`, or a
-  /// score under `--min-score` (freedom statements never fail).
-  func gateFails(_ document: DocumentReport) -> Bool {
-    if let minimum = minimumScore, document.result.score.score < minimum { return true }
-    guard let threshold = Severity(rawValue: failOn.rawValue) else { return false }
-    return document.findings.contains {
-      $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
-    }
+    return ci.finish(walk: walker.report)
   }
 }

@@ -6,34 +6,14 @@ import LibreFormats
 /// merged partial again, so merges can themselves be merged (a tree of reducers).
 enum MergeCommand {
   static func run(_ arguments: [String]) -> Int32 {
-    var paths: [String] = []
-    var format = AnalysisFormatName.text
-    var outputPath: String?
-    var emitPartial: String?
-    var reader = ArgumentReader(arguments)
+    let options: MergeOptions
     do throws(UsageError) {
-      while let item = reader.next() {
-        switch item {
-        case .path(let path): paths.append(path)
-        case .option(let flag, let argument):
-          switch flag {
-          case "--format", "-f":
-            let text = try reader.value(for: flag)
-            guard let chosen = AnalysisFormatName(rawValue: text), chosen == .text || chosen == .json else {
-              throw UsageError(description: "unknown format '\(text)' for merge (text, json)")
-            }
-            format = chosen
-          case "--output", "-o": outputPath = try reader.value(for: flag)
-          case "--emit-partial": emitPartial = try reader.value(for: flag)
-          default: throw UsageError(description: "unknown option '\(argument)' for merge (see libre --help)")
-          }
-        }
-      }
-      if paths.isEmpty { throw UsageError(description: "merge needs partial files: libre merge PARTIAL…") }
+      options = try MergeOptions.parse(arguments)
     } catch {
       Output.error(error.description)
       return 2
     }
+    let (paths, format, outputPath, emitPartial) = (options.paths, options.format, options.output, options.emitPartial)
     var total = AnalysisAggregate()
     do throws(InputError) {
       for path in paths {
@@ -60,5 +40,35 @@ enum MergeCommand {
       ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version))])),
       ("summary", AnalysisSummaryJSON.summary(aggregate)),
     ]).serialized(pretty: true) + "\n"
+  }
+}
+
+/// The options of `libre merge`.
+struct MergeOptions {
+  var paths: [String] = []
+  var format = AnalysisFormatName.text
+  var output: String?
+  var emitPartial: String?
+
+  static let table: [OptionSpec<MergeOptions>] = [
+    OptionSpec(["--format", "-f"], "text|json", "the summary as analyze prints it (default text)") {
+      options, text throws(UsageError) in
+      let name = try OptionValues.choice(text, flag: "--format", among: ["text", "json"])
+      options.format = AnalysisFormatName(rawValue: name)!
+    },
+    OptionSpec(["--output", "-o"], "FILE", "write it to FILE") { options, text throws(UsageError) in
+      options.output = text
+    },
+    OptionSpec(["--emit-partial"], "FILE", "write the merged partial (merges can be merged)") {
+      options, text throws(UsageError) in
+      options.emitPartial = text
+    },
+  ]
+
+  static func parse(_ arguments: [String]) throws(UsageError) -> MergeOptions {
+    var options = MergeOptions()
+    options.paths = try OptionParser.parse(arguments, table: table, command: "merge", into: &options)
+    if options.paths.isEmpty { throw UsageError(description: "merge needs partial files: libre merge PARTIAL…") }
+    return options
   }
 }

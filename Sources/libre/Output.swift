@@ -17,9 +17,20 @@ enum Output {
 
   /// Warnings and notes name paths and quote documents: their control characters are
   /// shown as control pictures, as errors' are.
-  static func warning(_ message: String) { write("libre: warning: \(TerminalText.escape(message))\n", to: 2) }
+  static func warning(_ message: String) {
+    if !quiet { write("libre: warning: \(TerminalText.escape(message))\n", to: 2) }
+  }
 
-  static func note(_ message: String) { write("libre: \(TerminalText.escape(message))\n", to: 2) }
+  static func note(_ message: String) {
+    if !quiet { write("libre: \(TerminalText.escape(message))\n", to: 2) }
+  }
+
+  /// Why a document fails the gates: written even with `--quiet`, as errors are, since it
+  /// explains the exit code.
+  static func gate(_ message: String) { write("libre: \(TerminalText.escape(message))\n", to: 2) }
+
+  /// `-q, --quiet`: warnings and notes are not written (errors always are).
+  nonisolated(unsafe) static var quiet = false
 
   /// The first error met writing standard output, other than a closed pipe (0: none);
   /// `main` reports it and exits 2, so a report lost on a full disk never passes for written.
@@ -57,10 +68,18 @@ enum Output {
     return 0
   }
 
-  /// Colors on a terminal, unless `NO_COLOR` is set or the user said otherwise.
-  static func wantsColor(_ forced: Bool?) -> Bool {
-    if let forced { return forced }
-    if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-    return isatty(1) == 1
+  /// Whether to color standard output: `always` and `never` decide; `auto` colors a
+  /// terminal unless `NO_COLOR` is set or `TERM` is `dumb`, and colors anything when
+  /// `FORCE_COLOR` is set (and not `0`).
+  static func wantsColor(_ choice: ColorChoice) -> Bool {
+    switch choice {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+      if let force = getenv("FORCE_COLOR"), force.pointee != 0, String(cString: force) != "0" { return true }
+      if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+      return isatty(1) == 1
+    }
   }
 }

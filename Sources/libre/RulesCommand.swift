@@ -1,12 +1,33 @@
 import LibreFormats
 import LibreKit
 
+/// The options of `libre rules` and `libre explain`.
+struct RulesOptions {
+  var language: Language?
+  var operands: [String] = []
+
+  static let table: [OptionSpec<RulesOptions>] = [
+    OptionSpec(["--lang"], "en|fr", "only the rules of this language") { options, text throws(UsageError) in
+      options.language = try OptionValues.choice(text, flag: "--lang", as: Language.self)
+    }
+  ]
+
+  static func parse(_ arguments: [String], command: String) throws(UsageError) -> RulesOptions {
+    var options = RulesOptions()
+    options.operands = try OptionParser.parse(arguments, table: table, command: command, into: &options)
+    return options
+  }
+}
+
 /// `libre rules` and `libre explain ID`.
 enum RulesCommand {
   static func list(_ arguments: [String]) -> Int32 {
     do throws(UsageError) {
-      let (language, rest) = try languageOption(arguments)
-      guard rest.isEmpty else { throw UsageError(description: "unexpected argument '\(rest[0])'") }
+      let options = try RulesOptions.parse(arguments, command: "rules")
+      let language = options.language
+      if let extra = options.operands.first {
+        throw UsageError(description: CLIMessages.unexpectedOperand("rules", extra))
+      }
       let lexicons = try Lexicons.compile(extra: [])
       // One line per rule id, with the languages that define it (twins share the id).
       let rules = (lexicons.rules + BuiltInRules.all).filter { language == nil || $0.language == language }
@@ -36,13 +57,21 @@ enum RulesCommand {
 
   static func explain(_ arguments: [String]) -> Int32 {
     do throws(UsageError) {
-      let (language, rest) = try languageOption(arguments)
-      guard rest.count == 1 else { throw UsageError(description: "explain takes one rule id") }
+      let options = try RulesOptions.parse(arguments, command: "explain")
+      let language = options.language
+      let rest = options.operands
+      guard rest.count == 1 else {
+        throw UsageError(description: "explain takes one rule id (see libre explain --help)")
+      }
       let lexicons = try Lexicons.compile(extra: [])
       let rules = (lexicons.rules + BuiltInRules.all).filter {
         $0.id == rest[0] && (language == nil || $0.language == language)
       }
-      guard !rules.isEmpty else { throw UsageError(description: "no rule '\(rest[0])' (see libre rules)") }
+      guard !rules.isEmpty else {
+        let ids = (lexicons.rules + BuiltInRules.all).map(\.id)
+        throw UsageError(
+          description: "no rule '\(rest[0])'\(Suggestion.hint(for: rest[0], among: ids)) (see libre rules)")
+      }
       var out = ""
       for rule in rules {
         out += "\(rule.id) [\(rule.language.rawValue)] — \(rule.polarity.rawValue), \(rule.category), "
@@ -64,24 +93,5 @@ enum RulesCommand {
       Output.error(error.description)
       return 2
     }
-  }
-
-  private static func languageOption(_ arguments: [String]) throws(UsageError) -> (Language?, [String]) {
-    var language: Language?
-    var rest: [String] = []
-    var index = 0
-    while index < arguments.count {
-      if arguments[index] == "--lang", index + 1 < arguments.count {
-        guard let parsed = Language(rawValue: arguments[index + 1]) else {
-          throw UsageError(description: "unknown language '\(arguments[index + 1])' (en, fr)")
-        }
-        language = parsed
-        index += 2
-      } else {
-        rest.append(arguments[index])
-        index += 1
-      }
-    }
-    return (language, rest)
   }
 }

@@ -14,43 +14,22 @@ import LibreKit
 /// (json, junit, markdown) and the baselines keep reading the file whole, within
 /// `--max-input-size`.
 enum SectionedLint {
-  /// How much of a file is read to choose its format.
-  static let headBytes = 1 << 16
-
-  /// Whether `path` is read in sections: a regular file larger than the section size whose
-  /// start reads as plain text, in a run that `sections` says can report it section by
-  /// section. Throws when it is plain text over `--max-input-size` that the run must take
-  /// whole.
+  /// Whether `path` is read in sections (the policy's `Sectioning`), in a run that
+  /// `sections` says can report it section by section.
   static func applies(to path: String, options: LintOptions, sections: Bool) throws(InputError) -> Bool {
-    guard let size = SectionReader.regularFileSize(path), size > options.limits.sectionBytes else { return false }
-    let head = try SectionReader.head(path, count: headBytes)
-    guard (try? DocumentLoader.detect(path: path, bytes: head)) == .text else { return false }
-    // A binary file is refused by the whole read, as any other.
-    guard !DocumentLoader.looksBinary(head) else { return false }
-    if sections { return true }
-    if size > options.limits.inputBytes {
-      let baseline = options.ci.baseline != nil || options.ci.writeBaseline != nil
-      let why =
-        baseline
+    try Sectioning.readsInSections(
+      path, limits: options.limits, streams: sections,
+      whyWhole: options.ci.baseline != nil || options.ci.writeBaseline != nil
         ? "a baseline needs"
         : ReportStream.streamsSections(options.ci.report)
-          ? "the job summary needs"
-          : "--format \(options.ci.report.rawValue) needs"
-      throw InputError(
-        path: path,
-        message: "\(InputLimits.size(size)) of plain text is over the maximum input size of "
-          + "\(InputLimits.size(options.limits.inputBytes)), and \(why) the document whole; not read (raise it "
-          + "with --max-input-size SIZE, or lint it in sections with --format text, jsonl, csv, sarif, github or "
-          + "checkstyle and no baseline)")
-    }
-    return false
+          ? "the job summary needs" : "--format \(options.ci.report.rawValue) needs")
   }
 
   /// Lints the file at `path` section by section, writing each section's findings to
   /// `stream`; returns the document's report (score, counts, gate), its findings already
   /// written.
   static func lint(
-    path: String, settings: DocumentSettings, options: LintOptions, workspace: inout LintWorkspace,
+    path: String, settings: InputSettings, options: LintOptions, workspace: inout LintWorkspace,
     stream: ReportStream
   ) throws(InputError) -> DocumentReport {
     do {
@@ -63,7 +42,7 @@ enum SectionedLint {
   }
 
   private static func lintSections(
-    path: String, settings: DocumentSettings, options: LintOptions, workspace: inout LintWorkspace,
+    path: String, settings: InputSettings, options: LintOptions, workspace: inout LintWorkspace,
     stream: ReportStream
   ) throws(InputError) -> DocumentReport {
     let reader = try SectionReader(path: path, limits: options.limits)
@@ -77,12 +56,12 @@ enum SectionedLint {
     var sections = 0
     var invalid = 0
     var firstInvalid: (line: Int, column: Int)?
-    var policy: (rules: RuleSettings, gate: GateSettings)?
+    var policy: DocumentJudgement?
     while let section = try reader.next() {
       sections += 1
       let document = DocumentLoader.section(section, path: path, options: options.loadOptions)
       var result = settings.linter.lint(document, options: documentOptions, workspace: &workspace)
-      if policy == nil { policy = settings.policy(for: path, document: document, options: options) }
+      if policy == nil { policy = settings.judgement(for: path, document: document) }
       policy!.rules.apply(to: &result)
       // Every later section in the language the first one was found to be in.
       documentOptions.language = documentOptions.language ?? result.language
@@ -107,12 +86,8 @@ enum SectionedLint {
         report.findings[index].occurrence = occurrences[key, default: 0]
         occurrences[key, default: 0] += 1
       }
-      if let threshold = (policy!.gate.failOn ?? .error).severity {
-        gateFindings +=
-          report.findings.filter {
-            $0.finding.rule.polarity == .pressure && $0.finding.rule.severity >= threshold
-          }.count
-      }
+      let gate = policy!.gate
+      gateFindings += report.findings.filter { gate.fails($0.finding) }.count
       var notices = report.notices
       for index in notices.indices { notices[index].line += offset }
       let tokens = result.tokenizerReport
@@ -135,11 +110,10 @@ enum SectionedLint {
     }
     for warning in summary.warnings { Output.warning(warning) }
     let gate = policy?.gate ?? GateSettings()
-    var failures = gate.failures(summary)
-    if gateFindings > 0, let severity = (gate.failOn ?? .error).severity {
-      failures.append(GateMessages.findingsAtOrAbove(gateFindings, severity))
+    gate.judge(&summary)
+    if gateFindings > 0, let severity = gate.failingSeverity {
+      summary.gateFailures.append(GateMessages.findingsAtOrAbove(gateFindings, severity, note: gate.findingNote))
     }
-    summary.gateFailures = failures
     return summary
   }
 

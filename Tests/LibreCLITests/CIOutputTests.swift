@@ -108,6 +108,6 @@ import Testing
   @Test func unknownFormatIsAUsageError() throws {
     let result = try CLI.run(["lint", "--format", "yaml", "-"], stdin: "hi")
     #expect(result.status == 2)
-    #expect(result.stderr.hasPrefix("libre: error: unknown format 'yaml' (text, json, jsonl, csv, sarif"))
+    #expect(result.stderr.hasPrefix("libre: error: unknown --format value 'yaml' (text, json, jsonl, csv, sarif"))
   }
 }

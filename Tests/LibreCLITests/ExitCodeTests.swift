@@ -79,13 +79,13 @@ func pressureSeverities(_ text: String, in dir: TempDir) throws -> [String] {
   @Test(arguments: [
     (["lint", "--bogus", "a.txt"], "unknown option '--bogus'"),
     (["--bogus"], "unknown option '--bogus'"),
-    (["lint", "--lang", "de", "a.txt"], "unknown language 'de'"),
-    (["lint", "--lang=xx", "a.txt"], "unknown language 'xx'"),
-    (["lint", "--format", "xml", "a.txt"], "unknown format 'xml'"),
-    (["lint", "--fail-on", "sometimes", "a.txt"], "unknown --fail-on level 'sometimes'"),
+    (["lint", "--lang", "de", "a.txt"], "unknown --lang value 'de' (auto, en, fr)"),
+    (["lint", "--lang=xx", "a.txt"], "unknown --lang value 'xx'"),
+    (["lint", "--format", "xml", "a.txt"], "unknown --format value 'xml'"),
+    (["lint", "--fail-on", "sometimes", "a.txt"], "unknown --fail-on value 'sometimes' (info, warning, error, none)"),
     (["lint", "a.txt", "--lang"], "--lang needs a value"),
     (["explain", "pressure.nope.nope"], "no rule 'pressure.nope.nope'"),
-    (["rules", "--lang", "de"], "unknown language 'de'"),
+    (["rules", "--lang", "de"], "unknown --lang value 'de' (en, fr)"),
   ])
   func usageErrorsExitTwo(arguments: [String], message: String) throws {
     let dir = try TempDir()
@@ -106,7 +106,7 @@ func pressureSeverities(_ text: String, in dir: TempDir) throws -> [String] {
     let result = try dir.run(["lint", "--format", "json", "good.txt", "missing.txt", "pushy.txt"])
     #expect(result.status == 2, "an input error wins over findings")
     #expect(result.stderr.hasPrefix("libre: error: missing.txt: "), "\(result.stderr)")
-    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("libre: error: ") }.count == 1)
     let json = try result.json()
     let documents = try result.documents()
     #expect(documents.map { $0.string("path") } == ["good.txt", "pushy.txt"])

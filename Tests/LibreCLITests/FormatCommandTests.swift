@@ -58,7 +58,7 @@ import Testing
     let everyone = try dir.run(["lint", "--no-color", "--role", "all", "call.vtt"])
     #expect(everyone.stdout.contains("everyone linted (--role all)"))
     let bad = try dir.run(["lint", "--role", "boss", "call.vtt"])
-    #expect(bad.status == 2 && bad.stderr.contains("unknown --role 'boss'"))
+    #expect(bad.status == 2 && bad.stderr.contains("unknown --role value 'boss' (rep, all)"))
   }
 
   @Test func theProspectsDeadlineIsNotPressure() throws {

@@ -72,8 +72,11 @@ import Testing
 
   @Test func scriptInInputShowsAsText() throws {
     let html = try Self.page().html
-    #expect(!html.contains("<script"))
-    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    // One script element, the report's own (it sorts the per-rep table); the cue's tags are
+    // markup, left out of its highlighted line, never written as tags.
+    #expect(html.components(separatedBy: "<script").count == 2)
+    #expect(!html.contains("<script>alert"))
+    #expect(html.contains("alert(1) Did you read the quote?"))
     #expect(html.contains("calls/&lt;call&gt;.vtt"))
     #expect(html.contains("mail/a&amp;b.txt"))
     #expect(html.contains("bad&lt;1&gt;.txt"))

@@ -163,7 +163,7 @@ func expectedLocation(_ bytes: [UInt8], _ offset: Int) -> (line: Int, column: In
     run.errors = [InputError(path: "c.txt", message: "cannot open")]
     let out = TextReporter(color: false).render(run)
     #expect(out.contains("b.txt: score "))
-    #expect(out.hasSuffix("2 document(s), 1 finding(s), 1 error(s)\n"))
+    #expect(out.hasSuffix("2 document(s), 1 finding(s) (0 at error level), 1 input error(s)\n"))
   }
 
   @Test func freedomFindingsAndColors() {

@@ -295,8 +295,8 @@ func lint(_ text: String, _ language: Language, _ linter: Linter = ShippedLexico
     #expect(pressure.score == 0)
     #expect(pressure.grade == "F")
     #expect(pressure.pressure == 100)
-    // Six categories at 20 × 1.5 each, plus the stacked-pressure finding (weight 5, warning).
-    #expect(pressure.pressurePoints == 180 + 5)
+    // Six categories at 20 × 1.5 each, plus the stacked-pressure finding (weight 5, error).
+    #expect(pressure.pressurePoints == 180 + 5 * 1.5)
     let freedom = lint(categories.map { "\($0) freedom." }.joined(separator: " "), .english, linter).score
     #expect(freedom.score == 100)
     #expect(freedom.grade == "A")

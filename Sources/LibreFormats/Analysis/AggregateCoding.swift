@@ -24,6 +24,7 @@ public enum AggregateCoding {
       ("categories", counts(aggregate.categories)),
       ("rules", counts(aggregate.rules)),
       ("phrases", counts(aggregate.phrases)),
+      ("freedomPhrases", counts(aggregate.freedomPhrases)),
       ("calls", calls(aggregate.calls)),
       (
         "groups",
@@ -100,6 +101,8 @@ public enum AggregateCoding {
     aggregate.categories = try reader.counts(root, "categories")
     aggregate.rules = try reader.counts(root, "rules")
     aggregate.phrases = try reader.counts(root, "phrases")
+    // Absent from partials written before it was kept: their phrases read as pressure.
+    aggregate.freedomPhrases = try reader.counts(root, "freedomPhrases")
     aggregate.calls = try reader.calls(root)
     for member in root["groups"]?.members ?? [] {
       var group = GroupAggregate()

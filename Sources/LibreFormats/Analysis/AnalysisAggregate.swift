@@ -20,6 +20,8 @@ public struct AnalysisAggregate: Sendable, Equatable {
   public var categories: [String: Int] = [:]
   public var rules: [String: Int] = [:]
   public var phrases: [String: Int] = [:]
+  /// The freedom phrases among `phrases` (the others are pressure phrases).
+  public var freedomPhrases: [String: Int] = [:]
   public var calls = CallTotals()
   /// Per rep (or `--group-by` key).
   public var groups: [String: GroupAggregate] = [:]
@@ -42,6 +44,7 @@ public struct AnalysisAggregate: Sendable, Equatable {
     AnalysisAggregate.add(document.categories, to: &categories)
     AnalysisAggregate.add(document.rules, to: &rules)
     AnalysisAggregate.add(document.phrases, to: &phrases)
+    AnalysisAggregate.add(document.freedomPhrases, to: &freedomPhrases)
     if let call = document.call { calls.add(call) }
     groups[document.group, default: GroupAggregate()].add(document)
   }
@@ -63,6 +66,7 @@ public struct AnalysisAggregate: Sendable, Equatable {
     AnalysisAggregate.add(other.categories, to: &categories)
     AnalysisAggregate.add(other.rules, to: &rules)
     AnalysisAggregate.add(other.phrases, to: &phrases)
+    AnalysisAggregate.add(other.freedomPhrases, to: &freedomPhrases)
     calls.merge(other.calls)
     for (key, group) in other.groups { groups[key, default: GroupAggregate()].merge(group) }
   }

@@ -21,6 +21,8 @@ public struct DocumentSummary: Sendable, Equatable {
   public var rules: [String: Int] = [:]
   /// Pressure and freedom excerpts, lowercased, with how often each occurs.
   public var phrases: [String: Int] = [:]
+  /// The phrases of `phrases` that freedom findings cover (the others are pressure).
+  public var freedomPhrases: [String: Int] = [:]
   public var findings: Int
   /// The first pressure finding's excerpt, as written (for a spreadsheet's "worst line").
   public var firstPressure: String?
@@ -55,7 +57,9 @@ public struct DocumentSummary: Sendable, Equatable {
       }
       // Document rules (a missing freedom statement) cover whole passages: not phrases.
       if rule.polarity == .pressure || rule.polarity == .freedom, located.excerpt.utf8.count <= 120 {
-        phrases[DocumentSummary.lowercased(located.excerpt), default: 0] += 1
+        let phrase = DocumentSummary.lowercased(located.excerpt)
+        phrases[phrase, default: 0] += 1
+        if rule.polarity == .freedom { freedomPhrases[phrase, default: 0] += 1 }
       }
       if rule.polarity == .pressure && firstPressure == nil { firstPressure = located.excerpt }
     }

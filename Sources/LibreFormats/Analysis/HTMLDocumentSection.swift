@@ -5,12 +5,14 @@ import LibreKit
 /// finding with its place, its words highlighted in their line, the message and a suggestion.
 public enum HTMLDocumentSection {
   /// The `<details>` of one document, ended by a newline.
-  public static func render(_ report: DocumentReport, summary: DocumentSummary) -> String {
+  /// `path` is the document's path as the report shows it (by default its own).
+  public static func render(_ report: DocumentReport, summary: DocumentSummary, path: String? = nil) -> String {
     let polarities = summary.polarities
     var out = "<details class=\"doc\"><summary><span class=\"doc-head\">"
     out += "<span class=\"score grade-\(gradeClass(summary.grade))\" title=\"score \(summary.score), grade "
     out += "\(HTMLEscape.text(summary.grade))\">\(summary.score)</span>"
-    out += "<span class=\"path\">\(HTMLEscape.text(summary.path))</span>"
+    out +=
+      "<span class=\"path\" title=\"\(HTMLEscape.text(summary.path))\">\(HTMLEscape.text(path ?? summary.path))</span>"
     var meta = [summary.format, summary.language, "\(summary.words) words"]
     if !summary.group.isEmpty { meta.insert(summary.group, at: 0) }
     out += "<span class=\"meta\">\(HTMLEscape.text(meta.joined(separator: " · ")))</span>"
@@ -32,7 +34,9 @@ public enum HTMLDocumentSection {
       out += "<p class=\"empty\">No findings.</p>"
     } else {
       out += "<ol class=\"findings\">"
-      for located in report.findings { out += finding(located) }
+      // A cue's or an element's markup (`<v Dana>`, `<b>`) is not what the reader reads.
+      let markup = summary.format == "vtt" || summary.format == "html"
+      for located in report.findings { out += finding(located, stripsTags: markup) }
       out += "</ol>"
     }
     return out + "</details>\n"
@@ -74,7 +78,7 @@ public enum HTMLDocumentSection {
   }
 
   /// One finding: where, who and when; severity and rule; message; the line; the suggestion.
-  static func finding(_ located: LocatedFinding) -> String {
+  static func finding(_ located: LocatedFinding, stripsTags: Bool = false) -> String {
     let rule = located.finding.rule
     var out = "<li class=\"finding \(rule.polarity.rawValue) sev-\(rule.severity.rawValue)\"><div class=\"where\">"
     out += "line <code>\(located.line):\(located.column)</code>"
@@ -87,7 +91,7 @@ public enum HTMLDocumentSection {
     out += "<p class=\"message\">\(HTMLEscape.text(rule.message))"
     if let detail = located.finding.detail { out += " — \(HTMLEscape.text(detail))" }
     out += "</p>"
-    out += "<div class=\"source\">\(highlight(located))</div>"
+    out += "<div class=\"source\">\(highlight(located, stripsTags: stripsTags))</div>"
     if !rule.suggestion.isEmpty {
       out += "<p class=\"suggestion\">Suggestion: \(HTMLEscape.text(rule.suggestion))</p>"
     }
@@ -96,12 +100,15 @@ public enum HTMLDocumentSection {
 
   /// The finding's first line, escaped, its columns wrapped in `<mark>`; a long line is cut
   /// to some context around the mark.
-  public static func highlight(_ located: LocatedFinding, context: Int = 100) -> String {
+  /// With `stripsTags`, the line's tags (`<v Dana Whitfield>`, `</b>`) are left out, as
+  /// the reader sees the text.
+  public static func highlight(_ located: LocatedFinding, context: Int = 100, stripsTags: Bool = false) -> String {
     // Only the window around the span is read: a long line costs what a short one does.
     let window = located.window(maxColumns: 2 * context + max(1, located.endColumn - located.column + 1))
-    let scalars = Array(window.text.unicodeScalars)
-    let start = min(window.caretStart, scalars.count)
-    let stop = min(scalars.count, start + window.caretWidth)
+    var scalars = Array(window.text.unicodeScalars)
+    var start = min(window.caretStart, scalars.count)
+    var stop = min(scalars.count, start + window.caretWidth)
+    if stripsTags { (scalars, start, stop) = withoutTags(scalars, start, stop) }
     func slice(_ range: Range<Int>) -> String {
       var text = ""
       text.unicodeScalars.append(contentsOf: scalars[range])
@@ -109,6 +116,26 @@ public enum HTMLDocumentSection {
     }
     guard start < stop else { return HTMLEscape.text(located.excerpt) }
     return slice(0..<start) + "<mark>" + slice(start..<stop) + "</mark>" + slice(stop..<scalars.count)
+  }
+
+  /// `scalars` without their `<…>` tags, and the span `start..<stop` moved to match.
+  static func withoutTags(_ scalars: [Unicode.Scalar], _ start: Int, _ stop: Int) -> ([Unicode.Scalar], Int, Int) {
+    var kept: [Unicode.Scalar] = []
+    var newStart = start
+    var newStop = stop
+    var index = 0
+    while index < scalars.count {
+      if scalars[index] == "<", let close = scalars[index...].firstIndex(of: ">") {
+        let length = close - index + 1
+        if index < start { newStart -= min(length, start - index) }
+        if index < stop { newStop -= min(length, stop - index) }
+        index = close + 1
+        continue
+      }
+      kept.append(scalars[index])
+      index += 1
+    }
+    return (kept, max(0, newStart), max(max(0, newStart), newStop))
   }
 
   /// The style-sheet class of a grade (an unknown grade reads as F).

@@ -48,6 +48,17 @@ enum HTMLStyle {
     th { font-size: 13px; color: var(--muted); font-weight: 600; }
     td.n, th.n { text-align: right; }
     .phrases td.n, .phrases th.n { width: 4em; }
+    .phrases .phrase { border-radius: 4px; padding: 0 4px; }
+    .phrases.pressure .phrase { background: var(--pressure-soft); color: var(--pressure); }
+    .phrases.freedom .phrase { background: var(--freedom-soft); color: var(--freedom); }
+    .phrases.pressure h2 { color: var(--pressure); }
+    .phrases.freedom h2 { color: var(--freedom); }
+    table.sortable th button { all: unset; cursor: pointer; }
+    table.sortable th button::after { content: " ↕"; color: var(--line); }
+    table.sortable th[aria-sort="ascending"] button::after { content: " ↑"; color: var(--muted); }
+    table.sortable th[aria-sort="descending"] button::after { content: " ↓"; color: var(--muted); }
+    .charts.three { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+    .scope { color: var(--muted); font-size: 13px; margin: 2px 0 0; }
     .bad { color: var(--pressure); font-weight: 600; }
     .good { color: var(--freedom); font-weight: 600; }
     .documents { order: 0; display: flex; flex-direction: column; gap: 10px; padding: 0; background: none; border: 0; }

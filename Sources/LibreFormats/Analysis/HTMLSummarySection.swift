@@ -10,7 +10,7 @@ public enum HTMLSummarySection {
   public static func render(_ aggregate: AnalysisAggregate) -> String {
     var out = "<div class=\"summary\" id=\"summary\">"
     out += "<section><h2>Summary</h2>\(stats(aggregate))</section>"
-    out += "<div class=\"charts\"><section><h2>Score distribution</h2>"
+    out += "<div class=\"charts three\"><section><h2>Score distribution</h2>"
     out += HTMLCharts.histogram(aggregate.scoreCounts) + "</section>"
     out += "<section><h2>Pressure by category</h2>"
     out += HTMLCharts.bars(
@@ -18,7 +18,7 @@ public enum HTMLSummarySection {
     out += "</section><section><h2>Freedom by category</h2>"
     out += HTMLCharts.bars(
       categories(aggregate, "freedom"), className: "freedom", label: "Freedom findings by category")
-    out += "</section>\(phrases(aggregate))</div>"
+    out += "</section></div><div class=\"charts\">\(phrases(aggregate))</div>"
     out += repTable(aggregate)
     return out + "</div>\n"
   }
@@ -34,14 +34,17 @@ public enum HTMLSummarySection {
         "\(aggregate.polarities["pressure", default: 0]) · \(aggregate.polarities["freedom", default: 0])",
         "pressure · freedom findings"
       ),
-      ("\(aggregate.calls.calls)", "calls"),
     ]
     let calls = aggregate.calls
-    cards.append(
-      (
-        calls.pressureAfterHesitationRate.map(HTMLEscape.percent) ?? "–",
-        "pressure after hesitation (\(calls.pressureAfterHesitation) of \(calls.hesitations))"
-      ))
+    // Cards for what the batch holds: the call figures only when it holds calls.
+    if calls.calls > 0 {
+      cards.append(("\(calls.calls)", "calls"))
+      cards.append(
+        (
+          calls.pressureAfterHesitationRate.map(HTMLEscape.percent) ?? "–",
+          "pressure after hesitation (\(calls.pressureAfterHesitation) of \(calls.hesitations))"
+        ))
+    }
     if let talk = calls.meanRepTalkRatio { cards.append((HTMLEscape.percent(talk), "mean rep talk share")) }
     if calls.calls > 0 {
       // The calls with timestamps and their timing, or that it is unavailable.
@@ -69,9 +72,14 @@ public enum HTMLSummarySection {
   public static func repTable(_ aggregate: AnalysisAggregate) -> String {
     var out = "<section class=\"reps\"><h2>Per rep</h2>"
     guard !aggregate.groups.isEmpty else { return out + "<p class=\"empty\">No documents.</p></section>" }
-    out += "<table><thead><tr><th>rep / group</th><th class=\"n\">documents</th><th class=\"n\">mean score</th>"
-    out += "<th class=\"n\">median</th><th class=\"n\">pressure findings</th><th class=\"n\">freedom findings</th>"
-    out += "<th class=\"n\">pressure after hesitation</th></tr></thead><tbody>"
+    let hasCalls = aggregate.calls.calls > 0
+    out += "<table class=\"sortable\"><thead><tr><th><button>rep / group</button></th>"
+    for column in ["documents", "mean score", "median", "pressure findings", "freedom findings"]
+      + (hasCalls ? ["pressure after hesitation"] : [])
+    {
+      out += "<th class=\"n\"><button>\(column)</button></th>"
+    }
+    out += "</tr></thead><tbody>"
     for key in aggregate.groups.keys.sorted() {
       let group = aggregate.groups[key]!
       let mean = ScoreStatistics.mean(group.scoreCounts)
@@ -82,23 +90,45 @@ public enum HTMLSummarySection {
         ? "–"
         : "\(calls.pressureAfterHesitation) of \(calls.hesitations) ("
           + HTMLEscape.percent(calls.pressureAfterHesitationRate ?? 0) + ")"
+      let median = ScoreStatistics.median(group.scoreCounts)
       out += "<tr><td>\(HTMLEscape.text(key))</td><td class=\"n\">\(group.documents)</td>"
-      out += "<td class=\"n\(scoreClass)\">\(mean.map(AnalysisSummaryText.fixed) ?? "–")</td>"
-      out += "<td class=\"n\">\(ScoreStatistics.median(group.scoreCounts).map(AnalysisSummaryText.fixed) ?? "–")</td>"
+      out += "<td class=\"n\(scoreClass)\" data-value=\"\(mean.map(AnalysisSummaryText.fixed) ?? "-1")\">"
+      out += "\(mean.map(AnalysisSummaryText.fixed) ?? "–")</td>"
+      out += "<td class=\"n\" data-value=\"\(median.map(AnalysisSummaryText.fixed) ?? "-1")\">"
+      out += "\(median.map(AnalysisSummaryText.fixed) ?? "–")</td>"
       out += "<td class=\"n\">\(group.pressureFindings)</td><td class=\"n\">\(group.freedomFindings)</td>"
-      out += "<td class=\"n\">\(hesitation)</td></tr>"
+      if hasCalls {
+        out += "<td class=\"n\" data-value=\"\(calls.pressureAfterHesitationRate ?? -1)\">\(hesitation)</td>"
+      }
+      out += "</tr>"
     }
     return out + "</tbody></table></section>"
   }
 
-  /// The most frequent pressure and freedom phrases.
+  /// The most frequent phrases, pressure and freedom apart, each in its color. Phrases
+  /// without a letter ("!!!") are left out: the categories count them.
   static func phrases(_ aggregate: AnalysisAggregate) -> String {
-    let top = AnalysisAggregate.top(aggregate.phrases, phraseCount)
-    var out = "<section class=\"phrases\"><h2>Top phrases</h2>"
+    var pressure: [String: Int] = [:]
+    var freedom: [String: Int] = [:]
+    for (phrase, count) in aggregate.phrases where phrase.unicodeScalars.contains(where: \.properties.isAlphabetic) {
+      let free = aggregate.freedomPhrases[phrase, default: 0]
+      if free > 0 { freedom[phrase] = free }
+      if count > free { pressure[phrase] = count - free }
+    }
+    return phraseTable("Top pressure phrases", "pressure", pressure)
+      + phraseTable("Top freedom phrases", "freedom", freedom)
+  }
+
+  static func phraseTable(_ title: String, _ polarity: String, _ counts: [String: Int]) -> String {
+    let top = AnalysisAggregate.top(counts, phraseCount)
+    var out = "<section class=\"phrases \(polarity)\"><h2>\(title)</h2>"
     guard !top.isEmpty else { return out + "<p class=\"empty\">none found</p></section>" }
     out += "<table><thead><tr><th class=\"n\">count</th><th>phrase</th></tr>"
     out += "</thead><tbody>"
-    for row in top { out += "<tr><td class=\"n\">\(row.count)</td><td>\(HTMLEscape.text(row.key))</td></tr>" }
+    for row in top {
+      out +=
+        "<tr><td class=\"n\">\(row.count)</td><td><span class=\"phrase\">\(HTMLEscape.text(row.key))</span></td></tr>"
+    }
     return out + "</tbody></table></section>"
   }
 }

@@ -24,7 +24,8 @@ public struct BaselineEntry: Sendable, Equatable {
 /// the baseline does not have, and on a score lower than the one it recorded.
 ///
 /// Findings are keyed by `FindingKey` (rule, normalized text, occurrence), documents by
-/// their path as given on the command line (a leading `./` dropped).
+/// their path relative to the baseline file's folder (`BaselineKeys`), so a baseline works
+/// from any working directory and with paths typed any way.
 public struct Baseline: Sendable, Equatable {
   public struct Document: Sendable, Equatable {
     public var score: Int
@@ -48,8 +49,8 @@ public struct Baseline: Sendable, Equatable {
 
   /// Records one document's score and findings (a run streamed document by document keeps
   /// only these keys, not the findings).
-  public mutating func record(_ report: DocumentReport) {
-    documents[Baseline.normalizedPath(report.path)] = Document(
+  public mutating func record(_ report: DocumentReport, key: String? = nil) {
+    documents[Baseline.normalizedPath(key ?? report.path)] = Document(
       score: report.result.score.score, findings: (report.baselined + report.findings).map(\.key))
   }
 
@@ -71,8 +72,9 @@ public struct Baseline: Sendable, Equatable {
 
   /// Compares one document with the baseline (as `apply(to:)` a run) and returns its fixed
   /// entries.
-  public func apply(to document: inout DocumentReport) -> [BaselineEntry] {
-    let path = Baseline.normalizedPath(document.path)
+  /// `key` is the document's key in the baseline (`BaselineKeys.key`), by default its path.
+  public func apply(to document: inout DocumentReport, key: String? = nil) -> [BaselineEntry] {
+    let path = Baseline.normalizedPath(key ?? document.path)
     guard let recorded = documents[path] else {
       for finding in document.findings.indices { document.findings[finding].baselineState = .new }
       return []

@@ -4,7 +4,8 @@ enum ConfigurationMessages {
   static let notAnObject = "the configuration must be a JSON object"
   static let schemaNotAString = "\"$schema\" must be a string (a path or URL of the schema)"
   static func unknownKey(_ key: String, known: [String]) -> String {
-    "unknown key \"\(key)\" (known: \(known.joined(separator: ", ")))"
+    let near = Suggestion.closest(to: key, among: known).map { "did you mean \"\($0)\"? " } ?? ""
+    return "unknown key \"\(key)\" (\(near)known: \(known.joined(separator: ", ")))"
   }
   static func comment(_ prefix: String) -> String {
     "\"\(prefix)$comment\" must be a string or a list of strings"

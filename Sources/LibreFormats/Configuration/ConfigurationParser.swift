@@ -56,8 +56,9 @@ struct ConfigurationReader {
           $0.hasPrefix("/") ? $0 : configuration.folder + "/" + $0
         }
       case "rules": configuration.rules = try rules(value, prefix: "")
-      case "minScore": configuration.gate.minScore = try minScore(value, key: "minScore")
-      case "failOn": configuration.gate.failOn = try failOn(value, key: "failOn")
+      case "minScore":
+        configuration.gate.set(minScore: try minScore(value, key: "minScore"), origin: "\(path) minScore")
+      case "failOn": configuration.gate.set(failOn: try failOn(value, key: "failOn"), origin: "\(path) failOn")
       case "ignore": configuration.ignore = try strings(value, ConfigurationMessages.globs("ignore")).map(Glob.init)
       case "speakers": configuration.reps = try speakers(value)
       case "profiles": configuration.profiles = try profiles(value)
@@ -172,8 +173,11 @@ struct ConfigurationReader {
         case "files":
           profile.files = try strings(entry.value, ConfigurationMessages.globs(prefix + "files")).map(Glob.init)
         case "rules": profile.rules = try rules(entry.value, prefix: prefix)
-        case "minScore": profile.gate.minScore = try minScore(entry.value, key: prefix + "minScore")
-        case "failOn": profile.gate.failOn = try failOn(entry.value, key: prefix + "failOn")
+        case "minScore":
+          profile.gate.set(
+            minScore: try minScore(entry.value, key: prefix + "minScore"), origin: "\(path) \(prefix)minScore")
+        case "failOn":
+          profile.gate.set(failOn: try failOn(entry.value, key: prefix + "failOn"), origin: "\(path) \(prefix)failOn")
         default: break
         }
       }

@@ -2,37 +2,13 @@
   import Glibc
 #endif
 
-/// Expands the paths given on the command line: files as they are, directories walked for
-/// the extensions Libre reads. Every path named is kept, so a bad one becomes an error
-/// record, never a silent drop.
+/// Folder walking shared by the commands' walker (`BatchWalker`) and the lexicon loader:
+/// the extensions Libre reads, and the files of a folder with given extensions.
 public enum PathWalker {
   /// Extensions taken when walking a directory.
   public static let extensions: Set<String> = [
     "txt", "text", "md", "markdown", "html", "htm", "eml", "vtt", "srt", "json",
   ]
-
-  /// The inputs under `paths`, in a deterministic order (directories sorted by name).
-  public static func expand(_ paths: [String]) -> [String] {
-    var skipped: [String] = []
-    return expand(paths, skipped: &skipped)
-  }
-
-  /// The inputs under `paths`; `skipped` gets the files met in a folder that are not
-  /// regular files (named pipes, sockets, devices): reading one could block the run forever
-  /// (a pipe with an idle writer), so a walk passes them by, as ripgrep does. Named on the
-  /// command line, such a file is still read.
-  public static func expand(_ paths: [String], skipped: inout [String]) -> [String] {
-    var result: [String] = []
-    for path in paths {
-      if path != "-" && isDirectory(path) {
-        var visited: Set<String> = []
-        walk(path, into: &result, visited: &visited, skipped: &skipped)
-      } else {
-        result.append(path)
-      }
-    }
-    return result
-  }
 
   /// The files under `directory` with one of `extensions`, sorted.
   public static func files(under directory: String, extensions: Set<String>) -> [String] {
@@ -115,15 +91,7 @@ public enum PathWalker {
     }
   }
 
-  /// The warning for the files a walk passed by (nil when there were none).
-  public static func skippedWarning(_ skipped: [String]) -> String? {
-    guard let first = skipped.first else { return nil }
-    let more = skipped.count > 1 ? " and \(skipped.count - 1) more" : ""
-    return "skipped \(skipped.count) file(s) that are not regular files (named pipes, sockets, devices) "
-      + "or whose names are not UTF-8 (Libre cannot open them; rename them): " + first + more
-  }
-
-  static func isDirectory(_ path: String) -> Bool {
+  public static func isDirectory(_ path: String) -> Bool {
     var info = stat()
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }

@@ -10,7 +10,11 @@ public enum GitHubReporter {
     var out = ""
     for document in run.documents { out += self.document(document) }
     out += errors(run.errors)
-    out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)\n"
+    out +=
+      ReportMessages.totals(
+        documents: run.documents.count, findings: run.findingCount,
+        errorFindings: run.documents.reduce(0) { $0 + TextReporter.errorFindings($1) }, inputErrors: run.errors.count)
+      + "\n"
     return out
   }
 

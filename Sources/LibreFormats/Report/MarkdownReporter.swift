@@ -8,7 +8,9 @@ public enum MarkdownReporter {
   public static let heading = "## Libre report"
 
   public static func render(_ run: RunReport) -> String {
-    let totals = "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)"
+    let totals = ReportMessages.totals(
+      documents: run.documents.count, findings: run.findingCount,
+      errorFindings: run.documents.reduce(0) { $0 + TextReporter.errorFindings($1) }, inputErrors: run.errors.count)
     var out = head(totals, gateFailed: run.gateFailed, documents: run.documents.count)
     for document in run.documents { out += tableRow(document) }
     for document in run.documents { out += problems(document) }

@@ -58,6 +58,11 @@ public struct DocumentReport: Sendable {
   public var notices: [LocatedNotice] = []
   /// Why the document fails the run's gates (empty when it passes), set by the CLI.
   public var gateFailures: [String] = []
+  /// The severity at or above which a pressure finding fails the gate (nil: none fails),
+  /// so a report can mark the findings that fail; set with the gate failures.
+  public var failingSeverity: Severity?
+  /// What a failing finding's line adds (`fails --fail-on error`).
+  public var gateNote = ""
   /// Findings the baseline already had, taken out of `findings` (they do not fail the run).
   public var baselined: [LocatedFinding] = []
   /// The score the baseline recorded for this document, if it had one.
@@ -255,6 +260,13 @@ public enum ToolInfo {
 
 /// What the report model says.
 public enum ReportMessages {
+  /// `3 document(s), 7 finding(s) (2 at error level), 1 input error(s)`: findings of error
+  /// severity and inputs that could not be read are told apart.
+  public static func totals(documents: Int, findings: Int, errorFindings: Int, inputErrors: Int) -> String {
+    "\(documents) document(s), \(findings) finding(s) (\(errorFindings) at error level), "
+      + "\(inputErrors) input error(s)"
+  }
+
   public static func findingsOmitted(shown: Int, of total: Int) -> String {
     "\(total) findings; only the first \(shown) are reported (--max-findings)"
   }

@@ -18,6 +18,8 @@ public final class ReportStream {
   var documents = 0
   var findings = 0
   var known = 0
+  /// Error-level pressure findings, for the totals line.
+  var errorFindings = 0
   var gateFailed = false
   /// JUnit: how many documents failed their gates.
   var failedDocuments = 0
@@ -66,6 +68,7 @@ public final class ReportStream {
     documents += 1
     findings += document.findingCount
     known += document.baselined.count
+    errorFindings += TextReporter.errorFindings(document)
     gateFailed = gateFailed || !document.gateFailures.isEmpty
     if !document.gateFailures.isEmpty { failedDocuments += 1 }
     if let recorded = document.baselineScore, document.result.score.score < recorded {
@@ -75,7 +78,9 @@ public final class ReportStream {
     case .text:
       var text = ""
       let reporter = TextReporter(color: color, maxColumns: maxColumns)
-      for located in document.findings { text += reporter.finding(located, path: document.path) }
+      for located in document.findings {
+        text += reporter.finding(located, path: document.path, gateNote: TextReporter.gateNote(located, document))
+      }
       text += reporter.notices(document.notices, path: document.path)
       output(text + reporter.summary(document))
     case .json:
@@ -145,7 +150,8 @@ public final class ReportStream {
     summary.errors = errors
     summary.fixed = fixed
     summary.comparedWithBaseline = comparedWithBaseline
-    let totals = "\(documents) document(s), \(findings) finding(s), \(errors.count) error(s)"
+    let totals = ReportMessages.totals(
+      documents: documents, findings: findings, errorFindings: errorFindings, inputErrors: errors.count)
     switch format {
     case .text:
       if documents + errors.count > 1 { output(totals + "\n") }

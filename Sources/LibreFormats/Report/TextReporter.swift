@@ -19,12 +19,18 @@ public struct TextReporter {
   public func render(_ run: RunReport) -> String {
     var out = ""
     for document in run.documents {
-      for located in document.findings { out += finding(located, path: document.path) }
+      for located in document.findings {
+        out += finding(located, path: document.path, gateNote: TextReporter.gateNote(located, document))
+      }
       out += notices(document.notices, path: document.path)
       out += summary(document)
     }
     if run.documents.count + run.errors.count > 1 {
-      out += "\(run.documents.count) document(s), \(run.findingCount) finding(s), \(run.errors.count) error(s)\n"
+      let errorFindings = run.documents.reduce(0) { $0 + TextReporter.errorFindings($1) }
+      out +=
+        ReportMessages.totals(
+          documents: run.documents.count, findings: run.findingCount, errorFindings: errorFindings,
+          inputErrors: run.errors.count) + "\n"
     }
     if run.comparedWithBaseline { out += baseline(run) }
     return out
@@ -41,7 +47,21 @@ public struct TextReporter {
     return out
   }
 
-  func finding(_ located: LocatedFinding, path: String) -> String {
+  /// What a finding that fails the document's gate adds to its line (nil when it does not).
+  static func gateNote(_ located: LocatedFinding, _ document: DocumentReport) -> String? {
+    guard let threshold = document.failingSeverity, located.finding.rule.polarity == .pressure,
+      located.finding.rule.severity >= threshold
+    else { return nil }
+    return document.gateNote
+  }
+
+  /// The error-level pressure findings of `document` (kept ones; a sectioned document's
+  /// were counted as its sections were written).
+  static func errorFindings(_ document: DocumentReport) -> Int {
+    document.findings.filter { $0.finding.rule.polarity == .pressure && $0.finding.rule.severity == .error }.count
+  }
+
+  func finding(_ located: LocatedFinding, path: String, gateNote: String? = nil) -> String {
     // Written into one byte buffer: a finding-dense file has tens of thousands of these,
     // and `String` interpolation and appends cost more than linting the text.
     var out = TextBuffer(color: color)
@@ -60,6 +80,7 @@ public struct TextReporter {
     if contribution != 0 {
       out.add(" (", contribution > 0 ? "+" : "−", JSONWriter.number(abs(contribution)), ")")
     }
+    if let gateNote { out.painted("1;31", " (", gateNote, ")") }
     let number = String(located.line)
     let gutter = TextReporter.repeated(" ", number.count)
     let window = located.window(maxColumns: maxColumns)

@@ -2,6 +2,7 @@
 ///
 ///     libre-disable RULE[, RULE…] -- reason        (until libre-enable or the end)
 ///     libre-disable-next-line RULE -- reason       (the next line only)
+///     libre-disable-line RULE -- reason            (its own line, after the text it silences)
 ///     libre-enable [RULE…]
 ///
 /// in any comment the format has (`<!-- -->`, `{# #}`, `{{!-- --}}`, `{{! }}`) or on a
@@ -13,6 +14,7 @@ public struct Suppressions: Sendable {
     public enum Kind: String, Sendable {
       case disable = "libre-disable"
       case disableNextLine = "libre-disable-next-line"
+      case disableLine = "libre-disable-line"
       case enable = "libre-enable"
     }
 
@@ -133,6 +135,7 @@ public struct Suppressions: Sendable {
       case .disable where names: active = index
       case .enable where names: active = nil
       case .disableNextLine where names && directive.line == line - 1: return index
+      case .disableLine where names && directive.line == line: return index
       default: break
       }
     }

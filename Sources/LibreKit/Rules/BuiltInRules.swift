@@ -53,7 +53,7 @@ public enum BuiltInRules {
         .french: ["Pourrions-nous prévoir un appel jeudi ? Vous êtes libre de refuser, bien sûr."],
       ]),
     Definition(
-      id: stackedPressureID, polarity: .pressure, severity: .warning, weight: 5,
+      id: stackedPressureID, polarity: .pressure, severity: .error, weight: 5,
       texts: [
         .english: (BuiltInTexts.stackedPressureEN, BuiltInTexts.stackedPressureSuggestionEN),
         .french: (BuiltInTexts.stackedPressureFR, BuiltInTexts.stackedPressureSuggestionFR),
