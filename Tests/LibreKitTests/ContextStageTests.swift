@@ -33,13 +33,6 @@ import Testing
     #expect(!Self.rules(text).contains { $0.hasPrefix("pressure.") })
   }
 
-  @Test func anOrderTypedInCapitalsShouts() {
-    #expect(Self.rules("We have news for you. PLEASE READ THIS! It matters.\n").contains("pressure.shouting.caps"))
-    #expect(
-      Self.rules("Nous avons du nouveau. VEUILLEZ LIRE CECI ! C'est important.\n", language: .french).contains(
-        "pressure.shouting.caps"))
-  }
-
   @Test func capitalsWithAPressureWordStillShout() {
     #expect(Self.rules("Our spring sale is here. ORDER NOW before it is gone.").contains("pressure.shouting.caps"))
     #expect(Self.rules("Notre offre est là. COMMANDEZ MAINTENANT avant la fin.").contains("pressure.shouting.caps"))

@@ -124,8 +124,7 @@ public struct ContextStage {
         return .capitalsWithoutPressure
       }
       if !pressureWords.isEmpty { return nil }
-      // "please READ THIS", "PLEASE READ THIS!", « merci de LIRE CECI »: an order in capitals.
-      if inside.count >= 2, words.imperativeMarkers.contains(inside[0].text) { return nil }
+      // "please READ THIS", « merci de LIRE CECI »: an order in capitals.
       if let before = sentence.words.lastIndex(where: { $0.end <= span.lowerBound }),
         sentence.words[max(0, before - 1)...before].contains(where: { words.imperativeMarkers.contains($0.text) })
       {
