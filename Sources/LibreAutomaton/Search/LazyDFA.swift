@@ -2,13 +2,13 @@
 /// them: a cache, filled as texts need it and emptied if it grows past its limit (which
 /// keeps memory bounded and the time still linear). One per thread, never shared, so its
 /// properties skip the runtime's exclusivity checks (a measurable cost per token).
-final class DFACache {
+package final class DFACache {
   /// Past this many states the cache starts over (memory stays bounded; time stays linear).
-  static let defaultStateLimit = 20_000
-  let stateLimit: Int
+  package static let defaultStateLimit = 20_000
+  package let stateLimit: Int
 
   /// The automaton this cache belongs to.
-  let owner: IdentityToken
+  package let owner: IdentityToken
   /// Each state's sorted threads and sorted accepted entries (both packed with negation).
   @exclusivity(unchecked) private var threads: [[UInt32]] = [[]]
   @exclusivity(unchecked) private var acceptLists: [[UInt32]] = [[]]
@@ -19,10 +19,10 @@ final class DFACache {
   @exclusivity(unchecked) private var stateHashes: [UInt64] = []
   /// Open addressing over `Slot`s (0 = empty): a lookup touches one cache line.
   @exclusivity(unchecked) private var slots: [Slot]
-  @exclusivity(unchecked) private(set) var used = 0
+  @exclusivity(unchecked) package private(set) var used = 0
   /// How many times the cache started over, and how many states it built in all.
-  @exclusivity(unchecked) private(set) var resets = 0
-  @exclusivity(unchecked) private(set) var statesBuilt = 0
+  @exclusivity(unchecked) package private(set) var resets = 0
+  @exclusivity(unchecked) package private(set) var statesBuilt = 0
   /// From the empty state, on a plain word (no kind, emphasis or negation bits): indexed by
   /// id, dense and small, since most lookups start there. -1 = not built yet.
   @exclusivity(unchecked) private var fromEmpty: [Int32]
@@ -38,30 +38,30 @@ final class DFACache {
   /// Three arrays cost up to three cache misses for a token inside a gap; one line costs one.
   @exclusivity(unchecked) private var lines: UnsafeMutablePointer<UInt64>
   @exclusivity(unchecked) private var lineCapacity = 1024
-  static let lineWords = 8
-  static let plainNextWord = 4
-  static let dropsUnnamedWord = 5
+  package static let lineWords = 8
+  package static let plainNextWord = 4
+  package static let dropsUnnamedWord = 5
 
   /// A transition in one word: the key (`state + 1` above the symbol) in the low 48 bits,
   /// the target (15-bit state, accept flag at bit 15) in the high 16. Eight bytes, so the
   /// table is half the size it would be with a struct and stays in cache longer.
-  typealias Slot = UInt64
+  package typealias Slot = UInt64
   /// The transitions used last, direct-mapped by the same hash: words come in a Zipf-like
   /// way, so most lookups find their transition in this table (128 KB, in the second-level
   /// cache) instead of in the large one. 4,096 entries fitted the first-level cache but
   /// missed a quarter of the full lexicons' lookups; 16,384 miss 12 %.
   @exclusivity(unchecked) private var recent = [Slot](repeating: 0, count: DFACache.recentCount)
-  static let recentCount = 16384
-  static let keyMask: UInt64 = 0xFFFF_FFFF_FFFF
+  package static let recentCount = 16384
+  package static let keyMask: UInt64 = 0xFFFF_FFFF_FFFF
   /// States are numbered in 15 bits in a slot.
-  static let maximumStateLimit = 32_000
+  package static let maximumStateLimit = 32_000
 
   @exclusivity(unchecked) private var next: [UInt32] = []
   @exclusivity(unchecked) private var accepted: [UInt32] = []
   /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
-  let anchor = AnchorScratch()
+  package let anchor = AnchorScratch()
 
-  init(owner: IdentityToken, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
+  package init(owner: IdentityToken, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
     self.owner = owner
     self.stateLimit = min(max(2, stateLimit), DFACache.maximumStateLimit)
     slots = [Slot](repeating: 0, count: 1 << 12)
@@ -98,16 +98,16 @@ final class DFACache {
   }
 
   /// Set on a state id whose state accepts: the matcher tests the id, not a table.
-  static let acceptFlag: Int32 = 1 << 30
+  package static let acceptFlag: Int32 = 1 << 30
 
   @inline(__always)
-  func hasAccepts(_ state: Int32) -> Bool { state & DFACache.acceptFlag != 0 }
+  package func hasAccepts(_ state: Int32) -> Bool { state & DFACache.acceptFlag != 0 }
 
-  func accepts(of state: Int32) -> [UInt32] { acceptLists[Int(state & ~DFACache.acceptFlag)] }
+  package func accepts(of state: Int32) -> [UInt32] { acceptLists[Int(state & ~DFACache.acceptFlag)] }
 
   /// The state reached from `state` on a token with this symbol (`token` is one such token).
   @inline(__always)
-  func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+  package func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     var state = flagged & ~DFACache.acceptFlag
     // The lines outlive a reset (their capacity never shrinks): a stale state number would
     // read an old line where the arrays used to trap.
@@ -161,15 +161,15 @@ final class DFACache {
   }
 
   @inline(__always)
-  static func key(_ state: Int32, _ symbol: UInt32) -> UInt64 {
+  package static func key(_ state: Int32, _ symbol: UInt32) -> UInt64 {
     UInt64(UInt32(bitPattern: state) + 1) << 32 | UInt64(symbol)
   }
 
   @inline(__always)
-  static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
+  package static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
 
   @inline(__always)
-  static func target(of slot: Slot) -> Int32 {
+  package static func target(of slot: Slot) -> Int32 {
     let packed = Int32(truncatingIfNeeded: slot >> 48)
     return packed & 0x7FFF | (packed & 0x8000 != 0 ? DFACache.acceptFlag : 0)
   }
@@ -225,13 +225,13 @@ final class DFACache {
 
   /// Where an id's bit is in a state's filter (words 0–3 of its line): bit `id & 255`.
   @inline(__always)
-  static func filterBit(of id: UInt32) -> (word: Int, mask: UInt64) {
+  package static func filterBit(of id: UInt32) -> (word: Int, mask: UInt64) {
     (Int(id & 255) >> 6, 1 << UInt64(id & 63))
   }
 
   /// Whether the filter at the start of `line` has the bit of `id` (the state may name it).
   @inline(__always)
-  static func filter(_ line: UnsafeMutablePointer<UInt64>, mayName id: UInt32) -> Bool {
+  package static func filter(_ line: UnsafeMutablePointer<UInt64>, mayName id: UInt32) -> Bool {
     let bit = filterBit(of: id)
     return line[bit.word] & bit.mask != 0
   }
@@ -261,7 +261,7 @@ final class DFACache {
   /// Marks the symbol under which the union of two states is cached: token symbols hold
   /// their id above 8 low bits, so they never reach bit 31 while ids stay below 2^23
   /// (the built-in lexicons hold some 10,000 words).
-  static let unionMark: UInt32 = 1 << 31
+  package static let unionMark: UInt32 = 1 << 31
 
   private func build(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     // The source threads are read before a reset, which renumbers every state.
@@ -297,7 +297,7 @@ final class DFACache {
   }
 
   /// Merges two sorted lists without repeats into `merged`, sorted, without repeats.
-  static func mergeUnique(_ left: [UInt32], _ right: [UInt32], into merged: inout [UInt32]) {
+  package static func mergeUnique(_ left: [UInt32], _ right: [UInt32], into merged: inout [UInt32]) {
     merged.removeAll(keepingCapacity: true)
     merged.reserveCapacity(left.count + right.count)
     left.withUnsafeBufferPointer { left in
@@ -341,7 +341,7 @@ final class DFACache {
   }
 
   /// Sorts `values` and drops repeats, in place.
-  static func sortUnique(_ values: inout [UInt32]) {
+  package static func sortUnique(_ values: inout [UInt32]) {
     guard values.count > 1 else { return }
     let kept = values.withUnsafeMutableBufferPointer { buffer in
       if buffer.count <= DFACache.insertionSortLimit {
@@ -375,10 +375,10 @@ final class DFACache {
   }
 
   /// Up to this many values, `sortUnique` sorts by insertion.
-  static let insertionSortLimit = 32
+  package static let insertionSortLimit = 32
 
   /// A hash of a state's content (sorted threads, then sorted accepts).
-  static func hash(_ threads: [UInt32], _ accepts: [UInt32]) -> UInt64 {
+  package static func hash(_ threads: [UInt32], _ accepts: [UInt32]) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for value in threads { hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3 }
     hash = (hash ^ 0xFFFF_FFFF_FFFF) &* 0x100_0000_01B3

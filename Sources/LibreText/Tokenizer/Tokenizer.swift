@@ -8,8 +8,8 @@
 public struct Tokenizer: ~Copyable {
   /// Longest folded form kept per token; longer words keep their span but a cut form.
   public static let foldCapacity = 256
-  let scratch: UnsafeMutablePointer<UInt8>
-  let spare: UnsafeMutablePointer<UInt8>
+  package let scratch: UnsafeMutablePointer<UInt8>
+  package let spare: UnsafeMutablePointer<UInt8>
 
   public init() {
     scratch = .allocate(capacity: Tokenizer.foldCapacity + 16)
@@ -40,37 +40,37 @@ public struct Tokenizer: ~Copyable {
 }
 
 /// The state of one tokenizer pass.
-struct TokenScan {
-  let base: UnsafePointer<UInt8>
-  let count: Int
-  let scratch: UnsafeMutablePointer<UInt8>
-  let spare: UnsafeMutablePointer<UInt8>
-  var report = TokenizerReport()
+package struct TokenScan {
+  package let base: UnsafePointer<UInt8>
+  package let count: Int
+  package let scratch: UnsafeMutablePointer<UInt8>
+  package let spare: UnsafeMutablePointer<UInt8>
+  package var report = TokenizerReport()
 
   /// Flags for the next token emitted.
-  var pending: TokenFlags = [.sentenceStart, .clauseStart]
+  package var pending: TokenFlags = [.sentenceStart, .clauseStart]
   /// The word being read: source start (-1 when none) and end, folded length.
-  var wordStart = -1
-  var wordEnd = 0
-  var length = 0
+  package var wordStart = -1
+  package var wordEnd = 0
+  package var length = 0
   /// Non-ASCII letters of the word by case (ASCII case is read from `asciiBits`).
-  var upperCount = 0
-  var lowerCount = 0
+  package var upperCount = 0
+  package var lowerCount = 0
   /// The OR of the word's ASCII letter and digit bytes: bit 0x20 clear = no lowercase
   /// letter and no digit among them.
-  var asciiBits: UInt8 = 0
-  var firstIsUpper = false
+  package var asciiBits: UInt8 = 0
+  package var firstIsUpper = false
   /// An apostrophe just read after a letter, not yet known to be inside the word.
-  var pendingApostrophe = -1
-  var pendingApostropheWidth = 0
+  package var pendingApostrophe = -1
+  package var pendingApostropheWidth = 0
   /// Apostrophes inside the current word: source offset, width in bytes, folded offset.
-  var apostrophes = ApostropheList()
+  package var apostrophes = ApostropheList()
   /// The last word emitted, for abbreviation checks: source end and folded key.
-  var lastWordEnd = -1
-  var lastWordKey: UInt64?
-  var lastWordWasInitial = false
+  package var lastWordEnd = -1
+  package var lastWordKey: UInt64?
+  package var lastWordWasInitial = false
 
-  init(
+  package init(
     base: UnsafePointer<UInt8>, count: Int, scratch: UnsafeMutablePointer<UInt8>,
     spare: UnsafeMutablePointer<UInt8>
   ) {
@@ -80,7 +80,7 @@ struct TokenScan {
     self.spare = spare
   }
 
-  mutating func run<Sink: TokenSink>(_ sink: inout Sink) {
+  package mutating func run<Sink: TokenSink>(_ sink: inout Sink) {
     let table = ASCIIClass.pointer
     var index = 0
     while index < count {
@@ -159,7 +159,7 @@ struct TokenScan {
   /// Reads a run of ASCII letters and digits into the current word, in local variables:
   /// the hot loop of the tokenizer. Case is gathered as one OR of the bytes.
   @inline(__always)
-  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false) -> Int {
+  package mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false) -> Int {
     var index = start
     // A fresh word starts from zeros held in registers, not from fields just stored.
     var folded = fresh ? 0 : length
@@ -213,7 +213,7 @@ struct TokenScan {
   }
 
   @inline(__always)
-  mutating func beginWord(at index: Int) {
+  package mutating func beginWord(at index: Int) {
     wordStart = index
     length = 0
     upperCount = 0
@@ -224,7 +224,7 @@ struct TokenScan {
   }
 
   @inline(__always)
-  mutating func append(_ byte: UInt8) {
+  package mutating func append(_ byte: UInt8) {
     if length < Tokenizer.foldCapacity {
       scratch[length] = byte
       length &+= 1
@@ -235,12 +235,12 @@ struct TokenScan {
   }
 
   @inline(__always)
-  mutating func noteUpper() {
+  package mutating func noteUpper() {
     if length == 0 { firstIsUpper = true }
     upperCount &+= 1
   }
 
-  mutating func acceptPendingApostrophe() {
+  package mutating func acceptPendingApostrophe() {
     apostrophes.append(
       source: pendingApostrophe, width: pendingApostropheWidth, folded: min(length, Tokenizer.foldCapacity))
     append(UInt8(ascii: "'"))
@@ -251,14 +251,14 @@ struct TokenScan {
   /// Appends a Latin letter from its fold-table entry: one or two ASCII letters, and
   /// whether it was a capital.
   @inline(__always)
-  mutating func appendFolded(_ folded: UInt16) {
+  package mutating func appendFolded(_ folded: UInt16) {
     if folded & 0x8000 != 0 { noteUpper() } else { lowerCount &+= 1 }
     append(UInt8(folded & 0x7F))
     let second = UInt8((folded >> 8) & 0x7F)
     if second != 0 { append(second) }
   }
 
-  mutating func appendLetter(_ value: UInt32) {
+  package mutating func appendLetter(_ value: UInt32) {
     if value < 0x250 {
       appendFolded(latinFoldTable[Int(value) - 0x80])
       return
@@ -268,14 +268,14 @@ struct TokenScan {
     for lowered in scalar.properties.lowercaseMapping.utf8 { append(lowered) }
   }
 
-  mutating func flushWord<Sink: TokenSink>(_ sink: inout Sink) {
+  package mutating func flushWord<Sink: TokenSink>(_ sink: inout Sink) {
     flushWordInline(&sink)
   }
 
   /// `flushWord`, inlined where a space ends a word (most words): the call and its prologue
   /// cost as much as the rest of a word's emission.
   @inline(__always)
-  mutating func flushWordInline<Sink: TokenSink>(_ sink: inout Sink) {
+  package mutating func flushWordInline<Sink: TokenSink>(_ sink: inout Sink) {
     guard wordStart >= 0 else { return }
     if pendingApostrophe >= 0 {
       pendingApostrophe = -1
@@ -303,12 +303,12 @@ struct TokenScan {
 
   /// Whether `bytes` start with `cannot`, read as one load (the scratch buffer has slack).
   @inline(__always)
-  static func isCannot(_ bytes: UnsafeMutablePointer<UInt8>) -> Bool {
+  package static func isCannot(_ bytes: UnsafeMutablePointer<UInt8>) -> Bool {
     isCannot(UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
   }
 
   /// Emits a token that is not a word (URL, e-mail, placeholder, emoji, punctuation).
-  mutating func emitWhole<Sink: TokenSink>(
+  package mutating func emitWhole<Sink: TokenSink>(
     _ start: Int, _ end: Int, _ kind: TokenKind, _ sink: inout Sink, extra: TokenFlags = []
   ) {
     flushWord(&sink)
@@ -321,7 +321,7 @@ struct TokenScan {
   }
 
   /// The folded form of a non-word token: ASCII lowercased, emoji reduced to their first scalar.
-  mutating func foldVerbatim(_ start: Int, _ end: Int, kind: TokenKind) -> Int {
+  package mutating func foldVerbatim(_ start: Int, _ end: Int, kind: TokenKind) -> Int {
     if end == start + 1 {
       // Most of these are one mark (`,` `(` `-`): no loop.
       let byte = base[start]
@@ -339,13 +339,13 @@ struct TokenScan {
 }
 
 /// Up to eight apostrophe positions inside one word, without allocating.
-struct ApostropheList {
-  var count = 0
+package struct ApostropheList {
+  package var count = 0
   private var sources: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
   private var widths: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
   private var foldeds: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
 
-  mutating func append(source: Int, width: Int, folded: Int) {
+  package mutating func append(source: Int, width: Int, folded: Int) {
     guard count < 8 else { return }
     withUnsafeMutableBytes(of: &sources) { $0.storeBytes(of: source, toByteOffset: count * 8, as: Int.self) }
     withUnsafeMutableBytes(of: &widths) { $0.storeBytes(of: width, toByteOffset: count * 8, as: Int.self) }
@@ -353,20 +353,20 @@ struct ApostropheList {
     count += 1
   }
 
-  func source(_ index: Int) -> Int {
+  package func source(_ index: Int) -> Int {
     withUnsafeBytes(of: sources) { $0.load(fromByteOffset: index * 8, as: Int.self) }
   }
-  func width(_ index: Int) -> Int {
+  package func width(_ index: Int) -> Int {
     withUnsafeBytes(of: widths) { $0.load(fromByteOffset: index * 8, as: Int.self) }
   }
-  func folded(_ index: Int) -> Int {
+  package func folded(_ index: Int) -> Int {
     withUnsafeBytes(of: foldeds) { $0.load(fromByteOffset: index * 8, as: Int.self) }
   }
 }
 
 /// The number of bytes of the UTF-8 sequence that `lead` starts.
 @inline(__always)
-func utf8Width(_ lead: UInt8) -> Int {
+package func utf8Width(_ lead: UInt8) -> Int {
   if lead < 0x80 { return 1 }
   if lead < 0xE0 { return 2 }
   if lead < 0xF0 { return 3 }
@@ -385,12 +385,12 @@ extension Tokenizer {
 }
 
 /// Counts tokens and folded bytes.
-struct TokenCounter: TokenSink {
-  var tokens = 0
-  var foldedBytes = 0
+package struct TokenCounter: TokenSink {
+  package var tokens = 0
+  package var foldedBytes = 0
 
   @inline(__always)
-  mutating func token(
+  package mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {
     tokens &+= 1

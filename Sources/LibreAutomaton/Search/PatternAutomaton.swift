@@ -20,44 +20,44 @@ public struct RawMatch: Sendable, Hashable {
 /// Where a match ends, its start is found by re-running that one pattern over at most
 /// its own length. Nothing backtracks, and matches never cross a sentence start.
 public struct PatternAutomaton: Sendable {
-  let transitionStart: [Int32]
-  let tests: [UInt32]
-  let targets: [Int32]
-  let accept: [Int32]
-  let startIndex: FlatStartIndex
-  let prefixes: PrefixTable
+  package let transitionStart: [Int32]
+  package let tests: [UInt32]
+  package let targets: [Int32]
+  package let accept: [Int32]
+  package let startIndex: FlatStartIndex
+  package let prefixes: PrefixTable
   /// The start state of each entry, and its longest match in tokens (negative: every match
   /// has that length).
-  let entryStart: [Int32]
-  let entryLength: [Int32]
+  package let entryStart: [Int32]
+  package let entryLength: [Int32]
   /// The number of ids (vocabulary and synthetic, plus 0) the automaton knows.
-  let idCount: Int
+  package let idCount: Int
   /// Token kinds some test looks at (bit per kind), and whether caps and shout matter.
-  let usedKinds: UInt8
-  let usesCaps: Bool
-  let usesShout: Bool
+  package let usedKinds: UInt8
+  package let usesCaps: Bool
+  package let usesShout: Bool
   /// The symbol's caps (8) and shout (4) bits that tests look at.
-  let emphasisMask: UInt32
+  package let emphasisMask: UInt32
   /// Tells the scratch caches of different automata apart.
-  var identity: ObjectIdentifier { ObjectIdentifier(identityToken) }
+  package var identity: ObjectIdentifier { ObjectIdentifier(identityToken) }
   /// Per id: bit 0 = some test looks at it, bit 1 = some pattern starts with it. In raw
   /// memory, read once per token on the hot path; shared and never written after init.
-  let idInfo: IDInfoTable
+  package let idInfo: IDInfoTable
   /// Token kinds that start a pattern, and whether caps or shout can.
-  let startKinds: UInt8
-  let flagsStart: TokenFlags
+  package let startKinds: UInt8
+  package let flagsStart: TokenFlags
   /// Per kind and flags (`kind << 4 | flagIndex(flags)`): a token's symbol but for its id.
-  let symbolRests: SymbolRestTable
+  package let symbolRests: SymbolRestTable
   /// Where each state's other tests begin: a state's transitions test words first, sorted
   /// by id, then the rest. A state before a word class holds a transition per word, so the
   /// ones a token takes are found by a binary search on its id, not by a test of each.
-  let otherStart: [Int32]
+  package let otherStart: [Int32]
 
   /// An object only this automaton (and its copies) holds: its identity keys the caches,
   /// with no shared counter to race on when automata are compiled on several threads.
-  let identityToken = IdentityToken()
+  package let identityToken = IdentityToken()
 
-  init(
+  package init(
     transitionStart: [Int32], tests: [UInt32], targets: [Int32], accept: [Int32], startIndex: FlatStartIndex,
     prefixes: PrefixTable, entryStart: [Int32], entryLength: [Int32]
   ) {
@@ -157,7 +157,7 @@ public struct PatternAutomaton: Sendable {
   /// Calls `body` with each transition of `state` that `token` passes: its word tests by a
   /// binary search on the id, then its other tests one by one.
   @inline(__always)
-  func forEachPassing(_ state: Int, _ token: Token, _ body: (Int) -> Void) {
+  package func forEachPassing(_ state: Int, _ token: Token, _ body: (Int) -> Void) {
     let wordsEnd = Int(otherStart[state])
     var transition = firstWord(token.id, from: Int(transitionStart[state]), to: wordsEnd)
     while transition < wordsEnd && tests[transition] == UInt32(bitPattern: token.id) {
@@ -169,7 +169,7 @@ public struct PatternAutomaton: Sendable {
 
   /// The first word transition in `lower..<upper` (sorted by id) that tests `id` or a larger one.
   @inline(__always)
-  func firstWord(_ id: Int32, from lower: Int, to upper: Int) -> Int {
+  package func firstWord(_ id: Int32, from lower: Int, to upper: Int) -> Int {
     var lower = lower
     var upper = upper
     let wanted = UInt32(bitPattern: id)
@@ -189,7 +189,7 @@ public struct PatternAutomaton: Sendable {
   /// negator (2) or a negation particle (1). Tokens with the same symbol take the same
   /// transitions. In arithmetic rather than branches (the flags of tokens come at random);
   /// the matcher reads all but the id's part from `symbolRests`, built from this.
-  static func symbol(of token: Token, info: UInt8, usedKinds: UInt8, emphasisMask: UInt32) -> UInt32 {
+  package static func symbol(of token: Token, info: UInt8, usedKinds: UInt8, emphasisMask: UInt32) -> UInt32 {
     let kind = UInt32(token.kind.rawValue)
     let flags = UInt32(token.flags.rawValue)
     // All ones where the part counts, else zero.
@@ -205,7 +205,7 @@ public struct PatternAutomaton: Sendable {
   /// A token's symbol through `symbolRests`: the id's part, and the rest by kind and the
   /// four flags it reads, in one load where the arithmetic took some twenty instructions.
   @inline(__always)
-  func symbol(of token: Token, info: UInt8, rests: UnsafePointer<UInt32>) -> UInt32 {
+  package func symbol(of token: Token, info: UInt8, rests: UnsafePointer<UInt32>) -> UInt32 {
     let idPart = UInt32(bitPattern: token.id) << 8 & (0 &- UInt32(info & 1))
     return idPart | rests[Int(token.kind.rawValue) << 4 | PatternAutomaton.flagIndex(token.flags)]
   }
@@ -214,19 +214,19 @@ public struct PatternAutomaton: Sendable {
   /// shifts, for the flags' places in `TokenFlags` (bits 2 and 3, 7 and 8; a test checks
   /// them against the rules of a symbol).
   @inline(__always)
-  static func flagIndex(_ flags: TokenFlags) -> Int {
+  package static func flagIndex(_ flags: TokenFlags) -> Int {
     let raw = Int(flags.rawValue)
     return raw >> 2 & 3 | raw >> 5 & 12
   }
 
   /// Entries of `symbolRests`: 16 per kind, for the eight kinds a kind's three bits allow.
-  static let restCount = 8 << 4
+  package static let restCount = 8 << 4
 
   /// Where the flags a symbol reads sit in `TokenFlags`.
-  static let negatorBit = UInt32(TokenFlags.negator.rawValue.trailingZeroBitCount)
-  static let particleBit = UInt32(TokenFlags.negationParticle.rawValue.trailingZeroBitCount)
-  static let allCapsBit = UInt32(TokenFlags.allCaps.rawValue.trailingZeroBitCount)
-  static let shoutBit = UInt32(TokenFlags.shout.rawValue.trailingZeroBitCount)
+  package static let negatorBit = UInt32(TokenFlags.negator.rawValue.trailingZeroBitCount)
+  package static let particleBit = UInt32(TokenFlags.negationParticle.rawValue.trailingZeroBitCount)
+  package static let allCapsBit = UInt32(TokenFlags.allCaps.rawValue.trailingZeroBitCount)
+  package static let shoutBit = UInt32(TokenFlags.shout.rawValue.trailingZeroBitCount)
 
   /// Appends every match in `tokens` to `matches`; `scratch` is reused between calls.
   public func match(
@@ -238,7 +238,7 @@ public struct PatternAutomaton: Sendable {
   /// As `match`, but a match of an entry `deferring` marks gets no start: its `first` is
   /// `-(first token of its sentence) - 1`, for `start(of:)` to fill in if it is ever needed
   /// (an `unless` exception's start matters only next to a match of its rule).
-  func match(
+  package func match(
     _ tokens: UnsafeBufferPointer<Token>, into matches: inout [RawMatch], scratch: MatcherScratch,
     deferring: [Bool]
   ) {
@@ -283,7 +283,7 @@ public struct PatternAutomaton: Sendable {
   /// pass, negators and particles stepped over (accepting nothing), and (with `starting`)
   /// the patterns the token can start. Accepting transitions go to `accepts` as
   /// `entry << 1 | negated`.
-  func step(
+  package func step(
     _ threads: [UInt32], over token: Token, starting: Bool, into next: inout [UInt32], accepts: inout [UInt32]
   ) {
     let carries = !token.flags.isDisjoint(with: [.negator, .negationParticle])
@@ -320,7 +320,7 @@ public struct PatternAutomaton: Sendable {
   }
 
   /// Whether a transition of one of `threads` tests for this id (as a word or a prefix).
-  func threadsTest(_ id: Int32, _ threads: [UInt32]) -> Bool {
+  package func threadsTest(_ id: Int32, _ threads: [UInt32]) -> Bool {
     for thread in threads {
       let state = Int(thread >> 1)
       let wordsEnd = Int(otherStart[state])
@@ -336,12 +336,12 @@ public struct PatternAutomaton: Sendable {
 
   /// Whether some pattern starts with a word of this id.
   @inline(__always)
-  func startsPattern(_ id: Int32) -> Bool { idInfo[id] & 2 != 0 }
+  package func startsPattern(_ id: Int32) -> Bool { idInfo[id] & 2 != 0 }
 
   /// The ids `threads` name (see `DFACache`): bit `id & 255` (over four words) per word a
   /// transition tests, every bit when one tests a prefix; and whether a word they do not
   /// name leaves them all behind (every transition tests a word).
-  func namedIDs(of threads: [UInt32]) -> (ids: SIMD4<UInt64>, dropsUnnamed: Bool) {
+  package func namedIDs(of threads: [UInt32]) -> (ids: SIMD4<UInt64>, dropsUnnamed: Bool) {
     // Four words in registers: an array here was an allocation per DFA state built.
     var filter = SIMD4<UInt64>(repeating: 0)
     var drops = true
@@ -365,7 +365,7 @@ public struct PatternAutomaton: Sendable {
   }
 
   /// The first token of a match `match(deferring:)` left without one.
-  func start(of match: RawMatch, _ tokens: UnsafeBufferPointer<Token>, scratch: MatcherScratch) -> Int32 {
+  package func start(of match: RawMatch, _ tokens: UnsafeBufferPointer<Token>, scratch: MatcherScratch) -> Int32 {
     guard match.first < 0 else { return match.first }
     let floor = Int(-match.first - 1)
     return Int32(
@@ -443,7 +443,7 @@ public struct PatternAutomaton: Sendable {
   }
 
   @inline(__always)
-  func passes(_ raw: UInt32, _ token: Token) -> Bool {
+  package func passes(_ raw: UInt32, _ token: Token) -> Bool {
     let argument = raw & 0x0FFF_FFFF
     switch raw >> 28 {
     case TokenTest.wordTag: return token.id == Int32(argument)
@@ -458,4 +458,4 @@ public struct PatternAutomaton: Sendable {
 }
 
 /// Marks one automaton; see `PatternAutomaton.identityToken`.
-final class IdentityToken: Sendable {}
+package final class IdentityToken: Sendable {}

@@ -1,7 +1,7 @@
 /// Tokens that are not words: URLs, e-mail addresses, template placeholders and emoji.
 extension TokenScan {
   /// The end of a URL starting at `index` (`http://`, `https://` or `www.`), or nil.
-  func urlEnd(at index: Int) -> Int? {
+  package func urlEnd(at index: Int) -> Int? {
     let first = base[index] | 0x20
     guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") else { return nil }
     let prefixLength: Int
@@ -40,7 +40,7 @@ extension TokenScan {
 
   /// The end of an e-mail address starting at `start`, checked when a word stops at one of
   /// the characters an address may hold; nil when there is none.
-  func emailEnd(from start: Int, trigger: UInt8) -> Int? {
+  package func emailEnd(from start: Int, trigger: UInt8) -> Int? {
     switch trigger {
     case UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"),
       UInt8(ascii: "%"):
@@ -78,7 +78,7 @@ extension TokenScan {
   /// The end of a template placeholder starting at `index`: `{{x}}`, `{{{x}}}`, `{{#if x}}`,
   /// `{{ contact.firstname }}`, `{% x %}`, `{# comment #}`, `{x}`, `*|X|*`, `%X%`, `[[x]]`,
   /// `[First Name]`; nil when none starts there. Only runs on `{`, `[`, `%` and `*`.
-  func placeholderEnd(at index: Int) -> Int? {
+  package func placeholderEnd(at index: Int) -> Int? {
     let byte = base[index]
     let next = index + 1 < count ? base[index + 1] : 0
     switch (byte, next) {
@@ -180,7 +180,7 @@ extension TokenScan {
   }
 
   /// The end of an emoji sequence: modifiers, variation selectors, joined scalars, flags.
-  func emojiEnd(after start: Int, first: UInt32) -> Int {
+  package func emojiEnd(after start: Int, first: UInt32) -> Int {
     var end = start
     let isRegional = { (value: UInt32) in value >= 0x1F1E6 && value <= 0x1F1FF }
     var pairedRegional = !isRegional(first)
