@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The layers below LibreKit are compiled for cross-module optimization: the hot path crosses
+// them once per token (the tokenizer is generic over its sink; the matcher's loop reads tokens),
+// and without their bodies in the module interface the callers above could not inline or
+// specialize them.
+let layerSettings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
   name: "Libre",
   products: [
@@ -13,11 +19,11 @@ let package = Package(
     // The engine in layers, each a target so the compiler holds them apart (docs/architecture.md).
     // No I/O, no Foundation in any of them.
     // The model: languages, severities, polarities, tokens.
-    .target(name: "LibreModel"),
+    .target(name: "LibreModel", swiftSettings: layerSettings),
     // Text: the tokenizer, the vocabulary and its frozen lookup, the recording sink.
-    .target(name: "LibreText", dependencies: ["LibreModel"]),
+    .target(name: "LibreText", dependencies: ["LibreModel"], swiftSettings: layerSettings),
     // The automaton: pattern syntax, NFA, compiled automaton, lazy-DFA search.
-    .target(name: "LibreAutomaton", dependencies: ["LibreText"]),
+    .target(name: "LibreAutomaton", dependencies: ["LibreText"], swiftSettings: layerSettings),
     // Lexicons, rules, context, documents, conversations, scoring and the `Linter` facade;
     // re-exports the layers below, so `import LibreKit` is the one import clients need.
     .target(

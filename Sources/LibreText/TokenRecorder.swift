@@ -46,6 +46,15 @@ package struct TokenRecorder: TokenSink {
     self.base = base
   }
 
+  /// Tokenizes `window` into the buffer. The tokenizer is generic over its sink: called here,
+  /// in the module of both, it is specialized for this sink, so the lint path's per-token
+  /// calls (`token`, the frozen lookup) are direct calls, not witness-table calls across modules.
+  package mutating func record(_ window: UnsafeBufferPointer<UInt8>, with tokenizer: borrowing Tokenizer)
+    -> TokenizerReport
+  {
+    tokenizer.tokenize(window, into: &self)
+  }
+
   @inline(__always)
   package mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>

@@ -146,7 +146,7 @@ public struct Linter: Sendable {
   ) -> TokenizerReport {
     workspace.tokens.removeAll()
     var recorder = TokenRecorder(lookup: lexicons.lookup, buffer: workspace.tokens, base: base)
-    return workspace.tokenizer.tokenize(window, into: &recorder)
+    return recorder.record(window, with: workspace.tokenizer)
   }
 
   /// Marks negators, negation particles and scope breakers on `tokens`, for the language
