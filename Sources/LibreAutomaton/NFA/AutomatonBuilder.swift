@@ -322,7 +322,4 @@ package struct FlatStartIndex: Sendable {
     for (kind, list) in byKind.enumerated() where !list.isEmpty { mask |= 1 << UInt8(kind) }
     kindMask = mask
   }
-
-  @inline(__always)
-  package func kindStarts(_ kind: TokenKind) -> Bool { kindMask & (1 << kind.rawValue) != 0 }
 }

@@ -3,8 +3,6 @@
 /// keeps memory bounded and the time still linear). One per thread, never shared, so its
 /// properties skip the runtime's exclusivity checks (a measurable cost per token).
 package final class DFACache {
-  /// Past this many states the cache starts over (memory stays bounded; time stays linear).
-  package static let defaultStateLimit = 20_000
   package let stateLimit: Int
 
   /// The automaton this cache belongs to.
@@ -61,7 +59,7 @@ package final class DFACache {
   /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
   package let anchor = AnchorScratch()
 
-  package init(owner: IdentityToken, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
+  package init(owner: IdentityToken, idCount: Int, stateLimit: Int = MatcherScratch.defaultDFAStateLimit) {
     self.owner = owner
     self.stateLimit = min(max(2, stateLimit), DFACache.maximumStateLimit)
     slots = [Slot](repeating: 0, count: 1 << 12)
@@ -166,7 +164,7 @@ package final class DFACache {
   }
 
   @inline(__always)
-  package static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
+  package static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* FibonacciHash.multiplier) >> 40) }
 
   @inline(__always)
   package static func target(of slot: Slot) -> Int32 {

@@ -89,9 +89,12 @@ public final class MatcherScratch {
   private var caches: [ObjectIdentifier: DFACache] = [:]
   private let stateLimit: Int
 
+  /// How many deterministic states a cache keeps by default before starting over.
+  public static let defaultDFAStateLimit = 20_000
+
   /// `dfaStateLimit`: how many deterministic states a cache keeps before starting over (at
   /// most `32,000`: a cached transition holds its state in 15 bits).
-  public init(dfaStateLimit: Int = 20_000) { stateLimit = dfaStateLimit }
+  public init(dfaStateLimit: Int = MatcherScratch.defaultDFAStateLimit) { stateLimit = dfaStateLimit }
 
   /// What the benchmark reports of the lazy DFA: the deterministic states built so far by
   /// all the caches, the transitions their hash tables hold (the dense shortcuts from the

@@ -32,10 +32,8 @@ public struct PatternAutomaton: Sendable {
   package let entryLength: [Int32]
   /// The number of ids (vocabulary and synthetic, plus 0) the automaton knows.
   package let idCount: Int
-  /// Token kinds some test looks at (bit per kind), and whether caps and shout matter.
+  /// Token kinds some test looks at (bit per kind).
   package let usedKinds: UInt8
-  package let usesCaps: Bool
-  package let usesShout: Bool
   /// The symbol's caps (8) and shout (4) bits that tests look at.
   package let emphasisMask: UInt32
   /// Tells the scratch caches of different automata apart.
@@ -46,7 +44,7 @@ public struct PatternAutomaton: Sendable {
   /// Token kinds that start a pattern, and whether caps or shout can.
   package let startKinds: UInt8
   package let flagsStart: TokenFlags
-  /// Per kind and flags (`kind << 4 | flagIndex(flags)`): a token's symbol but for its id.
+  /// Per kind and flags (`kind << 4 | flags.symbolIndex`): a token's symbol but for its id.
   package let symbolRests: SymbolRestTable
   /// Where each state's other tests begin: a state's transitions test words first, sorted
   /// by id, then the rest. A state before a word class holds a transition per word, so the
@@ -104,18 +102,11 @@ public struct PatternAutomaton: Sendable {
     if !startIndex.shout.isEmpty { starting.insert(.shout) }
     flagsStart = starting
     usedKinds = kinds
-    usesCaps = caps
-    usesShout = shout
     emphasisMask = (caps ? 8 : 0) | (shout ? 4 : 0)
     var rests = [UInt32](repeating: 0, count: PatternAutomaton.restCount)
     for kind in TokenKind.allCases {
-      for index in 0..<16 {
-        var flags: TokenFlags = []
-        if index & 1 != 0 { flags.insert(.allCaps) }
-        if index & 2 != 0 { flags.insert(.shout) }
-        if index & 4 != 0 { flags.insert(.negator) }
-        if index & 8 != 0 { flags.insert(.negationParticle) }
-        let token = Token(start: 0, end: 0, id: 0, kind: kind, flags: flags)
+      for index in 0..<TokenFlags.symbolIndexCount {
+        let token = Token(start: 0, end: 0, id: 0, kind: kind, flags: TokenFlags(symbolIndex: index))
         rests[Int(kind.rawValue) << 4 | index] = PatternAutomaton.symbol(
           of: token, info: 0, usedKinds: kinds, emphasisMask: emphasisMask)
       }
@@ -207,16 +198,7 @@ public struct PatternAutomaton: Sendable {
   @inline(__always)
   package func symbol(of token: Token, info: UInt8, rests: UnsafePointer<UInt32>) -> UInt32 {
     let idPart = UInt32(bitPattern: token.id) << 8 & (0 &- UInt32(info & 1))
-    return idPart | rests[Int(token.kind.rawValue) << 4 | PatternAutomaton.flagIndex(token.flags)]
-  }
-
-  /// The flags a symbol reads, as four bits: caps 1, shout 2, negator 4, particle 8. Two
-  /// shifts, for the flags' places in `TokenFlags` (bits 2 and 3, 7 and 8; a test checks
-  /// them against the rules of a symbol).
-  @inline(__always)
-  package static func flagIndex(_ flags: TokenFlags) -> Int {
-    let raw = Int(flags.rawValue)
-    return raw >> 2 & 3 | raw >> 5 & 12
+    return idPart | rests[Int(token.kind.rawValue) << 4 | token.flags.symbolIndex]
   }
 
   /// Entries of `symbolRests`: 16 per kind, for the eight kinds a kind's three bits allow.

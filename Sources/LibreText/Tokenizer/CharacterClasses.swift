@@ -136,7 +136,7 @@ package struct KeySet: @unchecked Sendable {
 
   @inline(__always)
   private static func slot(of key: UInt64, shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    Int(truncatingIfNeeded: (key &* FibonacciHash.multiplier) >> shift)
   }
 
   package func contains(_ key: UInt64) -> Bool {

@@ -100,7 +100,7 @@ package final class FrozenLookup: @unchecked Sendable {
   /// from the lexicons, so no text can make a probe longer.
   @inline(__always)
   private static func slot(of key: (low: UInt64, high: UInt64), shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: ((key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    Int(truncatingIfNeeded: ((key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) &* FibonacciHash.multiplier) >> shift)
   }
 
   /// The id of a folded token: its vocabulary id, else (for words) the synthetic id of the

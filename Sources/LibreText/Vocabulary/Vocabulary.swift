@@ -128,7 +128,7 @@ public struct Vocabulary: Sendable {
   private static func hash(
     _ bytes: UnsafeBufferPointer<UInt8>, tail: (UnsafeRawPointer, Int, Int) -> UInt64
   ) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var hash: UInt64 = FibonacciHash.multiplier ^ UInt64(bytes.count)
     guard let base = bytes.baseAddress else { return hash }
     let raw = UnsafeRawPointer(base)
     var offset = 0
