@@ -66,7 +66,9 @@ package final class IDInfoTable: @unchecked Sendable {
   deinit { bytes.deallocate() }
 
   @inline(__always)
-  package subscript(id: Int32) -> UInt8 { UInt32(bitPattern: id) < UInt32(truncatingIfNeeded: count) ? bytes[Int(id)] : 0 }
+  package subscript(id: Int32) -> UInt8 {
+    UInt32(bitPattern: id) < UInt32(truncatingIfNeeded: count) ? bytes[Int(id)] : 0
+  }
 }
 
 /// The automaton's symbol parts by kind and flags, in raw memory like `IDInfoTable`: read

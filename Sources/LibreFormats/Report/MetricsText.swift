@@ -35,7 +35,8 @@ enum MetricsText {
       let limit = ConversationMetricsReference.talkRatioLimit
       let reference = Int((ConversationMetricsReference.talkRatioReference * 100).rounded())
       let flag = ratio > limit ? ", above \(Int((limit * 100).rounded()))%" : ""
-      parts.append("rep talk \(percent)% by \(call.unit == .seconds ? "time" : "words") (reference \(reference)%\(flag))")
+      parts.append(
+        "rep talk \(percent)% by \(call.unit == .seconds ? "time" : "words") (reference \(reference)%\(flag))")
     }
     parts.append("rep questions \(call.repQuestions) (\(call.repOpenQuestions) open)")
     let unit = call.unit == .seconds ? "s" : " words"

@@ -159,7 +159,9 @@ package struct TokenScan {
   /// Reads a run of ASCII letters and digits into the current word, in local variables:
   /// the hot loop of the tokenizer. Case is gathered as one OR of the bytes.
   @inline(__always)
-  package mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false) -> Int {
+  package mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false)
+    -> Int
+  {
     var index = start
     // A fresh word starts from zeros held in registers, not from fields just stored.
     var folded = fresh ? 0 : length
