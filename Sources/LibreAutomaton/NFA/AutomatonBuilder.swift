@@ -262,7 +262,7 @@ package struct AutomatonBuilder {
 }
 
 /// The first transitions of all patterns, indexed by what can start them.
-package struct StartIndex: Sendable {
+struct StartIndex: Sendable {
   private let idCount: Int
   /// (id, target) in the order added; grouped by id, stably, when finished.
   private var idStarts: [(id: Int32, target: Int32)] = []
@@ -310,7 +310,7 @@ package struct FlatStartIndex: Sendable {
   package let caps: [Int32]
   package let shout: [Int32]
   /// Bit k set when some pattern starts with `<kind k>`.
-  package let kindMask: UInt8
+  let kindMask: UInt8
 
   package init(idOffsets: [Int32], targets: [Int32], byKind: [[Int32]], caps: [Int32], shout: [Int32]) {
     self.idOffsets = idOffsets

@@ -4,13 +4,13 @@ package struct TokenTest: Hashable, Sendable {
   package let raw: UInt32
 
   package static let wordTag: UInt32 = 0
-  package static let prefixTag: UInt32 = 1
-  package static let kindTag: UInt32 = 2
-  package static let capsTag: UInt32 = 3
-  package static let shoutTag: UInt32 = 4
-  package static let anyTag: UInt32 = 5
+  static let prefixTag: UInt32 = 1
+  static let kindTag: UInt32 = 2
+  static let capsTag: UInt32 = 3
+  static let shoutTag: UInt32 = 4
+  static let anyTag: UInt32 = 5
   /// A token that can sit in a noun phrase (`<np>`): a word, number, placeholder or emoji.
-  package static let slotTag: UInt32 = 6
+  static let slotTag: UInt32 = 6
 
   package static func word(_ id: Int32) -> TokenTest { TokenTest(raw: UInt32(id)) }
   package static func prefix(_ index: Int) -> TokenTest { TokenTest(raw: prefixTag << 28 | UInt32(index)) }
@@ -22,7 +22,7 @@ package struct TokenTest: Hashable, Sendable {
 
   /// The token kinds a slot step refuses. Tests see them as kinds, so tokens of these kinds
   /// never share a symbol (a lazy automaton's cache key) with the words a slot reads.
-  package static let kindsOutsideSlots: UInt8 =
+  static let kindsOutsideSlots: UInt8 =
     1 << TokenKind.punctuation.rawValue | 1 << TokenKind.url.rawValue | 1 << TokenKind.email.rawValue
 
   package var tag: UInt32 { raw >> 28 }

@@ -6,7 +6,7 @@ package final class DFACache {
   package let stateLimit: Int
 
   /// The automaton this cache belongs to.
-  package let owner: IdentityToken
+  let owner: IdentityToken
   /// Each state's sorted threads and sorted accepted entries (both packed with negation).
   @exclusivity(unchecked) private var threads: [[UInt32]] = [[]]
   @exclusivity(unchecked) private var acceptLists: [[UInt32]] = [[]]
@@ -36,9 +36,9 @@ package final class DFACache {
   /// Three arrays cost up to three cache misses for a token inside a gap; one line costs one.
   @exclusivity(unchecked) private var lines: UnsafeMutablePointer<UInt64>
   @exclusivity(unchecked) private var lineCapacity = 1024
-  package static let lineWords = 8
-  package static let plainNextWord = 4
-  package static let dropsUnnamedWord = 5
+  static let lineWords = 8
+  static let plainNextWord = 4
+  static let dropsUnnamedWord = 5
 
   /// A transition in one word: the key (`state + 1` above the symbol) in the low 48 bits,
   /// the target (15-bit state, accept flag at bit 15) in the high 16. Eight bytes, so the
@@ -49,10 +49,10 @@ package final class DFACache {
   /// cache) instead of in the large one. 4,096 entries fitted the first-level cache but
   /// missed a quarter of the full lexicons' lookups; 16,384 miss 12 %.
   @exclusivity(unchecked) private var recent = [Slot](repeating: 0, count: DFACache.recentCount)
-  package static let recentCount = 16384
-  package static let keyMask: UInt64 = 0xFFFF_FFFF_FFFF
+  static let recentCount = 16384
+  static let keyMask: UInt64 = 0xFFFF_FFFF_FFFF
   /// States are numbered in 15 bits in a slot.
-  package static let maximumStateLimit = 32_000
+  static let maximumStateLimit = 32_000
 
   @exclusivity(unchecked) private var next: [UInt32] = []
   @exclusivity(unchecked) private var accepted: [UInt32] = []
@@ -96,10 +96,10 @@ package final class DFACache {
   }
 
   /// Set on a state id whose state accepts: the matcher tests the id, not a table.
-  package static let acceptFlag: Int32 = 1 << 30
+  static let acceptFlag: Int32 = 1 << 30
 
   @inline(__always)
-  package func hasAccepts(_ state: Int32) -> Bool { state & DFACache.acceptFlag != 0 }
+  func hasAccepts(_ state: Int32) -> Bool { state & DFACache.acceptFlag != 0 }
 
   package func accepts(of state: Int32) -> [UInt32] { acceptLists[Int(state & ~DFACache.acceptFlag)] }
 
@@ -223,7 +223,7 @@ package final class DFACache {
 
   /// Where an id's bit is in a state's filter (words 0–3 of its line): bit `id & 255`.
   @inline(__always)
-  package static func filterBit(of id: UInt32) -> (word: Int, mask: UInt64) {
+  static func filterBit(of id: UInt32) -> (word: Int, mask: UInt64) {
     (Int(id & 255) >> 6, 1 << UInt64(id & 63))
   }
 
@@ -259,7 +259,7 @@ package final class DFACache {
   /// Marks the symbol under which the union of two states is cached: token symbols hold
   /// their id above 8 low bits, so they never reach bit 31 while ids stay below 2^23
   /// (the built-in lexicons hold some 10,000 words).
-  package static let unionMark: UInt32 = 1 << 31
+  static let unionMark: UInt32 = 1 << 31
 
   private func build(from state: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     // The source threads are read before a reset, which renumbers every state.

@@ -32,7 +32,7 @@ package struct AnchorThreads {
     count += 1
   }
 
-  package mutating func grow() {
+  mutating func grow() {
     let larger = capacity * 2
     let newThreads = UnsafeMutablePointer<UInt32>.allocate(capacity: larger)
     let newFirsts = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
@@ -52,7 +52,7 @@ package struct AnchorThreads {
 
 /// A read-only byte per id, in raw memory (no bounds or reference checks per token); ids
 /// past the end read as 0.
-package final class IDInfoTable: @unchecked Sendable {
+final class IDInfoTable: @unchecked Sendable {
   private let bytes: UnsafeMutablePointer<UInt8>
   private let count: Int
 

@@ -40,10 +40,10 @@ public struct PatternAutomaton: Sendable {
   package var identity: ObjectIdentifier { ObjectIdentifier(identityToken) }
   /// Per id: bit 0 = some test looks at it, bit 1 = some pattern starts with it. In raw
   /// memory, read once per token on the hot path; shared and never written after init.
-  package let idInfo: IDInfoTable
+  let idInfo: IDInfoTable
   /// Token kinds that start a pattern, and whether caps or shout can.
-  package let startKinds: UInt8
-  package let flagsStart: TokenFlags
+  let startKinds: UInt8
+  let flagsStart: TokenFlags
   /// Per kind and flags (`kind << 4 | flags.symbolIndex`): a token's symbol but for its id.
   package let symbolRests: SymbolRestTable
   /// Where each state's other tests begin: a state's transitions test words first, sorted
@@ -53,7 +53,7 @@ public struct PatternAutomaton: Sendable {
 
   /// An object only this automaton (and its copies) holds: its identity keys the caches,
   /// with no shared counter to race on when automata are compiled on several threads.
-  package let identityToken = IdentityToken()
+  let identityToken = IdentityToken()
 
   package init(
     transitionStart: [Int32], tests: [UInt32], targets: [Int32], accept: [Int32], startIndex: FlatStartIndex,
@@ -148,7 +148,7 @@ public struct PatternAutomaton: Sendable {
   /// Calls `body` with each transition of `state` that `token` passes: its word tests by a
   /// binary search on the id, then its other tests one by one.
   @inline(__always)
-  package func forEachPassing(_ state: Int, _ token: Token, _ body: (Int) -> Void) {
+  func forEachPassing(_ state: Int, _ token: Token, _ body: (Int) -> Void) {
     let wordsEnd = Int(otherStart[state])
     var transition = firstWord(token.id, from: Int(transitionStart[state]), to: wordsEnd)
     while transition < wordsEnd && tests[transition] == UInt32(bitPattern: token.id) {
@@ -160,7 +160,7 @@ public struct PatternAutomaton: Sendable {
 
   /// The first word transition in `lower..<upper` (sorted by id) that tests `id` or a larger one.
   @inline(__always)
-  package func firstWord(_ id: Int32, from lower: Int, to upper: Int) -> Int {
+  func firstWord(_ id: Int32, from lower: Int, to upper: Int) -> Int {
     var lower = lower
     var upper = upper
     let wanted = UInt32(bitPattern: id)
@@ -202,13 +202,13 @@ public struct PatternAutomaton: Sendable {
   }
 
   /// Entries of `symbolRests`: 16 per kind, for the eight kinds a kind's three bits allow.
-  package static let restCount = 8 << 4
+  static let restCount = 8 << 4
 
   /// Where the flags a symbol reads sit in `TokenFlags`.
-  package static let negatorBit = UInt32(TokenFlags.negator.rawValue.trailingZeroBitCount)
-  package static let particleBit = UInt32(TokenFlags.negationParticle.rawValue.trailingZeroBitCount)
-  package static let allCapsBit = UInt32(TokenFlags.allCaps.rawValue.trailingZeroBitCount)
-  package static let shoutBit = UInt32(TokenFlags.shout.rawValue.trailingZeroBitCount)
+  static let negatorBit = UInt32(TokenFlags.negator.rawValue.trailingZeroBitCount)
+  static let particleBit = UInt32(TokenFlags.negationParticle.rawValue.trailingZeroBitCount)
+  static let allCapsBit = UInt32(TokenFlags.allCaps.rawValue.trailingZeroBitCount)
+  static let shoutBit = UInt32(TokenFlags.shout.rawValue.trailingZeroBitCount)
 
   /// Appends every match in `tokens` to `matches`; `scratch` is reused between calls.
   public func match(
@@ -302,7 +302,7 @@ public struct PatternAutomaton: Sendable {
   }
 
   /// Whether a transition of one of `threads` tests for this id (as a word or a prefix).
-  package func threadsTest(_ id: Int32, _ threads: [UInt32]) -> Bool {
+  func threadsTest(_ id: Int32, _ threads: [UInt32]) -> Bool {
     for thread in threads {
       let state = Int(thread >> 1)
       let wordsEnd = Int(otherStart[state])
@@ -318,12 +318,12 @@ public struct PatternAutomaton: Sendable {
 
   /// Whether some pattern starts with a word of this id.
   @inline(__always)
-  package func startsPattern(_ id: Int32) -> Bool { idInfo[id] & 2 != 0 }
+  func startsPattern(_ id: Int32) -> Bool { idInfo[id] & 2 != 0 }
 
   /// The ids `threads` name (see `DFACache`): bit `id & 255` (over four words) per word a
   /// transition tests, every bit when one tests a prefix; and whether a word they do not
   /// name leaves them all behind (every transition tests a word).
-  package func namedIDs(of threads: [UInt32]) -> (ids: SIMD4<UInt64>, dropsUnnamed: Bool) {
+  func namedIDs(of threads: [UInt32]) -> (ids: SIMD4<UInt64>, dropsUnnamed: Bool) {
     // Four words in registers: an array here was an allocation per DFA state built.
     var filter = SIMD4<UInt64>(repeating: 0)
     var drops = true

@@ -6,8 +6,8 @@ public struct PatternParser {
   /// Longest gap allowed by `*{m,n}`, and longest noun-phrase slot.
   public static let maximumGap = 8
   /// The token kind name of a noun-phrase slot, and its bounds when none are written.
-  package static let slotName = "np"
-  package static let defaultSlot = (low: 1, high: 4)
+  static let slotName = "np"
+  static let defaultSlot = (low: 1, high: 4)
   private static let kinds: [String: PatternNode] = [
     "num": node(.tokenKind, TokenKind.number), "placeholder": node(.tokenKind, TokenKind.placeholder),
     "url": node(.tokenKind, TokenKind.url), "email": node(.tokenKind, TokenKind.email),

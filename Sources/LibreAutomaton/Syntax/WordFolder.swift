@@ -39,7 +39,7 @@ package struct FoldedRun: TokenSink {
 }
 
 /// A sink that keeps only the folded forms, as strings.
-package struct FoldedWordList: TokenSink {
+struct FoldedWordList: TokenSink {
   package var words: [String] = []
 
   package mutating func token(

@@ -1,9 +1,9 @@
 /// Classes of ASCII bytes for the tokenizer's fast path. Values `>= 0x30` are the
 /// folded byte of a letter or digit; the others name what the byte does.
-package enum ASCIIClass {
+enum ASCIIClass {
   package static let apostrophe: UInt8 = 1
-  package static let sentenceEnd: UInt8 = 2
-  package static let clausePunctuation: UInt8 = 3
+  static let sentenceEnd: UInt8 = 2
+  static let clausePunctuation: UInt8 = 3
   package static let space: UInt8 = 4
   package static let newline: UInt8 = 5
   package static let hyphen: UInt8 = 6
@@ -36,7 +36,7 @@ package enum ASCIIClass {
 }
 
 /// What a non-ASCII scalar does in the text.
-package enum ScalarRole {
+enum ScalarRole {
   case letter
   case apostrophe
   case space
@@ -71,7 +71,7 @@ extension ScalarRole {
   }
 
   /// Scalars that continue an emoji: variation selectors, joiners, skin tones, keycaps, tags.
-  package static func continuesEmoji(_ value: UInt32) -> Bool {
+  static func continuesEmoji(_ value: UInt32) -> Bool {
     switch value {
     case 0xFE0E, 0xFE0F, 0x20E3, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return true
     default: return false
@@ -80,15 +80,15 @@ extension ScalarRole {
 }
 
 /// Abbreviations whose final period does not end a sentence.
-package enum Abbreviations {
+enum Abbreviations {
   /// Never end a sentence: titles, and words that introduce what follows.
-  package static let neverFinal = KeySet([
+  static let neverFinal = KeySet([
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "messrs", "mme", "mmes", "mlle", "mlles",
     "m", "mm", "me", "vs", "cf", "p", "pp", "no", "fig", "ex", "env", "tel", "ca", "ref", "att",
     "e.g", "i.e", "p.ex", "a.m", "p.m", "n.b",
   ])
   /// End a sentence only when a capital letter or a line break follows (`etc. Then`).
-  package static let finalBeforeCapital = KeySet([
+  static let finalBeforeCapital = KeySet([
     "etc", "inc", "ltd", "co", "corp", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "janv", "fevr", "avr", "juil",
   ])
@@ -107,7 +107,7 @@ package enum Abbreviations {
 /// A small set of packed words (`Abbreviations.key`) in an open-addressing table of raw
 /// memory: one multiply and a load or two on the path of every sentence end, where a
 /// bisection of an array cost some ninety instructions.
-package struct KeySet: @unchecked Sendable {
+struct KeySet: @unchecked Sendable {
   /// Keys, 0 for an empty slot (a key is never 0: it packs at least one non-zero byte).
   private let slots: UnsafeMutablePointer<UInt64>
   private let mask: Int

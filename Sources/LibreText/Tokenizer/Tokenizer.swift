@@ -9,7 +9,7 @@ public struct Tokenizer: ~Copyable {
   /// Longest folded form kept per token; longer words keep their span but a cut form.
   public static let foldCapacity = 256
   package let scratch: UnsafeMutablePointer<UInt8>
-  package let spare: UnsafeMutablePointer<UInt8>
+  let spare: UnsafeMutablePointer<UInt8>
 
   public init() {
     scratch = .allocate(capacity: Tokenizer.foldCapacity + 16)
@@ -40,11 +40,11 @@ public struct Tokenizer: ~Copyable {
 }
 
 /// The state of one tokenizer pass.
-package struct TokenScan {
+struct TokenScan {
   package let base: UnsafePointer<UInt8>
   package let count: Int
   package let scratch: UnsafeMutablePointer<UInt8>
-  package let spare: UnsafeMutablePointer<UInt8>
+  let spare: UnsafeMutablePointer<UInt8>
   package var report = TokenizerReport()
 
   /// Flags for the next token emitted.
@@ -54,21 +54,21 @@ package struct TokenScan {
   package var wordEnd = 0
   package var length = 0
   /// Non-ASCII letters of the word by case (ASCII case is read from `asciiBits`).
-  package var upperCount = 0
-  package var lowerCount = 0
+  var upperCount = 0
+  var lowerCount = 0
   /// The OR of the word's ASCII letter and digit bytes: bit 0x20 clear = no lowercase
   /// letter and no digit among them.
-  package var asciiBits: UInt8 = 0
-  package var firstIsUpper = false
+  var asciiBits: UInt8 = 0
+  var firstIsUpper = false
   /// An apostrophe just read after a letter, not yet known to be inside the word.
-  package var pendingApostrophe = -1
-  package var pendingApostropheWidth = 0
+  var pendingApostrophe = -1
+  var pendingApostropheWidth = 0
   /// Apostrophes inside the current word: source offset, width in bytes, folded offset.
-  package var apostrophes = ApostropheList()
+  var apostrophes = ApostropheList()
   /// The last word emitted, for abbreviation checks: source end and folded key.
   package var lastWordEnd = -1
-  package var lastWordKey: UInt64?
-  package var lastWordWasInitial = false
+  var lastWordKey: UInt64?
+  var lastWordWasInitial = false
 
   package init(
     base: UnsafePointer<UInt8>, count: Int, scratch: UnsafeMutablePointer<UInt8>,
@@ -159,7 +159,7 @@ package struct TokenScan {
   /// Reads a run of ASCII letters and digits into the current word, in local variables:
   /// the hot loop of the tokenizer. Case is gathered as one OR of the bytes.
   @inline(__always)
-  package mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false)
+  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false)
     -> Int
   {
     var index = start
@@ -215,7 +215,7 @@ package struct TokenScan {
   }
 
   @inline(__always)
-  package mutating func beginWord(at index: Int) {
+  mutating func beginWord(at index: Int) {
     wordStart = index
     length = 0
     upperCount = 0
@@ -237,12 +237,12 @@ package struct TokenScan {
   }
 
   @inline(__always)
-  package mutating func noteUpper() {
+  mutating func noteUpper() {
     if length == 0 { firstIsUpper = true }
     upperCount &+= 1
   }
 
-  package mutating func acceptPendingApostrophe() {
+  mutating func acceptPendingApostrophe() {
     apostrophes.append(
       source: pendingApostrophe, width: pendingApostropheWidth, folded: min(length, Tokenizer.foldCapacity))
     append(UInt8(ascii: "'"))
@@ -253,14 +253,14 @@ package struct TokenScan {
   /// Appends a Latin letter from its fold-table entry: one or two ASCII letters, and
   /// whether it was a capital.
   @inline(__always)
-  package mutating func appendFolded(_ folded: UInt16) {
+  mutating func appendFolded(_ folded: UInt16) {
     if folded & 0x8000 != 0 { noteUpper() } else { lowerCount &+= 1 }
     append(UInt8(folded & 0x7F))
     let second = UInt8((folded >> 8) & 0x7F)
     if second != 0 { append(second) }
   }
 
-  package mutating func appendLetter(_ value: UInt32) {
+  mutating func appendLetter(_ value: UInt32) {
     if value < 0x250 {
       appendFolded(latinFoldTable[Int(value) - 0x80])
       return
@@ -270,14 +270,14 @@ package struct TokenScan {
     for lowered in scalar.properties.lowercaseMapping.utf8 { append(lowered) }
   }
 
-  package mutating func flushWord<Sink: TokenSink>(_ sink: inout Sink) {
+  mutating func flushWord<Sink: TokenSink>(_ sink: inout Sink) {
     flushWordInline(&sink)
   }
 
   /// `flushWord`, inlined where a space ends a word (most words): the call and its prologue
   /// cost as much as the rest of a word's emission.
   @inline(__always)
-  package mutating func flushWordInline<Sink: TokenSink>(_ sink: inout Sink) {
+  mutating func flushWordInline<Sink: TokenSink>(_ sink: inout Sink) {
     guard wordStart >= 0 else { return }
     if pendingApostrophe >= 0 {
       pendingApostrophe = -1
@@ -305,12 +305,12 @@ package struct TokenScan {
 
   /// Whether `bytes` start with `cannot`, read as one load (the scratch buffer has slack).
   @inline(__always)
-  package static func isCannot(_ bytes: UnsafeMutablePointer<UInt8>) -> Bool {
+  static func isCannot(_ bytes: UnsafeMutablePointer<UInt8>) -> Bool {
     isCannot(UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self))
   }
 
   /// Emits a token that is not a word (URL, e-mail, placeholder, emoji, punctuation).
-  package mutating func emitWhole<Sink: TokenSink>(
+  mutating func emitWhole<Sink: TokenSink>(
     _ start: Int, _ end: Int, _ kind: TokenKind, _ sink: inout Sink, extra: TokenFlags = []
   ) {
     flushWord(&sink)
@@ -323,7 +323,7 @@ package struct TokenScan {
   }
 
   /// The folded form of a non-word token: ASCII lowercased, emoji reduced to their first scalar.
-  package mutating func foldVerbatim(_ start: Int, _ end: Int, kind: TokenKind) -> Int {
+  mutating func foldVerbatim(_ start: Int, _ end: Int, kind: TokenKind) -> Int {
     if end == start + 1 {
       // Most of these are one mark (`,` `(` `-`): no loop.
       let byte = base[start]
@@ -341,7 +341,7 @@ package struct TokenScan {
 }
 
 /// Up to eight apostrophe positions inside one word, without allocating.
-package struct ApostropheList {
+struct ApostropheList {
   package var count = 0
   private var sources: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
   private var widths: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -368,7 +368,7 @@ package struct ApostropheList {
 
 /// The number of bytes of the UTF-8 sequence that `lead` starts.
 @inline(__always)
-package func utf8Width(_ lead: UInt8) -> Int {
+func utf8Width(_ lead: UInt8) -> Int {
   if lead < 0x80 { return 1 }
   if lead < 0xE0 { return 2 }
   if lead < 0xF0 { return 3 }
@@ -387,9 +387,9 @@ extension Tokenizer {
 }
 
 /// Counts tokens and folded bytes.
-package struct TokenCounter: TokenSink {
+struct TokenCounter: TokenSink {
   package var tokens = 0
-  package var foldedBytes = 0
+  var foldedBytes = 0
 
   @inline(__always)
   package mutating func token(

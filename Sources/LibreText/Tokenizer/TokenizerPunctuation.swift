@@ -88,7 +88,7 @@ extension TokenScan {
   }
 
   /// A trailing apostrophe (`students'`) turns out not to be inside a word.
-  package mutating func settleApostrophe<Sink: TokenSink>(_ sink: inout Sink) {
+  mutating func settleApostrophe<Sink: TokenSink>(_ sink: inout Sink) {
     guard pendingApostrophe >= 0 else { return }
     let position = pendingApostrophe
     let width = pendingApostropheWidth
@@ -133,7 +133,7 @@ extension TokenScan {
   /// mutating one copied the whole scan state (its inline apostrophe list makes it some
   /// 300 bytes), and `@inline(__always)` alone did not stop it after a sentence's end.
   @inline(__always)
-  package mutating func startsSentence(at index: Int) -> Bool {
+  mutating func startsSentence(at index: Int) -> Bool {
     let byte = base[index]
     if byte < 0x80 {
       return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
@@ -162,7 +162,7 @@ extension TokenScan {
   }
 
   /// A run of `.`, `!`, `?` and `…`, with the closing quotes and brackets after it.
-  package mutating func sentenceEnd<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int {
+  mutating func sentenceEnd<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int {
     if wordStart >= 0 {
       lastWordKey = Abbreviations.key(scratch, count: min(length, Tokenizer.foldCapacity))
       lastWordWasInitial = length == 1 && firstIsUpper
@@ -269,7 +269,7 @@ extension TokenScan {
   // MARK: Non-ASCII
 
   /// Handles the scalar that starts at `index` (its lead byte is `>= 0x80`).
-  package mutating func nonASCII<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int {
+  mutating func nonASCII<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int {
     guard let (value, width) = decode(at: index) else {
       report.invalidUTF8Sequences += 1
       if report.firstInvalidOffset == nil { report.firstInvalidOffset = index }

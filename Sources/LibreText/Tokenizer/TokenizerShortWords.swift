@@ -9,7 +9,7 @@ extension TokenScan {
   /// apostrophe), a number, capitalized or in capitals, or part of a hyphenated word;
   /// `cannot` is left to the general way, which splits it.
   @inline(__always)
-  package mutating func shortLowercaseWord<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int? {
+  mutating func shortLowercaseWord<Sink: TokenSink>(at index: Int, _ sink: inout Sink) -> Int? {
     guard index &+ 8 <= count else { return nil }
     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
     let length = TokenScan.lowercaseRun(word)
@@ -28,7 +28,7 @@ extension TokenScan {
   /// eight-byte test of the tokenizer's word loops. A byte at or past 0x80 may carry into
   /// the ones above it, never into those below.
   @inline(__always)
-  package static func lowercaseRun(_ word: UInt64) -> Int {
+  static func lowercaseRun(_ word: UInt64) -> Int {
     let high: UInt64 = 0x8080_8080_8080_8080
     let atLeastA = (word &+ 0x1F1F_1F1F_1F1F_1F1F) & high
     let pastZ = (word &+ 0x0505_0505_0505_0505) & high
@@ -38,5 +38,5 @@ extension TokenScan {
 
   /// Whether the low six bytes of `bytes` spell `cannot`.
   @inline(__always)
-  package static func isCannot(_ bytes: UInt64) -> Bool { bytes & 0xFFFF_FFFF_FFFF == 0x746F_6E6E_6163 }
+  static func isCannot(_ bytes: UInt64) -> Bool { bytes & 0xFFFF_FFFF_FFFF == 0x746F_6E6E_6163 }
 }

@@ -40,7 +40,7 @@ extension TokenScan {
 
   /// The end of an e-mail address starting at `start`, checked when a word stops at one of
   /// the characters an address may hold; nil when there is none.
-  package func emailEnd(from start: Int, trigger: UInt8) -> Int? {
+  func emailEnd(from start: Int, trigger: UInt8) -> Int? {
     switch trigger {
     case UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"),
       UInt8(ascii: "%"):
@@ -180,7 +180,7 @@ extension TokenScan {
   }
 
   /// The end of an emoji sequence: modifiers, variation selectors, joined scalars, flags.
-  package func emojiEnd(after start: Int, first: UInt32) -> Int {
+  func emojiEnd(after start: Int, first: UInt32) -> Int {
     var end = start
     let isRegional = { (value: UInt32) in value >= 0x1F1E6 && value <= 0x1F1FF }
     var pairedRegional = !isRegional(first)

@@ -4,13 +4,13 @@
 /// `won't` → `will` `not`, `let's` → `let` `us`); French elisions are split
 /// (`l'offre` → `l'` `offre`, `qu'il` → `qu'` `il`) while words such as `aujourd'hui`
 /// stay whole. Each part keeps the exact byte range it came from.
-package enum Contractions {
+enum Contractions {
   /// Folded prefixes that elide before a vowel in French (`l'`, `jusqu'`).
-  package static let elisions = KeySet([
+  static let elisions = KeySet([
     "l", "d", "j", "m", "t", "s", "n", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
   ])
   /// Bases after which `'s` means `is` (or `us`, for `let`).
-  package static let sIsBases = KeySet([
+  static let sIsBases = KeySet([
     "it", "that", "there", "here", "what", "who", "where", "when", "how", "he", "she", "this",
     "everything", "nothing", "something", "someone", "everyone", "why", "now",
   ])
@@ -18,28 +18,28 @@ package enum Contractions {
   package static let not = Array("not".utf8)
   package static let will = Array("will".utf8)
   package static let can = Array("can".utf8)
-  package static let shall = Array("shall".utf8)
+  static let shall = Array("shall".utf8)
   package static let isWord = Array("is".utf8)
   package static let are = Array("are".utf8)
   package static let have = Array("have".utf8)
   package static let am = Array("am".utf8)
   package static let would = Array("would".utf8)
   package static let us = Array("us".utf8)
-  package static let possessive = Array("'s".utf8)
-  package static let cannotKey = key("cannot")
-  package static let tKey = key("t")
-  package static let sKey = key("s")
-  package static let letKey = key("let")
+  static let possessive = Array("'s".utf8)
+  static let cannotKey = key("cannot")
+  static let tKey = key("t")
+  static let sKey = key("s")
+  static let letKey = key("let")
 
-  package static let suffixExpansions: [(key: UInt64?, word: [UInt8])] = [
+  static let suffixExpansions: [(key: UInt64?, word: [UInt8])] = [
     (key("re"), are), (key("ve"), have), (key("ll"), will), (key("m"), am), (key("d"), would),
   ]
-  package static let negatedStems: [(key: UInt64?, word: [UInt8])] = [
+  static let negatedStems: [(key: UInt64?, word: [UInt8])] = [
     (key("wo"), will), (key("ca"), can), (key("sha"), shall), (key("ai"), isWord),
   ]
 
   /// The word a suffix after an apostrophe stands for (`re` → `are`), or nil.
-  package static func expansion(ofSuffix suffix: UInt64?) -> [UInt8]? {
+  static func expansion(ofSuffix suffix: UInt64?) -> [UInt8]? {
     suffixExpansions.first { $0.key == suffix }?.word
   }
 
@@ -57,7 +57,7 @@ package enum Contractions {
 
 extension TokenScan {
   /// Emits the word held in the scratch buffer, expanding contractions and splitting elisions.
-  package mutating func emitWord<Sink: TokenSink>(
+  mutating func emitWord<Sink: TokenSink>(
     start: Int, end: Int, folded: Int, flags: TokenFlags, _ sink: inout Sink
   ) {
     var flags = flags
@@ -162,7 +162,7 @@ extension TokenScan {
   }
 
   /// Copies a fixed folded form into `spare` (which has slack after it); returns its length.
-  package mutating func copyToSpare(_ word: [UInt8]) -> Int {
+  mutating func copyToSpare(_ word: [UInt8]) -> Int {
     word.withUnsafeBufferPointer { spare.update(from: $0.baseAddress!, count: $0.count) }
     return word.count
   }

@@ -34,7 +34,7 @@ package struct PrefixTable: Sendable {
   }
 
   /// The trie's raw tables, for `FrozenLookup`.
-  package var trie: (children: [Int32], terminal: [Int32]) { (children, terminal) }
+  var trie: (children: [Int32], terminal: [Int32]) { (children, terminal) }
 
   /// Registers a prefix; returns its index.
   package mutating func add(_ prefix: String) -> Int {
