@@ -1,6 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The layers below LibreKit are compiled for cross-module optimization: the hot path crosses
+// them once per token (the tokenizer is generic over its sink; the matcher's loop reads tokens),
+// and without their bodies in the module interface the callers above could not inline or
+// specialize them.
+let layerSettings: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
   name: "Libre",
   products: [
@@ -10,8 +16,19 @@ let package = Package(
     .executable(name: "libre", targets: ["libre"]),
   ],
   targets: [
-    // The engine: tokenizer, lexicon language, matcher, rules, scorer. No I/O, no Foundation.
-    .target(name: "LibreKit", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+    // The engine in layers, each a target so the compiler holds them apart (docs/architecture.md).
+    // No I/O, no Foundation in any of them.
+    // The model: languages, severities, polarities, tokens.
+    .target(name: "LibreModel", swiftSettings: layerSettings),
+    // Text: the tokenizer, the vocabulary and its frozen lookup, the recording sink.
+    .target(name: "LibreText", dependencies: ["LibreModel"], swiftSettings: layerSettings),
+    // The automaton: pattern syntax, NFA, compiled automaton, lazy-DFA search.
+    .target(name: "LibreAutomaton", dependencies: ["LibreText"], swiftSettings: layerSettings),
+    // Lexicons, rules, context, documents, conversations, scoring and the `Linter` facade;
+    // re-exports the layers below, so `import LibreKit` is the one import clients need.
+    .target(
+      name: "LibreKit", dependencies: ["LibreAutomaton"],
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     // The built-in lexicons of `lexicons/`, embedded at build time so a copied binary needs no bundle.
     .target(name: "LibreLexicons", dependencies: ["LibreKit"], plugins: ["EmbedLexicons"]),
     // Loaders (input formats) and reporters (output formats). No Foundation either: the rare

@@ -100,10 +100,4 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     }
   }
 
-  /// How many inputs were submitted so far.
-  var submittedCount: Int {
-    lock.lock()
-    defer { lock.unlock() }
-    return submitted
-  }
 }

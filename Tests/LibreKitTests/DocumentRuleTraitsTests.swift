@@ -21,10 +21,10 @@ struct DocumentRuleTraitsTests {
     #expect(Self.rule(.freedom, "urgency").traits == [], "only pressure contradicts")
     #expect(Self.rule(.freedom, "autonomy-support").traits == [.softFreedom])
     #expect(Self.rule(.pressure, "stacked").traits == [.derived])
-    for category in FalseFreedomRule.contradictingCategories {
+    for category in RuleTraits.contradictingCategories {
       #expect(Self.rule(.pressure, category).traits.contains(.contradictsFreedom), "\(category)")
     }
-    for category in EmailRules.derivedCategories {
+    for category in RuleTraits.derivedCategories {
       #expect(Self.rule(.pressure, category).traits.contains(.derived), "\(category)")
     }
   }

@@ -10,8 +10,8 @@ struct SymbolTests {
   static func reference(_ automaton: PatternAutomaton, _ token: Token, info: UInt8) -> UInt32 {
     var symbol: UInt32 = info & 1 != 0 ? UInt32(token.id) << 8 : 0
     if automaton.usedKinds & (1 << token.kind.rawValue) != 0 { symbol |= UInt32(token.kind.rawValue + 1) << 4 }
-    if automaton.usesCaps && token.flags.contains(.allCaps) { symbol |= 8 }
-    if automaton.usesShout && token.flags.contains(.shout) { symbol |= 4 }
+    if automaton.emphasisMask & 8 != 0 && token.flags.contains(.allCaps) { symbol |= 8 }
+    if automaton.emphasisMask & 4 != 0 && token.flags.contains(.shout) { symbol |= 4 }
     if token.flags.contains(.negator) {
       symbol |= 2
     } else if token.flags.contains(.negationParticle) {
@@ -30,7 +30,7 @@ struct SymbolTests {
     var checked = 0
     for language in [Language.english, .french] {
       let automaton = try #require(linter.tables(language)).automaton
-      #expect(automaton.usesCaps || automaton.usesShout || automaton.usedKinds != 0)
+      #expect(automaton.emphasisMask != 0 || automaton.usedKinds != 0)
       for kind in TokenKind.allCases {
         for subset in 0..<(1 << read.count) {
           var flags: TokenFlags = []

@@ -133,7 +133,8 @@ public enum DocumentLoader {
     var lineEnd = start
     while lineEnd < text.count, text[lineEnd] != 0x0A { lineEnd += 1 }
     let line = String(decoding: text[start..<lineEnd], as: UTF8.self)
-    let labels = ["subject:", "objet :", "objet :", "objet:"]
+    // French sets a space before the colon: a plain one, a no-break space or a narrow one.
+    let labels = ["subject:", "objet :", "objet\u{00A0}:", "objet\u{202F}:", "objet:"]
     guard let label = labels.first(where: { line.lowercased().hasPrefix($0) }) else { return [] }
     let subjectStart = start + label.utf8.count
     var subjectEnd = lineEnd

@@ -111,19 +111,13 @@ public final class SectionReader {
   /// between `floor` and `limit`, else after the last line break before `limit`, else after
   /// the first line break past it; 0 when there is no line break.
   static func cut(_ bytes: [UInt8], limit: Int, floor: Int) -> Int {
-    var lastBreak = 0
-    var index = min(limit, bytes.count) - 1
-    while index >= 0 {
-      if bytes[index] == 0x0A {
-        if lastBreak == 0 { lastBreak = index + 1 }
-        if index < floor { break }
-        if index >= 1 && bytes[index - 1] == 0x0A { return index + 1 }
-        if index >= 2 && bytes[index - 1] == 0x0D && bytes[index - 2] == 0x0A { return index + 1 }
-      }
-      index -= 1
-    }
-    if lastBreak > 0 { return lastBreak }
-    var forward = min(limit, bytes.count)
+    let end = min(limit, bytes.count)
+    let floor = max(0, min(floor, end))
+    let breaks = bytes.withUnsafeBufferPointer { TextCut.breaks($0, start: 0, floor: floor, limit: end) }
+    if let blankLine = breaks.blankLine { return blankLine }
+    if let lineBreak = breaks.lineBreak { return lineBreak }
+    if let before = bytes[..<floor].lastIndex(of: 0x0A) { return before + 1 }
+    var forward = end
     while forward < bytes.count {
       if bytes[forward] == 0x0A { return forward + 1 }
       forward += 1

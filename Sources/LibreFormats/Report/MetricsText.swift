@@ -32,8 +32,11 @@ enum MetricsText {
     var parts = ["call: \(call.turns) turn(s), \(call.speakers) speaker(s)"]
     if let ratio = call.repTalkRatio {
       let percent = Int((ratio * 100).rounded())
-      let flag = ratio > ConversationMetricsReference.talkRatioLimit ? ", above 65%" : ""
-      parts.append("rep talk \(percent)% by \(call.unit == .seconds ? "time" : "words") (reference 43%\(flag))")
+      let limit = ConversationMetricsReference.talkRatioLimit
+      let reference = Int((ConversationMetricsReference.talkRatioReference * 100).rounded())
+      let flag = ratio > limit ? ", above \(Int((limit * 100).rounded()))%" : ""
+      parts.append(
+        "rep talk \(percent)% by \(call.unit == .seconds ? "time" : "words") (reference \(reference)%\(flag))")
     }
     parts.append("rep questions \(call.repQuestions) (\(call.repOpenQuestions) open)")
     let unit = call.unit == .seconds ? "s" : " words"

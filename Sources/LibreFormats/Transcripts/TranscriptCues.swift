@@ -72,7 +72,6 @@ struct CueCollector {
   /// Sets the speaker of the open cue (a voice span found after the timing line).
   mutating func setSpeaker(_ speaker: String?) { open?.speaker = speaker }
 
-  var openSpeaker: String? { open?.speaker }
   /// Whether the open cue has text other than spaces and line breaks.
   var openHasText: Bool { !TextLines.isBlank(builder.bytes, cueStart..<builder.count) }
   var openTimes: (start: Double?, end: Double?) { (open?.start, open?.end) }

@@ -146,7 +146,7 @@ public struct Linter: Sendable {
   ) -> TokenizerReport {
     workspace.tokens.removeAll()
     var recorder = TokenRecorder(lookup: lexicons.lookup, buffer: workspace.tokens, base: base)
-    return workspace.tokenizer.tokenize(window, into: &recorder)
+    return recorder.record(window, with: workspace.tokenizer)
   }
 
   /// Marks negators, negation particles and scope breakers on `tokens`, for the language
@@ -206,27 +206,20 @@ public struct Linter: Sendable {
     return frenchLead > 0 ? .french : .english
   }
 
-  /// Where the window starting at `start` ends: at a blank line, else a line break, else a
-  /// space, near `windowSize`; the whole rest when it is shorter.
+  /// Where the window starting at `start` ends: at a blank line (LF or CRLF), else a line
+  /// break, else a space, near `windowSize`; the whole rest when it is shorter.
   static func windowEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     let limit = start + windowSize
     guard limit < text.count else { return text.count }
     let floor = start + windowSize / 2
-    var newline = -1
-    var space = -1
+    let breaks = TextCut.breaks(text, start: start, floor: floor, limit: limit)
+    if let blankLine = breaks.blankLine { return blankLine }
+    if let lineBreak = breaks.lineBreak { return lineBreak }
     var index = limit
     while index > floor {
-      let byte = text[index - 1]
-      if byte == 0x0A {
-        if index - 2 >= start, text[index - 2] == 0x0A { return index }
-        if newline < 0 { newline = index }
-      } else if byte == 0x20 && space < 0 {
-        space = index
-      }
+      if text[index - 1] == 0x20 { return index }
       index -= 1
     }
-    if newline > 0 { return newline }
-    if space > 0 { return space }
     // No break at all: cut at a scalar boundary.
     var cut = limit
     while cut > start + 1, text[cut] & 0xC0 == 0x80 { cut -= 1 }

@@ -116,7 +116,7 @@ public enum ConversationMetricsReference {
   /// Above this share the rep is flagged as talking too much.
   public static let talkRatioLimit = 0.65
   /// Reps talk at about 173 words a minute on average, about 188 when facing an objection
-  /// they cannot handle (Gong Labs, 67,149 meetings; anchors-domain.md §4).
+  /// they cannot handle (Gong Labs, 67,149 meetings; docs/research.md §4).
   public static let wordsPerMinuteReference = 173.0
   public static let wordsPerMinuteUnderObjection = 188.0
   /// "A great average [pause] is one second" (Gong, via a blog, [S]); top performers pause

@@ -150,13 +150,25 @@ public struct RuleTraits: OptionSet, Sendable, Hashable {
   /// pressure tactic of its own.
   public static let derived = RuleTraits(rawValue: 4)
 
+  /// Pressure categories that take back a freedom just given (read by `FalseFreedomRule`).
+  static let contradictingCategories: Set<String> = [
+    "urgency", "scarcity", "guilt", "assumptive-close", "fomo", "threat",
+  ]
+  /// Freedom findings that are not a freedom *statement*: a softly worded ask ("would you
+  /// be open to", "you could") still leaves the reader without an explicit way out.
+  static let softFreedomCategories: Set<String> = ["autonomy-support"]
+  /// Categories that are not a tactic of their own (the document rules make them).
+  static let derivedCategories: Set<String> = ["false-freedom", "stacked", "after-hesitation"]
+
+  /// The traits of a rule of this polarity and category. The categories live here, with the
+  /// rules' data, so the lexicon layer does not reach up into the document rules for them.
   init(polarity: Polarity, category: String) {
     var traits: RuleTraits = []
-    if polarity == .pressure && FalseFreedomRule.contradictingCategories.contains(category) {
+    if polarity == .pressure && RuleTraits.contradictingCategories.contains(category) {
       traits.insert(.contradictsFreedom)
     }
-    if EmailRules.softFreedomCategories.contains(category) { traits.insert(.softFreedom) }
-    if EmailRules.derivedCategories.contains(category) { traits.insert(.derived) }
+    if RuleTraits.softFreedomCategories.contains(category) { traits.insert(.softFreedom) }
+    if RuleTraits.derivedCategories.contains(category) { traits.insert(.derived) }
     self = traits
   }
 }

@@ -3,8 +3,6 @@
 enum EmailRules {
   /// Distinct pressure categories that make a message "stacked".
   static let stackedCategoryCount = 3
-  /// Categories that are not a tactic of their own (they are made by other rules).
-  static let derivedCategories: Set<String> = ["false-freedom", "stacked", "after-hesitation"]
 
   static func apply(_ findings: [Finding], language: Language, bySegment: Bool = false) -> [Finding] {
     var stacked: [Finding] = []
@@ -18,10 +16,6 @@ enum EmailRules {
     }
     return requestsWithoutFreedom(findings, language: language) + stacked
   }
-
-  /// Freedom findings that are not a freedom *statement*: a softly worded ask ("would you
-  /// be open to", "you could") still leaves the reader without an explicit way out.
-  static let softFreedomCategories: Set<String> = ["autonomy-support"]
 
   /// A request with no (credited) freedom statement in the same or the next sentence.
   static func requestsWithoutFreedom(_ findings: [Finding], language: Language) -> [Finding] {

@@ -1,11 +1,6 @@
 /// A freedom statement in the same message as pressure ("no obligation, but the price ends
 /// tonight") is false freedom: it earns no credit and is reported.
 enum FalseFreedomRule {
-  /// Pressure categories that take back a freedom just given.
-  static let contradictingCategories: Set<String> = [
-    "urgency", "scarcity", "guilt", "assumptive-close", "fomo", "threat",
-  ]
-
   /// Whether `rule` claims the reader's freedom. A soft ask ("you could", "if you'd like":
   /// the `softFreedom` trait) is an offer, not a promise of freedom; an unsubscribe footer is
   /// a legal duty, never the claim that "false freedom" contradicts (551 of 1,018 false-freedom

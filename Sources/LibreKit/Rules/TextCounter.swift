@@ -88,6 +88,23 @@ struct TextCounter {
     static let scopeBreaker: UInt64 = 1 << 62
     static let negator: UInt64 = 1 << 63
     static let contextRoles = scopeBreaker | negator
+    /// Every lane's shift, for the layout check.
+    static let lanes = [words, firstPerson, secondPerson, questions, exclamations]
+    /// Checked where the table is built: a lane added at the next shift (60) would run into
+    /// the roles' bits and past the word, and counts would silently mix.
+    static let layoutIsSound = isSound(lanes: lanes, roles: contextRoles)
+
+    /// Whether lanes at these shifts, each `lane` wide, fit in a word and overlap neither
+    /// each other nor `roles`, and a block of tokens cannot overflow a lane.
+    static func isSound(lanes: [UInt64], roles: UInt64) -> Bool {
+      let width = UInt64(lane.bitWidth - lane.leadingZeroBitCount)
+      var used = roles
+      for shift in lanes {
+        guard shift + width <= 64, used & lane << shift == 0 else { return false }
+        used |= lane << shift
+      }
+      return UInt64(block) <= lane
+    }
     /// The table's first entries are two per kind (what a token of the kind adds whatever
     /// its id, and the lanes it may add to); the ids' entries follow.
     static let idOffset = 2 * 8
@@ -99,6 +116,7 @@ struct TextCounter {
   /// (`questionMark`, 0 when the lexicons lack it), the question lane; above the lanes, the
   /// roles the context pass marks.
   static func tallies(roles: [WordRole], questionMark: Int32) -> [UInt64] {
+    precondition(Tally.layoutIsSound, "the packed tally's lanes overlap")
     var table = [UInt64](repeating: 0, count: Tally.idOffset + max(roles.count, Int(questionMark) + 1))
     let word = 2 * Int(TokenKind.word.rawValue)
     table[word] = 1 << Tally.words

@@ -20,12 +20,12 @@ public struct PatternParser {
   }
 
   /// Every pattern parsed so far, flat.
-  private(set) var nodes: [PatternNode] = []
+  package private(set) var nodes: [PatternNode] = []
   /// The folded words and prefixes the patterns spell, by id. These are not the lexicons'
   /// vocabulary ids, which follow the order the resolver meets words in.
-  private(set) var words = WordTable(capacity: 4096)
+  package private(set) var words = WordTable(capacity: 4096)
   /// The class names the patterns use, by index.
-  private(set) var names: [String] = []
+  package private(set) var names: [String] = []
   private let folder: WordFolder
   /// The pattern being read, as UTF-8, valid during `add`; error offsets are converted to
   /// scalars when thrown.
@@ -47,7 +47,7 @@ public struct PatternParser {
   private var literalWords: [Int32] = []
   private var run = FoldedRun()
 
-  init(folder: WordFolder) { self.folder = folder }
+  package init(folder: WordFolder) { self.folder = folder }
 
   /// Parses `pattern` into syntax, tokenizing its literal words with the text tokenizer.
   public static func parse(_ pattern: String) throws(PatternError) -> PatternSyntax {
@@ -58,7 +58,7 @@ public struct PatternParser {
 
   /// Parses one more pattern into `nodes` and returns the index of its root; after an
   /// error, `nodes` is as it was.
-  mutating func add(_ pattern: String) throws(PatternError) -> Int {
+  package mutating func add(_ pattern: String) throws(PatternError) -> Int {
     var pattern = pattern
     let result = pattern.withUTF8 { bytes in
       Result { () throws(PatternError) -> Int in try add(bytes) }

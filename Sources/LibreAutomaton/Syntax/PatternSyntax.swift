@@ -33,11 +33,16 @@ public struct PatternError: Error, Sendable, Equatable {
   public var message: String
   /// 0-based offset in Unicode scalars from the start of the pattern.
   public var offset: Int
+
+  package init(message: String, offset: Int) {
+    self.message = message
+    self.offset = offset
+  }
 }
 
 extension PatternParser {
   /// The parsed pattern at `index` as a syntax tree.
-  func syntax(at index: Int) -> PatternSyntax {
+  package func syntax(at index: Int) -> PatternSyntax {
     let node = nodes[index]
     switch node.kind {
     case .word: return .word(words.word(Int32(node.first)))

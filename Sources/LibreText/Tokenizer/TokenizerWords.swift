@@ -15,16 +15,16 @@ enum Contractions {
     "everything", "nothing", "something", "someone", "everyone", "why", "now",
   ])
 
-  static let not = Array("not".utf8)
-  static let will = Array("will".utf8)
-  static let can = Array("can".utf8)
+  package static let not = Array("not".utf8)
+  package static let will = Array("will".utf8)
+  package static let can = Array("can".utf8)
   static let shall = Array("shall".utf8)
-  static let isWord = Array("is".utf8)
-  static let are = Array("are".utf8)
-  static let have = Array("have".utf8)
-  static let am = Array("am".utf8)
-  static let would = Array("would".utf8)
-  static let us = Array("us".utf8)
+  package static let isWord = Array("is".utf8)
+  package static let are = Array("are".utf8)
+  package static let have = Array("have".utf8)
+  package static let am = Array("am".utf8)
+  package static let would = Array("would".utf8)
+  package static let us = Array("us".utf8)
   static let possessive = Array("'s".utf8)
   static let cannotKey = key("cannot")
   static let tKey = key("t")
@@ -44,11 +44,11 @@ enum Contractions {
   }
 
   /// The stem a `n't` contraction stands for (`wo` → `will`), or nil to keep it as written.
-  static func stem(ofNegated base: UInt64?) -> [UInt8]? {
+  package static func stem(ofNegated base: UInt64?) -> [UInt8]? {
     negatedStems.first { $0.key == base }?.word
   }
 
-  static func key(_ word: String) -> UInt64? {
+  package static func key(_ word: String) -> UInt64? {
     var bytes = Array(word.utf8)
     return bytes.withUnsafeMutableBufferPointer { Abbreviations.key($0.baseAddress!, count: $0.count) }
   }

@@ -6,10 +6,10 @@
 /// table is part of the precompiled format): each slot holds a word's first 16 bytes
 /// inline, so a lookup hashes two loads of the token and, on a hit, compares two integers
 /// in the slot it lands on instead of following the id to the word's bytes.
-final class FrozenLookup: @unchecked Sendable {
+package final class FrozenLookup: @unchecked Sendable {
   /// A word in the table: its first 16 folded bytes, zero past its end, its length and its
   /// id (0 for an empty slot: ids start at 1).
-  struct Entry {
+  package struct Entry {
     var low: UInt64
     var high: UInt64
     var length: UInt32
@@ -29,7 +29,7 @@ final class FrozenLookup: @unchecked Sendable {
   private let hasPrefixes: Bool
   private let firstSyntheticID: Int32
 
-  init(vocabulary: Vocabulary, prefixes: PrefixTable) {
+  package init(vocabulary: Vocabulary, prefixes: PrefixTable) {
     let table = vocabulary.table
     var size = 16
     var bits: UInt64 = 4
@@ -100,14 +100,14 @@ final class FrozenLookup: @unchecked Sendable {
   /// from the lexicons, so no text can make a probe longer.
   @inline(__always)
   private static func slot(of key: (low: UInt64, high: UInt64), shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: ((key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    Int(truncatingIfNeeded: ((key.low ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)) &* FibonacciHash.multiplier) >> shift)
   }
 
   /// The id of a folded token: its vocabulary id, else (for words) the synthetic id of the
   /// longest pattern prefix it starts with, else 0. At least 8 bytes past the token must be
   /// readable (the tokenizer's padding).
   @inline(__always)
-  func id(of bytes: UnsafeBufferPointer<UInt8>, isWord: Bool) -> Int32 {
+  package func id(of bytes: UnsafeBufferPointer<UInt8>, isWord: Bool) -> Int32 {
     let length = bytes.count
     guard let base = bytes.baseAddress else { return 0 }
     let key = FrozenLookup.key(base, length: length)

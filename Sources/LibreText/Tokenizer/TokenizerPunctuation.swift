@@ -1,7 +1,7 @@
 /// Everything between words: punctuation, boundaries, and the non-ASCII scalars.
 extension TokenScan {
   /// Handles an ASCII byte that is not a letter or digit; returns where to go on.
-  mutating func punctuation<Sink: TokenSink>(
+  package mutating func punctuation<Sink: TokenSink>(
     _ byte: UInt8, _ role: UInt8, at index: Int, _ sink: inout Sink
   ) -> Int {
     if role == ASCIIClass.apostrophe {
@@ -338,7 +338,7 @@ extension TokenScan {
 
   /// Decodes the UTF-8 scalar at `index`, or nil for a malformed or truncated sequence.
   @inline(__always)
-  func decode(at index: Int) -> (UInt32, Int)? {
+  package func decode(at index: Int) -> (UInt32, Int)? {
     // A closure over `self` here copied the whole scan state (some 300 bytes) per scalar.
     let base = self.base
     let count = self.count

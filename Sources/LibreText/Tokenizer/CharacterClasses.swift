@@ -1,13 +1,13 @@
 /// Classes of ASCII bytes for the tokenizer's fast path. Values `>= 0x30` are the
 /// folded byte of a letter or digit; the others name what the byte does.
 enum ASCIIClass {
-  static let apostrophe: UInt8 = 1
+  package static let apostrophe: UInt8 = 1
   static let sentenceEnd: UInt8 = 2
   static let clausePunctuation: UInt8 = 3
-  static let space: UInt8 = 4
-  static let newline: UInt8 = 5
-  static let hyphen: UInt8 = 6
-  static let symbol: UInt8 = 7
+  package static let space: UInt8 = 4
+  package static let newline: UInt8 = 5
+  package static let hyphen: UInt8 = 6
+  package static let symbol: UInt8 = 7
 
   /// The table as a pointer that lives as long as the process: no bounds checks or
   /// reference counting in the hot loop.
@@ -17,7 +17,7 @@ enum ASCIIClass {
     return UnsafePointer(memory)
   }()
 
-  static let table: [UInt8] = {
+  package static let table: [UInt8] = {
     var table = [UInt8](repeating: symbol, count: 128)
     for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = byte }
     for byte in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(byte)] = byte }
@@ -49,7 +49,7 @@ enum ScalarRole {
 
 extension ScalarRole {
   /// The role of a scalar at or above U+0080 (other than the Latin letters of the fold table).
-  static func of(_ value: UInt32) -> ScalarRole {
+  package static func of(_ value: UInt32) -> ScalarRole {
     switch value {
     case 0x2019, 0x2018, 0x02BC: return .apostrophe
     case 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return .space
@@ -95,7 +95,7 @@ enum Abbreviations {
 
   /// Packs a folded word of at most 8 bytes into one integer, so a lookup builds no `String`.
   @inline(__always)
-  static func key(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64? {
+  package static func key(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64? {
     guard count > 0, count <= 8 else { return nil }
     var key: UInt64 = 0
     for index in 0..<count { key = key << 8 | UInt64(bytes[index]) }
@@ -113,7 +113,7 @@ struct KeySet: @unchecked Sendable {
   private let mask: Int
   private let shift: UInt64
 
-  init(_ words: [String]) {
+  package init(_ words: [String]) {
     let keys = Set(
       words.compactMap { word in
         var utf8 = Array(word.utf8)
@@ -136,10 +136,10 @@ struct KeySet: @unchecked Sendable {
 
   @inline(__always)
   private static func slot(of key: UInt64, shift: UInt64) -> Int {
-    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    Int(truncatingIfNeeded: (key &* FibonacciHash.multiplier) >> shift)
   }
 
-  func contains(_ key: UInt64) -> Bool {
+  package func contains(_ key: UInt64) -> Bool {
     var slot = KeySet.slot(of: key, shift: shift)
     while true {
       let stored = slots[slot]

@@ -2,7 +2,7 @@
 ///
 /// A parse interns some 25,000 times: here a hit costs one hash, one probe and one compare,
 /// where `Vocabulary` (built for lookups while linting) spent about 300 instructions.
-struct WordTable {
+package struct WordTable {
   private var arena: [UInt8] = []
   /// Word `id`'s bytes are `arena[ends[id - 1]..<ends[id]]`.
   private var ends: [Int32] = [0]
@@ -12,9 +12,9 @@ struct WordTable {
   private var slots: [Int32]
   private var mask: Int
 
-  var count: Int { ends.count - 1 }
+  package var count: Int { ends.count - 1 }
 
-  init(capacity: Int) {
+  package init(capacity: Int) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
     slots = [Int32](repeating: 0, count: size)
@@ -22,7 +22,7 @@ struct WordTable {
   }
 
   /// The id of `bytes`, adding them if they are new.
-  mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+  package mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     let hash = WordTable.hash(bytes)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
@@ -49,7 +49,7 @@ struct WordTable {
   }
 
   /// Word `id`.
-  func word(_ id: Int32) -> String {
+  package func word(_ id: Int32) -> String {
     String(decoding: arena[Int(ends[Int(id) - 1])..<Int(ends[Int(id)])], as: UTF8.self)
   }
 

@@ -8,7 +8,7 @@
 public struct Tokenizer: ~Copyable {
   /// Longest folded form kept per token; longer words keep their span but a cut form.
   public static let foldCapacity = 256
-  let scratch: UnsafeMutablePointer<UInt8>
+  package let scratch: UnsafeMutablePointer<UInt8>
   let spare: UnsafeMutablePointer<UInt8>
 
   public init() {
@@ -41,18 +41,18 @@ public struct Tokenizer: ~Copyable {
 
 /// The state of one tokenizer pass.
 struct TokenScan {
-  let base: UnsafePointer<UInt8>
-  let count: Int
-  let scratch: UnsafeMutablePointer<UInt8>
+  package let base: UnsafePointer<UInt8>
+  package let count: Int
+  package let scratch: UnsafeMutablePointer<UInt8>
   let spare: UnsafeMutablePointer<UInt8>
-  var report = TokenizerReport()
+  package var report = TokenizerReport()
 
   /// Flags for the next token emitted.
-  var pending: TokenFlags = [.sentenceStart, .clauseStart]
+  package var pending: TokenFlags = [.sentenceStart, .clauseStart]
   /// The word being read: source start (-1 when none) and end, folded length.
-  var wordStart = -1
-  var wordEnd = 0
-  var length = 0
+  package var wordStart = -1
+  package var wordEnd = 0
+  package var length = 0
   /// Non-ASCII letters of the word by case (ASCII case is read from `asciiBits`).
   var upperCount = 0
   var lowerCount = 0
@@ -66,11 +66,11 @@ struct TokenScan {
   /// Apostrophes inside the current word: source offset, width in bytes, folded offset.
   var apostrophes = ApostropheList()
   /// The last word emitted, for abbreviation checks: source end and folded key.
-  var lastWordEnd = -1
+  package var lastWordEnd = -1
   var lastWordKey: UInt64?
   var lastWordWasInitial = false
 
-  init(
+  package init(
     base: UnsafePointer<UInt8>, count: Int, scratch: UnsafeMutablePointer<UInt8>,
     spare: UnsafeMutablePointer<UInt8>
   ) {
@@ -80,7 +80,7 @@ struct TokenScan {
     self.spare = spare
   }
 
-  mutating func run<Sink: TokenSink>(_ sink: inout Sink) {
+  package mutating func run<Sink: TokenSink>(_ sink: inout Sink) {
     let table = ASCIIClass.pointer
     var index = 0
     while index < count {
@@ -159,7 +159,9 @@ struct TokenScan {
   /// Reads a run of ASCII letters and digits into the current word, in local variables:
   /// the hot loop of the tokenizer. Case is gathered as one OR of the bytes.
   @inline(__always)
-  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false) -> Int {
+  mutating func asciiRun(from start: Int, table: UnsafePointer<UInt8>, fresh: Bool, capital: Bool = false)
+    -> Int
+  {
     var index = start
     // A fresh word starts from zeros held in registers, not from fields just stored.
     var folded = fresh ? 0 : length
@@ -224,7 +226,7 @@ struct TokenScan {
   }
 
   @inline(__always)
-  mutating func append(_ byte: UInt8) {
+  package mutating func append(_ byte: UInt8) {
     if length < Tokenizer.foldCapacity {
       scratch[length] = byte
       length &+= 1
@@ -340,12 +342,12 @@ struct TokenScan {
 
 /// Up to eight apostrophe positions inside one word, without allocating.
 struct ApostropheList {
-  var count = 0
+  package var count = 0
   private var sources: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
   private var widths: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
   private var foldeds: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
 
-  mutating func append(source: Int, width: Int, folded: Int) {
+  package mutating func append(source: Int, width: Int, folded: Int) {
     guard count < 8 else { return }
     withUnsafeMutableBytes(of: &sources) { $0.storeBytes(of: source, toByteOffset: count * 8, as: Int.self) }
     withUnsafeMutableBytes(of: &widths) { $0.storeBytes(of: width, toByteOffset: count * 8, as: Int.self) }
@@ -353,13 +355,13 @@ struct ApostropheList {
     count += 1
   }
 
-  func source(_ index: Int) -> Int {
+  package func source(_ index: Int) -> Int {
     withUnsafeBytes(of: sources) { $0.load(fromByteOffset: index * 8, as: Int.self) }
   }
-  func width(_ index: Int) -> Int {
+  package func width(_ index: Int) -> Int {
     withUnsafeBytes(of: widths) { $0.load(fromByteOffset: index * 8, as: Int.self) }
   }
-  func folded(_ index: Int) -> Int {
+  package func folded(_ index: Int) -> Int {
     withUnsafeBytes(of: foldeds) { $0.load(fromByteOffset: index * 8, as: Int.self) }
   }
 }
@@ -386,11 +388,11 @@ extension Tokenizer {
 
 /// Counts tokens and folded bytes.
 struct TokenCounter: TokenSink {
-  var tokens = 0
+  package var tokens = 0
   var foldedBytes = 0
 
   @inline(__always)
-  mutating func token(
+  package mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {
     tokens &+= 1

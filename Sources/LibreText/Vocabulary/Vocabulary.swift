@@ -17,7 +17,7 @@ public struct Vocabulary: Sendable {
   }
 
   /// Rebuilds a vocabulary from its raw tables (precompiled lexicons).
-  init(arena: [UInt8], starts: [Int32], slots: [Int32], hashes: [UInt64]) {
+  package init(arena: [UInt8], starts: [Int32], slots: [Int32], hashes: [UInt64]) {
     self.arena = arena
     self.starts = starts
     self.slots = slots
@@ -26,7 +26,7 @@ public struct Vocabulary: Sendable {
   }
 
   /// The raw tables, for `FrozenLookup`.
-  var table: (slots: [Int32], hashes: [UInt64], arena: [UInt8], starts: [Int32]) {
+  package var table: (slots: [Int32], hashes: [UInt64], arena: [UInt8], starts: [Int32]) {
     (slots, hashes, arena, starts)
   }
 
@@ -113,7 +113,7 @@ public struct Vocabulary: Sendable {
   /// A multiply-xorshift hash over eight bytes at a time. Part of the precompiled format
   /// (the table stores it); `FrozenLookup` hashes with its own at load time.
   @inline(__always)
-  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     hash(bytes) { raw, offset, remaining in
       var tail: UInt64 = 0
       for index in 0..<remaining {
@@ -128,7 +128,7 @@ public struct Vocabulary: Sendable {
   private static func hash(
     _ bytes: UnsafeBufferPointer<UInt8>, tail: (UnsafeRawPointer, Int, Int) -> UInt64
   ) -> UInt64 {
-    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    var hash: UInt64 = FibonacciHash.multiplier ^ UInt64(bytes.count)
     guard let base = bytes.baseAddress else { return hash }
     let raw = UnsafeRawPointer(base)
     var offset = 0
@@ -147,7 +147,7 @@ public struct Vocabulary: Sendable {
 }
 
 @inline(__always)
-func memoryEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+package func memoryEqual(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Bool {
   var index = 0
   while index < count {
     if left[index] != right[index] { return false }

@@ -1,15 +1,17 @@
 /// A tokenizer kept for folding the many literals of one compile, instead of one per literal.
 /// Not shared between threads: each compile makes its own.
-final class WordFolder {
+package final class WordFolder {
   private let tokenizer = Tokenizer()
 
-  func fold(_ text: String) -> [String] {
+  package init() {}
+
+  package func fold(_ text: String) -> [String] {
     var text = text
     return text.withUTF8 { fold(buffer: $0) }
   }
 
   /// Folds `bytes` into `run`, reusing its storage: a literal of a pattern costs no `String`.
-  func fold(_ bytes: UnsafeBufferPointer<UInt8>, into run: inout FoldedRun) {
+  package func fold(_ bytes: UnsafeBufferPointer<UInt8>, into run: inout FoldedRun) {
     run.bytes.removeAll(keepingCapacity: true)
     run.ends.removeAll(keepingCapacity: true)
     tokenizer.tokenize(bytes, into: &run)
@@ -23,12 +25,12 @@ final class WordFolder {
 }
 
 /// The folded forms of one run of text, end to end in one buffer.
-struct FoldedRun: TokenSink {
-  var bytes: [UInt8] = []
+package struct FoldedRun: TokenSink {
+  package var bytes: [UInt8] = []
   /// Where each folded form ends in `bytes` (the next one starts there).
-  var ends: [Int] = []
+  package var ends: [Int] = []
 
-  mutating func token(
+  package mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {
     bytes.append(contentsOf: folded)
@@ -38,9 +40,9 @@ struct FoldedRun: TokenSink {
 
 /// A sink that keeps only the folded forms, as strings.
 struct FoldedWordList: TokenSink {
-  var words: [String] = []
+  package var words: [String] = []
 
-  mutating func token(
+  package mutating func token(
     start: Int, end: Int, kind: TokenKind, flags: TokenFlags, folded: UnsafeBufferPointer<UInt8>
   ) {
     words.append(String(decoding: folded, as: UTF8.self))
@@ -66,7 +68,7 @@ public struct FoldedWordCollector: TokenSink {
 }
 
 extension StringProtocol {
-  func trimmingSpaces() -> String {
+  package func trimmingSpaces() -> String {
     if utf8.allSatisfy({ $0 < 0x80 }) {
       // ASCII's White_Space is tab through carriage return, and space.
       let isSpace = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }

@@ -2,10 +2,8 @@
 /// them: a cache, filled as texts need it and emptied if it grows past its limit (which
 /// keeps memory bounded and the time still linear). One per thread, never shared, so its
 /// properties skip the runtime's exclusivity checks (a measurable cost per token).
-final class DFACache {
-  /// Past this many states the cache starts over (memory stays bounded; time stays linear).
-  static let defaultStateLimit = 20_000
-  let stateLimit: Int
+package final class DFACache {
+  package let stateLimit: Int
 
   /// The automaton this cache belongs to.
   let owner: IdentityToken
@@ -19,10 +17,10 @@ final class DFACache {
   @exclusivity(unchecked) private var stateHashes: [UInt64] = []
   /// Open addressing over `Slot`s (0 = empty): a lookup touches one cache line.
   @exclusivity(unchecked) private var slots: [Slot]
-  @exclusivity(unchecked) private(set) var used = 0
+  @exclusivity(unchecked) package private(set) var used = 0
   /// How many times the cache started over, and how many states it built in all.
-  @exclusivity(unchecked) private(set) var resets = 0
-  @exclusivity(unchecked) private(set) var statesBuilt = 0
+  @exclusivity(unchecked) package private(set) var resets = 0
+  @exclusivity(unchecked) package private(set) var statesBuilt = 0
   /// From the empty state, on a plain word (no kind, emphasis or negation bits): indexed by
   /// id, dense and small, since most lookups start there. -1 = not built yet.
   @exclusivity(unchecked) private var fromEmpty: [Int32]
@@ -45,7 +43,7 @@ final class DFACache {
   /// A transition in one word: the key (`state + 1` above the symbol) in the low 48 bits,
   /// the target (15-bit state, accept flag at bit 15) in the high 16. Eight bytes, so the
   /// table is half the size it would be with a struct and stays in cache longer.
-  typealias Slot = UInt64
+  package typealias Slot = UInt64
   /// The transitions used last, direct-mapped by the same hash: words come in a Zipf-like
   /// way, so most lookups find their transition in this table (128 KB, in the second-level
   /// cache) instead of in the large one. 4,096 entries fitted the first-level cache but
@@ -59,9 +57,9 @@ final class DFACache {
   @exclusivity(unchecked) private var next: [UInt32] = []
   @exclusivity(unchecked) private var accepted: [UInt32] = []
   /// Buffers of the start search (`PatternAutomaton.leftmostStart`).
-  let anchor = AnchorScratch()
+  package let anchor = AnchorScratch()
 
-  init(owner: IdentityToken, idCount: Int, stateLimit: Int = DFACache.defaultStateLimit) {
+  package init(owner: IdentityToken, idCount: Int, stateLimit: Int = MatcherScratch.defaultDFAStateLimit) {
     self.owner = owner
     self.stateLimit = min(max(2, stateLimit), DFACache.maximumStateLimit)
     slots = [Slot](repeating: 0, count: 1 << 12)
@@ -103,11 +101,11 @@ final class DFACache {
   @inline(__always)
   func hasAccepts(_ state: Int32) -> Bool { state & DFACache.acceptFlag != 0 }
 
-  func accepts(of state: Int32) -> [UInt32] { acceptLists[Int(state & ~DFACache.acceptFlag)] }
+  package func accepts(of state: Int32) -> [UInt32] { acceptLists[Int(state & ~DFACache.acceptFlag)] }
 
   /// The state reached from `state` on a token with this symbol (`token` is one such token).
   @inline(__always)
-  func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
+  package func next(from flagged: Int32, symbol: UInt32, token: Token, automaton: PatternAutomaton) -> Int32 {
     var state = flagged & ~DFACache.acceptFlag
     // The lines outlive a reset (their capacity never shrinks): a stale state number would
     // read an old line where the arrays used to trap.
@@ -161,15 +159,15 @@ final class DFACache {
   }
 
   @inline(__always)
-  static func key(_ state: Int32, _ symbol: UInt32) -> UInt64 {
+  package static func key(_ state: Int32, _ symbol: UInt32) -> UInt64 {
     UInt64(UInt32(bitPattern: state) + 1) << 32 | UInt64(symbol)
   }
 
   @inline(__always)
-  static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
+  package static func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* FibonacciHash.multiplier) >> 40) }
 
   @inline(__always)
-  static func target(of slot: Slot) -> Int32 {
+  package static func target(of slot: Slot) -> Int32 {
     let packed = Int32(truncatingIfNeeded: slot >> 48)
     return packed & 0x7FFF | (packed & 0x8000 != 0 ? DFACache.acceptFlag : 0)
   }
@@ -231,7 +229,7 @@ final class DFACache {
 
   /// Whether the filter at the start of `line` has the bit of `id` (the state may name it).
   @inline(__always)
-  static func filter(_ line: UnsafeMutablePointer<UInt64>, mayName id: UInt32) -> Bool {
+  package static func filter(_ line: UnsafeMutablePointer<UInt64>, mayName id: UInt32) -> Bool {
     let bit = filterBit(of: id)
     return line[bit.word] & bit.mask != 0
   }
@@ -297,7 +295,7 @@ final class DFACache {
   }
 
   /// Merges two sorted lists without repeats into `merged`, sorted, without repeats.
-  static func mergeUnique(_ left: [UInt32], _ right: [UInt32], into merged: inout [UInt32]) {
+  package static func mergeUnique(_ left: [UInt32], _ right: [UInt32], into merged: inout [UInt32]) {
     merged.removeAll(keepingCapacity: true)
     merged.reserveCapacity(left.count + right.count)
     left.withUnsafeBufferPointer { left in
@@ -341,7 +339,7 @@ final class DFACache {
   }
 
   /// Sorts `values` and drops repeats, in place.
-  static func sortUnique(_ values: inout [UInt32]) {
+  package static func sortUnique(_ values: inout [UInt32]) {
     guard values.count > 1 else { return }
     let kept = values.withUnsafeMutableBufferPointer { buffer in
       if buffer.count <= DFACache.insertionSortLimit {
@@ -375,10 +373,10 @@ final class DFACache {
   }
 
   /// Up to this many values, `sortUnique` sorts by insertion.
-  static let insertionSortLimit = 32
+  package static let insertionSortLimit = 32
 
   /// A hash of a state's content (sorted threads, then sorted accepts).
-  static func hash(_ threads: [UInt32], _ accepts: [UInt32]) -> UInt64 {
+  package static func hash(_ threads: [UInt32], _ accepts: [UInt32]) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for value in threads { hash = (hash ^ UInt64(value)) &* 0x100_0000_01B3 }
     hash = (hash ^ 0xFFFF_FFFF_FFFF) &* 0x100_0000_01B3

@@ -1,7 +1,7 @@
 /// Tokens that are not words: URLs, e-mail addresses, template placeholders and emoji.
 extension TokenScan {
   /// The end of a URL starting at `index` (`http://`, `https://` or `www.`), or nil.
-  func urlEnd(at index: Int) -> Int? {
+  package func urlEnd(at index: Int) -> Int? {
     let first = base[index] | 0x20
     guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") else { return nil }
     let prefixLength: Int
@@ -78,7 +78,7 @@ extension TokenScan {
   /// The end of a template placeholder starting at `index`: `{{x}}`, `{{{x}}}`, `{{#if x}}`,
   /// `{{ contact.firstname }}`, `{% x %}`, `{# comment #}`, `{x}`, `*|X|*`, `%X%`, `[[x]]`,
   /// `[First Name]`; nil when none starts there. Only runs on `{`, `[`, `%` and `*`.
-  func placeholderEnd(at index: Int) -> Int? {
+  package func placeholderEnd(at index: Int) -> Int? {
     let byte = base[index]
     let next = index + 1 < count ? base[index + 1] : 0
     switch (byte, next) {

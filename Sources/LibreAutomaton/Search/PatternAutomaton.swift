@@ -20,44 +20,42 @@ public struct RawMatch: Sendable, Hashable {
 /// Where a match ends, its start is found by re-running that one pattern over at most
 /// its own length. Nothing backtracks, and matches never cross a sentence start.
 public struct PatternAutomaton: Sendable {
-  let transitionStart: [Int32]
-  let tests: [UInt32]
-  let targets: [Int32]
-  let accept: [Int32]
-  let startIndex: FlatStartIndex
-  let prefixes: PrefixTable
+  package let transitionStart: [Int32]
+  package let tests: [UInt32]
+  package let targets: [Int32]
+  package let accept: [Int32]
+  package let startIndex: FlatStartIndex
+  package let prefixes: PrefixTable
   /// The start state of each entry, and its longest match in tokens (negative: every match
   /// has that length).
-  let entryStart: [Int32]
-  let entryLength: [Int32]
+  package let entryStart: [Int32]
+  package let entryLength: [Int32]
   /// The number of ids (vocabulary and synthetic, plus 0) the automaton knows.
-  let idCount: Int
-  /// Token kinds some test looks at (bit per kind), and whether caps and shout matter.
-  let usedKinds: UInt8
-  let usesCaps: Bool
-  let usesShout: Bool
+  package let idCount: Int
+  /// Token kinds some test looks at (bit per kind).
+  package let usedKinds: UInt8
   /// The symbol's caps (8) and shout (4) bits that tests look at.
-  let emphasisMask: UInt32
+  package let emphasisMask: UInt32
   /// Tells the scratch caches of different automata apart.
-  var identity: ObjectIdentifier { ObjectIdentifier(identityToken) }
+  package var identity: ObjectIdentifier { ObjectIdentifier(identityToken) }
   /// Per id: bit 0 = some test looks at it, bit 1 = some pattern starts with it. In raw
   /// memory, read once per token on the hot path; shared and never written after init.
   let idInfo: IDInfoTable
   /// Token kinds that start a pattern, and whether caps or shout can.
   let startKinds: UInt8
   let flagsStart: TokenFlags
-  /// Per kind and flags (`kind << 4 | flagIndex(flags)`): a token's symbol but for its id.
-  let symbolRests: SymbolRestTable
+  /// Per kind and flags (`kind << 4 | flags.symbolIndex`): a token's symbol but for its id.
+  package let symbolRests: SymbolRestTable
   /// Where each state's other tests begin: a state's transitions test words first, sorted
   /// by id, then the rest. A state before a word class holds a transition per word, so the
   /// ones a token takes are found by a binary search on its id, not by a test of each.
-  let otherStart: [Int32]
+  package let otherStart: [Int32]
 
   /// An object only this automaton (and its copies) holds: its identity keys the caches,
   /// with no shared counter to race on when automata are compiled on several threads.
   let identityToken = IdentityToken()
 
-  init(
+  package init(
     transitionStart: [Int32], tests: [UInt32], targets: [Int32], accept: [Int32], startIndex: FlatStartIndex,
     prefixes: PrefixTable, entryStart: [Int32], entryLength: [Int32]
   ) {
@@ -104,18 +102,11 @@ public struct PatternAutomaton: Sendable {
     if !startIndex.shout.isEmpty { starting.insert(.shout) }
     flagsStart = starting
     usedKinds = kinds
-    usesCaps = caps
-    usesShout = shout
     emphasisMask = (caps ? 8 : 0) | (shout ? 4 : 0)
     var rests = [UInt32](repeating: 0, count: PatternAutomaton.restCount)
     for kind in TokenKind.allCases {
-      for index in 0..<16 {
-        var flags: TokenFlags = []
-        if index & 1 != 0 { flags.insert(.allCaps) }
-        if index & 2 != 0 { flags.insert(.shout) }
-        if index & 4 != 0 { flags.insert(.negator) }
-        if index & 8 != 0 { flags.insert(.negationParticle) }
-        let token = Token(start: 0, end: 0, id: 0, kind: kind, flags: flags)
+      for index in 0..<TokenFlags.symbolIndexCount {
+        let token = Token(start: 0, end: 0, id: 0, kind: kind, flags: TokenFlags(symbolIndex: index))
         rests[Int(kind.rawValue) << 4 | index] = PatternAutomaton.symbol(
           of: token, info: 0, usedKinds: kinds, emphasisMask: emphasisMask)
       }
@@ -189,7 +180,7 @@ public struct PatternAutomaton: Sendable {
   /// negator (2) or a negation particle (1). Tokens with the same symbol take the same
   /// transitions. In arithmetic rather than branches (the flags of tokens come at random);
   /// the matcher reads all but the id's part from `symbolRests`, built from this.
-  static func symbol(of token: Token, info: UInt8, usedKinds: UInt8, emphasisMask: UInt32) -> UInt32 {
+  package static func symbol(of token: Token, info: UInt8, usedKinds: UInt8, emphasisMask: UInt32) -> UInt32 {
     let kind = UInt32(token.kind.rawValue)
     let flags = UInt32(token.flags.rawValue)
     // All ones where the part counts, else zero.
@@ -205,18 +196,9 @@ public struct PatternAutomaton: Sendable {
   /// A token's symbol through `symbolRests`: the id's part, and the rest by kind and the
   /// four flags it reads, in one load where the arithmetic took some twenty instructions.
   @inline(__always)
-  func symbol(of token: Token, info: UInt8, rests: UnsafePointer<UInt32>) -> UInt32 {
+  package func symbol(of token: Token, info: UInt8, rests: UnsafePointer<UInt32>) -> UInt32 {
     let idPart = UInt32(bitPattern: token.id) << 8 & (0 &- UInt32(info & 1))
-    return idPart | rests[Int(token.kind.rawValue) << 4 | PatternAutomaton.flagIndex(token.flags)]
-  }
-
-  /// The flags a symbol reads, as four bits: caps 1, shout 2, negator 4, particle 8. Two
-  /// shifts, for the flags' places in `TokenFlags` (bits 2 and 3, 7 and 8; a test checks
-  /// them against the rules of a symbol).
-  @inline(__always)
-  static func flagIndex(_ flags: TokenFlags) -> Int {
-    let raw = Int(flags.rawValue)
-    return raw >> 2 & 3 | raw >> 5 & 12
+    return idPart | rests[Int(token.kind.rawValue) << 4 | token.flags.symbolIndex]
   }
 
   /// Entries of `symbolRests`: 16 per kind, for the eight kinds a kind's three bits allow.
@@ -238,7 +220,7 @@ public struct PatternAutomaton: Sendable {
   /// As `match`, but a match of an entry `deferring` marks gets no start: its `first` is
   /// `-(first token of its sentence) - 1`, for `start(of:)` to fill in if it is ever needed
   /// (an `unless` exception's start matters only next to a match of its rule).
-  func match(
+  package func match(
     _ tokens: UnsafeBufferPointer<Token>, into matches: inout [RawMatch], scratch: MatcherScratch,
     deferring: [Bool]
   ) {
@@ -283,7 +265,7 @@ public struct PatternAutomaton: Sendable {
   /// pass, negators and particles stepped over (accepting nothing), and (with `starting`)
   /// the patterns the token can start. Accepting transitions go to `accepts` as
   /// `entry << 1 | negated`.
-  func step(
+  package func step(
     _ threads: [UInt32], over token: Token, starting: Bool, into next: inout [UInt32], accepts: inout [UInt32]
   ) {
     let carries = !token.flags.isDisjoint(with: [.negator, .negationParticle])
@@ -365,7 +347,7 @@ public struct PatternAutomaton: Sendable {
   }
 
   /// The first token of a match `match(deferring:)` left without one.
-  func start(of match: RawMatch, _ tokens: UnsafeBufferPointer<Token>, scratch: MatcherScratch) -> Int32 {
+  package func start(of match: RawMatch, _ tokens: UnsafeBufferPointer<Token>, scratch: MatcherScratch) -> Int32 {
     guard match.first < 0 else { return match.first }
     let floor = Int(-match.first - 1)
     return Int32(
@@ -443,7 +425,7 @@ public struct PatternAutomaton: Sendable {
   }
 
   @inline(__always)
-  func passes(_ raw: UInt32, _ token: Token) -> Bool {
+  package func passes(_ raw: UInt32, _ token: Token) -> Bool {
     let argument = raw & 0x0FFF_FFFF
     switch raw >> 28 {
     case TokenTest.wordTag: return token.id == Int32(argument)
@@ -458,4 +440,4 @@ public struct PatternAutomaton: Sendable {
 }
 
 /// Marks one automaton; see `PatternAutomaton.identityToken`.
-final class IdentityToken: Sendable {}
+package final class IdentityToken: Sendable {}

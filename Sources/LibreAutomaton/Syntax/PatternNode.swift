@@ -4,8 +4,8 @@
 /// A compile parses about 1,500 patterns. As an indirect enum every word was a box to
 /// allocate and release again; one flat array of plain values for all of them costs
 /// neither, and copies as memory.
-struct PatternNode: Sendable {
-  enum Kind: UInt8, Sendable {
+package struct PatternNode: Sendable {
+  package enum Kind: UInt8, Sendable {
     /// A folded word; `first` is its id in the parser's word table.
     case word
     /// A word prefix (`oblig*`); `first` is its id in the parser's word table.
@@ -30,13 +30,13 @@ struct PatternNode: Sendable {
     case slot
   }
 
-  var kind: Kind
-  var first: UInt32 = 0
-  var second: Int32 = 0
+  package var kind: Kind
+  package var first: UInt32 = 0
+  package var second: Int32 = 0
   /// The index just past this node's subtree.
-  var end: Int32
+  package var end: Int32
 
-  init(_ kind: Kind, first: UInt32 = 0, second: Int32 = 0, end: Int) {
+  package init(_ kind: Kind, first: UInt32 = 0, second: Int32 = 0, end: Int) {
     self.kind = kind
     self.first = first
     self.second = second
@@ -46,19 +46,19 @@ struct PatternNode: Sendable {
 
 /// What the compiler checks of a resolved pattern (nodes of kind test, gap, sequence,
 /// choice and optional), measured in one walk of its flat nodes.
-struct ResolvedShape {
+package struct ResolvedShape {
   /// The fewest and the most tokens a match can span.
-  var minimum: Int
-  var maximum: Int
+  package var minimum: Int
+  package var maximum: Int
   /// Whether it can match without reading a token: then its start reaches its end by empty
   /// moves alone. (A choice of no branch never ends, though its bounds are 0.)
-  var isNullable: Bool
+  package var isNullable: Bool
   /// Whether its first or its last position is a gap, a noun-phrase slot or a lone `*`.
-  var startsWithWildcard: Bool
-  var endsWithWildcard: Bool
+  package var startsWithWildcard: Bool
+  package var endsWithWildcard: Bool
 
   /// The shape of the subtree at `index` of `nodes`.
-  init(_ nodes: [PatternNode], at index: Int) {
+  package init(_ nodes: [PatternNode], at index: Int) {
     self = nodes.withUnsafeBufferPointer { ResolvedShape($0, at: index) }
   }
 

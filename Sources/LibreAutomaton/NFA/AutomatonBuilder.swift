@@ -7,7 +7,7 @@
 ///
 /// A state's moves are linked lists threaded through flat arrays: an array per state was an
 /// allocation for each of some 25,000 states, and as many releases.
-struct AutomatonBuilder {
+package struct AutomatonBuilder {
   private struct State {
     /// The first and last of its consuming moves, and of its empty moves (-1: none).
     var firstMove: Int32 = -1
@@ -29,20 +29,20 @@ struct AutomatonBuilder {
   private var moves: [Move] = []
   /// Empty moves (their `test` unused).
   private var empties: [Move] = []
-  private(set) var starts: [(state: Int, entry: Int32)] = []
+  package private(set) var starts: [(state: Int, entry: Int32)] = []
   /// The longest match of each entry, in tokens (not counting negations stepped over),
   /// negated when every match of the entry has that length.
   private var lengths: [Int] = []
 
   /// Longest match a pattern may describe, in tokens.
-  static let maximumPatternLength = 32
+  package static let maximumPatternLength = 32
   /// Marks the tokenizer reads as punctuation that still belong in a noun phrase: prices.
-  static let priceMarks = ["$", "€", "£", "%"]
+  package static let priceMarks = ["$", "€", "£", "%"]
   /// Word tests for `priceMarks`: a step of a noun-phrase slot takes them too.
   private let priceMarkTests: [UInt32]
 
   /// A builder whose noun-phrase slots also read the words `priceMarks` tests for.
-  init(priceMarks: [UInt32] = []) { priceMarkTests = priceMarks }
+  package init(priceMarks: [UInt32] = []) { priceMarkTests = priceMarks }
 
   private mutating func newState() -> Int {
     states.append(State())
@@ -67,7 +67,7 @@ struct AutomatonBuilder {
 
   /// Adds one resolved pattern, the subtree at `root` of `nodes`, whose length bounds are
   /// `bounds`; `entry` is what a match reports.
-  mutating func add(_ nodes: [PatternNode], root: Int, bounds: (minimum: Int, maximum: Int), entry: Int32) {
+  package mutating func add(_ nodes: [PatternNode], root: Int, bounds: (minimum: Int, maximum: Int), entry: Int32) {
     let start = newState()
     let end = nodes.withUnsafeBufferPointer { build($0, root, from: start) }
     states[end].accepting = entry
@@ -127,7 +127,7 @@ struct AutomatonBuilder {
   }
 
   /// Closes over the empty moves and lays the automaton out in flat arrays.
-  func finish(prefixes: PrefixTable) -> PatternAutomaton {
+  package func finish(prefixes: PrefixTable) -> PatternAutomaton {
     states.withUnsafeBufferPointer { states in
       moves.withUnsafeBufferPointer { moves in
         empties.withUnsafeBufferPointer { empties in
@@ -272,9 +272,9 @@ struct StartIndex: Sendable {
   /// The ids satisfying each prefix met so far.
   private var prefixIDs: [Int: [Int32]] = [:]
 
-  init(idCount: Int) { self.idCount = idCount }
+  package init(idCount: Int) { self.idCount = idCount }
 
-  mutating func add(test: TokenTest, target: Int32, prefixes: PrefixTable) {
+  package mutating func add(test: TokenTest, target: Int32, prefixes: PrefixTable) {
     switch test.tag {
     case TokenTest.wordTag: idStarts.append((Int32(test.argument), target))
     case TokenTest.prefixTag:
@@ -289,7 +289,7 @@ struct StartIndex: Sendable {
   }
 
   /// Flattens the lists into one array with offsets per id and per kind.
-  func finish() -> FlatStartIndex {
+  package func finish() -> FlatStartIndex {
     var offsets = [Int32](repeating: 0, count: idCount + 1)
     for start in idStarts { offsets[Int(start.id) + 1] += 1 }
     for id in 0..<idCount { offsets[id + 1] += offsets[id] }
@@ -303,16 +303,16 @@ struct StartIndex: Sendable {
   }
 }
 
-struct FlatStartIndex: Sendable {
-  let idOffsets: [Int32]
-  let targets: [Int32]
-  let byKind: [[Int32]]
-  let caps: [Int32]
-  let shout: [Int32]
+package struct FlatStartIndex: Sendable {
+  package let idOffsets: [Int32]
+  package let targets: [Int32]
+  package let byKind: [[Int32]]
+  package let caps: [Int32]
+  package let shout: [Int32]
   /// Bit k set when some pattern starts with `<kind k>`.
   let kindMask: UInt8
 
-  init(idOffsets: [Int32], targets: [Int32], byKind: [[Int32]], caps: [Int32], shout: [Int32]) {
+  package init(idOffsets: [Int32], targets: [Int32], byKind: [[Int32]], caps: [Int32], shout: [Int32]) {
     self.idOffsets = idOffsets
     self.targets = targets
     self.byKind = byKind
@@ -322,7 +322,4 @@ struct FlatStartIndex: Sendable {
     for (kind, list) in byKind.enumerated() where !list.isEmpty { mask |= 1 << UInt8(kind) }
     kindMask = mask
   }
-
-  @inline(__always)
-  func kindStarts(_ kind: TokenKind) -> Bool { kindMask & (1 << kind.rawValue) != 0 }
 }

@@ -7,19 +7,6 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
   case email
   case emoji
   case punctuation
-
-  /// The name used in patterns (`<num>`) and in reports.
-  public var patternName: String {
-    switch self {
-    case .word: return "word"
-    case .number: return "num"
-    case .placeholder: return "placeholder"
-    case .url: return "url"
-    case .email: return "email"
-    case .emoji: return "emoji"
-    case .punctuation: return "punct"
-    }
-  }
 }
 
 /// Facts about a token that the tokenizer and the context pass note for the rules.
@@ -47,6 +34,32 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
   public static let negationParticle = TokenFlags(rawValue: 1 << 8)
   /// Closes a negation scope like a comma (`but`, `mais`); set by the context pass.
   public static let scopeBreaker = TokenFlags(rawValue: 1 << 9)
+}
+
+extension TokenFlags {
+  /// The four flags the matcher's symbol reads, as a 4-bit index: `allCaps` 1, `shout` 2,
+  /// `negator` 4, `negationParticle` 8. The matcher reads a token's symbol, but for its id,
+  /// from a table by kind and this index: one load a token where the arithmetic took some
+  /// twenty instructions. The index is two shifts because of where the four flags sit:
+  /// `allCaps` and `shout` at bits 2 and 3, `negator` and `negationParticle` at bits 7 and 8.
+  /// Moving one of them breaks the index; `TokenFlagsTests` and `SymbolTests` fail if it does.
+  @inline(__always)
+  public var symbolIndex: Int {
+    let raw = Int(rawValue)
+    return raw >> 2 & 3 | raw >> 5 & 12
+  }
+
+  /// How many values `symbolIndex` takes.
+  public static let symbolIndexCount = 16
+
+  /// The flags whose `symbolIndex` is `symbolIndex` (and no other flag).
+  public init(symbolIndex: Int) {
+    self = []
+    if symbolIndex & 1 != 0 { insert(.allCaps) }
+    if symbolIndex & 2 != 0 { insert(.shout) }
+    if symbolIndex & 4 != 0 { insert(.negator) }
+    if symbolIndex & 8 != 0 { insert(.negationParticle) }
+  }
 }
 
 /// One token: a byte range of the text, its kind, and the id of its folded form.
