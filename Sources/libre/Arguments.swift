@@ -185,6 +185,9 @@ enum HelpText {
                                         the summary one run over all the inputs would print
       libre init [--force] [FOLDER]     write a starter .libre.json (explained in "$comment" keys)
       libre check-lexicon PATH…         check a lexicon: its fields, its patterns, its examples
+      libre serve [OPTIONS]             HTTP server: LanguageTool's /v2/check, /api/lint and a
+                                        page to paste an email into (libre serve --help)
+      libre lsp                         language server (LSP 3.17 over stdio) for editors
       libre --version | --help
 
     OPTIONS (lint)

@@ -22,6 +22,8 @@ func runLibre(_ arguments: [String]) -> Int32 {
   case "merge": return MergeCommand.run(Array(arguments.dropFirst()))
   case "init": return InitCommand.run(Array(arguments.dropFirst()))
   case "check-lexicon": return CheckLexiconCommand.run(Array(arguments.dropFirst()))
+  case "serve": return ServeCommand.run(Array(arguments.dropFirst()))
+  case "lsp": return LSPCommand.run(Array(arguments.dropFirst()))
   default: return LintCommand.run(arguments)
   }
 }
