@@ -72,17 +72,12 @@ enum LSPCodeActions {
             ("edit", .object([("changes", .object([(document.uri, .array([edit]))]))])),
           ]))
       }
+      // A bare Command (the result may mix them with code actions): a code action that
+      // holds a command is read as a Command with an object for its name by some clients.
       actions.append(
         .object([
-          ("title", .string(LSPMessages.showRule(rule.id))),
-          ("kind", .string("quickfix")),
-          (
-            "command",
-            .object([
-              ("title", .string(LSPMessages.showRule(rule.id))), ("command", .string(showRuleCommand)),
-              ("arguments", .array([.string(rule.id)])),
-            ])
-          ),
+          ("title", .string(LSPMessages.showRule(rule.id))), ("command", .string(showRuleCommand)),
+          ("arguments", .array([.string(rule.id)])),
         ]))
     }
     return actions
