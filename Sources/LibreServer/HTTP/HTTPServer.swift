@@ -102,12 +102,12 @@ public final class HTTPServer: @unchecked Sendable {
       guard admitted else {
         HTTPServer.send(
           HTTPResponse.error(HTTPError(status: 503, message: HTTPMessages.busy)).serialized(closing: true), to: client)
-        close(client)
+        HTTPServer.closeAfterDraining(client, seconds: 0.1)
         continue
       }
       let started = ServerThread.start { [self] in
         serve(client)
-        close(client)
+        HTTPServer.closeAfterDraining(client, seconds: 1)
         lock.withLock { active -= 1 }
       }
       if !started {
@@ -176,6 +176,22 @@ public final class HTTPServer: @unchecked Sendable {
       parser.append(buffer[0..<count])
       if requestStart == nil { requestStart = ServerThread.now() }
     }
+  }
+
+  /// Closes `client` once it has read what was sent: the write side first, then what the
+  /// client still sends is read and dropped for at most `seconds` (closing with unread
+  /// bytes would reset the connection, and the client could lose the answer).
+  static func closeAfterDraining(_ client: Int32, seconds: Double) {
+    shutdown(client, Int32(SHUT_WR))
+    let deadline = ServerThread.now() + seconds
+    var scratch = [UInt8](repeating: 0, count: 16 << 10)
+    while ServerThread.now() < deadline {
+      var entry = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+      guard poll(&entry, 1, Int32(max(1, (deadline - ServerThread.now()) * 1000))) > 0 else { break }
+      let count = scratch.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }
+      if count <= 0 { break }
+    }
+    close(client)
   }
 
   /// Writes all of `bytes`; false when the client went away or stopped reading.

@@ -14,6 +14,9 @@ public enum LanguageToolCheck {
     /// The language code as sent (`en-US`), or nil for `auto`.
     public var languageCode: String?
     public var disabledRules: Set<String> = []
+    /// A file name whose extension picks the format (`call.vtt`); Libre's own parameter
+    /// `name`, for the page's dropped files. Without it the format is sniffed.
+    public var name = "check.txt"
   }
 
   /// Reads a request's form fields (the body's and the query's).
@@ -36,6 +39,7 @@ public enum LanguageToolCheck {
       request.language = language
       request.languageCode = code
     }
+    if let name = value("name"), !name.isEmpty, !name.contains("/") { request.name = name }
     if let disabled = value("disabledRules") {
       request.disabledRules = Set(disabled.split(separator: ",").map(String.init))
     }
@@ -49,7 +53,7 @@ public enum LanguageToolCheck {
     var settings = settings
     if let language = request.language { settings.documentOptions.language = language }
     let bytes = Array(request.text.plain.utf8)
-    let report = try LintService.lint(bytes, path: "check.txt", settings: settings, workspace: &workspace)
+    let report = try LintService.lint(bytes, path: request.name, settings: settings, workspace: &workspace)
     let positions = TextPositions(bytes)
     var matches: [JSONOutput] = []
     var credits: [JSONOutput] = []
