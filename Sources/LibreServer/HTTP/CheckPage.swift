@@ -190,6 +190,10 @@ enum CheckPage {
       text.value = await file.text();
       check();
     });
+    // A link may carry the text to check: /#text=… (how the docs' screenshot is taken).
+    if (location.hash.startsWith("#text=")) {
+      text.value = decodeURIComponent(location.hash.slice(6));
+    }
     if (text.value) check();
     </script>
     </body>
