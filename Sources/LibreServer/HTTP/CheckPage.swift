@@ -25,7 +25,7 @@ enum CheckPage {
 
   static let style = """
     <style>
-    :root { color-scheme: light dark; --pressure: #c62828; --freedom: #2e7d32; --muted: #666; }
+    :root { color-scheme: light dark; --pressure: #c62828; --freedom: #2e7d32; --note: #1565c0; --muted: #666; }
     * { box-sizing: border-box; }
     body { font: 15px/1.5 system-ui, sans-serif; margin: 0; padding: 1rem 1.5rem 2rem; max-width: 78rem; margin-inline: auto; }
     header { display: flex; align-items: baseline; gap: 1rem; flex-wrap: wrap; }
@@ -42,6 +42,7 @@ enum CheckPage {
     mark { border-radius: 3px; padding: 0 1px; color: inherit; }
     mark.pressure { background: rgba(198,40,40,.18); border-bottom: 2px solid var(--pressure); }
     mark.freedom { background: rgba(46,125,50,.16); border-bottom: 2px solid var(--freedom); }
+    mark.engagement { background: rgba(21,101,192,.12); border-bottom: 2px dotted var(--note); }
     mark.current { outline: 2px solid currentColor; }
     #score { font-size: 2rem; font-weight: 700; }
     #grade { color: var(--muted); }
@@ -49,6 +50,9 @@ enum CheckPage {
     li { margin: .5rem 0; }
     li button { all: unset; cursor: pointer; display: block; border-left: 4px solid var(--pressure); padding: .25rem .5rem; border-radius: 3px; }
     li.freedom button { border-color: var(--freedom); }
+    li.engagement button { border-color: var(--note); border-left-style: dotted; }
+    .legend { margin: .5rem 0 0; }
+    .legend mark { font-size: .85rem; }
     li button:focus-visible, li button:hover { background: rgba(127,127,127,.15); outline: 2px solid #1565c0; }
     .rule { font: 12px ui-monospace, monospace; color: var(--muted); }
     .suggestion { display: block; margin-top: .15rem; }
@@ -79,6 +83,8 @@ enum CheckPage {
     <h2 id="result-label" style="font-size:1.1rem;margin:0 0 .25rem">Result</h2>
     <p><span id="score">—</span> <span id="grade"></span></p>
     <div id="preview" aria-label="The text with findings highlighted"></div>
+    <p class="legend hint"><mark class="pressure">pressure</mark> costs points,
+    <mark class="freedom">freedom</mark> earns them, <mark class="engagement">notes</mark> do not change the score.</p>
     <h3 style="font-size:1rem">Findings <span id="count" class="hint"></span></h3>
     <ol id="findings"></ol>
     </section>
@@ -119,7 +125,8 @@ enum CheckPage {
     }
 
     function render(answer, source) {
-      const spans = answer.matches.map(m => ({ offset: m.offset, length: m.length, kind: "pressure",
+      const spans = answer.matches.map(m => ({ offset: m.offset, length: m.length,
+        kind: m.libre ? m.libre.polarity : "pressure",
         title: m.shortMessage, message: m.message, rule: m.rule.id }));
       if (answer.libre) {
         for (const c of answer.libre.credits) spans.push({ offset: c.offset, length: c.length, kind: "freedom",
@@ -164,9 +171,10 @@ enum CheckPage {
         item.append(button);
         list.append(item);
       });
-      const pressure = answer.matches.length;
+      const count = kind => spans.filter(span => span.kind === kind).length;
       document.getElementById("count").textContent =
-        "(" + pressure + " pressure, " + (spans.length - pressure) + " freedom)";
+        "(" + count("pressure") + " pressure, " + count("freedom") + " freedom, " + count("engagement") +
+        (count("engagement") === 1 ? " note)" : " notes)");
     }
 
     function select(span, index) {

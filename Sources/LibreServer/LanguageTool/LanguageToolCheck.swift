@@ -139,6 +139,11 @@ public enum LanguageToolCheck {
       ),
       ("ignoreForIncompleteSentence", .bool(false)),
       ("contextForSureMatch", .int(0)),
+      // Libre's own: what the finding does to the score (the page colours by it).
+      (
+        "libre",
+        .object([("polarity", .string(rule.polarity.rawValue)), ("severity", .string(rule.severity.rawValue))])
+      ),
     ])
   }
 
