@@ -49,7 +49,9 @@ public final class LanguageServer {
     var buffer = [UInt8](repeating: 0, count: 64 << 10)
     while exitCode == nil {
       var timeout: Int32 = -1
-      if let deadline = nextDeadline { timeout = Int32(max(0, (deadline - LanguageServer.now()) * 1000)) }
+      if let deadline = nextDeadline {
+        timeout = Int32(max(0, ((deadline - LanguageServer.now()) * 1000).rounded(.up)))
+      }
       var entry = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
       let ready = poll(&entry, 1, timeout)
       if ready > 0 {
@@ -134,8 +136,10 @@ public final class LanguageServer {
       if let watch = params?["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool {
         watchesFiles = watch
       }
-      if let language = params?["initializationOptions"]?["language"]?.string {
-        clientLanguage = Language(rawValue: language)
+      let options = params?["initializationOptions"]
+      if let language = options?["language"]?.string { clientLanguage = Language(rawValue: language) }
+      if let milliseconds = options?["debounceMs"]?.int, (0...10_000).contains(milliseconds) {
+        debounceSeconds = Double(milliseconds) / 1000
       }
       reply(id: id, result: LanguageServer.capabilities)
       return
