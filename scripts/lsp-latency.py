@@ -13,6 +13,13 @@ import subprocess
 import time
 
 
+def rss_kib(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
 def send(process, message):
     body = json.dumps(message).encode()
     process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
@@ -58,7 +65,10 @@ def main():
         "textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": email}}})
     wait_for_diagnostics(process, 1)
     latencies = []
+    rss_early = None
     for version in range(2, arguments.changes + 2):
+        if version == 2 + arguments.changes // 10:
+            rss_early = rss_kib(process.pid)
         start = time.perf_counter()
         send(process, {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
             "textDocument": {"uri": uri, "version": version},
@@ -66,6 +76,8 @@ def main():
                                 "text": "x" if version % 2 else ""}]}})
         wait_for_diagnostics(process, version)
         latencies.append((time.perf_counter() - start) * 1000 - arguments.debounce_ms)
+    rss = rss_kib(process.pid)
+    rss = rss_kib(process.pid)
     send(process, {"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     receive(process)
     send(process, {"jsonrpc": "2.0", "method": "exit"})
@@ -73,7 +85,8 @@ def main():
     latencies.sort()
     print(f"{len(email.encode())}-byte email, {len(latencies)} changes, debounce {arguments.debounce_ms} ms: "
           f"after the debounce median {statistics.median(latencies):.2f} ms, "
-          f"p99 {latencies[int(len(latencies) * 0.99) - 1]:.2f} ms, max {latencies[-1]:.2f} ms")
+          f"p99 {latencies[int(len(latencies) * 0.99) - 1]:.2f} ms, max {latencies[-1]:.2f} ms; "
+          f"server RSS {rss_early / 1024:.1f} MiB after a tenth of the changes, {rss / 1024:.1f} MiB after all")
 
 
 if __name__ == "__main__":

@@ -98,3 +98,46 @@ import Testing
     #expect(framing.next() == nil)
   }
 }
+
+/// Diagnostics of the formats other than plain text, and of a broken document.
+@Suite struct LanguageServerFormatTests {
+  func diagnostics(uri: String, languageId: String, text: String) throws -> [JSONValue] {
+    let server = LanguageServer(service: builtInService(), debounceSeconds: 0)
+    server.receive(.message(Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#.utf8)), now: 0)
+    var open: [UInt8] = []
+    JSONOutput.object([
+      ("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")),
+      (
+        "params",
+        .object([
+          (
+            "textDocument",
+            .object([
+              ("uri", .string(uri)), ("languageId", .string(languageId)), ("version", .int(1)),
+              ("text", .string(text)),
+            ])
+          )
+        ])
+      ),
+    ]).write(into: &open, pretty: false)
+    server.receive(.message(open), now: 0)
+    server.lintDue(now: 0)
+    let messages = server.takeOutbox().compactMap { try? JSONParser.parse(Array($0.serialized(pretty: false).utf8)) }
+    let published = try #require(messages.first { $0["method"]?.string == "textDocument/publishDiagnostics" })
+    return published["params"]?["diagnostics"]?.array ?? []
+  }
+
+  @Test func webVTTFindingsSitOnTheirCueLine() throws {
+    let text = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Sam>Café 😀, you need to sign today.\n"
+    let found = try diagnostics(uri: "untitled:call", languageId: "vtt", text: text)
+    let pressure = try #require(found.first { $0["code"]?.string?.hasPrefix("pressure.") == true })
+    #expect(pressure["range"]?["start"]?["line"]?.int == 3)
+  }
+
+  @Test func aBrokenTranscriptIsOneErrorDiagnostic() throws {
+    let found = try diagnostics(uri: "untitled:t", languageId: "json", text: "{\"segments\": 3}")
+    #expect(found.count == 1)
+    #expect(found.first?["severity"]?.int == 1)
+    #expect(found.first?["code"]?.string == "libre.error")
+  }
+}

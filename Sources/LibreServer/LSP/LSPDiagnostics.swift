@@ -11,9 +11,14 @@ enum LSPDiagnostics {
 
   static func diagnostics(for document: OpenDocument) -> [JSONOutput] {
     if let error = document.error {
-      let line = max(0, (error.line ?? 1) - 1)
+      // An error in the document itself sits on its line; one in its configuration or a
+      // lexicon, on the first line, naming the file and line it is about.
+      let own = error.path == document.path
+      let line = own ? max(0, (error.line ?? 1) - 1) : 0
       return [
-        diagnostic(range: range(line: line, 0, line, 0), severity: 1, code: "libre.error", message: error.message)
+        diagnostic(
+          range: range(line: line, 0, line, 0), severity: 1, code: "libre.error",
+          message: own ? error.message : error.description)
       ]
     }
     guard let report = document.report, let positions = document.positions else { return [] }
