@@ -197,3 +197,18 @@ async def test_bad_input_gets_an_error_or_a_log_message(client: LanguageClient):
     uri = await open_document(client, "after.txt", FRENCH)
     assert by_code(client.diagnostics[uri], DEADLINE), "the server still answers after bad input"
     assert any("never-opened" in m.message for m in client.log_messages)
+
+
+async def test_client_settings_choose_the_language(client: LanguageClient):
+    uri = await open_document(client, "settings.txt", FRENCH)
+    assert by_code(client.diagnostics[uri], DEADLINE)
+    client.diagnostics.pop(uri)
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"libre": {"language": "en"}})
+    )
+    diagnostics = await wait_for_diagnostics(client, uri)
+    assert not by_code(diagnostics, DEADLINE), "French read as English finds no French deadline"
+    client.diagnostics.pop(uri)
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"libre": {}}))
+    diagnostics = await wait_for_diagnostics(client, uri)
+    assert by_code(diagnostics, DEADLINE)
