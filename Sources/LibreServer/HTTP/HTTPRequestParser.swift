@@ -107,9 +107,11 @@ public struct HTTPRequestParser: Sendable {
 
   private func framing(of request: HTTPRequest) throws(HTTPError) -> BodyFraming {
     let lengths = request.headers.filter { $0.name == "content-length" }.map(\.value)
-    if let coding = request.header("transfer-encoding") {
+    let codings = request.headers.filter { $0.name == "transfer-encoding" }.map(\.value)
+    if let coding = codings.first {
       guard lengths.isEmpty else { throw HTTPError(status: 400, message: HTTPMessages.conflictingLength) }
-      guard coding.lowercased() == "chunked" else {
+      // One coding, chunked: a second field or a list could hide another coding.
+      guard codings.count == 1, coding.lowercased() == "chunked" else {
         throw HTTPError(status: 501, message: HTTPMessages.unsupportedEncoding)
       }
       return .chunked
