@@ -7,7 +7,7 @@ import PackageDescription
 // left out: its build plugin's tool would be linked with libFuzzer's `main` too. The
 // harnesses compile the JSON of `lexicons/` instead.
 let targets = [
-  "tokenizer", "pattern", "lexicon", "config", "eml", "html", "markdown", "transcript", "pipeline",
+  "tokenizer", "pattern", "lexicon", "config", "eml", "html", "markdown", "transcript", "pipeline", "http", "lsp",
 ]
 
 func executable(_ name: String) -> Target {
@@ -15,7 +15,7 @@ func executable(_ name: String) -> Target {
     name: "fuzz-\(name)",
     dependencies: [
       "FuzzSupport", .product(name: "LibreKit", package: "Libre"),
-      .product(name: "LibreFormats", package: "Libre"),
+      .product(name: "LibreFormats", package: "Libre"), .product(name: "LibreServer", package: "Libre"),
     ],
     path: "Sources/fuzz-\(name)")
 }

@@ -17,7 +17,7 @@ set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$PWD"
-TARGETS=(tokenizer pattern lexicon config eml html markdown transcript pipeline)
+TARGETS=(tokenizer pattern lexicon config eml html markdown transcript pipeline http lsp)
 
 usage() {
   echo "usage: scripts/fuzz.sh TARGET SECONDS (targets: ${TARGETS[*]})" >&2

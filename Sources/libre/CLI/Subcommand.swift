@@ -56,6 +56,18 @@ struct Subcommand: Sendable {
       name: "check-lexicon", usage: "libre check-lexicon PATH…",
       summary: "Check a lexicon: its fields, its patterns, its examples (exit 1 when an example fails).",
       run: CheckLexiconCommand.run),
+    Subcommand(
+      name: "serve", usage: "libre serve [OPTIONS]",
+      summary:
+        "HTTP server: LanguageTool's POST /v2/check and GET /v2/languages, POST /api/lint (Libre's JSON), a page to "
+        + "paste an email into (GET /) and GET /healthz, until SIGINT or SIGTERM (docs/server.md).",
+      options: ServeCommand.Options.table.map(\.helpEntry), run: ServeCommand.run),
+    Subcommand(
+      name: "lsp", usage: "libre lsp [--config FILE]",
+      summary:
+        "Language server (LSP 3.17 over stdio) for editors: diagnostics, hover and code actions for emails, "
+        + "templates and transcripts (docs/editors.md).",
+      options: LSPCommand.Options.table.map(\.helpEntry), run: LSPCommand.run),
   ]
 
   /// The options `libre --help` lists, the ones most runs use.
