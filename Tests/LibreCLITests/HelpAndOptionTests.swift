@@ -4,7 +4,9 @@ import Testing
 /// Every command explains itself from its option table, and the command line reads
 /// options one way everywhere.
 @Suite struct HelpAndOptionTests {
-  static let commands = ["lint", "analyze", "eval", "merge", "rules", "explain", "init", "check-lexicon", "serve", "lsp"]
+  static let commands = [
+    "lint", "analyze", "eval", "merge", "rules", "explain", "init", "check-lexicon", "serve", "lsp",
+  ]
 
   @Test(arguments: commands)
   func eachCommandHasItsOwnHelp(command: String) throws {
