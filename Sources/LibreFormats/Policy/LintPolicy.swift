@@ -114,6 +114,15 @@ public struct InputSettings: Sendable {
   public var flags: PolicyFlags
   public var documentOptions: DocumentOptions
 
+  /// Settings made by hand (a server's text that has no file and no configuration);
+  /// `LintPolicy.settings(for:)` makes the others.
+  public init(configuration: Configuration?, linter: Linter, flags: PolicyFlags, documentOptions: DocumentOptions) {
+    self.configuration = configuration
+    self.linter = linter
+    self.flags = flags
+    self.documentOptions = documentOptions
+  }
+
   /// The rule levels and gates for `document` at `path`: the configuration's, then its
   /// profile's (chosen by `--profile`, by the profiles' `files`, or for a call, by kind),
   /// then the flags'.

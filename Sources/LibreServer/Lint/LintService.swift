@@ -7,62 +7,89 @@ import LibreKit
   import Darwin
 #endif
 
-/// What governs the lint of one document in the servers: the linter of its lexicons, the
-/// document options and the rule levels of its configuration.
+/// What governs the lint of one document in the servers: the shared lint policy's
+/// settings for it (configuration, profile, lexicons, rule levels and gates), as `lint`
+/// and `analyze` resolve them.
 public struct LintSettings: Sendable {
-  public var linter: Linter
-  public var documentOptions: DocumentOptions
-  public var rules: RuleSettings
-  /// The configuration file that gave these settings, if any.
-  public var configurationPath: String?
+  public var input: InputSettings
 
-  public init(linter: Linter, documentOptions: DocumentOptions, rules: RuleSettings, configurationPath: String?) {
-    self.linter = linter
-    self.documentOptions = documentOptions
-    self.rules = rules
-    self.configurationPath = configurationPath
+  public init(input: InputSettings) { self.input = input }
+
+  /// The options the linter takes (a request may force the language).
+  public var documentOptions: DocumentOptions {
+    get { input.documentOptions }
+    set { input.documentOptions = newValue }
   }
+
+  /// The configuration file that gave these settings, if any.
+  public var configurationPath: String? { input.configuration?.path }
 }
 
-/// Lints texts for `libre serve` and `libre lsp`: resolves each document's settings (the
-/// nearest `.libre.json`, re-read when it changes), compiles each set of lexicons once,
-/// and places the findings in the text. Shared by the HTTP server's connection threads.
-/// A class marked `@unchecked Sendable` because its caches are touched only under `lock`.
+/// Lints texts for `libre serve` and `libre lsp` through the shared `LintPolicy`: each
+/// document's settings come from the nearest `.libre.json` (or `--config`) with its profile,
+/// as for `lint`; an edited configuration is read again. Shared by the HTTP server's
+/// connection threads. A class marked `@unchecked Sendable` because its policy and stamps
+/// are touched only under `lock`.
 public final class LintService: @unchecked Sendable {
   /// Compiles the built-in lexicons plus the named lexicon files.
   public typealias LexiconCompiler = @Sendable ([String]) throws -> Linter
 
   private let builtIn: Linter
-  private let compile: LexiconCompiler
-  private let forcedConfiguration: String?
+  private let flags: PolicyFlags
+  private let compile: LintPolicy.LexiconCompiler
   private let lock = ServerLock()
-  private var configurations: [String: (stamp: FileStamp, result: Result<Configuration, InputError>)] = [:]
-  private var linters: [[String]: Result<Linter, InputError>] = [:]
+  private var policy: LintPolicy
+  /// When each configuration the policy read was written: a change starts a fresh policy.
+  private var stamps: [String: FileStamp] = [:]
 
   /// `forcedConfiguration` (`--config`) governs every document; without it a document with
   /// a path takes the nearest `.libre.json`, one without a path (an HTTP request) none.
   public init(builtIn: Linter, forcedConfiguration: String? = nil, compile: @escaping LexiconCompiler) {
     self.builtIn = builtIn
-    self.compile = compile
-    self.forcedConfiguration = forcedConfiguration
-    linters[[]] = .success(builtIn)
+    var flags = PolicyFlags()
+    flags.configuration = forcedConfiguration
+    self.flags = flags
+    self.compile = { paths in
+      do {
+        return .success(try compile(paths))
+      } catch {
+        return .failure(LexiconCompileError(message: "\(error)"))
+      }
+    }
+    policy = LintPolicy(flags: flags, builtIn: builtIn, compile: self.compile)
   }
 
   /// The settings of the document at `path` (nil: a text with no file). This is the one
   /// place the servers turn a path into settings; a broken configuration throws its error.
+  /// A file the configuration's `ignore` skips is still linted, with its configuration
+  /// left out, since an editor shows what it is asked to.
   public func settings(for path: String?, language: Language? = nil) throws(InputError) -> LintSettings {
-    let configuration = try configuration(for: path)
-    let lexicons = configuration?.lexicons ?? []
-    let linter = try linter(for: lexicons, configuration: configuration)
-    var rules = configuration?.rules ?? RuleSettings()
-    if let configuration, let path {
-      let isCall = LintService.isTranscriptPath(path)
-      if let profile = configuration.profile(for: path, isCall: isCall) { rules = rules.overridden(by: profile.rules) }
+    guard path != nil || flags.configuration != nil else {
+      var input = InputSettings(configuration: nil, linter: builtIn, flags: flags, documentOptions: DocumentOptions())
+      input.documentOptions.language = language
+      return LintSettings(input: input)
     }
-    let options = DocumentOptions(
-      language: language ?? configuration?.language?.language, reps: configuration?.reps ?? [])
-    return LintSettings(
-      linter: linter, documentOptions: options, rules: rules, configurationPath: configuration?.path)
+    let key = path ?? "-"
+    let resolved: Result<InputSettings?, InputError> = lock.withLock {
+      if let found = flags.configuration ?? Configuration.find(for: key) {
+        let stamp = FileStamp(path: found)
+        if let known = stamps[found], known != stamp {
+          policy = LintPolicy(flags: flags, builtIn: builtIn, compile: compile)
+          stamps.removeAll()
+        }
+        stamps[found] = stamp
+      }
+      do throws(InputError) {
+        return .success(try policy.settings(for: key))
+      } catch {
+        return .failure(error)
+      }
+    }
+    var input =
+      try resolved.get()
+      ?? InputSettings(configuration: nil, linter: builtIn, flags: flags, documentOptions: DocumentOptions())
+    if let language { input.documentOptions.language = language }
+    return LintSettings(input: input)
   }
 
   /// The built-in rules with id `id` (one per language).
@@ -72,53 +99,20 @@ public final class LintService: @unchecked Sendable {
 
   /// Forgets every configuration read, so the next lint reads them again.
   public func forgetConfigurations() {
-    lock.withLock { configurations.removeAll() }
+    lock.withLock {
+      policy = LintPolicy(flags: flags, builtIn: builtIn, compile: compile)
+      stamps.removeAll()
+    }
   }
 
   /// Loads and lints `bytes` as the file `path` (its extension picks the format), with
-  /// `settings`; the findings placed in `bytes`.
+  /// `settings`: the findings placed in `bytes`, the rule levels applied and the gates judged.
   public static func lint(
     _ bytes: [UInt8], path: String, settings: LintSettings, workspace: inout LintWorkspace,
     limits: InputLimits = InputLimits()
   ) throws(InputError) -> DocumentReport {
     let document = try DocumentLoader.load(path: path, bytes: bytes, options: LoadOptions(limits: limits))
-    var result = settings.linter.lint(document, options: settings.documentOptions, workspace: &workspace)
-    settings.rules.apply(to: &result)
-    return DocumentReport(document: document, result: result, maxFindings: limits.findings)
-  }
-
-  private func configuration(for path: String?) throws(InputError) -> Configuration? {
-    guard let found = forcedConfiguration ?? path.flatMap({ Configuration.find(for: $0) }) else { return nil }
-    let stamp = FileStamp(path: found)
-    let entry: Result<Configuration, InputError> = lock.withLock {
-      if let cached = configurations[found], cached.stamp == stamp { return cached.result }
-      let result: Result<Configuration, InputError>
-      do throws(InputError) {
-        result = .success(try Configuration.parse(try FileReader.readSettings(found), path: found))
-      } catch {
-        result = .failure(error)
-      }
-      configurations[found] = (stamp, result)
-      return result
-    }
-    return try entry.get()
-  }
-
-  private func linter(for lexicons: [String], configuration: Configuration?) throws(InputError) -> Linter {
-    let entry: Result<Linter, InputError> = lock.withLock {
-      if let cached = linters[lexicons] { return cached }
-      let result: Result<Linter, InputError>
-      do {
-        result = .success(try compile(lexicons))
-      } catch {
-        result = .failure(
-          InputError(
-            path: configuration?.path ?? "<lexicons>", line: configuration?.lexiconsLine, message: "\(error)"))
-      }
-      linters[lexicons] = result
-      return result
-    }
-    return try entry.get()
+    return settings.input.lint(document, workspace: &workspace, maxFindings: limits.findings).report
   }
 }
 
