@@ -9,6 +9,8 @@ enum AnalysisInput: Sendable {
   case jsonl(line: Int, bytes: [UInt8])
   /// An input already known to have failed (a folder that could not be walked).
   case failed(InputError)
+  /// A message of an mbox (`FILE#N`).
+  case message(mailbox: String, MboxMessage)
 }
 
 /// What a worker made of one input: everything the consumer needs, already rendered, so
@@ -16,6 +18,9 @@ enum AnalysisInput: Sendable {
 enum AnalysisOutcome: Sendable {
   case document(summary: DocumentSummary, record: [UInt8], warnings: [String], gateFailed: Bool)
   case failure(InputError, record: String)
+  /// An input deliberately not analyzed (outside `--since`/`--until`, received mail with
+  /// `--me`), with the reason counted in the run's notes.
+  case skipped(reason: String)
 }
 
 /// The work done on a worker thread for one input: read, load, lint, summarize, render.
@@ -39,6 +44,11 @@ struct AnalysisWorker: Sendable {
         if options.lint.reps.isEmpty, let configured = try configurations.configuration(for: path) {
           documentOptions.reps = configured.reps
         }
+      case .message(let mailbox, let message):
+        document = try MailboxStream.load(message, mailbox: mailbox, options: loadOptions)
+        if options.lint.reps.isEmpty, let configured = try configurations.configuration(for: mailbox) {
+          documentOptions.reps = configured.reps
+        }
       case .jsonl(let line, let bytes):
         let parsed = try JSONLInput.parse(bytes, lineNumber: line, options: loadOptions)
         document = parsed.document
@@ -48,20 +58,27 @@ struct AnalysisWorker: Sendable {
     } catch {
       return .failure(error, record: format.error(error))
     }
+    let mail = document.format == "eml" ? MessageFields.read(document.original) : nil
+    if let reason = options.mail.skipReason(mail) { return .skipped(reason: reason) }
     let result = linter.lint(document, options: documentOptions, workspace: &workspace)
     // No analyze format writes a finding's occurrence (a baseline's and SARIF's business).
     var report = DocumentReport(
       document: document, result: result, numberingOccurrences: false, maxFindings: options.lint.limits.findings)
     if options.lint.explainSuppressed { report.explainSetAside(document) }
-    let summary = DocumentSummary(report: report, group: group(report, fields: fields, given: documentOptions.reps))
+    var summary = DocumentSummary(
+      report: report, group: group(report, fields: fields, given: documentOptions.reps, mail: mail))
+    summary.messageID = mail?.messageID
+    summary.date = mail?.date
     return .document(
       summary: summary, record: format.documentBytes(report, summary: summary), warnings: report.warnings,
       gateFailed: options.lint.gateFails(report))
   }
 
   /// The document's key in the per-rep table.
-  func group(_ report: DocumentReport, fields: [String: String], given: [String]) -> String {
+  func group(_ report: DocumentReport, fields: [String: String], given: [String], mail: MessageFields?) -> String {
+    if let group = options.mail.group(mail, by: options.groupBy) { return group }
     switch options.groupBy {
+    case .sender: return "(no sender)"
     case .field(let name): return fields[name] ?? "(no \(name))"
     case .folder:
       let parts = report.path.split(separator: "/", omittingEmptySubsequences: true)

@@ -15,6 +15,8 @@ struct AnalyzeOptions: Sendable {
     case folder
     /// A field of the JSONL line.
     case field(String)
+    /// An email's `From:` address (calls: none).
+    case sender
   }
 
   var paths: [String] = []
@@ -31,6 +33,8 @@ struct AnalyzeOptions: Sendable {
   /// The options analyze shares with lint (language, gates, lexicons, quoting, roles,
   /// configuration), read by lint's own parser so they mean the same thing.
   var lint = LintOptions()
+  /// `--since`, `--until`, `--me`, `--received` (see `MailOptions`).
+  var mail = MailOptions()
 
   static func parse(_ arguments: [String]) throws(UsageError) -> AnalyzeOptions {
     var options = AnalyzeOptions()
@@ -68,9 +72,12 @@ struct AnalyzeOptions: Sendable {
         switch text {
         case "rep": options.groupBy = .rep
         case "folder": options.groupBy = .folder
-        case "": throw UsageError(description: "--group-by takes rep, folder or a JSONL field name")
+        case "sender": options.groupBy = .sender
+        case "": throw UsageError(description: "--group-by takes sender, rep, folder or a JSONL field name")
         default: options.groupBy = .field(text)
         }
+      case _ where MailOptions.flags.contains(flag):
+        try options.mail.read(flag, value: try reader.value(for: flag))
       case "--lang", "--min-score", "--fail-on", "--lexicon", "--rep", "--role", "--config":
         shared += [flag, try reader.value(for: flag)]
       case "--include-quoted", "--explain-suppressed": shared.append(flag)

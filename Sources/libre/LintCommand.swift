@@ -32,12 +32,19 @@ enum LintCommand {
       return 2
     }
     var skipped: [String] = []
-    let inputs = options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths, skipped: &skipped)
+    var inDelivery: [String] = []
+    let inputs =
+      options.paths.isEmpty ? ["-"] : PathWalker.expand(options.paths, skipped: &skipped, inDelivery: &inDelivery)
     if let warning = PathWalker.skippedWarning(skipped) { Output.warning(warning) }
+    if let warning = Maildir.inDeliveryWarning(inDelivery) { Output.warning(warning) }
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
     var resolver = SettingsResolver(options: options, builtIn: linter)
     for path in inputs {
+      if MailboxStream.mayBeMailbox(path) {
+        MailboxLint.lint(path, options: options, resolver: &resolver, workspace: &workspace, ci: &ci)
+        continue
+      }
       let name = path == "-" ? "<stdin>" : path
       do {
         guard let settings = try resolver.settings(for: path) else { continue }

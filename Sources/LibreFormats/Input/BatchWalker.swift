@@ -21,6 +21,8 @@ public struct BatchWalker {
   public private(set) var loops: [String] = []
   /// Files met in a folder that are not regular files, passed by (see `PathWalker.expand`).
   public private(set) var skipped: [String] = []
+  /// Files of Maildir `tmp/` folders, passed by (see `Maildir`).
+  public private(set) var inDelivery: [String] = []
 
   public init(filter: PathFilter = PathFilter()) { self.filter = filter }
 
@@ -55,6 +57,14 @@ public struct BatchWalker {
     free(real)
     guard visited.insert(canonical).inserted else {
       loops.append(directory)
+      return
+    }
+    // A Maildir's messages have no extension: it is walked by its structure.
+    if Maildir.isMaildir(directory) {
+      let listing = Maildir.list(directory)
+      entries += listing.messages.map(Entry.file)
+      skipped += listing.skipped
+      inDelivery += listing.inDelivery
       return
     }
     guard let handle = opendir(directory) else {

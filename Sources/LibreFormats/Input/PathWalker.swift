@@ -8,7 +8,7 @@
 public enum PathWalker {
   /// Extensions taken when walking a directory.
   public static let extensions: Set<String> = [
-    "txt", "text", "md", "markdown", "html", "htm", "eml", "vtt", "srt", "json",
+    "txt", "text", "md", "markdown", "html", "htm", "eml", "vtt", "srt", "json", "mbox", "mbx", "sbv",
   ]
 
   /// The inputs under `paths`, in a deterministic order (directories sorted by name).
@@ -22,11 +22,17 @@ public enum PathWalker {
   /// (a pipe with an idle writer), so a walk passes them by, as ripgrep does. Named on the
   /// command line, such a file is still read.
   public static func expand(_ paths: [String], skipped: inout [String]) -> [String] {
+    var inDelivery: [String] = []
+    return expand(paths, skipped: &skipped, inDelivery: &inDelivery)
+  }
+
+  /// `expand`, with the files of Maildir `tmp/` folders passed by (see `Maildir`).
+  public static func expand(_ paths: [String], skipped: inout [String], inDelivery: inout [String]) -> [String] {
     var result: [String] = []
     for path in paths {
       if path != "-" && isDirectory(path) {
         var visited: Set<String> = []
-        walk(path, into: &result, visited: &visited, skipped: &skipped)
+        walk(path, into: &result, visited: &visited, skipped: &skipped, inDelivery: &inDelivery)
       } else {
         result.append(path)
       }
@@ -39,18 +45,29 @@ public enum PathWalker {
     var result: [String] = []
     var visited: Set<String> = []
     var skipped: [String] = []
-    walk(directory, into: &result, visited: &visited, skipped: &skipped, extensions: extensions)
+    var inDelivery: [String] = []
+    walk(
+      directory, into: &result, visited: &visited, skipped: &skipped, inDelivery: &inDelivery, extensions: extensions)
     return result
   }
 
   private static func walk(
     _ directory: String, into result: inout [String], visited: inout Set<String>, skipped: inout [String],
-    extensions: Set<String> = PathWalker.extensions
+    inDelivery: inout [String], extensions: Set<String> = PathWalker.extensions
   ) {
     guard let real = realpath(directory, nil) else { return }
     let canonical = String(cString: real)
     free(real)
-    guard visited.insert(canonical).inserted, let handle = opendir(directory) else { return }
+    guard visited.insert(canonical).inserted else { return }
+    // A Maildir's messages have no extension: it is walked by its structure.
+    if Maildir.isMaildir(directory) {
+      let listing = Maildir.list(directory)
+      result += listing.messages
+      skipped += listing.skipped
+      inDelivery += listing.inDelivery
+      return
+    }
+    guard let handle = opendir(directory) else { return }
     var names: [String] = []
     while let entry = readdir(handle) {
       let (name, isUTF8) = entryName(entry)
@@ -71,7 +88,8 @@ public enum PathWalker {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       let kind = kind(of: path)
       if kind == .folder {
-        walk(path, into: &result, visited: &visited, skipped: &skipped, extensions: extensions)
+        walk(
+          path, into: &result, visited: &visited, skipped: &skipped, inDelivery: &inDelivery, extensions: extensions)
       } else if kind == .special {
         skipped.append(path)
       } else if let dot = name.lastIndex(of: "."),
