@@ -34,12 +34,14 @@ enum MailboxCorpus {
       generator.fill(&body, bytes: 1)
       // 2026-01-01 is a Thursday (`weekdays[0]`).
       let (year, month, dayOfMonth) = MessageDate.civil(fromDays: firstDay + number % 365)
-      let date = "\(weekdays[number % 365 % 7]), \(dayOfMonth) \(months[month - 1]) \(year) "
+      let date =
+        "\(weekdays[number % 365 % 7]), \(dayOfMonth) \(months[month - 1]) \(year) "
         + "09:\(number % 6)0:00 +0100"
       let message = EmailCorpus.message(number: number, body: body, from: senders[number % senders.count], date: date)
       let path = directory + "/files/part\(number / 1000)/m\(number).eml"
       write(message, to: path)
-      var entry = Array("From sender@example.com \(date.prefix(3)) \(months[month - 1]) \(dayOfMonth) 09:00:00 \(year)\n".utf8)
+      var entry = Array(
+        "From sender@example.com \(date.prefix(3)) \(months[month - 1]) \(dayOfMonth) 09:00:00 \(year)\n".utf8)
       entry += escaped(message)
       if entry.last != 0x0A { entry.append(0x0A) }
       entry.append(0x0A)
@@ -56,9 +58,8 @@ enum MailboxCorpus {
     out.reserveCapacity(message.count + 16)
     var lineStart = true
     for (index, byte) in message.enumerated() {
-      if lineStart && MboxSeparator.isEscapedFrom(message[index...].prefix(64)) || lineStart
-        && message[index...].starts(with: "From ".utf8)
-      {
+      let rest = message[index...].prefix(64)
+      if lineStart && (MboxSeparator.isEscapedFrom(rest) || rest.starts(with: "From ".utf8)) {
         out.append(UInt8(ascii: ">"))
       }
       out.append(byte)
