@@ -42,7 +42,8 @@ import Testing
   @Test func deepgramUtterancesAndParagraphs() throws {
     #expect(try speakers("deepgram-utterances.json") == ["Speaker 0", "Speaker 1", "Speaker 0"])
     #expect(try turns("deepgram-utterances.json").map(\.start) == [0.08, 2.9, 4.0])
-    #expect(try texts("deepgram-paragraphs.json") == ["Hi Jordan.", "I need to think about it.", "You must sign today."])
+    #expect(
+      try texts("deepgram-paragraphs.json") == ["Hi Jordan.", "I need to think about it.", "You must sign today."])
     #expect(try speakers("deepgram-paragraphs.json") == ["Speaker 0", "Speaker 1", "Speaker 0"])
   }
 

@@ -32,7 +32,9 @@ import Testing
         if name.contains("invalid") {
           // Per the W3C steps a malformed cue is skipped, not fatal: a warning must say so.
           #expect(!document.warnings.isEmpty, "\(name) parsed without a warning")
-        } else if !["empty.vtt", "no_captions.vtt", "missing_caption_text.vtt", "missing_caption_text.sbv"].contains(name) {
+        } else if !["empty.vtt", "no_captions.vtt", "missing_caption_text.vtt", "missing_caption_text.sbv"].contains(
+          name)
+        {
           #expect(!document.text.isEmpty, "\(name) gave no text")
         }
       } catch {

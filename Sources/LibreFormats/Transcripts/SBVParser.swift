@@ -31,7 +31,8 @@ public enum SBVParser {
       }
       guard open else {
         collector.warn(
-          "line \(TextLines.lineNumber(bytes, at: lineStart)): text before the first timing line; skipped", at: lineStart)
+          "line \(TextLines.lineNumber(bytes, at: lineStart)): text before the first timing line; skipped",
+          at: lineStart)
         continue
       }
       if afterBlank && hasText {
