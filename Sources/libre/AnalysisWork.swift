@@ -69,6 +69,11 @@ struct AnalysisWorker: Sendable {
       report: report, group: group(report, fields: fields, given: documentOptions.reps, mail: mail))
     summary.messageID = mail?.messageID
     summary.date = mail?.date
+    if let period = options.by {
+      var path: String?
+      if case .file(let file) = input { path = file }
+      summary.period = DocumentDate.day(mail: mail, fields: fields, path: path).map { period.key(day: $0) }
+    }
     return .document(
       summary: summary, record: format.documentBytes(report, summary: summary), warnings: report.warnings,
       gateFailed: options.lint.gateFails(report))

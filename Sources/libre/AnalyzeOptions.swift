@@ -35,6 +35,8 @@ struct AnalyzeOptions: Sendable {
   var lint = LintOptions()
   /// `--since`, `--until`, `--me`, `--received` (see `MailOptions`).
   var mail = MailOptions()
+  /// `--by week|month`: trends per period.
+  var by: TrendPeriod?
 
   static func parse(_ arguments: [String]) throws(UsageError) -> AnalyzeOptions {
     var options = AnalyzeOptions()
@@ -76,6 +78,12 @@ struct AnalyzeOptions: Sendable {
         case "": throw UsageError(description: "--group-by takes sender, rep, folder or a JSONL field name")
         default: options.groupBy = .field(text)
         }
+      case "--by":
+        let text = try reader.value(for: flag)
+        guard let period = TrendPeriod(rawValue: text) else {
+          throw UsageError(description: "--by takes week or month, not '\(text)'")
+        }
+        options.by = period
       case _ where MailOptions.flags.contains(flag):
         try options.mail.read(flag, value: try reader.value(for: flag))
       case "--lang", "--min-score", "--fail-on", "--lexicon", "--rep", "--role", "--config":

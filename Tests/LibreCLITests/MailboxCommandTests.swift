@@ -109,3 +109,33 @@ import Testing
     #expect(try lint.documents().count == 3)
   }
 }
+
+@Suite struct TrendsCommandTests {
+  @Test func byMonthGivesPeriodsPerRepAndMergesLikeOneRun() throws {
+    let dir = try TempDir()
+    defer { dir.remove() }
+    var box = ""
+    for (month, sender) in [(1, "sam@example.com"), (1, "dana@example.com"), (2, "sam@example.com")] {
+      box += "From x@example.com Mon Jan  5 09:00:00 2026\nFrom: \(sender)\nDate: 5 \(["Jan", "Feb"][month - 1]) 2026 "
+      box += "09:00 +0000\nSubject: hi\n\n\(Texts.pushy)\n"
+    }
+    try dir.write("box.mbox", box)
+    let result = try dir.run(["analyze", "-f", "json", "--by", "month", "box.mbox"])
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let trends = try #require((json["summary"] as? [String: Any])?["trends"] as? [[String: Any]])
+    #expect(trends.map { $0.string("period") } == ["2026-01", "2026-02"])
+    #expect(trends.map { $0.int("documents") } == [2, 1])
+    let groups = try #require(trends.first?["groups"] as? [[String: Any]])
+    #expect(groups.map { $0.string("group") } == ["dana@example.com", "sam@example.com"])
+    let text = try dir.run(["analyze", "-q", "--by", "month", "--emit-partial", "p.json", "box.mbox"])
+    #expect(text.stdout.contains("\ntrends\n"))
+    let merged = try dir.run(["merge", "p.json"])
+    #expect(merged.stdout == text.stdout)
+    let html = try dir.run(["analyze", "-q", "-f", "html", "--by", "week", "box.mbox"])
+    #expect(html.stdout.contains("<section class=\"trends\"><h2>Trends</h2><svg"))
+    // Inline: nothing fetched from elsewhere.
+    #expect(!html.stdout.contains("src=\"http") && !html.stdout.contains("<link "))
+    let bad = try dir.run(["analyze", "--by", "year", "box.mbox"])
+    #expect(bad.status == 2 && bad.stderr.contains("--by takes week or month"))
+  }
+}

@@ -23,6 +23,8 @@ public struct AnalysisAggregate: Sendable, Equatable {
   public var calls = CallTotals()
   /// Per rep (or `--group-by` key).
   public var groups: [String: GroupAggregate] = [:]
+  /// Per period (`analyze --by week|month`), and per rep within each.
+  public var trends = TrendAggregate()
 
   public init() {}
 
@@ -44,6 +46,7 @@ public struct AnalysisAggregate: Sendable, Equatable {
     AnalysisAggregate.add(document.phrases, to: &phrases)
     if let call = document.call { calls.add(call) }
     groups[document.group, default: GroupAggregate()].add(document)
+    trends.add(document)
   }
 
   /// Counts one input that could not be analyzed.
@@ -65,6 +68,7 @@ public struct AnalysisAggregate: Sendable, Equatable {
     AnalysisAggregate.add(other.phrases, to: &phrases)
     calls.merge(other.calls)
     for (key, group) in other.groups { groups[key, default: GroupAggregate()].merge(group) }
+    trends.merge(other.trends)
   }
 
   public func merged(with other: AnalysisAggregate) -> AnalysisAggregate {

@@ -5,6 +5,13 @@ public enum AnalysisSummaryJSON {
   public static let topCount = 10
 
   public static func summary(_ aggregate: AnalysisAggregate) -> JSONOutput {
+    let summary = baseSummary(aggregate)
+    // Only runs with `--by` have trends: other summaries keep their bytes.
+    guard !aggregate.trends.isEmpty, case .object(let members) = summary else { return summary }
+    return .object(members + [("trends", TrendsReport.json(aggregate.trends))])
+  }
+
+  static func baseSummary(_ aggregate: AnalysisAggregate) -> JSONOutput {
     let calls = aggregate.calls
     return .object([
       ("inputs", .int(aggregate.inputs)),
