@@ -259,9 +259,18 @@ enum HelpText {
                                {"id", "text"} or {"id", "segments": [{speaker, text, start,
                                end}]}, with optional "rep" and fields for --group-by
       -j, --jobs N             worker threads (default: the processors online)
-      --group-by rep|folder|FIELD
-                               the per-rep table's key: the call's rep (default), the
+      --group-by sender|rep|folder|FIELD
+                               the per-rep table's key: the call's rep or the email's
+                               sender address (rep, the default), the sender only, the
                                file's folder, or a field of the JSONL line
+      --since DATE, --until DATE
+                               only emails whose Date: header falls on or between these
+                               days (YYYY-MM-DD); the others are counted and said
+      --me ADDRESS[,ADDRESS]   the user's addresses: only mail they sent is analyzed
+      --received skip|apart    with --me, received mail is skipped (default) or filed
+                               apart under "(received) SENDER"
+      --by week|month          trends: per ISO week or month (the email's Date:, a JSONL
+                               "date", else the file's date), overall and per rep
       --emit-partial FILE      also write the mergeable aggregate (for libre merge)
       -q, --quiet              no progress bar and no warnings (errors are still printed)
       --lang, --min-score, --fail-on, --lexicon, --include-quoted, --explain-suppressed,
@@ -276,10 +285,12 @@ enum HelpText {
       -o, --output FILE        write it to FILE
       --emit-partial FILE      write the merged partial (merges can be merged)
 
-    Formats: plain text, Markdown, HTML, .eml (MIME), WebVTT, SRT, plain transcripts
-    (`Speaker: text`) and JSON transcripts, by extension, else by content. Directories are
-    walked for .txt .text .md .markdown .html .htm .eml .vtt .srt and .json files (README
-    files, which describe a folder, are skipped; name one to lint it).
+    Formats: plain text, Markdown, HTML, .eml (MIME), mbox (each message its own document,
+    FILE#N), WebVTT, SRT, SBV, plain transcripts (`Speaker: text`, Otter, Zoom) and JSON
+    transcripts (segments, WhisperX, AWS Transcribe, Deepgram, AssemblyAI, Rev.ai), by
+    extension, else by content. Directories are walked for .txt .text .md .markdown .html
+    .htm .eml .mbox .mbx .vtt .srt .sbv and .json files, and a Maildir (cur/ new/) for its
+    messages (README files, which describe a folder, are skipped; name one to lint it).
 
     SUPPRESSION
       In any comment of the file, or on a line of its own:
