@@ -87,7 +87,9 @@ def comparable(record, offset):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--libre", default=".build/release/libre")
-    parser.add_argument("--realdata", default=os.environ.get("LIBRE_REALDATA", "../shared/realdata"))
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parser.add_argument(
+        "--realdata", default=os.environ.get("LIBRE_REALDATA", os.path.join(root, "..", "shared", "realdata")))
     parser.add_argument("--keep", action="store_true", help="keep the temporary mbox")
     args = parser.parse_args()
     mail = os.path.join(args.realdata, "mail")
