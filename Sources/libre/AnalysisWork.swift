@@ -58,7 +58,8 @@ struct AnalysisWorker: Sendable {
     } catch {
       return .failure(error, record: format.error(error))
     }
-    let mail = document.format == "eml" ? MessageFields.read(document.original) : nil
+    let wanted = options.wantedMessageFields
+    let mail = document.format == "eml" && !wanted.none ? MessageFields.read(document.original, wanted: wanted) : nil
     if let reason = options.mail.skipReason(mail) { return .skipped(reason: reason) }
     let result = linter.lint(document, options: documentOptions, workspace: &workspace)
     // No analyze format writes a finding's occurrence (a baseline's and SARIF's business).

@@ -50,14 +50,16 @@ import Testing
     #expect(result.status == 2)
   }
 
-  @Test func aFileWithOneMessageStaysOneDocument() throws {
+  /// Thunderbird keeps mailboxes as files without an extension: sniffed by their first line.
+  /// One message stays one document, named as the file.
+  @Test func extensionlessMailboxesAreSniffedAndOneMessageStaysOneDocument() throws {
     let dir = try TempDir()
     defer { dir.remove() }
-    try dir.write(
-      "one.txt",
-      message(from: "a@example.com", date: "Mon, 5 Jan 2026 09:00:00 +0000", id: "1@x", body: Texts.pushy))
-    let all = try records(try dir.run(["analyze", "-f", "jsonl", "one.txt"]))
-    #expect(all.first?.string("path") == "one.txt")
+    let one = message(from: "a@example.com", date: "Mon, 5 Jan 2026 09:00:00 +0000", id: "1@x", body: Texts.pushy)
+    try dir.write("Inbox", one)
+    try dir.write("Sent", one + "\n" + one)
+    let all = try records(try dir.run(["analyze", "-f", "jsonl", "Inbox", "Sent"]))
+    #expect(all.dropLast().map { $0.string("path") } == ["Inbox", "Sent#1", "Sent#2"])
     #expect(all.first?.string("format") == "eml")
   }
 

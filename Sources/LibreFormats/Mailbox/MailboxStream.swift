@@ -22,13 +22,16 @@ public enum MailboxStream {
 
   /// Extensions of mailbox files.
   public static let mailboxExtensions: Set<String> = ["mbox", "mbx"]
-  /// Extensions whose files are formats of their own: never sniffed as mailboxes.
+  /// Extensions of the formats Libre reads: their files are never sniffed as mailboxes (an
+  /// `.eml` or `.txt` holding several messages is read as its first, with a warning saying
+  /// so), which spares a batch of such files an extra open and read each.
   static let otherFormats: Set<String> = [
     "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "vtt", "webvtt", "srt", "sbv", "json", "jsonl",
+    "eml", "txt", "text",
   ]
 
-  /// Whether the file at `path` is read through `read`: an `.mbox`/`.mbx` file, or any
-  /// other file (but the formats of their own) whose first line is an mbox `From ` line
+  /// Whether the file at `path` is read through `read`: an `.mbox`/`.mbx` file, or a file
+  /// without an extension Libre reads whose first line is an mbox `From ` line
   /// (Thunderbird's and Evolution's mailboxes have no extension).
   public static func mayBeMailbox(_ path: String) -> Bool {
     guard path != "-" else { return false }

@@ -16,25 +16,40 @@ public struct MessageFields: Sendable, Equatable {
     self.sender = sender
   }
 
+  /// Which fields a run needs: each costs string work on every message.
+  public struct Wanted: Sendable, Equatable {
+    public var messageID: Bool
+    public var date: Bool
+    public var sender: Bool
+
+    public init(messageID: Bool = true, date: Bool = true, sender: Bool = true) {
+      self.messageID = messageID
+      self.date = date
+      self.sender = sender
+    }
+
+    public var none: Bool { !messageID && !date && !sender }
+  }
+
   /// The fields of the message in `bytes` (an mbox `From ` line before it is passed by);
-  /// nil members for fields it lacks or that cannot be read.
-  public static func read(_ bytes: [UInt8]) -> MessageFields {
+  /// nil members for fields it lacks, that cannot be read or that are not `wanted`.
+  public static func read(_ bytes: [UInt8], wanted: Wanted = Wanted()) -> MessageFields {
     var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     if bytes[start...].starts(with: "From ".utf8) {
       start = min(EmailBytes.lineEnd(bytes, from: start, end: bytes.count) + 1, bytes.count)
     }
     let block = HeaderParser.parse(bytes, start..<min(bytes.count, start + 65_536))
     var fields = MessageFields()
-    if let value = block.unfoldedValue("Message-ID", in: bytes) {
+    if wanted.messageID, let value = block.unfoldedValue("Message-ID", in: bytes) {
       var text = Substring(String(decoding: value, as: UTF8.self))
       text = text.drop { $0 == " " || $0 == "<" }
       while let last = text.last, last == ">" || last == " " { text = text.dropLast() }
       if !text.isEmpty { fields.messageID = String(text) }
     }
-    if let value = block.unfoldedValue("Date", in: bytes) {
+    if wanted.date, let value = block.unfoldedValue("Date", in: bytes) {
       fields.date = MessageDate.parse(String(decoding: value, as: UTF8.self))
     }
-    if let from = block.field("From", in: bytes) {
+    if wanted.sender, let from = block.field("From", in: bytes) {
       let decoded = EncodedWords.decode(HeaderParser.unfolded(from, in: MappedText(original: bytes)))
       fields.sender = Sender.parse(String(decoding: decoded.bytes, as: UTF8.self))
     }
