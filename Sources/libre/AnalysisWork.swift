@@ -70,6 +70,7 @@ struct AnalysisWorker: Sendable {
       report: report, group: group(report, fields: fields, given: documentOptions.reps, mail: mail))
     summary.messageID = mail?.messageID
     summary.date = mail?.date
+    summary.sender = mail?.sender
     if let period = options.by {
       var path: String?
       if case .file(let file) = input { path = file }

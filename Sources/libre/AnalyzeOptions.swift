@@ -109,14 +109,14 @@ struct AnalyzeOptions: Sendable {
 
   var filter: PathFilter { PathFilter(includes: includes, excludes: excludes) }
 
-  /// The header fields this run reads from each email: the sender to group by it or to tell
-  /// sent from received, the date for `--since`/`--until`/`--by`, the Message-ID for the
+  /// The header fields this run reads from each email: the sender always (a rep, sent or
+  /// received, the emails-by-sender tally every partial carries alike), the date for `--since`/`--until`/`--by`, the Message-ID for the
   /// JSON records.
   var wantedMessageFields: MessageFields.Wanted {
     MessageFields.Wanted(
       messageID: format == .json || format == .jsonl,
       date: mail.since != nil || mail.until != nil || by != nil,
-      sender: groupBy == .rep || groupBy == .sender || !mail.me.isEmpty)
+      sender: true)
   }
 
   var documentOptions: DocumentOptions {

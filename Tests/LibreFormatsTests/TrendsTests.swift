@@ -49,4 +49,24 @@ import Testing
     #expect(!AggregateCoding.encode(AnalysisAggregate()).contains("trends"))
     #expect(TrendsReport.html(AnalysisAggregate().trends).isEmpty)
   }
+
+  @Test func sendersMergeTheirDisplayNamesAndSurviveThePartialFile() throws {
+    var first = AnalysisAggregate()
+    var mail = summary(score: 40, pressure: 2, group: "sam@x.com", period: nil)
+    mail.sender = Sender.parse("\"Reed, Sam\" <SAM@x.com>")
+    first.add(mail)
+    first.add(summary(score: 90, pressure: 0, group: "call", period: nil))
+    var second = AnalysisAggregate()
+    mail.sender = Sender.parse("Sam R. <sam@x.com>")
+    second.add(mail)
+    second.add(mail)
+    let merged = first.merged(with: second)
+    #expect(merged.senders.senders.keys.sorted() == ["sam@x.com"])
+    #expect(merged.senders.senders["sam@x.com"]?.documents == 3)
+    #expect(merged.senders.name("sam@x.com") == "Sam R.")
+    let decoded = try AggregateCoding.decode(Array(AggregateCoding.encode(merged).utf8), path: "p.json")
+    #expect(decoded == merged)
+    let html = SendersReport.html(merged.senders)
+    #expect(html.contains("<h2>Emails by sender</h2>") && html.contains("Sam R. &lt;sam@x.com&gt;"))
+  }
 }

@@ -43,6 +43,17 @@ public enum AggregateCoding {
           ])
         ))
     }
+    if !aggregate.senders.isEmpty {
+      let senders = aggregate.senders
+      members.append(
+        (
+          "senders",
+          .object([
+            ("groups", groupsObject(senders.senders)),
+            ("names", .object(senders.names.keys.sorted().map { ($0, counts(senders.names[$0]!)) })),
+          ])
+        ))
+    }
     return JSONOutput.object(members).serialized(pretty: false) + "\n"
   }
 
@@ -119,6 +130,12 @@ public enum AggregateCoding {
     aggregate.phrases = try reader.counts(root, "phrases")
     aggregate.calls = try reader.calls(root)
     aggregate.groups = try reader.groups(root["groups"])
+    if let senders = root["senders"] {
+      aggregate.senders.senders = try reader.groups(senders["groups"])
+      for member in senders["names"]?.members ?? [] {
+        aggregate.senders.names[member.key] = try reader.counts(senders["names"]!, member.key)
+      }
+    }
     if let trends = root["trends"] {
       aggregate.trends.periods = try reader.groups(trends["periods"])
       for member in trends["groups"]?.members ?? [] {

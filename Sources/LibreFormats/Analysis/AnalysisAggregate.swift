@@ -25,6 +25,8 @@ public struct AnalysisAggregate: Sendable, Equatable {
   public var groups: [String: GroupAggregate] = [:]
   /// Per period (`analyze --by week|month`), and per rep within each.
   public var trends = TrendAggregate()
+  /// Emails by sender address.
+  public var senders = SenderAggregate()
 
   public init() {}
 
@@ -47,6 +49,7 @@ public struct AnalysisAggregate: Sendable, Equatable {
     if let call = document.call { calls.add(call) }
     groups[document.group, default: GroupAggregate()].add(document)
     trends.add(document)
+    senders.add(document)
   }
 
   /// Counts one input that could not be analyzed.
@@ -69,6 +72,7 @@ public struct AnalysisAggregate: Sendable, Equatable {
     calls.merge(other.calls)
     for (key, group) in other.groups { groups[key, default: GroupAggregate()].merge(group) }
     trends.merge(other.trends)
+    senders.merge(other.senders)
   }
 
   public func merged(with other: AnalysisAggregate) -> AnalysisAggregate {

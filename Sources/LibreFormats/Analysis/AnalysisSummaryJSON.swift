@@ -7,8 +7,10 @@ public enum AnalysisSummaryJSON {
   public static func summary(_ aggregate: AnalysisAggregate) -> JSONOutput {
     let summary = baseSummary(aggregate)
     // Only runs with `--by` have trends: other summaries keep their bytes.
-    guard !aggregate.trends.isEmpty, case .object(let members) = summary else { return summary }
-    return .object(members + [("trends", TrendsReport.json(aggregate.trends))])
+    guard case .object(var members) = summary else { return summary }
+    if !aggregate.senders.isEmpty { members.append(("senders", SendersReport.json(aggregate.senders))) }
+    if !aggregate.trends.isEmpty { members.append(("trends", TrendsReport.json(aggregate.trends))) }
+    return .object(members)
   }
 
   static func baseSummary(_ aggregate: AnalysisAggregate) -> JSONOutput {

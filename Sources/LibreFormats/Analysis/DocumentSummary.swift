@@ -30,6 +30,8 @@ public struct DocumentSummary: Sendable, Equatable {
   public var messageID: String?
   /// An email's `Date:` in seconds since 1970-01-01 UTC.
   public var date: Int?
+  /// An email's sender (see `SenderAggregate`), when the run read it.
+  public var sender: Sender?
   /// The period the document falls in (`analyze --by`), nil without a date or `--by`.
   public var period: String?
 

@@ -20,6 +20,7 @@ public enum HTMLSummarySection {
       categories(aggregate, "freedom"), className: "freedom", label: "Freedom findings by category")
     out += "</section>\(phrases(aggregate))</div>"
     out += repTable(aggregate)
+    out += SendersReport.html(aggregate.senders)
     out += TrendsReport.html(aggregate.trends)
     return out + "</div>\n"
   }
