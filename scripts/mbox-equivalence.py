@@ -21,7 +21,12 @@ import subprocess
 import sys
 import tempfile
 
-SEPARATOR = re.compile(rb"^From \S+\s.*\b\d{1,2}:\d{2}(:\d{2})?\b.*\b\d{4}\b")
+# As MboxSeparator: a sender, then a date with a month's name, a time and a year; the sender
+# an address or the date starting with a weekday.
+MONTH = rb"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+SEPARATOR = re.compile(
+    rb"^From (?:\S*@\S*\s+|\S+\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b))(?=.*\b" + MONTH
+    + rb"\b)(?=.*\b\d{1,2}:\d{2}(?::\d{2})?\b)(?=.*\b\d{4}\b)", re.I)
 ESCAPED = re.compile(rb"^>*From ", re.M)
 DEFAULT_SEPARATOR = b"From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n"
 

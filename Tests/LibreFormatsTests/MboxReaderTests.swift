@@ -22,6 +22,8 @@ import Testing
     #expect(MboxSeparator.isSeparator(Array("From a@b.c  Mon Jun 24 17:46 2002".utf8)))
     #expect(!MboxSeparator.isSeparator(Array("From now on, we meet at 10:30 every day.".utf8)))
     #expect(!MboxSeparator.isSeparator(Array("From 2011 onwards".utf8)))
+    #expect(!MboxSeparator.isSeparator(Array("From now on, we meet at 10:30 on Jan 5 2026.".utf8)))
+    #expect(!MboxSeparator.isSeparator(Array("From 9:00 to 17:00, Mon Jan 5 2026".utf8)))
     #expect(!MboxSeparator.isSeparator(Array("From: Sam <sam@example.com>".utf8)))
     #expect(MboxSeparator.isEscapedFrom(Array(">>From here".utf8)))
     #expect(!MboxSeparator.isEscapedFrom(Array("From here".utf8)))

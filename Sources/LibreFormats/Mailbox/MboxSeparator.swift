@@ -4,8 +4,10 @@
 /// RFC 4155 writes it `From SENDER DATE`, the date in `asctime` form
 /// (`From MAILER-DAEMON Fri Jul  8 12:08:34 2011`); Gmail's export writes
 /// `From 1234@xxx Sat Jan 01 00:00:00 +0000 2011`. So a separator is `From `, a sender
-/// without spaces, then a date holding a time (`hh:mm`) and a four-digit year. A body line
-/// such as "From now on, …" has neither and is text, whether or not the writer escaped it.
+/// without spaces, then a date holding a month's name, a time (`hh:mm`) and a four-digit
+/// year; the sender is an address (`@`) or the date starts with a weekday. A body line such
+/// as "From now on, we meet at 10:30 on Jan 5 2026." is text, whether or not the writer
+/// escaped it.
 public enum MboxSeparator {
   /// Whether `line` (without its line break) is an mbox separator line.
   public static func isSeparator<Line: Collection<UInt8>>(_ line: Line) -> Bool where Line.Index == Int {
@@ -15,8 +17,11 @@ public enum MboxSeparator {
     let senderStart = index
     while index < line.endIndex, line[index] != space, line[index] != tab { index += 1 }
     guard index > senderStart, index < line.endIndex else { return false }
+    let sender = line[senderStart..<index]
     var sawTime = false
     var sawYear = false
+    var sawMonth = false
+    var firstWord: String?
     // The date's words, one at a time.
     while index < line.endIndex {
       while index < line.endIndex, line[index] == space || line[index] == tab { index += 1 }
@@ -25,9 +30,23 @@ public enum MboxSeparator {
       let word = line[wordStart..<index]
       if word.count == 4 && word.allSatisfy(isDigit) { sawYear = true }
       if isTime(word) { sawTime = true }
+      if word.count == 3 {
+        let name = String(decoding: word, as: UTF8.self).lowercased()
+        if months.contains(name) { sawMonth = true }
+        if firstWord == nil { firstWord = name }
+      } else if firstWord == nil && !word.isEmpty {
+        firstWord = ""
+      }
     }
-    return sawTime && sawYear
+    let addressed = sender.contains(at) || weekdays.contains(firstWord ?? "")
+    return sawTime && sawYear && sawMonth && addressed
   }
+
+  private static let months: Set<String> = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+  ]
+  private static let weekdays: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+  private static let at = UInt8(ascii: "@")
 
   /// `h:mm`, `hh:mm` or `hh:mm:ss`.
   private static func isTime<Word: Collection<UInt8>>(_ word: Word) -> Bool where Word.Index == Int {
