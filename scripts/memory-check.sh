@@ -7,7 +7,9 @@
 #   2. a folder of 100,000 small emails and calls, with `lint` (text, json, sarif) and with
 #      `analyze --jobs 2`;
 #   3. a 500 MB plain-text file that is one single line, with the defaults and with the size
-#      limit raised: --max-line-length stops the read at 4 MiB either way.
+#      limit raised: --max-line-length stops the read at 4 MiB either way;
+#   4. an mbox of 100,000 generated messages (libre-bench --emit-mail, about 250 MB), with
+#      `lint` and `analyze --jobs 2`: streamed message by message.
 # Each must stay under MEMORY_LIMIT_MB (default 200) and end with the expected exit code;
 # exit 1 otherwise. Files are generated in a temporary folder, removed at the end.
 #   scripts/memory-check.sh           (MEMORY_SKIP_BUILD=1 reuses .build/release/libre;
@@ -65,6 +67,9 @@ rm "$WORK/100mb.txt"
 # (`yes` ends by SIGPIPE when `head` has enough: not a failure.)
 { yes 'Hi Sam, you are free to say no, but the offer ends Friday so please reply soon.' || true; } \
   | head -c 32M >"$WORK/dense.txt"
+# An mbox of 100,000 messages (and the same messages as files, unused here).
+"$BENCH" --emit-mail "$WORK/mail" --eml "${MEMORY_MBOX_MESSAGES:-100000}" >/dev/null
+rm -rf "$WORK/mail/files"
 # 500 MB on one line.
 head -c 500M /dev/zero | tr '\0' 'a' >"$WORK/line.txt"
 # 100,000 small files: the corpus's emails and calls, over and over, 1,000 per folder.
@@ -105,6 +110,10 @@ if [ "${MEMORY_INFO:-0}" = 1 ]; then
   INFO=1 measure "lint a 16 MiB Markdown file, a finding every sentence" "0 1" \
     "$LIBRE" lint --fail-on none "$WORK/16mb.md"
 fi
+OUT=/dev/null measure "lint an mbox of ${MEMORY_MBOX_MESSAGES:-100000} messages (text)" "0 1" \
+  "$LIBRE" lint --fail-on none "$WORK/mail/mail.mbox"
+OUT=/dev/null measure "analyze --jobs 2 an mbox of ${MEMORY_MBOX_MESSAGES:-100000} messages (jsonl)" "0 1" \
+  "$LIBRE" analyze --jobs 2 --quiet --fail-on none --format jsonl "$WORK/mail/mail.mbox"
 measure "lint a 500 MB single line (default limits)" 2 "$LIBRE" lint "$WORK/line.txt"
 measure "lint a 500 MB single line (--max-input-size 1G)" 2 "$LIBRE" lint --max-input-size 1G "$WORK/line.txt"
 if [ "$FAILED" -ne 0 ]; then

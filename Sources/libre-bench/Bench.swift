@@ -26,6 +26,7 @@ struct Bench {
     var emit: String?
     var emails: Int?
     var folder: String?
+    var mailFolder: String?
     var lexiconFolder: String?
     var dfaStates: Int?
     var against: String?
@@ -40,6 +41,7 @@ struct Bench {
       case "--emit": emit = arguments.next()
       case "--eml": emails = Int(arguments.next() ?? "") ?? 5000
       case "--emit-folder": folder = arguments.next()
+      case "--emit-mail": mailFolder = arguments.next()
       case "--lexicons": lexiconFolder = arguments.next()
       case "--against": against = arguments.next()
       case "--chunk":
@@ -56,7 +58,7 @@ struct Bench {
         dfaStates = limit
       default:
         print(
-          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--lexicons DIR] [--against DIR [--chunk MB]] [--dfa-states N]"
+          "usage: libre-bench [--size MB] [--seed N] [--file PATH] [--phase all|tokenize|match|lint] [--emit PATH] [--eml N] [--emit-folder DIR] [--emit-mail DIR [--eml N]] [--lexicons DIR] [--against DIR [--chunk MB]] [--dfa-states N]"
         )
         exit(2)
       }
@@ -83,6 +85,10 @@ struct Bench {
       "lexicons: \(lexicons.rules.count) rules, patterns \(patterns.joined(separator: ", ")), compiled from JSON in \(milliseconds(compileTime)) ms, loaded precompiled in \(String(format2: seconds(loadTime) * 1000)) ms"
     )
 
+    if let mailFolder {
+      MailboxCorpus.emit(to: mailFolder, count: emails ?? 5000, seed: seed)
+      return
+    }
     if let folder {
       FolderCorpus.emit(to: folder, megabytes: size, seed: seed)
       return

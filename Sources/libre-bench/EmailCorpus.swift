@@ -52,15 +52,17 @@ enum EmailCorpus {
   }
 
   /// Message `number` around `body` (the generator's "Subject:" line becomes the header).
-  static func message(number: Int, body: [UInt8]) -> [UInt8] {
+  static func message(
+    number: Int, body: [UInt8], from: String = "Sam <sam@example.com>", date: String = "Mon, 2 Nov 2026 09:00:00 +0100"
+  ) -> [UInt8] {
     var text = String(decoding: body, as: UTF8.self)
     var subject = "Hello"
     if let newline = text.firstIndex(of: "\n") {
       subject = String(text[..<newline]).replacing("Subject: ", with: "").replacing("Objet : ", with: "")
       text = String(text[newline...])
     }
-    var head = "From: Sam <sam@example.com>\r\nTo: Alex <alex@example.org>\r\n"
-    head += "Date: Mon, 2 Nov 2026 09:00:00 +0100\r\nMessage-ID: <\(number)@example.com>\r\nMIME-Version: 1.0\r\n"
+    var head = "From: \(from)\r\nTo: Alex <alex@example.org>\r\n"
+    head += "Date: \(date)\r\nMessage-ID: <\(number)@example.com>\r\nMIME-Version: 1.0\r\n"
     let crlf = text.replacing("\n", with: "\r\n")
     switch number % 5 {
     case 0:

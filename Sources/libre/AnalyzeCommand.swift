@@ -70,6 +70,15 @@ enum AnalyzeCommand {
       try DetachedThread.start {
         for entry in entries {
           switch entry {
+          case .file(let path) where MailboxStream.mayBeMailbox(path):
+            // Several messages: one input each, read as the workers take them (flat memory).
+            MailboxStream.read(path, limits: limits) { item in
+              switch item {
+              case .whole(let path): pipeline.submit(.file(path))
+              case .message(let mailbox, let message): pipeline.submit(.message(mailbox: mailbox, message))
+              case .failed(let error): pipeline.submit(.failed(error))
+              }
+            }
           case .file(let path): pipeline.submit(.file(path))
           case .failed(let error): pipeline.submit(.failed(error))
           }
@@ -96,7 +105,9 @@ enum AnalyzeCommand {
 
     var consumer = Consumer(
       format: format, output: output, quiet: options.quiet,
-      progress: ProgressBar(enabled: ProgressBar.wanted(quiet: options.quiet), total: stdinJSONL ? nil : listed.count))
+      progress: ProgressBar(
+        enabled: ProgressBar.wanted(quiet: options.quiet),
+        total: stdinJSONL || listed.contains(where: AnalyzeCommand.holdsMailbox) ? nil : listed.count))
     consumer.named = Set(options.paths)
     consumer.consume(pipeline)
     if consumer.failedDocuments > Consumer.namedFailures {
@@ -104,6 +115,11 @@ enum AnalyzeCommand {
     }
     for line in walk { Output.note(line) }
     if consumer.ignored > 0 { Output.note(WalkMessages.ignoredCount(consumer.ignored)) }
+    if !options.quiet {
+      for (reason, count) in consumer.skipped.sorted(by: { $0.key < $1.key }) {
+        Output.note("skipped \(count) message(s) \(reason)")
+      }
+    }
     do throws(InputError) {
       try output.close()
     } catch {
@@ -121,6 +137,12 @@ enum AnalyzeCommand {
     }
     if consumer.aggregate.errors > 0 { return 2 }
     return consumer.gateFailed ? 1 : 0
+  }
+
+  /// Whether an entry is a file named as a mailbox (its messages are not counted up front).
+  static func holdsMailbox(_ entry: BatchWalker.Entry) -> Bool {
+    guard case .file(let path) = entry, let dot = path.lastIndex(of: ".") else { return false }
+    return MailboxStream.mailboxExtensions.contains(path[path.index(after: dot)...].lowercased())
   }
 
   /// The longest line of a `--files-from` list: PATH_MAX, the longest path the system takes.
@@ -162,6 +184,7 @@ enum AnalyzeCommand {
     var walker = BatchWalker(filter: options.filter)
     let entries = walker.expand(paths)
     walker.warn()
+    if !options.quiet, let warning = Maildir.inDeliveryWarning(walker.inDelivery) { Output.warning(warning) }
     return (entries, walker.report)
   }
 }
@@ -184,6 +207,8 @@ struct Consumer {
   var named: Set<String> = []
   /// Error records held for the footer (JSON's `errors` array).
   var heldErrors: [String] = []
+  /// Inputs not analyzed, by reason (said at the end).
+  var skipped: [String: Int] = [:]
 
   init(format: any AnalysisRecordFormat, output: OutputFile, quiet: Bool, progress: ProgressBar) {
     self.format = format
@@ -244,6 +269,8 @@ struct Consumer {
       Output.error(error.description)
       aggregate.addError()
       if format.errorsAtEnd { heldErrors.append(record) } else { output.write(record) }
+    case .skipped(let reason):
+      skipped[reason, default: 0] += 1
     }
   }
 }

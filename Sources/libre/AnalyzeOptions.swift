@@ -16,6 +16,8 @@ struct AnalyzeOptions: Sendable {
     case folder
     /// A field of the JSONL line.
     case field(String)
+    /// An email's `From:` address (calls: none).
+    case sender
   }
 
   var paths: [String] = []
@@ -29,6 +31,10 @@ struct AnalyzeOptions: Sendable {
   /// The options analyze shares with lint (language, gates, lexicons, quoting, roles,
   /// configuration, walks, limits).
   var lint = LintOptions()
+  /// `--since`, `--until`, `--me`, `--received` (see `MailOptions`).
+  var mail = MailOptions()
+  /// `--by week|month`: trends per period.
+  var by: TrendPeriod?
 
   var quiet: Bool { lint.quiet }
 
@@ -59,16 +65,39 @@ struct AnalyzeOptions: Sendable {
       options.jobs = try OptionValues.number(text, flag: "--jobs", in: 1...1024)
     },
     OptionSpec(
-      ["--group-by"], "rep|folder|FIELD",
-      "the per-rep table's key: the call's rep (default), the file's folder, or a field of the JSONL line"
+      ["--group-by"], "sender|rep|folder|FIELD",
+      "the per-rep table's key: the call's rep or the email's sender address (rep, the default), the sender "
+        + "only, the file's folder, or a field of the JSONL line"
     ) { options, text throws(UsageError) in
       switch text {
       case "rep": options.groupBy = .rep
       case "folder": options.groupBy = .folder
-      case "": throw UsageError(description: "--group-by takes rep, folder or a JSONL field name")
+      case "sender": options.groupBy = .sender
+      case "": throw UsageError(description: "--group-by takes sender, rep, folder or a JSONL field name")
       default: options.groupBy = .field(text)
       }
     },
+    OptionSpec(
+      ["--by"], "week|month",
+      "trends: per ISO week or month (the email's Date:, a JSONL \"date\", else the file's date), overall and "
+        + "per rep"
+    ) { options, text throws(UsageError) in
+      options.by = try OptionValues.choice(text, flag: "--by", as: TrendPeriod.self)
+    },
+    OptionSpec(
+      ["--since"], "DATE",
+      "only emails whose Date: header falls on or after this day (YYYY-MM-DD); the others are counted and said"
+    ) { options, text throws(UsageError) in try options.mail.read("--since", value: text) },
+    OptionSpec(["--until"], "DATE", "only emails whose Date: header falls on or before this day (YYYY-MM-DD)") {
+      options, text throws(UsageError) in try options.mail.read("--until", value: text)
+    },
+    OptionSpec(["--me"], "ADDRESS[,ADDRESS]", "the user's addresses: only mail they sent is analyzed") {
+      options, text throws(UsageError) in try options.mail.read("--me", value: text)
+    },
+    OptionSpec(
+      ["--received"], "skip|apart",
+      "with --me, received mail is skipped (default) or filed apart under \"(received) SENDER\""
+    ) { options, text throws(UsageError) in try options.mail.read("--received", value: text) },
     OptionSpec(["--emit-partial"], "FILE", "also write the mergeable aggregate (for libre merge)") {
       options, text throws(UsageError) in
       options.emitPartial = text
@@ -97,6 +126,16 @@ struct AnalyzeOptions: Sendable {
   }
 
   var filter: PathFilter { lint.filter }
+
+  /// The header fields this run reads from each email: the sender always (a rep, sent or
+  /// received, the emails-by-sender tally every partial carries alike), the date for
+  /// `--since`/`--until`/`--by`, the Message-ID for the JSON records.
+  var wantedMessageFields: MessageFields.Wanted {
+    MessageFields.Wanted(
+      messageID: format == .json || format == .jsonl,
+      date: mail.since != nil || mail.until != nil || by != nil,
+      sender: true)
+  }
 
   /// The processors this process may run on (the default of `--jobs`).
   static func processorCount() -> Int {

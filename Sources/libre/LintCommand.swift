@@ -35,6 +35,7 @@ enum LintCommand {
     var walker = BatchWalker(filter: options.filter, excluding: ci.baselineFiles)
     let entries = options.paths.isEmpty ? [.file("-")] : walker.expand(options.paths)
     walker.warn()
+    if let warning = Maildir.inDeliveryWarning(walker.inDelivery) { Output.warning(warning) }
     // One workspace for the whole batch: its automaton cache stays warm from file to file.
     var workspace = LintWorkspace()
     for entry in entries {
@@ -49,6 +50,10 @@ enum LintCommand {
         guard let settings = found else {
           if walker.named.contains(path) { Output.note(WalkMessages.ignoredNamed(path)) }
           ci.ignored += 1
+          continue
+        }
+        if MailboxStream.mayBeMailbox(path) {
+          MailboxLint.lint(path, options: options, settings: settings, workspace: &workspace, ci: &ci)
           continue
         }
         if try SectionedLint.applies(to: path, options: options, sections: ci.takesSections) {

@@ -169,7 +169,7 @@ import Testing
 @Suite struct TranscriptLoaderTests {
   @Test func namesUnsupportedFormats() throws {
     #expect(TranscriptLoader.unsupportedFormat(path: "a.ass", bytes: []) == "ASS/SSA")
-    #expect(TranscriptLoader.unsupportedFormat(path: "a.sbv", bytes: []) == "SBV")
+    #expect(TranscriptLoader.unsupportedFormat(path: "a.sbv", bytes: []) == nil)
     #expect(TranscriptLoader.unsupportedFormat(path: "a.lrc", bytes: []) == "LRC")
     #expect(
       TranscriptLoader.unsupportedFormat(path: "a.txt", bytes: Array("[Script Info]\nTitle: x".utf8)) == "ASS/SSA")

@@ -26,27 +26,55 @@ public enum AggregateCoding {
       ("phrases", counts(aggregate.phrases)),
       ("freedomPhrases", counts(aggregate.freedomPhrases)),
       ("calls", calls(aggregate.calls)),
-      (
-        "groups",
-        .object(
-          aggregate.groups.keys.sorted().map { key in
-            let group = aggregate.groups[key]!
-            return (
-              key,
-              .object([
-                ("documents", .int(group.documents)),
-                ("scoreCounts", .array(group.scoreCounts.map(JSONOutput.int))),
-                ("findings", .int(group.findings)),
-                ("pressureFindings", .int(group.pressureFindings)),
-                ("freedomFindings", .int(group.freedomFindings)),
-                ("words", .int(group.words)),
-                ("calls", calls(group.calls)),
-              ])
-            )
-          })
-      ),
+      ("groups", groupsObject(aggregate.groups)),
     ])
-    return root.serialized(pretty: false) + "\n"
+    guard case .object(var members) = root else { return root.serialized(pretty: false) + "\n" }
+    // Only runs with `--by` write trends: partials of other runs keep their bytes.
+    if !aggregate.trends.isEmpty {
+      let trends = aggregate.trends
+      members.append(
+        (
+          "trends",
+          .object([
+            ("periods", groupsObject(trends.periods)),
+            (
+              "groups",
+              .object(trends.groups.keys.sorted().map { ($0, groupsObject(trends.groups[$0]!)) })
+            ),
+          ])
+        ))
+    }
+    if !aggregate.senders.isEmpty {
+      let senders = aggregate.senders
+      members.append(
+        (
+          "senders",
+          .object([
+            ("groups", groupsObject(senders.senders)),
+            ("names", .object(senders.names.keys.sorted().map { ($0, counts(senders.names[$0]!)) })),
+          ])
+        ))
+    }
+    return JSONOutput.object(members).serialized(pretty: false) + "\n"
+  }
+
+  static func groupsObject(_ groups: [String: GroupAggregate]) -> JSONOutput {
+    .object(
+      groups.keys.sorted().map { key in
+        let group = groups[key]!
+        return (
+          key,
+          .object([
+            ("documents", .int(group.documents)),
+            ("scoreCounts", .array(group.scoreCounts.map(JSONOutput.int))),
+            ("findings", .int(group.findings)),
+            ("pressureFindings", .int(group.pressureFindings)),
+            ("freedomFindings", .int(group.freedomFindings)),
+            ("words", .int(group.words)),
+            ("calls", calls(group.calls)),
+          ])
+        )
+      })
   }
 
   static func counts(_ counts: [String: Int]) -> JSONOutput {
@@ -104,16 +132,18 @@ public enum AggregateCoding {
     // Absent from partials written before it was kept: their phrases read as pressure.
     aggregate.freedomPhrases = try reader.counts(root, "freedomPhrases")
     aggregate.calls = try reader.calls(root)
-    for member in root["groups"]?.members ?? [] {
-      var group = GroupAggregate()
-      group.documents = try reader.int(member.value, "documents")
-      group.scoreCounts = try reader.scoreCounts(member.value)
-      group.findings = try reader.int(member.value, "findings")
-      group.pressureFindings = try reader.int(member.value, "pressureFindings")
-      group.freedomFindings = try reader.int(member.value, "freedomFindings")
-      group.words = try reader.int(member.value, "words")
-      group.calls = try reader.calls(member.value)
-      aggregate.groups[member.key] = group
+    aggregate.groups = try reader.groups(root["groups"])
+    if let senders = root["senders"] {
+      aggregate.senders.senders = try reader.groups(senders["groups"])
+      for member in senders["names"]?.members ?? [] {
+        aggregate.senders.names[member.key] = try reader.counts(senders["names"]!, member.key)
+      }
+    }
+    if let trends = root["trends"] {
+      aggregate.trends.periods = try reader.groups(trends["periods"])
+      for member in trends["groups"]?.members ?? [] {
+        aggregate.trends.groups[member.key] = try reader.groups(member.value)
+      }
     }
     return aggregate
   }
@@ -121,6 +151,23 @@ public enum AggregateCoding {
   /// Reads integer members, naming the member that is missing or not an integer.
   struct Reader {
     let path: String
+
+    /// An object of `GroupAggregate`s by key (none when absent).
+    func groups(_ object: JSONValue?) throws(InputError) -> [String: GroupAggregate] {
+      var groups: [String: GroupAggregate] = [:]
+      for member in object?.members ?? [] {
+        var group = GroupAggregate()
+        group.documents = try int(member.value, "documents")
+        group.scoreCounts = try scoreCounts(member.value)
+        group.findings = try int(member.value, "findings")
+        group.pressureFindings = try int(member.value, "pressureFindings")
+        group.freedomFindings = try int(member.value, "freedomFindings")
+        group.words = try int(member.value, "words")
+        group.calls = try calls(member.value)
+        groups[member.key] = group
+      }
+      return groups
+    }
 
     func int(_ object: JSONValue, _ key: String) throws(InputError) -> Int {
       guard let number = object[key]?.number, number == number.rounded(), number >= 0, number < 1e15 else {

@@ -25,6 +25,10 @@ public struct AnalysisAggregate: Sendable, Equatable {
   public var calls = CallTotals()
   /// Per rep (or `--group-by` key).
   public var groups: [String: GroupAggregate] = [:]
+  /// Per period (`analyze --by week|month`), and per rep within each.
+  public var trends = TrendAggregate()
+  /// Emails by sender address.
+  public var senders = SenderAggregate()
 
   public init() {}
 
@@ -47,6 +51,8 @@ public struct AnalysisAggregate: Sendable, Equatable {
     AnalysisAggregate.add(document.freedomPhrases, to: &freedomPhrases)
     if let call = document.call { calls.add(call) }
     groups[document.group, default: GroupAggregate()].add(document)
+    trends.add(document)
+    senders.add(document)
   }
 
   /// Counts one input that could not be analyzed.
@@ -69,6 +75,8 @@ public struct AnalysisAggregate: Sendable, Equatable {
     AnalysisAggregate.add(other.freedomPhrases, to: &freedomPhrases)
     calls.merge(other.calls)
     for (key, group) in other.groups { groups[key, default: GroupAggregate()].merge(group) }
+    trends.merge(other.trends)
+    senders.merge(other.senders)
   }
 
   public func merged(with other: AnalysisAggregate) -> AnalysisAggregate {

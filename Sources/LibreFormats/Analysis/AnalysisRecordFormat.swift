@@ -150,6 +150,7 @@ public enum AnalysisJSONRecords {
     out.beginObject()
     out.member("type", "document")
     out.member("group", summary.group)
+    if let messageID = summary.messageID { out.member("messageId", messageID) }
     JSONReporter.documentMembers(report, into: &out, rules: rules)
     out.endObject()
   }

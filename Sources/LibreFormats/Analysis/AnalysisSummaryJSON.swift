@@ -5,6 +5,15 @@ public enum AnalysisSummaryJSON {
   public static let topCount = 10
 
   public static func summary(_ aggregate: AnalysisAggregate) -> JSONOutput {
+    let summary = baseSummary(aggregate)
+    // Only runs with `--by` have trends: other summaries keep their bytes.
+    guard case .object(var members) = summary else { return summary }
+    if !aggregate.senders.isEmpty { members.append(("senders", SendersReport.json(aggregate.senders))) }
+    if !aggregate.trends.isEmpty { members.append(("trends", TrendsReport.json(aggregate.trends))) }
+    return .object(members)
+  }
+
+  static func baseSummary(_ aggregate: AnalysisAggregate) -> JSONOutput {
     let calls = aggregate.calls
     return .object([
       ("inputs", .int(aggregate.inputs)),

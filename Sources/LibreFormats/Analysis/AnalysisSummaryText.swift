@@ -46,6 +46,7 @@ public enum AnalysisSummaryText {
         out += " \(pad(String(group.freedomFindings), 8))  \(hesitation)\n"
       }
     }
+    out += TrendsReport.text(aggregate.trends)
     // Group names come from documents (a header, a speaker): shown safe for a terminal.
     return TerminalText.escape(out)
   }

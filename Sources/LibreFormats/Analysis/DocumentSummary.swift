@@ -28,6 +28,14 @@ public struct DocumentSummary: Sendable, Equatable {
   public var firstPressure: String?
   /// Call metrics; nil for emails.
   public var call: CallSummary?
+  /// An email's `Message-ID` (without angle brackets), written in the JSON record.
+  public var messageID: String?
+  /// An email's `Date:` in seconds since 1970-01-01 UTC.
+  public var date: Int?
+  /// An email's sender (see `SenderAggregate`), when the run read it.
+  public var sender: Sender?
+  /// The period the document falls in (`analyze --by`), nil without a date or `--by`.
+  public var period: String?
 
   /// Summarizes `report`, filed under `group`.
   public init(report: DocumentReport, group: String) {

@@ -20,6 +20,8 @@ public enum HTMLSummarySection {
       categories(aggregate, "freedom"), className: "freedom", label: "Freedom findings by category")
     out += "</section></div><div class=\"charts\">\(phrases(aggregate))</div>"
     out += repTable(aggregate)
+    out += SendersReport.html(aggregate.senders)
+    out += TrendsReport.html(aggregate.trends)
     return out + "</div>\n"
   }
 

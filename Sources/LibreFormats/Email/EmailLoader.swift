@@ -97,13 +97,16 @@ public enum EmailLoader {
       warnings: walker.warnings)
   }
 
-  /// Where the next message of an mbox starts: a `From ` line after a blank line.
+  /// Where the next message of an mbox starts: a `From ` separator line after a blank line
+  /// (a body line "From now on, …" after a paragraph is text: see `MboxSeparator`).
   private static func nextMboxMessage(_ bytes: [UInt8], from start: Int) -> Int? {
     var lineStart = start
     var previousBlank = false
     while lineStart < bytes.count {
       let lineEnd = EmailBytes.lineEnd(bytes, from: lineStart, end: bytes.count)
-      if previousBlank && bytes[lineStart...].starts(with: "From ".utf8) { return lineStart }
+      var contentEnd = lineEnd
+      if contentEnd > lineStart && bytes[contentEnd - 1] == EmailBytes.cr { contentEnd -= 1 }
+      if previousBlank && MboxSeparator.isSeparator(bytes[lineStart..<contentEnd]) { return lineStart }
       previousBlank = EmailBytes.isBlank(bytes[lineStart..<lineEnd])
       lineStart = lineEnd + 1
     }

@@ -48,6 +48,8 @@ public struct BatchWalker {
   public private(set) var special: [String] = []
   /// The paths named on the command line that were taken as files.
   public private(set) var named: Set<String> = []
+  /// Files of Maildir `tmp/` folders, passed by (see `Maildir`).
+  public private(set) var inDelivery: [String] = []
 
   /// A walker with `filter`; `excluding` lists files never taken from a folder.
   public init(filter: PathFilter = PathFilter(), excluding: [String] = []) {
@@ -169,6 +171,14 @@ public struct BatchWalker {
     free(real)
     guard visited.insert(canonical).inserted else {
       loops.append(directory)
+      return
+    }
+    // A Maildir's messages have no extension: it is walked by its structure.
+    if Maildir.isMaildir(directory) {
+      let listing = Maildir.list(directory)
+      entries += listing.messages.map { Found(entry: .file($0), realPath: nil) }
+      special += listing.skipped
+      inDelivery += listing.inDelivery
       return
     }
     guard let handle = opendir(directory) else {

@@ -8,7 +8,7 @@ import LibreKit
 /// | `.eml`, `.mbox`           | RFC 5322 message (MIME, encodings)       |
 /// | `.html`, `.htm`           | HTML                                     |
 /// | `.md`, `.markdown`        | Markdown                                 |
-/// | `.vtt`, `.srt`            | WebVTT, SRT transcript                   |
+/// | `.vtt`, `.srt`, `.sbv`    | WebVTT, SRT, SubViewer transcript        |
 /// | `.json`                   | JSON transcript (segments)               |
 /// | `.ass`, `.ttml`, …        | an error naming the unsupported format   |
 /// | anything else, `.txt`     | sniffed: message, transcript, HTML, else plain text |
@@ -16,7 +16,7 @@ public enum DocumentLoader {
   /// The format a file will be read as.
   public enum Format: String, Sendable {
     case text, markdown, html, eml
-    case vtt, srt, transcript, json
+    case vtt, srt, sbv, transcript, json
   }
 
   /// The format of `bytes` read from `path`; throws for formats Libre does not read.
@@ -37,6 +37,7 @@ public enum DocumentLoader {
     case "md", "markdown", "mdown", "mkd": return (.markdown, nil)
     case "vtt", "webvtt": return (.vtt, nil)
     case "srt": return (.srt, nil)
+    case "sbv": return (.sbv, nil)
     case "json":
       guard let format = TranscriptLoader.sniffSupported(extension: ext, bytes: bytes) else {
         throw InputError(
@@ -82,6 +83,7 @@ public enum DocumentLoader {
     switch format {
     case .vtt: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .vtt, options: options)
     case .srt: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .srt, options: options)
+    case .sbv: return try TranscriptLoader.loadSupported(path: path, bytes: bytes, format: .sbv, options: options)
     case .transcript:
       return try TranscriptLoader.loadSupported(
         path: path, bytes: bytes, format: .plain, options: options, names: names)
@@ -107,6 +109,7 @@ public enum DocumentLoader {
     switch format {
     case .vtt: return .vtt
     case .srt: return .srt
+    case .sbv: return .sbv
     case .plain: return .transcript
     case .json: return .json
     }

@@ -7,7 +7,7 @@
 public enum PathWalker {
   /// Extensions taken when walking a directory.
   public static let extensions: Set<String> = [
-    "txt", "text", "md", "markdown", "html", "htm", "eml", "vtt", "srt", "json",
+    "txt", "text", "md", "markdown", "html", "htm", "eml", "vtt", "srt", "json", "mbox", "mbx", "sbv",
   ]
 
   /// The files under `directory` with one of `extensions`, sorted.
@@ -15,18 +15,29 @@ public enum PathWalker {
     var result: [String] = []
     var visited: Set<String> = []
     var skipped: [String] = []
-    walk(directory, into: &result, visited: &visited, skipped: &skipped, extensions: extensions)
+    var inDelivery: [String] = []
+    walk(
+      directory, into: &result, visited: &visited, skipped: &skipped, inDelivery: &inDelivery, extensions: extensions)
     return result
   }
 
   private static func walk(
     _ directory: String, into result: inout [String], visited: inout Set<String>, skipped: inout [String],
-    extensions: Set<String> = PathWalker.extensions
+    inDelivery: inout [String], extensions: Set<String> = PathWalker.extensions
   ) {
     guard let real = realpath(directory, nil) else { return }
     let canonical = String(cString: real)
     free(real)
-    guard visited.insert(canonical).inserted, let handle = opendir(directory) else { return }
+    guard visited.insert(canonical).inserted else { return }
+    // A Maildir's messages have no extension: it is walked by its structure.
+    if Maildir.isMaildir(directory) {
+      let listing = Maildir.list(directory)
+      result += listing.messages
+      skipped += listing.skipped
+      inDelivery += listing.inDelivery
+      return
+    }
+    guard let handle = opendir(directory) else { return }
     var names: [String] = []
     while let entry = readdir(handle) {
       let (name, isUTF8) = entryName(entry)
@@ -47,7 +58,8 @@ public enum PathWalker {
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       let kind = kind(of: path)
       if kind == .folder {
-        walk(path, into: &result, visited: &visited, skipped: &skipped, extensions: extensions)
+        walk(
+          path, into: &result, visited: &visited, skipped: &skipped, inDelivery: &inDelivery, extensions: extensions)
       } else if kind == .special {
         skipped.append(path)
       } else if let dot = name.lastIndex(of: "."),

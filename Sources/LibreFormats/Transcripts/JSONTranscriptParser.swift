@@ -27,6 +27,9 @@ public enum JSONTranscriptParser {
       throw InputError(
         path: path, line: TextLines.lineNumber(bytes, at: error.offset), message: "invalid JSON: \(error.message)")
     }
+    if root.array == nil, root["segments"] == nil, let turns = ServiceTranscripts.turns(root) {
+      return try cues(of: turns, bytes: bytes, path: path, limits: limits)
+    }
     guard let segments = root.array ?? root["segments"]?.array else {
       throw InputError(
         path: path, line: TextLines.lineNumber(bytes, at: root.offset),
@@ -64,11 +67,30 @@ public enum JSONTranscriptParser {
       start += 1
     }
     guard start < head.count else { return false }
-    if head[start] == UInt8(ascii: "{") { return TranscriptLoader.contains(head, "\"segments\"") }
+    if head[start] == UInt8(ascii: "{") {
+      return TranscriptLoader.contains(head, "\"segments\"") || ServiceTranscripts.looksLikeServiceTranscript(head)
+    }
     guard head[start] == UInt8(ascii: "[") else { return false }
     let hasText = TranscriptLoader.contains(head, "\"text\"") || TranscriptLoader.contains(head, "\"body\"")
     let hasSpeakerOrTime = TranscriptLoader.contains(head, "\"speaker") || TranscriptLoader.contains(head, "\"start")
     return hasText && hasSpeakerOrTime
+  }
+
+  /// The cues of a speech-to-text service's turns (see `ServiceTranscripts`).
+  private static func cues(
+    of turns: [ServiceTranscripts.Turn], bytes: [UInt8], path: String, limits: InputLimits
+  ) throws(InputError) -> TranscriptCues {
+    var collector = CueCollector(path: path, original: bytes, limits: limits)
+    for turn in turns {
+      guard let first = turn.pieces.first else { continue }
+      try collector.begin(speaker: turn.speaker, start: turn.start, end: turn.end, at: first.quote + 1)
+      for piece in turn.pieces {
+        if piece.spaceBefore { collector.decoded([0x20], unit: piece.quote..<piece.quote) }
+        appendString(bytes, from: piece.quote, into: &collector)
+      }
+      try collector.finish()
+    }
+    return try collector.result()
   }
 
   private static func first(_ object: JSONValue, _ keys: [String]) -> JSONValue? {

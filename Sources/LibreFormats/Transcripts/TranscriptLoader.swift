@@ -6,6 +6,8 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
   case vtt
   /// SubRip (`.srt`).
   case srt
+  /// SubViewer (`.sbv`: Google Meet, YouTube).
+  case sbv
   /// Plain text with `Speaker: text` lines or a `Name  0:03` line before each turn.
   case plain
   /// A JSON list of segments (see `JSONTranscriptParser`).
@@ -46,6 +48,7 @@ public enum TranscriptLoader {
     switch ext {
     case "vtt", "webvtt": return (.vtt, nil)
     case "srt": return (.srt, nil)
+    case "sbv": return (.sbv, nil)
     case "json": return JSONTranscriptParser.looksLikeTranscript(bytes) ? (.json, nil) : nil
     default: break
     }
@@ -55,13 +58,14 @@ public enum TranscriptLoader {
     while start < text.count, text[start] == 0x0A || text[start] == 0x0D { start += 1 }
     if TextLines.hasPrefix(text, start..<text.count, "WEBVTT") { return (.vtt, nil) }
     if SRTParser.looksLikeSRT(text) { return (.srt, nil) }
+    if SBVParser.looksLikeSBV(text) { return (.sbv, nil) }
     guard let names = PlainTranscriptParser.transcriptNames(text) else { return nil }
     // The names cover the file only if the sniff saw all of it, decoded the same way.
     return (.plain, bytes.count <= 1 << 16 && text.count <= 1 << 16 ? names : nil)
   }
 
   /// Whether the file is a subtitle or transcript format Libre does not read; returns its
-  /// name ("ASS/SSA", "TTML", "SBV", "MicroDVD SUB", "LRC", "SAMI", "SCC", "EBU STL").
+  /// name ("ASS/SSA", "TTML", "MicroDVD SUB", "LRC", "SAMI", "SCC", "EBU STL").
   public static func unsupportedFormat(path: String, bytes: [UInt8]) -> String? {
     unsupportedFormat(extension: fileExtension(path), bytes: bytes)
   }
@@ -71,7 +75,6 @@ public enum TranscriptLoader {
     switch ext {
     case "ass", "ssa": return "ASS/SSA"
     case "ttml", "dfxp": return "TTML"
-    case "sbv": return "SBV"
     case "sub": return "MicroDVD SUB"
     case "lrc": return "LRC"
     case "smi", "sami": return "SAMI"
@@ -131,6 +134,7 @@ public enum TranscriptLoader {
       switch format {
       case .vtt: cues = try WebVTTParser.parse(original, path: path, limits: limits)
       case .srt: cues = try SRTParser.parse(original, path: path, limits: limits)
+      case .sbv: cues = try SBVParser.parse(original, path: path, limits: limits)
       case .plain: cues = try PlainTranscriptParser.parse(original, path: path, limits: limits, names: names)
       case .json: cues = try JSONTranscriptParser.parse(original, path: path, limits: limits)
       }
