@@ -35,6 +35,16 @@ struct CallTimingTests {
     #expect(flag.detail?.contains("cuts in on Alex's hesitation") == true && flag.segment == 2)
   }
 
+  @Test func aQuickAnswerThatGivesRoomIsNotCuttingIn() throws {
+    // Speech-to-text timings: Sam's turn starts a tenth of a second before Alex's ends.
+    let call = Support.call(Self.turns, times: [(0, 6), (6, 9), (8.9, 10)])
+    let result = Support.lint(call, DocumentOptions(reps: ["Sam"]))
+    let metrics = try #require(result.conversation)
+    #expect(metrics.timing?.cutInsOnHesitation == 1)
+    #expect(metrics.pressureAfterHesitation == 0 && metrics.freedomAfterHesitation == 1)
+    #expect(!result.findings.contains { $0.rule.id == BuiltInRules.pressureAfterHesitationID })
+  }
+
   @Test func withoutTimesTimingIsUnavailable() throws {
     let metrics = try #require(Support.lint(Support.call(Self.turns), DocumentOptions(reps: ["Sam"])).conversation)
     #expect(metrics.timing == nil)

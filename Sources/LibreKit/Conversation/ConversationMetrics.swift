@@ -125,4 +125,8 @@ public enum ConversationMetricsReference {
   /// Answering sooner than this after the other person stops is cutting in: conversation
   /// gaps run about 200 ms across languages (Stivers et al. 2009, PNAS 106(26)).
   public static let cutInSeconds = 0.2
+  /// How far an answer may start before a hesitation ends and still not talk over it: the
+  /// turn boundaries of speech-to-text services (Deepgram, AssemblyAI) overlap by about a
+  /// tenth of a second where nobody interrupts.
+  public static let overlapToleranceSeconds = 0.25
 }

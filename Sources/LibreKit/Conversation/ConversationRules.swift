@@ -98,7 +98,14 @@ enum ConversationRules {
         metrics.timing!.pausesAfterHesitation.append(pause)
         if pause < ConversationMetricsReference.cutInSeconds {
           metrics.timing!.cutInsOnHesitation += 1
-          if case .pressure = reply {} else { reply = .cuttingIn(pause) }
+          // A quick answer that gives room ("Of course, take the time you need") stays
+          // freedom unless it talks over the hesitation: speech-to-text word timings
+          // overlap turns by a tenth of a second without anyone interrupting.
+          switch reply {
+          case .pressure: break
+          case .freedom where pause > -ConversationMetricsReference.overlapToleranceSeconds: break
+          default: reply = .cuttingIn(pause)
+          }
         }
       }
       let refused = own.contains {
