@@ -119,8 +119,10 @@ public enum MailboxStream {
   }
 
   static func fileExtension(_ path: String) -> String {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return String(name[name.index(after: dot)...]).lowercased()
+    // On the UTF-8 bytes: a `Character` walk of every path cost more than the sniff itself.
+    let bytes = path.utf8
+    let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+    guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+    return String(decoding: bytes[bytes.index(after: dot)...], as: UTF8.self).lowercased()
   }
 }

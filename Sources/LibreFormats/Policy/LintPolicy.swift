@@ -28,6 +28,11 @@ public struct LintPolicy: Sendable {
   /// Configurations passed over (world-writable, another user's), each said once.
   private var passedOver: Set<String> = []
   private var pendingWarnings: [String] = []
+  /// The configuration lookup of each folder met (`Configuration.find` walks up the tree
+  /// with a `stat` a level, which cost more than reading a short email): files of one
+  /// folder share it. A server, whose files come and go, turns it off.
+  public var cachesFolderLookups = true
+  private var foundByFolder: [String: (found: String?, ignored: [String])] = [:]
 
   /// A policy for `flags`; `builtIn` lints with the built-in lexicons and `flags.lexicons`,
   /// `compile` builds the linter of a configuration's extra lexicons.
@@ -48,7 +53,20 @@ public struct LintPolicy: Sendable {
   /// broken one throws its error (`FILE:LINE: what is wrong`) for every input it governs.
   public mutating func configuration(for path: String) throws(InputError) -> Configuration? {
     var ignored: [String] = []
-    let found = flags.configuration ?? Configuration.find(for: path, ignored: &ignored)
+    let found: String?
+    if let forced = flags.configuration {
+      found = forced
+    } else if cachesFolderLookups {
+      let folder = LintPolicy.folder(of: path)
+      if let known = foundByFolder[folder] {
+        (found, ignored) = known
+      } else {
+        found = Configuration.find(for: path, ignored: &ignored)
+        foundByFolder[folder] = (found, ignored)
+      }
+    } else {
+      found = Configuration.find(for: path, ignored: &ignored)
+    }
     for file in ignored where passedOver.insert(file).inserted {
       pendingWarnings.append(PolicyMessages.passedOver(file))
     }
@@ -61,6 +79,12 @@ public struct LintPolicy: Sendable {
       }
     }
     return try loaded[file]!.get()
+  }
+
+  /// The folder part of `path` ("" for a bare name or standard input), on its bytes.
+  static func folder(of path: String) -> String {
+    guard path != "-", path != "<stdin>", let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return String(decoding: path.utf8[..<slash], as: UTF8.self)
   }
 
   /// The settings of the input at `path` (`-` or `<stdin>` for standard input): nil when

@@ -56,7 +56,17 @@ public final class LintService: @unchecked Sendable {
         return .failure(LexiconCompileError(message: "\(error)"))
       }
     }
-    policy = LintPolicy(flags: flags, builtIn: builtIn, compile: self.compile)
+    policy = LintService.freshPolicy(flags: flags, builtIn: builtIn, compile: self.compile)
+  }
+
+  /// A policy that looks each configuration up afresh: an editor's files and their
+  /// `.libre.json` come and go while the server runs.
+  private static func freshPolicy(
+    flags: PolicyFlags, builtIn: Linter, compile: @escaping LintPolicy.LexiconCompiler
+  ) -> LintPolicy {
+    var policy = LintPolicy(flags: flags, builtIn: builtIn, compile: compile)
+    policy.cachesFolderLookups = false
+    return policy
   }
 
   /// The settings of the document at `path` (nil: a text with no file). This is the one
@@ -74,7 +84,7 @@ public final class LintService: @unchecked Sendable {
       if let found = flags.configuration ?? Configuration.find(for: key) {
         let stamp = FileStamp(path: found)
         if let known = stamps[found], known != stamp {
-          policy = LintPolicy(flags: flags, builtIn: builtIn, compile: compile)
+          policy = LintService.freshPolicy(flags: flags, builtIn: builtIn, compile: compile)
           stamps.removeAll()
         }
         stamps[found] = stamp
@@ -100,7 +110,7 @@ public final class LintService: @unchecked Sendable {
   /// Forgets every configuration read, so the next lint reads them again.
   public func forgetConfigurations() {
     lock.withLock {
-      policy = LintPolicy(flags: flags, builtIn: builtIn, compile: compile)
+      policy = LintService.freshPolicy(flags: flags, builtIn: builtIn, compile: compile)
       stamps.removeAll()
     }
   }
