@@ -64,15 +64,25 @@ enum LintCommand {
         }
         let bytes = try FileReader.read(path, limits: options.limits)
         let document = try DocumentLoader.load(path: name, bytes: bytes, options: options.loadOptions)
-        var judged = settings.lint(document, workspace: &workspace, maxFindings: options.limits.findings)
-        if options.explainSuppressed { judged.report.explainSetAside(document) }
-        for warning in judged.report.warnings { Output.warning(warning) }
-        ci.add(judged.report, gate: judged.judgement.gate)
+        ci.lint(document, settings: settings, options: options, workspace: &workspace)
       } catch {
         Output.error(error.description)
         ci.errors.append(error)
       }
     }
     return ci.finish(walk: walker.report)
+  }
+}
+
+extension CIRun {
+  /// Lints `document` with `settings` and adds its report: the one way `lint` reports a
+  /// document it read whole (a file, or a message of a mailbox).
+  mutating func lint(
+    _ document: Document, settings: InputSettings, options: LintOptions, workspace: inout LintWorkspace
+  ) {
+    var judged = settings.lint(document, workspace: &workspace, maxFindings: options.limits.findings)
+    if options.explainSuppressed { judged.report.explainSetAside(document) }
+    for warning in judged.report.warnings { Output.warning(warning) }
+    add(judged.report, gate: judged.judgement.gate)
   }
 }

@@ -20,10 +20,7 @@ enum MailboxLint {
         case .message(let mailbox, let message):
           document = try MailboxStream.load(message, mailbox: mailbox, options: options.loadOptions)
         }
-        var judged = settings.lint(document, workspace: &workspace, maxFindings: options.limits.findings)
-        if options.explainSuppressed { judged.report.explainSetAside(document) }
-        for warning in judged.report.warnings { Output.warning(warning) }
-        ci.add(judged.report, gate: judged.judgement.gate)
+        ci.lint(document, settings: settings, options: options, workspace: &workspace)
       } catch {
         Output.error(error.description)
         ci.errors.append(error)
