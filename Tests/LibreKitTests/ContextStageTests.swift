@@ -243,4 +243,16 @@ import Testing
     #expect(
       Self.rules("Merci de répondre immédiatement.\n", language: .french).contains { $0.hasPrefix("pressure.urgency") })
   }
+
+  @Test func accordingToARuleIsNotReportedSpeech() {
+    // Caught by a lexicon example: « selon la règle » once made a scarcity claim reported speech.
+    let rule = "Les places sont attribuées selon la règle premier arrivé, premier servi.\n"
+    #expect(Self.rules(rule, language: .french).contains("pressure.scarcity.limited-spots"))
+    let needs = "Seats are allocated according to your needs, first come, first served.\n"
+    #expect(Self.rules(needs).contains("pressure.scarcity.limited-spots"))
+    let source = "Seats go first come, first served, according to Gartner.\n"
+    #expect(Self.setAside(source).contains(.reported))
+    let source2 = "Les places partent premier arrivé, premier servi, selon Martin.\n"
+    #expect(Self.setAside(source2, language: .french).contains(.reported))
+  }
 }

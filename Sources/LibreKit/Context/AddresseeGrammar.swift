@@ -181,7 +181,18 @@ struct AddresseeGrammar {
   /// "according to", anywhere in the sentence.
   private func isReported(_ sentence: SentenceWords, before first: Int) -> Bool {
     for (index, word) in sentence.words.enumerated() where words.reportingVerbs.contains(word.text) {
-      if word.text == "according" || word.text == "selon" { return true }
+      // "According to Gartner", « selon Martin »: a source speaks. Not "according to your
+      // needs", « selon la règle »: a manner, not a speaker.
+      if word.text == "according" || word.text == "selon" {
+        let after = index + (word.text == "according" ? 2 : 1)
+        if after < sentence.words.count {
+          let source = sentence.words[after]
+          if source.capitalized || ["him", "her", "them", "lui", "elle", "eux", "elles"].contains(source.text) {
+            return true
+          }
+        }
+        continue
+      }
       guard index > 0 else { continue }
       let subject = sentence.words[index - 1]
       let notThirdParty = ["i", "we", "je", "j'", "nous", "you", "vous", "to", "and", "or", "et", "ou", "can", "may"]
