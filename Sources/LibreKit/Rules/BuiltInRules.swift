@@ -15,28 +15,14 @@ public enum BuiltInRules {
     var counterExamples: [Language: [String]]
   }
 
-  public static let falseFreedomID = "pressure.false-freedom.contradicted"
+  public static let falseFreedomID = FalseFreedomRule.id
   public static let requestWithoutFreedomID = "request.without-freedom.missing"
   public static let stackedPressureID = "pressure.stacked.categories"
   public static let pressureAfterHesitationID = "pressure.after-hesitation.next-turn"
   public static let freedomAfterHesitationID = "freedom.after-hesitation.next-turn"
 
   static let definitions: [Definition] = [
-    Definition(
-      id: falseFreedomID, polarity: .pressure, severity: .warning, weight: 0,
-      texts: [
-        .english: (BuiltInTexts.falseFreedomEN, BuiltInTexts.falseFreedomSuggestionEN),
-        .french: (BuiltInTexts.falseFreedomFR, BuiltInTexts.falseFreedomSuggestionFR),
-      ],
-      source: BuiltInTexts.falseFreedomSource,
-      examples: [
-        .english: ["No obligation at all. By the way, the offer ends tonight."],
-        .french: ["Sans aucune obligation. Au fait, l'offre se termine ce soir."],
-      ],
-      counterExamples: [
-        .english: ["No obligation at all. Would Tuesday suit you?"],
-        .french: ["Sans aucune obligation. Mardi vous conviendrait-il ?"],
-      ]),
+    Definition(FalseFreedomRule.self),
     Definition(
       id: requestWithoutFreedomID, polarity: .request, severity: .info, weight: 0,
       texts: [
@@ -125,5 +111,21 @@ public enum BuiltInRules {
       source: definition.source, patterns: [], matchingExamples: definition.examples[language] ?? [],
       nonMatchingExamples: definition.counterExamples[language] ?? [],
       location: SourceLocation(file: "<built-in>", line: 1, column: 1))
+  }
+}
+
+extension BuiltInRules.Definition {
+  /// The definition of a rule that describes itself (`DocumentRule`).
+  init(_ rule: any DocumentRule.Type) {
+    self.init(
+      id: rule.id, polarity: rule.polarity, severity: rule.severity, weight: rule.weight,
+      texts: Dictionary(
+        uniqueKeysWithValues: Language.allCases.map { language in
+          let texts = rule.texts(language)
+          return (language, (texts.message, texts.suggestion))
+        }),
+      source: rule.source,
+      examples: Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, rule.examples($0).matching) }),
+      counterExamples: Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, rule.examples($0).nonMatching) }))
   }
 }

@@ -1,16 +1,5 @@
 // The messages of the rules written in Swift, English and French side by side.
 enum BuiltInTexts {
-  static let falseFreedomEN =
-    "This freedom statement sits in the same message as pressure, so it reads as a formula and earns no credit: the pressure re-threatens the freedom just affirmed."
-  static let falseFreedomFR =
-    "Cette phrase de liberté côtoie de la pression dans le même message : elle sonne comme une formule et ne rapporte rien, car la pression reprend la liberté qu'elle vient d'accorder."
-  static let falseFreedomSuggestionEN =
-    "Remove the urgency, scarcity or guilt, and keep the freedom statement next to your request."
-  static let falseFreedomSuggestionFR =
-    "Retirez l'urgence, la rareté ou la culpabilisation, et gardez la phrase de liberté à côté de votre demande."
-  static let falseFreedomSource =
-    "Scoring idea 3, contradiction flag (docs/research.md): an inference from reactance theory (Brehm 1966), not a tested effect"
-
   static let requestWithoutFreedomEN =
     "A request with no freedom statement in the same or the next sentence. In BYAF studies the statement was tied to the request itself."
   static let requestWithoutFreedomFR =
