@@ -16,43 +16,15 @@ public enum BuiltInRules {
   }
 
   public static let falseFreedomID = FalseFreedomRule.id
-  public static let requestWithoutFreedomID = "request.without-freedom.missing"
-  public static let stackedPressureID = "pressure.stacked.categories"
+  public static let requestWithoutFreedomID = RequestWithoutFreedomRule.id
+  public static let stackedPressureID = StackedPressureRule.id
   public static let pressureAfterHesitationID = "pressure.after-hesitation.next-turn"
   public static let freedomAfterHesitationID = "freedom.after-hesitation.next-turn"
 
   static let definitions: [Definition] = [
     Definition(FalseFreedomRule.self),
-    Definition(
-      id: requestWithoutFreedomID, polarity: .request, severity: .info, weight: 0,
-      texts: [
-        .english: (BuiltInTexts.requestWithoutFreedomEN, BuiltInTexts.requestWithoutFreedomSuggestionEN),
-        .french: (BuiltInTexts.requestWithoutFreedomFR, BuiltInTexts.requestWithoutFreedomSuggestionFR),
-      ],
-      source: BuiltInTexts.requestWithoutFreedomSource,
-      examples: [
-        .english: ["Can we book a call on Thursday? Here is our deck."],
-        .french: ["Pourrions-nous prévoir un appel jeudi ? Voici notre présentation."],
-      ],
-      counterExamples: [
-        .english: ["Can we book a call on Thursday? Of course, you're free to say no."],
-        .french: ["Pourrions-nous prévoir un appel jeudi ? Vous êtes libre de refuser, bien sûr."],
-      ]),
-    Definition(
-      id: stackedPressureID, polarity: .pressure, severity: .error, weight: 5,
-      texts: [
-        .english: (BuiltInTexts.stackedPressureEN, BuiltInTexts.stackedPressureSuggestionEN),
-        .french: (BuiltInTexts.stackedPressureFR, BuiltInTexts.stackedPressureSuggestionFR),
-      ],
-      source: BuiltInTexts.stackedPressureSource,
-      examples: [
-        .english: ["Only 2 spots left. The offer ends Friday. You must sign today."],
-        .french: ["Il ne reste que 2 places. L'offre se termine vendredi. Vous devez signer aujourd'hui."],
-      ],
-      counterExamples: [
-        .english: ["The offer ends Friday. Would a call help?"],
-        .french: ["L'offre se termine vendredi. Un appel vous aiderait-il ?"],
-      ]),
+    Definition(RequestWithoutFreedomRule.self),
+    Definition(StackedPressureRule.self),
     Definition(
       id: pressureAfterHesitationID, polarity: .pressure, severity: .error, weight: 8,
       texts: [
