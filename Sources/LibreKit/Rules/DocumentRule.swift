@@ -3,7 +3,7 @@
 /// described like a lexicon rule so that reports, `libre rules` and `libre explain` treat
 /// it alike. Each lives in one file: its description, its texts in both languages, its
 /// examples and its logic. `BuiltInRules.types` lists them.
-protocol DocumentRule {
+protocol DocumentRule: Sendable {
   /// The rule's id: `polarity.category.name`, as a lexicon rule's.
   static var id: String { get }
   static var polarity: Polarity { get }
