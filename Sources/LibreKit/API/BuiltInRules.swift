@@ -17,32 +17,6 @@ public enum BuiltInRules {
     FreedomAfterHesitationRule.self,
   ]
 
-  /// Every built-in rule in every language, made once.
-  public static let all: [Rule] = types.flatMap { type in
-    Language.allCases.map { makeRule(type, $0) }
-  }
-
-  /// The built-in rule `id` in `language`.
-  public static func rule(_ id: String, _ language: Language) -> Rule {
-    // A scan of ten rules, not a dictionary: the document rules ask for one per finding they
-    // make, and building a key string, then hashing it, cost thousands of instructions. The
-    // ids asked for are the constants above, whose storage the rules share, so a comparison
-    // is usually one of two words.
-    guard let rule = all.first(where: { $0.language == language && $0.id == id }) else {
-      preconditionFailure("no built-in rule \(id)")
-    }
-    return rule
-  }
-
-  private static func makeRule(_ type: any DocumentRule.Type, _ language: Language) -> Rule {
-    let texts = type.texts(language)
-    let examples = type.examples(language)
-    let category = String(type.id.split(separator: ".")[1])
-    return Rule(
-      id: type.id, language: language, polarity: type.polarity, category: category,
-      severity: type.severity, weight: type.weight, message: texts.message, suggestion: texts.suggestion,
-      source: type.source, patterns: [], matchingExamples: examples.matching,
-      nonMatchingExamples: examples.nonMatching,
-      location: SourceLocation(file: "<built-in>", line: 1, column: 1))
-  }
+  /// Every built-in rule in every language: the instances the rules' findings carry.
+  public static let all: [Rule] = types.flatMap { $0.rules }
 }

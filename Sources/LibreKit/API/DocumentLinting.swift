@@ -61,7 +61,7 @@ extension Linter {
       findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1))
       var metrics = ConversationRules.metrics(
         segments: segments, counts: scan.counter.counts, findings: findings, roles: roles)
-      let answers = ConversationRules.afterHesitation(
+      let answers = AfterHesitationRules.apply(
         findings, segments: segments, language: language, metrics: &metrics)
       findings += answers
       result.conversation = metrics

@@ -19,6 +19,31 @@ protocol DocumentRule: Sendable {
   /// Texts where the rule fires and texts where it must not, in `language`. A call is
   /// written one turn a line, `Speaker: words`, the rep first.
   static func examples(_ language: Language) -> DocumentRuleExamples
+  /// The rule in every language, made once (`static let rules = makeRules()`): findings of
+  /// the rule share these instances.
+  static var rules: [Rule] { get }
+}
+
+extension DocumentRule {
+  /// The rule in `language`.
+  static func rule(_ language: Language) -> Rule {
+    for rule in rules where rule.language == language { return rule }
+    preconditionFailure("no \(id) rule in \(language)")
+  }
+
+  /// The rule described as a lexicon rule is, once for each language.
+  static func makeRules() -> [Rule] {
+    Language.allCases.map { language in
+      let texts = self.texts(language)
+      let examples = self.examples(language)
+      let category = String(id.split(separator: ".")[1])
+      return Rule(
+        id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
+        message: texts.message, suggestion: texts.suggestion, source: source, patterns: [],
+        matchingExamples: examples.matching, nonMatchingExamples: examples.nonMatching,
+        location: SourceLocation(file: "<built-in>", line: 1, column: 1))
+    }
+  }
 }
 
 /// A document rule's message and suggestion in one language.

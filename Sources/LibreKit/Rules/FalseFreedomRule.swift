@@ -5,6 +5,7 @@ enum FalseFreedomRule: DocumentRule {
   static let polarity = Polarity.pressure
   static let severity = Severity.warning
   static let weight: Double = 0
+  static let rules = makeRules()
   static let source =
     "Scoring idea 3, contradiction flag (docs/research.md): an inference from reactance theory (Brehm 1966), not a tested effect"
 
@@ -92,7 +93,7 @@ enum FalseFreedomRule: DocumentRule {
       }
       findings[index].scoringNote = "false freedom: pressure in the same message"
       var flag = Finding(
-        rule: BuiltInRules.rule(id, language), start: findings[index].start,
+        rule: rule(language), start: findings[index].start,
         end: findings[index].end, sentence: sentence)
       flag.segment = findings[index].segment
       added.append(flag)

@@ -5,6 +5,7 @@ enum RequestWithoutFreedomRule: DocumentRule {
   static let polarity = Polarity.request
   static let severity = Severity.info
   static let weight: Double = 0
+  static let rules = makeRules()
   static let source =
     "BYAF meta-analysis (Carpenter 2013, 42 studies): the freedom statement was stated with the request; effect sizes are contested (2020s pre-registered re-analysis: low-risk studies g = 0.11, n.s.) (docs/research.md §1, Scoring ideas 2 and 14)"
 
@@ -55,7 +56,7 @@ enum RequestWithoutFreedomRule: DocumentRule {
       guard !freedomSentences.contains(sentence), !freedomSentences.contains(sentence + 1) else { continue }
       guard reported.insert(sentence).inserted else { continue }
       var flag = Finding(
-        rule: BuiltInRules.rule(id, language), start: finding.start,
+        rule: rule(language), start: finding.start,
         end: finding.end, sentence: sentence)
       flag.segment = finding.segment
       added.append(flag)

@@ -4,6 +4,7 @@ enum StackedPressureRule: DocumentRule {
   static let polarity = Polarity.pressure
   static let severity = Severity.error
   static let weight: Double = 5
+  static let rules = makeRules()
   static let source =
     "Scoring idea 6, pressure density with stacking (SpamAssassin sums rule scores, threshold 5); MATH dark-pattern survey, scarcity and urgency most common (docs/research.md)"
 
@@ -63,7 +64,7 @@ enum StackedPressureRule: DocumentRule {
     firsts.sort { (findings[$0].start, $0) < (findings[$1].start, $1) }
     let third = findings[firsts[stackedCategoryCount - 1]]
     var flag = Finding(
-      rule: BuiltInRules.rule(id, language), start: third.start, end: third.end,
+      rule: rule(language), start: third.start, end: third.end,
       sentence: third.sentence)
     flag.segment = third.segment
     let seen = firsts.map { findings[$0].rule.category }
