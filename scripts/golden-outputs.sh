@@ -18,11 +18,13 @@ lint_formats="text json jsonl csv sarif github junit checkstyle markdown"
 analyze_formats="text csv jsonl json html"
 
 # One run: the report and the exit code, stderr apart (it holds warnings, which are output too).
+# A fixed SOURCE_DATE_EPOCH, so the date `analyze` prints in its HTML does not differ between
+# a recording and a comparison made a minute apart.
 run() {
   local name=$1
   shift
   local code=0
-  NO_COLOR=1 GITHUB_STEP_SUMMARY= "$libre" "$@" >"$out/$name.out" 2>"$out/$name.err" || code=$?
+  NO_COLOR=1 GITHUB_STEP_SUMMARY= SOURCE_DATE_EPOCH=1767225600 "$libre" "$@" >"$out/$name.out" 2>"$out/$name.err" || code=$?
   echo "$code" >"$out/$name.code"
 }
 

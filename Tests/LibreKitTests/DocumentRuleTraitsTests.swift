@@ -41,7 +41,7 @@ struct DocumentRuleTraitsTests {
       Self.finding(.pressure, "urgency", start: 20),
       Self.finding(.pressure, "fomo", start: 60),
     ]
-    let flags = EmailRules.stackedPressure(findings, language: .english)
+    let flags = StackedPressureRule.apply(findings, language: .english)
     let flag = try #require(flags.first)
     #expect(flags.count == 1)
     #expect(flag.start == 20, "the first urgency finding by start makes the third category")
@@ -50,7 +50,7 @@ struct DocumentRuleTraitsTests {
 
   @Test func twoCategoriesAreNotStackedHoweverOftenTheyRepeat() {
     let findings = (0..<10).map { Self.finding(.pressure, $0 % 2 == 0 ? "urgency" : "guilt", start: $0 * 10) }
-    #expect(EmailRules.stackedPressure(findings, language: .english).isEmpty)
+    #expect(StackedPressureRule.apply(findings, language: .english).isEmpty)
   }
 
   @Test func falseFreedomInACallNeedsPressureNearbyInTheSameTurn() {

@@ -1,75 +1,20 @@
-/// Rules that judge an email as a whole: a request needs a freedom statement at its side,
-/// and pressure tactics should not pile up.
+/// What an email is judged on as a whole, beside false freedom: a request needs a freedom
+/// statement at its side (`RequestWithoutFreedomRule`), pressure tactics should not pile up
+/// (`StackedPressureRule`), and its form (length, questions, reading ease).
 enum EmailRules {
-  /// Distinct pressure categories that make a message "stacked".
-  static let stackedCategoryCount = 3
-
+  /// The findings of the email rules, requests first. A file of several templates
+  /// (`bySegment`) has each template judged for stacking on its own.
   static func apply(_ findings: [Finding], language: Language, bySegment: Bool = false) -> [Finding] {
     var stacked: [Finding] = []
     if bySegment {
       // A file of several templates: each template is a message of its own.
       for segment in Set(findings.map(\.segment)).sorted() {
-        stacked += stackedPressure(findings.filter { $0.segment == segment }, language: language)
+        stacked += StackedPressureRule.apply(findings.filter { $0.segment == segment }, language: language)
       }
     } else {
-      stacked = stackedPressure(findings, language: language)
+      stacked = StackedPressureRule.apply(findings, language: language)
     }
-    return requestsWithoutFreedom(findings, language: language) + stacked
-  }
-
-  /// A request with no (credited) freedom statement in the same or the next sentence.
-  static func requestsWithoutFreedom(_ findings: [Finding], language: Language) -> [Finding] {
-    // Most messages make no request the lexicons know: no set to build then.
-    // By index: a copy of a finding retains its rule and three strings.
-    guard findings.indices.contains(where: { findings[$0].rule.polarity == .request }) else { return [] }
-    let freedomSentences = Set(
-      findings.lazy.filter {
-        $0.rule.polarity == .freedom && $0.scoringNote == nil && !$0.rule.traits.contains(.softFreedom)
-      }.map(\.sentence))
-    var added: [Finding] = []
-    var reported: Set<Int> = []
-    for finding in findings where finding.rule.polarity == .request {
-      let sentence = finding.sentence
-      guard !freedomSentences.contains(sentence), !freedomSentences.contains(sentence + 1) else { continue }
-      guard reported.insert(sentence).inserted else { continue }
-      var flag = Finding(
-        rule: BuiltInRules.rule(BuiltInRules.requestWithoutFreedomID, language), start: finding.start,
-        end: finding.end, sentence: sentence)
-      flag.segment = finding.segment
-      added.append(flag)
-    }
-    return added
-  }
-
-  /// One finding when three or more pressure categories meet in a message, placed on the
-  /// first finding (by start) of the category that made the count.
-  static func stackedPressure(_ findings: [Finding], language: Language) -> [Finding] {
-    // Each category's first finding, by start then by place in the list (the order a
-    // stable sort by start gives), found without sorting a copy of every finding.
-    // By index, not by copies of the findings: a copy retains a rule and three strings.
-    var firsts: [Int] = []
-    for index in findings.indices {
-      let rule = findings[index].rule
-      guard rule.polarity == .pressure && !rule.traits.contains(.derived) else { continue }
-      // The same rule is the same category: most repeats are, with no string compared.
-      if let known = firsts.firstIndex(where: {
-        findings[$0].rule === rule || findings[$0].rule.category == rule.category
-      }) {
-        if findings[index].start < findings[firsts[known]].start { firsts[known] = index }
-      } else {
-        firsts.append(index)
-      }
-    }
-    guard firsts.count >= stackedCategoryCount else { return [] }
-    firsts.sort { (findings[$0].start, $0) < (findings[$1].start, $1) }
-    let third = findings[firsts[stackedCategoryCount - 1]]
-    var flag = Finding(
-      rule: BuiltInRules.rule(BuiltInRules.stackedPressureID, language), start: third.start, end: third.end,
-      sentence: third.sentence)
-    flag.segment = third.segment
-    let seen = firsts.map { findings[$0].rule.category }
-    flag.detail = "\(seen.count) pressure categories: \(seen.joined(separator: ", "))"
-    return [flag]
+    return RequestWithoutFreedomRule.apply(findings, language: language) + stacked
   }
 
   /// Length, questions, subject, focus and reading ease of the body and subject.

@@ -1,6 +1,44 @@
 /// A freedom statement in the same message as pressure ("no obligation, but the price ends
 /// tonight") is false freedom: it earns no credit and is reported.
-enum FalseFreedomRule {
+enum FalseFreedomRule: DocumentRule {
+  static let id = "pressure.false-freedom.contradicted"
+  static let polarity = Polarity.pressure
+  static let severity = Severity.warning
+  static let weight: Double = 0
+  static let rules = makeRules()
+  static let source =
+    "Scoring idea 3, contradiction flag (docs/research.md): an inference from reactance theory (Brehm 1966), not a tested effect"
+
+  static func texts(_ language: Language) -> DocumentRuleTexts {
+    switch language {
+    case .english:
+      DocumentRuleTexts(
+        message:
+          "This freedom statement sits in the same message as pressure, so it reads as a formula and earns no credit: the pressure re-threatens the freedom just affirmed.",
+        suggestion:
+          "Remove the urgency, scarcity or guilt, and keep the freedom statement next to your request.")
+    case .french:
+      DocumentRuleTexts(
+        message:
+          "Cette phrase de liberté côtoie de la pression dans le même message : elle sonne comme une formule et ne rapporte rien, car la pression reprend la liberté qu'elle vient d'accorder.",
+        suggestion:
+          "Retirez l'urgence, la rareté ou la culpabilisation, et gardez la phrase de liberté à côté de votre demande.")
+    }
+  }
+
+  static func examples(_ language: Language) -> DocumentRuleExamples {
+    switch language {
+    case .english:
+      DocumentRuleExamples(
+        matching: ["No obligation at all. By the way, the offer ends tonight."],
+        nonMatching: ["No obligation at all. Would Tuesday suit you?"])
+    case .french:
+      DocumentRuleExamples(
+        matching: ["Sans aucune obligation. Au fait, l'offre se termine ce soir."],
+        nonMatching: ["Sans aucune obligation. Mardi vous conviendrait-il ?"])
+    }
+  }
+
   /// Whether `rule` claims the reader's freedom. A soft ask ("you could", "if you'd like":
   /// the `softFreedom` trait) is an offer, not a promise of freedom; an unsubscribe footer is
   /// a legal duty, never the claim that "false freedom" contradicts (551 of 1,018 false-freedom
@@ -55,7 +93,7 @@ enum FalseFreedomRule {
       }
       findings[index].scoringNote = "false freedom: pressure in the same message"
       var flag = Finding(
-        rule: BuiltInRules.rule(BuiltInRules.falseFreedomID, language), start: findings[index].start,
+        rule: rule(language), start: findings[index].start,
         end: findings[index].end, sentence: sentence)
       flag.segment = findings[index].segment
       added.append(flag)
