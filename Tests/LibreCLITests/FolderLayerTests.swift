@@ -30,6 +30,25 @@ struct FolderLayerTests {
     #expect(run.stdout.contains("Model → Utilities"), "\(run.stdout)")
   }
 
+  /// Targets whose folders still name each other (docs/architecture.md says which). A target
+  /// leaves this list when its cycles are gone: the test fails until it does, so the list
+  /// cannot go stale.
+  static let foldersStillInACycle: Set<String> = ["LibreFormats"]
+
+  @Test func everyTargetsFoldersHaveNoCycle() throws {
+    let sources = try CLI.packageRoot().appendingPathComponent("Sources")
+    let targets = try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted()
+    #expect(targets.contains("LibreAutomaton") && targets.contains("libre"), "\(targets)")
+    for target in targets {
+      guard let run = try Self.graph("Sources/\(target)") else { return }
+      if Self.foldersStillInACycle.contains(target) {
+        #expect(run.status == 1, "Sources/\(target) has no cycle left: drop it from foldersStillInACycle")
+      } else {
+        #expect(run.status == 0, "Sources/\(target): \(run.stderr)")
+      }
+    }
+  }
+
   @Test func twoFoldersThatNameEachOtherAreACycle() throws {
     let scratch = try TempDir()
     defer { scratch.remove() }
@@ -44,7 +63,8 @@ struct FolderLayerTests {
   @Test func aNestedTypeIsNotItsFoldersName() throws {
     let scratch = try TempDir()
     defer { scratch.remove() }
-    try scratch.write("A/Report.swift", "struct Report {\n  enum Kind { case a }\n  var kind: Kind\n  var value: Value\n}\n")
+    try scratch.write(
+      "A/Report.swift", "struct Report {\n  enum Kind { case a }\n  var kind: Kind\n  var value: Value\n}\n")
     try scratch.write("B/Value.swift", "struct Value {\n  enum Kind { case b }\n  var kind: Kind\n}\n")
     guard let run = try Self.graph(scratch.url.path) else { return }
     #expect(run.status == 0, "\(run.stderr)")
