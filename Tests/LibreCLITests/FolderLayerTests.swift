@@ -30,22 +30,13 @@ struct FolderLayerTests {
     #expect(run.stdout.contains("Model → Utilities"), "\(run.stdout)")
   }
 
-  /// Targets whose folders still name each other (docs/architecture.md says which). A target
-  /// leaves this list when its cycles are gone: the test fails until it does, so the list
-  /// cannot go stale.
-  static let foldersStillInACycle: Set<String> = ["LibreFormats"]
-
   @Test func everyTargetsFoldersHaveNoCycle() throws {
     let sources = try CLI.packageRoot().appendingPathComponent("Sources")
     let targets = try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted()
-    #expect(targets.contains("LibreAutomaton") && targets.contains("libre"), "\(targets)")
+    #expect(targets.contains("LibreFormats") && targets.contains("libre"), "\(targets)")
     for target in targets {
       guard let run = try Self.graph("Sources/\(target)") else { return }
-      if Self.foldersStillInACycle.contains(target) {
-        #expect(run.status == 1, "Sources/\(target) has no cycle left: drop it from foldersStillInACycle")
-      } else {
-        #expect(run.status == 0, "Sources/\(target): \(run.stderr)")
-      }
+      #expect(run.status == 0, "Sources/\(target): \(run.stderr)")
     }
   }
 
