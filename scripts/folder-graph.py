@@ -3,8 +3,10 @@
 
 The folders of a target are its layers (docs/architecture.md): each may use the ones below it,
 never one above, so the graph must have no cycle. A textual scan: a folder uses another when
-one of its files names a type (struct, class, enum, protocol, actor, typealias) declared in a
-file of the other. Comments and string literals are left out first.
+one of its files names a type (struct, class, enum, protocol, actor, typealias) declared at the
+top level of a file of the other. A nested type is not counted: its name (`Kind`, `Entry`) is
+often reused elsewhere, and a use from outside names the type it is nested in anyway.
+Comments and string literals are left out first.
 
     scripts/folder-graph.py [TARGET_DIR] [-v]     (default Sources/LibreKit; -v: which names)
 
@@ -18,7 +20,7 @@ arguments = [argument for argument in sys.argv[1:] if argument != "-v"]
 verbose = "-v" in sys.argv[1:]
 root = arguments[0] if arguments else "Sources/LibreKit"
 declaration = re.compile(
-    r"^[ \t]*(?:(?:@\w+|public|package|internal|fileprivate|private|final|indirect|nonisolated)"
+    r"^(?:(?:@\w+|public|package|internal|fileprivate|private|final|indirect|nonisolated)"
     r"(?:\([^)]*\))?\s+)*(?:struct|class|enum|protocol|actor|typealias)\s+([A-Za-z_]\w*)",
     re.M,
 )
@@ -40,7 +42,7 @@ for directory, _, names in os.walk(root):
             with open(path, encoding="utf-8") as handle:
                 files[path] = (os.path.relpath(directory, root), without_comments_and_strings(handle.read()))
 
-# The folder of each type, by where it is declared first (nested types count as their file's).
+# The folder of each top-level type, by where it is declared first.
 home = {}
 for path, (folder, text) in sorted(files.items()):
     for name in declaration.findall(text):

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// LibreKit's folders are layers the compiler cannot see: `scripts/folder-graph.py` finds
+/// A target's folders are layers the compiler cannot see: `scripts/folder-graph.py` finds
 /// which folder's files name types of which other folder and fails on a cycle. It passes on
-/// the sources as they are, and fails on two folders that name each other's types.
+/// every target's sources as they are, and fails on two folders that name each other's types.
 struct FolderLayerTests {
   /// `python3`, if the machine has one: the script is a check of the sources, not part of Libre.
   static func python() -> URL? {
@@ -30,6 +30,16 @@ struct FolderLayerTests {
     #expect(run.stdout.contains("Model → Utilities"), "\(run.stdout)")
   }
 
+  @Test func everyTargetsFoldersHaveNoCycle() throws {
+    let sources = try CLI.packageRoot().appendingPathComponent("Sources")
+    let targets = try FileManager.default.contentsOfDirectory(atPath: sources.path).sorted()
+    #expect(targets.contains("LibreFormats") && targets.contains("libre"), "\(targets)")
+    for target in targets {
+      guard let run = try Self.graph("Sources/\(target)") else { return }
+      #expect(run.status == 0, "Sources/\(target): \(run.stderr)")
+    }
+  }
+
   @Test func twoFoldersThatNameEachOtherAreACycle() throws {
     let scratch = try TempDir()
     defer { scratch.remove() }
@@ -39,6 +49,17 @@ struct FolderLayerTests {
     #expect(run.status == 1)
     #expect(run.stderr.contains("cycle"), "\(run.stderr)")
     #expect(run.stdout.contains("Base → Top") && run.stdout.contains("Top → Base"), "\(run.stdout)")
+  }
+
+  @Test func aNestedTypeIsNotItsFoldersName() throws {
+    let scratch = try TempDir()
+    defer { scratch.remove() }
+    try scratch.write(
+      "A/Report.swift", "struct Report {\n  enum Kind { case a }\n  var kind: Kind\n  var value: Value\n}\n")
+    try scratch.write("B/Value.swift", "struct Value {\n  enum Kind { case b }\n  var kind: Kind\n}\n")
+    guard let run = try Self.graph(scratch.url.path) else { return }
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("A → B") && !run.stdout.contains("B →"), "\(run.stdout)")
   }
 
   @Test func aNameInACommentOrAStringIsNoUse() throws {

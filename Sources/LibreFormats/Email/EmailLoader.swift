@@ -3,14 +3,11 @@ import LibreKit
 /// Loads RFC 5322 messages (`.eml`, or an mbox holding one): the decoded Subject as its own
 /// part, then the text bodies a mail client would show, every byte mapped back to the file.
 public enum EmailLoader {
-  /// How deep multiparts and attached messages may nest by default (`--max-mime-depth`,
-  /// `LoadOptions.limits`); deeper parts are skipped with a
-  /// warning. Real mail nests a handful of levels; the limit stops crafted messages from
-  /// costing time (each level rescans its body) or stack.
-  public static let maximumDepth = 32
-  /// How many MIME parts one message may hold by default (`--max-mime-parts`); the rest
-  /// are skipped with a warning.
-  public static let maximumParts = 1_000
+  /// How deep multiparts and attached messages may nest by default
+  /// (`InputLimits.defaultMIMEDepth`).
+  public static let maximumDepth = InputLimits.defaultMIMEDepth
+  /// How many MIME parts one message may hold by default (`InputLimits.defaultMIMEParts`).
+  public static let maximumParts = InputLimits.defaultMIMEParts
 
   /// Whether bytes look like an RFC 5322 message: an mbox `From ` line, or a header block at
   /// the top with at least two of the usual fields (one strong field such as Received or
@@ -65,7 +62,7 @@ public enum EmailLoader {
     }
     let message = MIMEEntity(source: original, range: start..<end, defaultType: "text/plain")
     if message.headers.fields.isEmpty {
-      if let line = DocumentLoader.binaryLine(bytes) {
+      if let line = FileReader.binaryLine(bytes) {
         throw InputError(path: path, line: line, message: "binary file (NUL byte), not an email message; skipped")
       }
       walker.warn("no header fields: not an RFC 5322 message; read as plain text", at: start)

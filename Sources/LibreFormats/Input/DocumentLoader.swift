@@ -117,15 +117,8 @@ public enum DocumentLoader {
 
   /// A NUL byte in the first 64 KiB gives a binary file away (attachments renamed `.txt`).
   static func refuseBinary(path: String, bytes: [UInt8]) throws(InputError) {
-    guard let line = binaryLine(bytes) else { return }
+    guard let line = FileReader.binaryLine(bytes) else { return }
     throw InputError(path: path, line: line, message: "binary file (NUL byte), not text; skipped")
-  }
-
-  /// The line of the first NUL byte in the first 64 KiB, if any (WebVTT, which allows NUL,
-  /// does not ask).
-  static func binaryLine(_ bytes: [UInt8]) -> Int? {
-    guard let nul = bytes.prefix(1 << 16).firstIndex(of: 0) else { return nil }
-    return bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
   }
 
   /// A draft that starts with a `Subject:` (« Objet : ») line: the subject as its own part,

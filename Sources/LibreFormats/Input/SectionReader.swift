@@ -139,7 +139,7 @@ public final class SectionReader {
 
 extension DocumentLoader {
   /// Whether the start of a file gives it away as binary (a NUL byte in its first 64 KiB).
-  public static func looksBinary(_ head: [UInt8]) -> Bool { binaryLine(head) != nil }
+  public static func looksBinary(_ head: [UInt8]) -> Bool { FileReader.binaryLine(head) != nil }
 
   /// A section of a plain text as a document of its own (format `text`): quoted replies
   /// left out unless asked, and a `Subject:` line taken as the subject in the first section.

@@ -101,7 +101,7 @@ public enum MailboxStream {
     if EmailBytes.isBlank(bytes) {
       throw InputError(path: name, line: 1, message: MailboxStream.emptyMessage(message.separatorLine))
     }
-    if let line = DocumentLoader.binaryLine(bytes) {
+    if let line = FileReader.binaryLine(bytes) {
       throw InputError(path: name, line: line, message: "binary message (NUL byte), not an email message; skipped")
     }
     let block = HeaderParser.parse(bytes, 0..<min(bytes.count, 65_536))

@@ -9,7 +9,7 @@ public enum CSVReporter {
   ]
 
   public static func render(_ run: RunReport) -> String {
-    var out = AnalysisCSVFormat.row(columns)
+    var out = CSVFields.row(columns)
     for document in run.documents { out += rows(document.findings, path: document.path) }
     return out
   }
@@ -19,7 +19,7 @@ public enum CSVReporter {
     var out = ""
     for located in findings {
       let rule = located.finding.rule
-      out += AnalysisCSVFormat.row([
+      out += CSVFields.row([
         path, String(located.line), String(located.column), String(located.endLine),
         String(located.endColumn), rule.id, rule.polarity.rawValue, rule.category, rule.severity.rawValue,
         JSONWriter.number(located.finding.contribution), located.excerpt, rule.message, rule.suggestion,

@@ -47,7 +47,7 @@ public final class ReportStream {
     self.output = output
     switch format {
     case .json: output(ReportStream.jsonFrame(errors: [], documents: 0, findings: 0, baseline: []).head)
-    case .csv: output(AnalysisCSVFormat.row(CSVReporter.columns))
+    case .csv: output(CSVFields.row(CSVReporter.columns))
     case .checkstyle: output(XMLEscape.declaration + "<checkstyle version=\"4.3\">\n")
     case .text, .jsonl, .sarif, .github, .junit, .markdown: break
     }

@@ -19,12 +19,11 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
 
 /// Loads call transcripts into documents whose segments are speaker turns.
 public enum TranscriptLoader {
-  /// The most cues a file may hold by default (`--max-cues`); a file beyond it is an input
-  /// error rather than a long stall.
-  public static let maximumCueCount = 1_000_000
-  /// The longest text one cue may hold by default, in UTF-8 bytes (`--max-cue-length`; a
-  /// plain transcript's turn is one cue).
-  public static let maximumCueTextLength = 1_000_000
+  /// The most cues a file may hold by default (`InputLimits.defaultCues`).
+  public static let maximumCueCount = InputLimits.defaultCues
+  /// The longest text one cue may hold by default, in UTF-8 bytes
+  /// (`InputLimits.defaultCueBytes`).
+  public static let maximumCueTextLength = InputLimits.defaultCueBytes
 
   /// The transcript format of a file from its extension (`.vtt`, `.srt`, `.json` when it
   /// holds segments, `.txt` only when the content looks like a transcript) and its content;

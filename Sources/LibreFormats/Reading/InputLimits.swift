@@ -17,6 +17,20 @@ public struct InputLimits: Sendable, Equatable {
   public static let defaultInputBytes = 64 << 20
   public static let defaultLineBytes = 4 << 20
   public static let defaultSectionBytes = 1 << 20
+  /// How deep multiparts and attached messages may nest by default (`--max-mime-depth`,
+  /// `LoadOptions.limits`); deeper parts are skipped with a
+  /// warning. Real mail nests a handful of levels; the limit stops crafted messages from
+  /// costing time (each level rescans its body) or stack.
+  public static let defaultMIMEDepth = 32
+  /// How many MIME parts one message may hold by default (`--max-mime-parts`); the rest
+  /// are skipped with a warning.
+  public static let defaultMIMEParts = 1_000
+  /// The most cues a file may hold by default (`--max-cues`); a file beyond it is an input
+  /// error rather than a long stall.
+  public static let defaultCues = 1_000_000
+  /// The longest text one cue may hold by default, in UTF-8 bytes (`--max-cue-length`; a
+  /// plain transcript's turn is one cue).
+  public static let defaultCueBytes = 1_000_000
 
   /// The largest input, in bytes.
   public var inputBytes = InputLimits.defaultInputBytes
@@ -28,13 +42,13 @@ public struct InputLimits: Sendable, Equatable {
   /// sentence.
   public var sectionBytes = InputLimits.defaultSectionBytes
   /// How deep multiparts and attached messages may nest.
-  public var mimeDepth = EmailLoader.maximumDepth
+  public var mimeDepth = InputLimits.defaultMIMEDepth
   /// How many MIME parts one message may hold.
-  public var mimeParts = EmailLoader.maximumParts
+  public var mimeParts = InputLimits.defaultMIMEParts
   /// How many cues one transcript may hold.
-  public var cues = TranscriptLoader.maximumCueCount
+  public var cues = InputLimits.defaultCues
   /// The most text one cue may hold, in UTF-8 bytes.
-  public var cueBytes = TranscriptLoader.maximumCueTextLength
+  public var cueBytes = InputLimits.defaultCueBytes
   /// Findings reported per document (`--max-findings`); the score counts them all.
   public var findings = InputLimits.defaultFindings
   /// Columns of a source line shown around a finding (`--max-columns`; 0: the whole line).

@@ -25,6 +25,13 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Reads whole files into bytes with `read(2)`: no `String`, no Foundation, one copy.
 public enum FileReader {
+  /// The line of the first NUL byte in the first 64 KiB, if any (WebVTT, which allows NUL,
+  /// does not ask).
+  static func binaryLine(_ bytes: [UInt8]) -> Int? {
+    guard let nul = bytes.prefix(1 << 16).firstIndex(of: 0) else { return nil }
+    return bytes[..<nul].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+  }
+
   /// The bytes of the file at `path`, or `-` for standard input. With `limits`, a file
   /// larger than `limits.inputBytes` is refused before it is read, and reading stops with
   /// an error at the first line longer than `limits.lineBytes` (so memory stays bounded
