@@ -1,3 +1,4 @@
+import LibreLexicons
 import Testing
 
 @testable import LibreKit
@@ -21,12 +22,30 @@ struct DocumentRuleTraitsTests {
     #expect(Self.rule(.freedom, "urgency").traits == [], "only pressure contradicts")
     #expect(Self.rule(.freedom, "autonomy-support").traits == [.softFreedom])
     #expect(Self.rule(.pressure, "stacked").traits == [.derived])
-    for category in RuleTraits.contradictingCategories {
+    for category in RuleTraits.defaultData["contradictsFreedom"]! {
       #expect(Self.rule(.pressure, category).traits.contains(.contradictsFreedom), "\(category)")
     }
     for category in RuleTraits.derivedCategories {
       #expect(Self.rule(.pressure, category).traits.contains(.derived), "\(category)")
     }
+  }
+
+  @Test func theShippedLexiconsSayWhatTheDefaultsSay() throws {
+    let set = try LexiconLoader.load(files: BuiltInLexicons.sourceFiles)
+    for language in [Language.english, .french] {
+      let given = try #require(set.profiles[language]?.categoryTraits)
+      #expect(given.mapValues(Set.init) == RuleTraits.defaultData.mapValues(Set.init), "\(language)")
+    }
+  }
+
+  @Test func aLexiconsCategoryTraitsDecide() throws {
+    var set = LexiconSet(rules: [Self.rule(.pressure, "controlling"), Self.rule(.pressure, "urgency")])
+    var profile = LanguageProfile(language: .english)
+    profile.categoryTraits = ["contradictsFreedom": ["controlling"]]
+    set.profiles[.english] = profile
+    let rules = set.applyingCategoryTraits()
+    #expect(rules[0].traits == [.contradictsFreedom])
+    #expect(rules[1].traits == [], "urgency is no longer listed")
   }
 
   @Test func stackedPressureFollowsTheTextNotTheListOrder() throws {

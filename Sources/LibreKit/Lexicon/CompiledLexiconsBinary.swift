@@ -15,7 +15,7 @@ public struct LexiconImage: Sendable, Equatable {
 /// the `libre` binary starts without parsing JSON or building automata.
 extension CompiledLexicons {
   /// Bumped whenever the layout changes; an image of another version is refused.
-  static let binaryVersion = 3
+  static let binaryVersion = 4
 
   /// The compiled lexicons as bytes (see `init(binary:)`).
   public func binary() -> LexiconImage {
@@ -136,6 +136,7 @@ extension CompiledLexicons {
     writer.bool(rule.boilerplate)
     writer.bool(rule.requiresAddressee)
     writer.int(Int(rule.regions.rawValue))
+    writer.int(Int(rule.traits.rawValue))
     for text in [rule.message, rule.suggestion, rule.source] { texts.string(text) }
     switch rule.whenNegated {
     case .drop: texts.string("drop")
@@ -161,6 +162,7 @@ extension CompiledLexicons {
     let boilerplate = try reader.bool()
     let requiresAddressee = try reader.bool()
     let regions = TextRegions(rawValue: UInt16(truncatingIfNeeded: try reader.int()))
+    let traits = RuleTraits(rawValue: UInt8(truncatingIfNeeded: try reader.int()))
     let message = try texts.string()
     let suggestion = try texts.string()
     let source = try texts.string()
@@ -173,6 +175,7 @@ extension CompiledLexicons {
     return Rule(
       id: id, language: language, polarity: polarity, category: category, severity: severity, weight: weight,
       boilerplate: boilerplate, message: message, suggestion: suggestion, source: source, lists: lists,
-      whenNegated: whenNegated, requiresAddressee: requiresAddressee, regions: regions, location: location)
+      whenNegated: whenNegated, requiresAddressee: requiresAddressee, regions: regions, location: location,
+      traits: traits)
   }
 }

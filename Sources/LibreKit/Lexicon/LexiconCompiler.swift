@@ -141,7 +141,7 @@ struct LexiconCompiler {
   }
 
   mutating func compile() throws(LexiconErrors) -> CompiledLexicons {
-    let rules = set.rules.sorted { ($0.language, $0.id) < ($1.language, $1.id) }
+    let rules = set.applyingCategoryTraits().sorted { ($0.language, $0.id) < ($1.language, $1.id) }
     let languages = Set(rules.map(\.language)).union(set.profiles.keys)
     // Parse everything first, so every word is in the vocabulary before ids are final.
     // Sentence marks always get ids, so metrics can count them without building strings.

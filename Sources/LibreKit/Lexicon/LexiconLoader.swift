@@ -26,9 +26,21 @@ public struct LexiconSet: Sendable {
       existing.secondPerson += profile.secondPerson
       existing.thirdPerson += profile.thirdPerson
       existing.stopwords += profile.stopwords
+      existing.categoryTraits.merge(profile.categoryTraits) { $0 + $1 }
       profiles[language] = existing
     }
     rules += other.rules
+  }
+
+  /// The rules, each given the traits its language's `categoryTraits` gives its category
+  /// (set on the rule itself, a shared instance, before it is compiled).
+  public func applyingCategoryTraits() -> [Rule] {
+    for rule in rules {
+      let given = profiles[rule.language]?.categoryTraits ?? [:]
+      let data = given.isEmpty ? RuleTraits.defaultData : given
+      rule.traits = RuleTraits(polarity: rule.polarity, category: rule.category, data: data)
+    }
+    return rules
   }
 }
 
@@ -163,7 +175,7 @@ public struct LexiconLoader {
       root,
       allowed: [
         "language", "classes", "negators", "restrictiveAfter", "negatorsNeedingParticle", "negationParticles",
-        "scopeBreakers", "pronouns", "stopwords", "$schema", "description",
+        "scopeBreakers", "pronouns", "stopwords", "categoryTraits", "$schema", "description",
       ])
     var profile = LanguageProfile(language: language)
     if let classes = root["classes"] {
@@ -185,6 +197,12 @@ public struct LexiconLoader {
     profile.negationParticles = strings(root["negationParticles"], field: "negationParticles", context: "")
     profile.scopeBreakers = strings(root["scopeBreakers"], field: "scopeBreakers", context: "")
     profile.stopwords = strings(root["stopwords"], field: "stopwords", context: "")
+    if let traits = root["categoryTraits"] {
+      checkKeys(traits, allowed: Set(RuleTraits.dataNames.keys), context: " in \"categoryTraits\"")
+      for name in RuleTraits.dataNames.keys.sorted() where traits[name] != nil {
+        profile.categoryTraits[name] = strings(traits[name], field: name, context: " in \"categoryTraits\"")
+      }
+    }
     if let pronouns = root["pronouns"] {
       checkKeys(pronouns, allowed: ["first", "second", "third"], context: " in \"pronouns\"")
       profile.firstPerson = strings(pronouns["first"], field: "first", context: " in \"pronouns\"")

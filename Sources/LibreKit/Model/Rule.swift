@@ -57,9 +57,11 @@ public final class Rule: @unchecked Sendable {
   /// error messages read them, so precompiled lexicons leave them in their text section.
   let lists: RuleLists
   public let location: SourceLocation
-  /// What the document rules ask of the rule's category, worked out once here: a
-  /// `Set<String>` lookup per finding in each document rule cost more than the rule itself.
-  public let traits: RuleTraits
+  /// What the document rules ask of the rule's category, worked out once: a `Set<String>`
+  /// lookup per finding in each document rule cost more than the rule itself. The lexicon
+  /// says which categories carry which trait (`"categoryTraits"` in `language.json`); the
+  /// compiler sets them (`LexiconSet.applyingCategoryTraits`).
+  public internal(set) var traits: RuleTraits
   /// Where each pattern and each exception was written, for error messages.
   public var patternLocations: [SourceLocation] = []
   public var exceptionLocations: [SourceLocation] = []
@@ -87,7 +89,8 @@ public final class Rule: @unchecked Sendable {
   init(
     id: String, language: Language, polarity: Polarity, category: String, severity: Severity, weight: Double,
     boilerplate: Bool, message: String, suggestion: String, source: String, lists: RuleLists,
-    whenNegated: NegationPolicy, requiresAddressee: Bool, regions: TextRegions?, location: SourceLocation
+    whenNegated: NegationPolicy, requiresAddressee: Bool, regions: TextRegions?, location: SourceLocation,
+    traits: RuleTraits? = nil
   ) {
     self.id = id
     self.language = language
@@ -104,7 +107,7 @@ public final class Rule: @unchecked Sendable {
     self.requiresAddressee = requiresAddressee
     self.regions = regions ?? Rule.defaultRegions(category: category)
     self.location = location
-    traits = RuleTraits(polarity: polarity, category: category)
+    self.traits = traits ?? RuleTraits(polarity: polarity, category: category)
   }
 }
 
@@ -150,26 +153,38 @@ public struct RuleTraits: OptionSet, Sendable, Hashable {
   /// pressure tactic of its own.
   public static let derived = RuleTraits(rawValue: 4)
 
-  /// Pressure categories that take back a freedom just given (read by `FalseFreedomRule`).
-  static let contradictingCategories: Set<String> = [
-    "urgency", "scarcity", "guilt", "assumptive-close", "fomo", "threat",
+  /// The names of the traits a lexicon may give a category (`"categoryTraits"`).
+  public static let dataNames: [String: RuleTraits] = [
+    "contradictsFreedom": .contradictsFreedom, "softFreedom": .softFreedom,
   ]
-  /// Freedom findings that are not a freedom *statement*: a softly worded ask ("would you
-  /// be open to", "you could") still leaves the reader without an explicit way out.
-  static let softFreedomCategories: Set<String> = ["autonomy-support"]
-  /// Categories that are not a tactic of their own (the document rules make them).
+  /// Categories that are not a tactic of their own: the document rules make them, so this
+  /// one stays with the code that makes them.
   static let derivedCategories: Set<String> = ["false-freedom", "stacked", "after-hesitation"]
 
-  /// The traits of a rule of this polarity and category. The categories live here, with the
-  /// rules' data, so the lexicon layer does not reach up into the document rules for them.
+  /// The `categoryTraits` of a rule made without a lexicon's (a rule built by hand, a
+  /// language file without the key): what the shipped `language.json` files say, which a
+  /// test holds them to.
+  public static let defaultData: [String: [String]] = [
+    "contradictsFreedom": ["urgency", "scarcity", "guilt", "assumptive-close", "fomo", "threat"],
+    "softFreedom": ["autonomy-support"],
+  ]
+
+  /// The traits of a rule of this polarity and category, from the default data.
   init(polarity: Polarity, category: String) {
-    var traits: RuleTraits = []
-    if polarity == .pressure && RuleTraits.contradictingCategories.contains(category) {
-      traits.insert(.contradictsFreedom)
+    self.init(polarity: polarity, category: category, data: RuleTraits.defaultData)
+  }
+
+  /// The traits `categoryTraits` (trait name → categories) gives a rule of this polarity and
+  /// category: `contradictsFreedom` only on pressure, `softFreedom` only on freedom; and
+  /// `derived` for the document rules' own categories.
+  init(polarity: Polarity, category: String, data: [String: [String]]) {
+    self = RuleTraits.derivedCategories.contains(category) ? .derived : []
+    for (name, categories) in data where categories.contains(category) {
+      guard let trait = RuleTraits.dataNames[name] else { continue }
+      if trait == .contradictsFreedom && polarity != .pressure { continue }
+      if trait == .softFreedom && polarity != .freedom { continue }
+      insert(trait)
     }
-    if RuleTraits.softFreedomCategories.contains(category) { traits.insert(.softFreedom) }
-    if RuleTraits.derivedCategories.contains(category) { traits.insert(.derived) }
-    self = traits
   }
 }
 
@@ -191,6 +206,10 @@ public struct LanguageProfile: Sendable {
   public var secondPerson: [String]
   public var thirdPerson: [String]
   public var stopwords: [String]
+  /// What the document rules ask of a category (`"categoryTraits"`): trait name → the
+  /// categories that carry it (`contradictsFreedom`: pressure that takes back a freedom just
+  /// given; `softFreedom`: freedom wording that is not a way out).
+  public var categoryTraits: [String: [String]] = [:]
 
   public init(
     language: Language, classes: [String: [String]] = [:], negators: [String] = [],
