@@ -49,10 +49,12 @@ extension Linter {
     let isCall = segments.contains { $0.speaker != nil }
     // A file of several templates (titled segments): each is scored and judged apart.
     let holdsTemplates = segments.contains { $0.title != nil }
-    let scan = self.scan(
+    var scan = self.scan(
       text, language: options.language, segments: segments, workspace: &workspace)
     let language = scan.language
+    // Taken out of the scan, so that filtering them in place does not copy them all.
     var findings = scan.findings
+    scan.findings = []
     Linter.assignSegments(&findings, segments)
     // Suppressed phrases are gone before the document rules look: a silenced deadline
     // must not take a freedom statement back.
@@ -77,7 +79,7 @@ extension Linter {
       result.suppressionNotices = CallTyping.capitalsAsNotes(
         &findings, segments: segments, everyone: options.everyone, language: language)
       // Each speaker's own score reads everything they said, whatever their role.
-      let everything = findings
+      var everything = findings
       if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }
       findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1))
       var metrics = ConversationRules.metrics(
@@ -86,8 +88,8 @@ extension Linter {
         findings, segments: segments, language: language, metrics: &metrics)
       findings += answers
       result.conversation = metrics
-      result.speakerScores = SpeakerScoring.scores(
-        everything + answers, segments: segments, counts: scan.counter.counts)
+      everything += answers
+      result.speakerScores = SpeakerScoring.scores(everything, segments: segments, counts: scan.counter.counts)
     } else {
       // Appended only when there is something: appending nothing still costs a call and a
       // uniqueness check per document.
