@@ -81,23 +81,24 @@ extension Linter {
       // Each speaker's own score reads everything they said, whatever their role.
       var everything = findings
       if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }
-      findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1))
+      Finding.append(
+        FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1)), to: &findings)
       var metrics = ConversationRules.metrics(
         segments: segments, counts: scan.counter.counts, findings: findings, roles: roles)
       let answers = ConversationRules.afterHesitation(
         findings, segments: segments, language: language, metrics: &metrics)
-      findings += answers
+      Finding.append(answers, to: &findings)
       result.conversation = metrics
-      everything += answers
+      Finding.append(answers, to: &everything)
       result.speakerScores = SpeakerScoring.scores(everything, segments: segments, counts: scan.counter.counts)
     } else {
       // Appended only when there is something: appending nothing still costs a call and a
       // uniqueness check per document.
       let falseFreedom = FalseFreedomRule.apply(
         to: &findings, language: language, scope: .nearbySentences(FalseFreedomRule.emailReach))
-      if !falseFreedom.isEmpty { findings += falseFreedom }
+      Finding.append(falseFreedom, to: &findings)
       let documentFindings = EmailRules.apply(findings, language: language, bySegment: holdsTemplates)
-      if !documentFindings.isEmpty { findings += documentFindings }
+      Finding.append(documentFindings, to: &findings)
       var counts = scan.counter.counts
       for (index, segment) in segments.enumerated() where segment.part == .body && index < counts.count {
         counts[index].syllables = Syllables.count(text, segment.range)

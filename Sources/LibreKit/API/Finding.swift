@@ -67,15 +67,48 @@ public struct Finding: Sendable {
     return left.rule.id < right.rule.id
   }
 
+  /// Appends `extra` to `findings`, growing a full array by what is added rather than
+  /// doubling it: a document can hold millions of findings, and a doubled copy of them beside
+  /// the old one tripled its memory for the moment of the copy.
+  static func append(_ extra: [Finding], to findings: inout [Finding]) {
+    guard !extra.isEmpty else { return }
+    if findings.capacity - findings.count < extra.count { findings.reserveCapacity(findings.count + extra.count) }
+    findings += extra
+  }
+
   /// Sorts `findings` in report order (stable). Most lists come in order already, and one
-  /// pass to see it is cheaper than the sort's setup.
+  /// pass to see it is cheaper than the sort's setup. Others are mostly in order with a few
+  /// findings appended (the document rules'): past the first out of order, the rest is
+  /// sorted apart and merged in from the back, in place, where sorting the whole took a
+  /// buffer of half its size (a document can hold millions of findings).
   static func sortForReport(_ findings: inout [Finding]) {
-    var sorted = true
+    var inOrder = findings.count
     for index in findings.indices.dropFirst() where inReportOrder(findings[index], findings[index - 1]) {
-      sorted = false
+      inOrder = index
       break
     }
-    if !sorted { findings.sort(by: inReportOrder) }
+    guard inOrder < findings.count else { return }
+    guard findings.count - inOrder <= findings.count / 4 else {
+      findings.sort(by: inReportOrder)
+      return
+    }
+    var rest = Array(findings[inOrder...])
+    rest.sort(by: inReportOrder)
+    // From the back: the larger of the two last goes last; on a tie the one from `rest`,
+    // which came later, as a stable sort of the whole would place it.
+    var write = findings.count - 1
+    var head = inOrder - 1
+    var next = rest.count - 1
+    while next >= 0 {
+      if head >= 0 && inReportOrder(rest[next], findings[head]) {
+        findings[write] = findings[head]
+        head -= 1
+      } else {
+        findings[write] = rest[next]
+        next -= 1
+      }
+      write -= 1
+    }
   }
 }
 
