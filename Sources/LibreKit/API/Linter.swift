@@ -127,8 +127,12 @@ public struct Linter: Sendable {
             findings.reserveCapacity(
               Linter.expectedFindings(
                 found, in: windowEnd - windowStart, of: text.count - windowStart, segments: segments.count))
+          } else if findings.capacity - findings.count < found.count {
+            // A guess too small (a sparse first window) grows by half: linear time whatever
+            // the windows, and less than doubling.
+            findings.reserveCapacity(max(findings.count + found.count, findings.count * 3 / 2))
           }
-          Finding.append(found, to: &findings)
+          findings += found
         }
       }
       sentenceBase += sentences
@@ -141,10 +145,10 @@ public struct Linter: Sendable {
   }
 
   /// Room for the findings of a text read in windows, judged from the first window that
-  /// has any: as many a byte in the text from that window on, and room for what the document rules
-  /// may add (a flag per freedom statement or request at most, one per segment). Grown window
-  /// by window, the array doubled, and held three times the findings at a copy; a guess too
-  /// small grows by what is added (`Finding.append`).
+  /// has any: as many a byte in the text from that window on, and room for what the
+  /// document rules may add (a flag per freedom statement or request at most, one per
+  /// segment). Grown window by window, the array doubled, and held three times the findings
+  /// at a copy.
   static func expectedFindings(_ found: [Finding], in windowBytes: Int, of textBytes: Int, segments: Int) -> Int {
     var flagged = 0
     for index in found.indices where found[index].rule.polarity == .freedom || found[index].rule.polarity == .request {
