@@ -28,10 +28,12 @@ extension Linter {
     let isCall = segments.contains { $0.speaker != nil }
     // A file of several templates (titled segments): each is scored and judged apart.
     let holdsTemplates = segments.contains { $0.title != nil }
-    let scan = self.scan(
+    var scan = self.scan(
       text, language: options.language, segments: segments, workspace: &workspace)
     let language = scan.language
+    // Taken out of the scan, so that filtering them in place does not copy them all.
     var findings = scan.findings
+    scan.findings = []
     Linter.assignSegments(&findings, segments)
     // Suppressed phrases are gone before the document rules look: a silenced deadline
     // must not take a freedom statement back.
@@ -56,25 +58,26 @@ extension Linter {
       result.suppressionNotices = CallTyping.capitalsAsNotes(
         &findings, segments: segments, everyone: options.everyone, language: language)
       // Each speaker's own score reads everything they said, whatever their role.
-      let everything = findings
+      var everything = findings
       if !options.everyone { findings = ConversationRules.keepingRoleFindings(findings, segments: segments) }
-      findings += FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1))
+      Finding.append(
+        FalseFreedomRule.apply(to: &findings, language: language, scope: .nearbySentences(1)), to: &findings)
       var metrics = ConversationRules.metrics(
         segments: segments, counts: scan.counter.counts, findings: findings, roles: roles)
       let answers = AfterHesitationRules.apply(
         findings, segments: segments, language: language, metrics: &metrics)
-      findings += answers
+      Finding.append(answers, to: &findings)
       result.conversation = metrics
-      result.speakerScores = SpeakerScoring.scores(
-        everything + answers, segments: segments, counts: scan.counter.counts)
+      Finding.append(answers, to: &everything)
+      result.speakerScores = SpeakerScoring.scores(everything, segments: segments, counts: scan.counter.counts)
     } else {
       // Appended only when there is something: appending nothing still costs a call and a
       // uniqueness check per document.
       let falseFreedom = FalseFreedomRule.apply(
         to: &findings, language: language, scope: .nearbySentences(FalseFreedomRule.emailReach))
-      if !falseFreedom.isEmpty { findings += falseFreedom }
+      Finding.append(falseFreedom, to: &findings)
       let documentFindings = EmailRules.apply(findings, language: language, bySegment: holdsTemplates)
-      if !documentFindings.isEmpty { findings += documentFindings }
+      Finding.append(documentFindings, to: &findings)
       var counts = scan.counter.counts
       for (index, segment) in segments.enumerated() where segment.part == .body && index < counts.count {
         counts[index].syllables = Syllables.count(text, segment.range)

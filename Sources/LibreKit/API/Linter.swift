@@ -119,8 +119,21 @@ public struct Linter: Sendable {
       }
       if let tables, unsupported == nil {
         let found = analyze(&workspace, tables: tables, sentenceBase: sentenceBase)
-        // Most texts are one window: taking the array is free where appending copies it.
-        if findings.isEmpty { findings = found } else { findings += found }
+        if windowStart == 0 && windowEnd == text.count {
+          // Most texts are one window: taking its array is free where appending copies it.
+          findings = found
+        } else {
+          if findings.capacity == 0 && !found.isEmpty {
+            findings.reserveCapacity(
+              Linter.expectedFindings(
+                found, in: windowEnd - windowStart, of: text.count - windowStart, segments: segments.count))
+          } else if findings.capacity - findings.count < found.count {
+            // A guess too small (a sparse first window) grows by half: linear time whatever
+            // the windows, and less than doubling.
+            findings.reserveCapacity(max(findings.count + found.count, findings.count * 3 / 2))
+          }
+          findings += found
+        }
       }
       sentenceBase += sentences
       windowStart = windowEnd
@@ -129,6 +142,20 @@ public struct Linter: Sendable {
     return TextScan(
       language: chosen ?? .english, findings: findings, counter: counter, report: report,
       unsupportedLanguage: unsupported)
+  }
+
+  /// Room for the findings of a text read in windows, judged from the first window that
+  /// has any: as many a byte in the text from that window on, and room for what the
+  /// document rules may add (a flag per freedom statement or request at most, one per
+  /// segment). Grown window by window, the array doubled, and held three times the findings
+  /// at a copy.
+  static func expectedFindings(_ found: [Finding], in windowBytes: Int, of textBytes: Int, segments: Int) -> Int {
+    var flagged = 0
+    for index in found.indices where found[index].rule.polarity == .freedom || found[index].rule.polarity == .request {
+      flagged += 1
+    }
+    let scale = Double(textBytes) / Double(max(1, windowBytes))
+    return Int((Double(found.count + flagged) * scale).rounded(.up)) + segments + 1
   }
 
   /// The tokens of `text` with their vocabulary ids (for tools and tests).

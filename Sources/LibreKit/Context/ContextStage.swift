@@ -37,17 +37,20 @@ public struct ContextStage {
     // Only pressure and freedom are judged: engagement and request cues are counts that
     // read every region, and most texts have nothing else, so they need no region map.
     guard findings.contains(where: { ContextStage.judges($0.rule) }) else { return ([], false) }
-    let regions = RegionMap(text, only: findings.filter { judges($0.rule) }.map(\.start))
+    let regions = RegionMap(text, only: findings.compactMap { judges($0.rule) ? $0.start : nil })
     let grammar = AddresseeGrammar(language: language)
     let words = ContextWords.of(language)
     let mostlyCapitals = findings.contains { $0.rule.category == "shouting" } && isMostlyCapitals(text)
     var shoutedOnce = false
     var setAside: [SetAside] = []
-    var kept: [Finding] = []
-    kept.reserveCapacity(findings.count)
-    for finding in findings {
+    // The findings kept are moved down in place: a second array as long as the first
+    // doubled the memory of a document with millions of findings.
+    var keptCount = 0
+    for index in findings.indices {
+      let finding = findings[index]
       guard ContextStage.judges(finding.rule) else {
-        kept.append(finding)
+        findings[keptCount] = finding
+        keptCount += 1
         continue
       }
       let inSubject = finding.segment < segments.count && segments[finding.segment].part == .subject
@@ -59,22 +62,23 @@ public struct ContextStage {
       if let why {
         setAside.append(SetAside(finding: finding, reason: why, region: region))
       } else {
-        kept.append(finding)
+        findings[keptCount] = finding
+        keptCount += 1
       }
     }
+    findings.removeLast(findings.count - keptCount)
     // `!!` is shouting in a message that sells or presses; in one that does neither
     // ("OOPs!!! The correct time is 11:15", "Okay, it's done!!!!") it is only enthusiasm.
-    if kept.contains(where: { isExclamation($0, text) }) {
-      let presses = kept.contains { $0.rule.polarity == .pressure && !isExclamation($0, text) }
+    if findings.contains(where: { isExclamation($0, text) }) {
+      let presses = findings.contains { $0.rule.polarity == .pressure && !isExclamation($0, text) }
       if !presses {
-        kept.removeAll { finding in
+        findings.removeAll { finding in
           guard isExclamation(finding, text), !sentenceSells(finding, text: text, words: words) else { return false }
           setAside.append(SetAside(finding: finding, reason: .enthusiasm, region: regions.region(at: finding.start)))
           return true
         }
       }
     }
-    findings = kept
     return (setAside, mostlyCapitals)
   }
 

@@ -44,20 +44,20 @@ public struct RegionMap: Sendable {
         if let paragraph = RegionMap.paragraph(holding: line, in: paragraphs) { wanted[paragraph] = true }
       }
     }
-    var features = [LineFeatures?](repeating: nil, count: lineStarts.count)
     func featuresOf(_ line: Int) -> LineFeatures {
-      if let known = features[line] { return known }
       let end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : text.count
-      let made = LineFeatures(text, lineStarts[line]..<max(lineStarts[line], end))
-      features[line] = made
-      return made
+      return LineFeatures(text, lineStarts[line]..<max(lineStarts[line], end))
     }
+    // One paragraph's features at a time (the line after it, blank or absent, apart): a
+    // table of every line's, beside a copy per paragraph, grew with the text.
     for (index, paragraph) in paragraphs.enumerated() where wanted[index] {
-      for line in paragraph {
-        let next = line + 1 < lineStarts.count ? featuresOf(line + 1) : nil
-        regions[line] = RegionMap.lineRegion(text, featuresOf(line), next: next)
+      let block = paragraph.map(featuresOf)
+      for (offset, line) in paragraph.enumerated() {
+        let next =
+          offset + 1 < block.count ? block[offset + 1] : line + 1 < lineStarts.count ? featuresOf(line + 1) : nil
+        regions[line] = RegionMap.lineRegion(text, block[offset], next: next)
       }
-      classifyBlock(text, paragraph.map(featuresOf), paragraph)
+      classifyBlock(text, block, paragraph)
     }
     // `-- ` opens a signature that runs to the end of the message.
     if let from = lineStarts.indices.first(where: { RegionMap.isSignatureMarker(text, lineStarts[$0], blank[$0]) }) {

@@ -22,16 +22,29 @@ enum SpeakerScoring {
       if let role = segment.role { roles[number] = role }
       if index < counts.count { words[number] += counts[index].words }
     }
-    var grouped = [[Finding]](repeating: [], count: speakers.count)
     // Role and request cues are internal and score nothing: a call has many ("thank you",
     // "would you like to"), and scoring them per speaker cost a sixth of linting a call.
+    // The findings are grouped by index (a counting sort, stable), and each speaker's are
+    // copied only while that speaker is scored: a copy of them all at once doubled the
+    // memory of a call with millions of findings.
+    var starts = [Int](repeating: 0, count: speakers.count + 1)
     for index in findings.indices where numbers[findings[index].segment] >= 0 {
       let polarity = findings[index].rule.polarity
       guard polarity != .role && polarity != .request else { continue }
-      grouped[numbers[findings[index].segment]].append(findings[index])
+      starts[numbers[findings[index].segment] + 1] += 1
+    }
+    for number in speakers.indices { starts[number + 1] += starts[number] }
+    var order = [Int32](repeating: 0, count: starts[speakers.count])
+    var next = starts
+    for index in findings.indices where numbers[findings[index].segment] >= 0 {
+      let polarity = findings[index].rule.polarity
+      guard polarity != .role && polarity != .request else { continue }
+      let number = numbers[findings[index].segment]
+      order[next[number]] = Int32(truncatingIfNeeded: index)
+      next[number] += 1
     }
     return speakers.indices.map { number in
-      var own = grouped[number]
+      var own = order[starts[number]..<starts[number + 1]].map { findings[Int($0)] }
       let card = Scorer.score(&own)
       let counted = own.filter { $0.rule.polarity == .freedom || $0.rule.polarity == .pressure }.count
       return SpeakerScore(

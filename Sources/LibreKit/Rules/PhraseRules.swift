@@ -56,10 +56,20 @@ struct PhraseRules {
     }
     // One finding per rule per overlapping run: the earliest start, then the longest.
     candidates.sort { ($0.rule, $0.match.first, -$0.match.last) < ($1.rule, $1.match.first, -$1.match.last) }
-    var findings: [Finding] = []
-    findings.reserveCapacity(candidates.count)
+    // Counted before they are made: overlapping runs leave a fraction of the candidates,
+    // and an array sized for all of them held several times the findings' memory.
     var lastRule = -1
     var lastEnd: Int32 = -1
+    var kept = 0
+    for candidate in candidates where !(candidate.rule == lastRule && candidate.match.first <= lastEnd) {
+      lastRule = candidate.rule
+      lastEnd = candidate.match.last
+      kept += 1
+    }
+    var findings: [Finding] = []
+    findings.reserveCapacity(kept)
+    lastRule = -1
+    lastEnd = -1
     for candidate in candidates {
       if candidate.rule == lastRule && candidate.match.first <= lastEnd { continue }
       lastRule = candidate.rule
