@@ -141,8 +141,8 @@ enum AnalyzeCommand {
 
   /// Whether an entry is a file named as a mailbox (its messages are not counted up front).
   static func holdsMailbox(_ entry: BatchWalker.Entry) -> Bool {
-    guard case .file(let path) = entry, let dot = path.lastIndex(of: ".") else { return false }
-    return MailboxStream.mailboxExtensions.contains(path[path.index(after: dot)...].lowercased())
+    guard case .file(let path) = entry else { return false }
+    return MailboxStream.mailboxExtensions.contains(FileReader.fileExtension(path))
   }
 
   /// The longest line of a `--files-from` list: PATH_MAX, the longest path the system takes.

@@ -24,7 +24,7 @@ enum ServeCommand {
           + "can then reach the server)"
       ) { options, text throws(UsageError) in options.host = text },
       OptionSpec(["--port"], "PORT", "the port (default 8081; 0 picks a free one)") {
-        options, text throws(UsageError) in options.port = try number(text, flag: "--port", range: 0...65535)
+        options, text throws(UsageError) in options.port = try OptionValues.number(text, flag: "--port", in: 0...65535)
       },
       OptionSpec(["--config"], "FILE", "use this configuration instead of the nearest .libre.json of each file") {
         options, text throws(UsageError) in options.configuration = text
@@ -38,15 +38,15 @@ enum ServeCommand {
       },
       OptionSpec(["--max-connections"], "N", "connections served at once (default 64); past it: 503") {
         options, text throws(UsageError) in
-        options.limits.connections = try number(text, flag: "--max-connections", range: 1...4096)
+        options.limits.connections = try OptionValues.number(text, flag: "--max-connections", in: 1...4096)
       },
       OptionSpec(["--request-timeout"], "S", "seconds a request may take to arrive (default 10); past it: 408") {
         options, text throws(UsageError) in
-        options.limits.requestSeconds = Double(try number(text, flag: "--request-timeout", range: 1...3600))
+        options.limits.requestSeconds = Double(try OptionValues.number(text, flag: "--request-timeout", in: 1...3600))
       },
       OptionSpec(["--idle-timeout"], "S", "seconds a kept-alive connection may wait for its next request (default 5)") {
         options, text throws(UsageError) in
-        options.limits.idleSeconds = Double(try number(text, flag: "--idle-timeout", range: 1...3600))
+        options.limits.idleSeconds = Double(try OptionValues.number(text, flag: "--idle-timeout", in: 1...3600))
       },
     ]
 
@@ -57,13 +57,6 @@ enum ServeCommand {
       return options
     }
 
-    static func number(_ text: String, flag: String, range: ClosedRange<Int>) throws(UsageError) -> Int {
-      guard let value = Int(text), range.contains(value) else {
-        throw UsageError(
-          description: "\(flag) takes a number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
-      }
-      return value
-    }
   }
 
   /// Hosts that only this machine reaches.

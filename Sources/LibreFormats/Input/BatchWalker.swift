@@ -246,7 +246,7 @@ public struct BatchWalker {
       skip(.baseline, path)
       return false
     }
-    let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]).lowercased() } ?? ""
+    let ext = FileReader.fileExtension(name)
     if ext == "json" {
       guard let head = WalkSniff.head(path, count: WalkSniff.jsonHeadBytes) else { return true }
       if WalkSniff.looksLikeTranscript(head) { return true }

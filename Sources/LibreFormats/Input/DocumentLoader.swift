@@ -27,7 +27,7 @@ public enum DocumentLoader {
   /// `detect`, with the speaker names a plain transcript's sniff counted (see
   /// `TranscriptLoader.sniffedSupported`).
   static func detectNamed(path: String, bytes: [UInt8]) throws(InputError) -> (format: Format, names: NameTally?) {
-    let ext = TranscriptLoader.fileExtension(path)
+    let ext = FileReader.fileExtension(path)
     if let name = TranscriptLoader.unsupportedFormat(extension: ext, bytes: bytes) {
       throw TranscriptLoader.unsupported(name, path: path)
     }

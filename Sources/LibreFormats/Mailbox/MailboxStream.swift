@@ -35,7 +35,7 @@ public enum MailboxStream {
   /// (Thunderbird's and Evolution's mailboxes have no extension).
   public static func mayBeMailbox(_ path: String) -> Bool {
     guard path != "-" else { return false }
-    let ext = fileExtension(path)
+    let ext = FileReader.fileExtension(path)
     if mailboxExtensions.contains(ext) { return true }
     if otherFormats.contains(ext) { return false }
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -118,11 +118,4 @@ public enum MailboxStream {
     "empty message after the `From ` line on line \(separatorLine) of the mbox; skipped"
   }
 
-  static func fileExtension(_ path: String) -> String {
-    // On the UTF-8 bytes: a `Character` walk of every path cost more than the sniff itself.
-    let bytes = path.utf8
-    let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-    guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
-    return String(decoding: bytes[bytes.index(after: dot)...], as: UTF8.self).lowercased()
-  }
 }

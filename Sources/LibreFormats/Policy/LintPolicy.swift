@@ -57,7 +57,7 @@ public struct LintPolicy: Sendable {
     if let forced = flags.configuration {
       found = forced
     } else if cachesFolderLookups {
-      let folder = LintPolicy.folder(of: path)
+      let folder = path == "-" || path == "<stdin>" ? "." : Configuration.parent(of: path)
       if let known = foundByFolder[folder] {
         (found, ignored) = known
       } else {
@@ -79,12 +79,6 @@ public struct LintPolicy: Sendable {
       }
     }
     return try loaded[file]!.get()
-  }
-
-  /// The folder part of `path` ("" for a bare name or standard input), on its bytes.
-  static func folder(of path: String) -> String {
-    guard path != "-", path != "<stdin>", let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-    return String(decoding: path.utf8[..<slash], as: UTF8.self)
   }
 
   /// The settings of the input at `path` (`-` or `<stdin>` for standard input): nil when

@@ -25,6 +25,24 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Reads whole files into bytes with `read(2)`: no `String`, no Foundation, one copy.
 public enum FileReader {
+  /// The extension of `path`'s file name, lowercased; "" when it has none (or only a
+  /// leading dot: `.vtt` is a hidden file, not an extension). The one reading of it that
+  /// loaders, mailbox sniffing and walks share.
+  public static func fileExtension(_ path: String) -> String {
+    // Bytes from the end: a batch asks this of every file, and the path can be long.
+    var utf8 = Array(path.utf8)
+    var dot = -1
+    var index = utf8.count - 1
+    while index >= 0 && utf8[index] != UInt8(ascii: "/") {
+      if utf8[index] == UInt8(ascii: "."), dot < 0 { dot = index }
+      index -= 1
+    }
+    // No dot, or a name that starts with its only dot (`.vtt` is a hidden file, not an extension).
+    guard dot > index + 1 else { return "" }
+    for position in (dot + 1)..<utf8.count where (0x41...0x5A).contains(utf8[position]) { utf8[position] |= 0x20 }
+    return String(decoding: utf8[(dot + 1)...], as: UTF8.self)
+  }
+
   /// The line of the first NUL byte in the first 64 KiB, if any (WebVTT, which allows NUL,
   /// does not ask).
   static func binaryLine(_ bytes: [UInt8]) -> Int? {

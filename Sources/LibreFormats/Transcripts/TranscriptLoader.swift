@@ -31,7 +31,7 @@ public enum TranscriptLoader {
   /// `unsupportedFormat`.
   public static func sniff(path: String, bytes: [UInt8]) -> TranscriptFormat? {
     if unsupportedFormat(path: path, bytes: bytes) != nil { return nil }
-    return sniffSupported(extension: fileExtension(path), bytes: bytes)
+    return sniffSupported(extension: FileReader.fileExtension(path), bytes: bytes)
   }
 
   /// `sniff` for a file already known not to be an unsupported format, its extension given
@@ -66,7 +66,7 @@ public enum TranscriptLoader {
   /// Whether the file is a subtitle or transcript format Libre does not read; returns its
   /// name ("ASS/SSA", "TTML", "MicroDVD SUB", "LRC", "SAMI", "SCC", "EBU STL").
   public static func unsupportedFormat(path: String, bytes: [UInt8]) -> String? {
-    unsupportedFormat(extension: fileExtension(path), bytes: bytes)
+    unsupportedFormat(extension: FileReader.fileExtension(path), bytes: bytes)
   }
 
   /// `unsupportedFormat` for a file whose extension is already known.
@@ -140,21 +140,6 @@ public enum TranscriptLoader {
     }
     if let note = decoded.note { cues.warnings.insert(DocumentWarning(message: note), at: 0) }
     return TurnBuilder.document(path: path, format: format.documentFormat, original: original, cues: cues)
-  }
-
-  static func fileExtension(_ path: String) -> String {
-    // Bytes from the end: a batch asks this of every file, and the path can be long.
-    var utf8 = Array(path.utf8)
-    var dot = -1
-    var index = utf8.count - 1
-    while index >= 0 && utf8[index] != UInt8(ascii: "/") {
-      if utf8[index] == UInt8(ascii: "."), dot < 0 { dot = index }
-      index -= 1
-    }
-    // No dot, or a name that starts with its only dot (`.vtt` is a hidden file, not an extension).
-    guard dot > index + 1 else { return "" }
-    for position in (dot + 1)..<utf8.count where (0x41...0x5A).contains(utf8[position]) { utf8[position] |= 0x20 }
-    return String(decoding: utf8[(dot + 1)...], as: UTF8.self)
   }
 
   static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {

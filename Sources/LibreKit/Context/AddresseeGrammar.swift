@@ -27,13 +27,19 @@ struct AddresseeGrammar {
   /// threat…) is someone else's words: quoted ("“Act now!” is a spam trigger") or reported
   /// ("… to act immediately,” said the chairman"). Nil when the writer says it.
   func speechReason(for rule: Rule, span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> ContextReason? {
-    let sentence = SentenceWords(text, around: span)
     // Marketing mail is full of stray straight quotes (markup, "It"s"), so here a quote
     // counts only when it closes on the same line: a quoted example, not an open count.
+    // (Checked on the line's bytes, before the sentence's words are built.)
     if rule.category != "guilt" && AddresseeGrammar.isQuotedOnItsLine(text, span) { return .quoted }
-    let first = sentence.wordIndex(at: span.lowerBound)
+    let sentence = SentenceWords(text, around: span)
+    return otherSpeaker(rule, sentence, first: sentence.wordIndex(at: span.lowerBound))
+  }
+
+  /// Reported speech, or for pressure, a task the reader is to give someone else: the
+  /// words of another, whatever the rule.
+  private func otherSpeaker(_ rule: Rule, _ sentence: SentenceWords, first: Int) -> ContextReason? {
     if isReported(sentence, before: first) { return .reported }
-    return isThirdPartyTask(sentence, before: first) ? .thirdParty : nil
+    return rule.polarity == .pressure && isThirdPartyTask(sentence, before: first) ? .thirdParty : nil
   }
 
   /// "Instruct them to respond immediately", « demandez-leur de répondre » : the phrase is
@@ -54,8 +60,7 @@ struct AddresseeGrammar {
     }
     let first = sentence.wordIndex(at: span.lowerBound)
     let last = max(first, sentence.wordIndex(at: span.upperBound - 1))
-    if isReported(sentence, before: first) { return .reported }
-    if rule.polarity == .pressure && isThirdPartyTask(sentence, before: first) { return .thirdParty }
+    if let other = otherSpeaker(rule, sentence, first: first) { return other }
     // Freedom statements are judged for whose words they are, and a "no need to …" for
     // what the reader need not do: a decision or an answer left to them is freedom; a
     // task ("you don't need to be an expert to earn…") is a claim of ease.

@@ -75,7 +75,7 @@ public final class LintService: @unchecked Sendable {
   /// left out, since an editor shows what it is asked to.
   public func settings(for path: String?, language: Language? = nil) throws(InputError) -> LintSettings {
     guard path != nil || flags.configuration != nil else {
-      var input = InputSettings(configuration: nil, linter: builtIn, flags: flags, documentOptions: DocumentOptions())
+      var input = defaults
       input.documentOptions.language = language
       return LintSettings(input: input)
     }
@@ -95,11 +95,14 @@ public final class LintService: @unchecked Sendable {
         return .failure(error)
       }
     }
-    var input =
-      try resolved.get()
-      ?? InputSettings(configuration: nil, linter: builtIn, flags: flags, documentOptions: DocumentOptions())
+    var input = try resolved.get() ?? defaults
     if let language { input.documentOptions.language = language }
     return LintSettings(input: input)
+  }
+
+  /// The settings of a text with no configuration: the built-in lexicons and defaults.
+  private var defaults: InputSettings {
+    InputSettings(configuration: nil, linter: builtIn, flags: flags, documentOptions: DocumentOptions())
   }
 
   /// The built-in rules with id `id` (one per language).
